@@ -1,0 +1,2 @@
+// The basepin command (bundled to dist/cli.js).
+console.log('basepin: not yet');

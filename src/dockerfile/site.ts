@@ -1,0 +1,52 @@
+import type { ImageReference } from '../reference/index.ts';
+
+/** Where an image is named in a Dockerfile. */
+export type SiteKind = 'from' | 'arg' | 'copy-from' | 'mount-from' | 'syntax';
+
+/**
+ * - `pinnable`: a tag to follow, no digest yet.
+ * - `pinned`: tag and digest; may be refreshed.
+ * - `skipped`: deliberately left alone; `reason` says why and what to do.
+ * - `invalid`: the text is not a valid reference; `reason` is the parser's.
+ */
+export type SiteStatus = 'pinnable' | 'pinned' | 'skipped' | 'invalid';
+
+/** Half-open range of UTF-16 offsets into the decoded file text. */
+export interface SourceRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Where a digest goes. The text at `range` is a reference (`alpine:3.20`,
+ * `${REGISTRY}/nginx:1.27`, maybe already `…@sha256:…`) or, for a tag ARG,
+ * a bare tag (`3.19`). A pin strips any `@digest` there, adds `:latest`
+ * when `addLatestTag` (a reference with no tag), then appends `@digest`.
+ */
+export interface PinTarget {
+  readonly range: SourceRange;
+  readonly addLatestTag: boolean;
+}
+
+export interface ImageSite {
+  /** Path as discovered (relative to the working directory when possible). */
+  readonly file: string;
+  /** 1-based line where the reference text starts. */
+  readonly line: number;
+  readonly kind: SiteKind;
+  /** The image text as written in the instruction (`alpine:3.20`, `${BASE}`, `alpine:${V}`); for an `arg` site, the ARG's default value. */
+  readonly written: string;
+  /** The reference after ARG substitution; undefined when it cannot be known. */
+  readonly resolved: string | undefined;
+  /** Parsed `resolved`, when it is a valid reference. */
+  readonly reference: ImageReference | undefined;
+  /** Where a pin is written; undefined for skipped and invalid sites. */
+  readonly pin: PinTarget | undefined;
+  /** Stage name for `FROM … AS name`. */
+  readonly stage: string | undefined;
+  /** `--platform=` value as written. */
+  readonly platform: string | undefined;
+  readonly status: SiteStatus;
+  /** Why a site is skipped or invalid, in words a person can act on. */
+  readonly reason: string | undefined;
+}

@@ -1,0 +1,67 @@
+import type { ImageReference } from '../reference/index.ts';
+
+/** https://github.com/opencontainers/image-spec/blob/main/image-index.md#image-index-property-descriptions */
+export interface Platform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string | undefined;
+}
+
+export interface RegistryCredential {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface RegistryOptions {
+  /** Registry host (as in references: `docker.io`, `localhost:5000`) → mirror base URLs, tried in order before the host itself. */
+  readonly mirrors?: Readonly<Record<string, readonly string[]>>;
+  /** Hosts that may be reached over plain HTTP. */
+  readonly insecureRegistries?: readonly string[];
+  /** Explicit credentials per host; they win over docker config.json. */
+  readonly credentials?: Readonly<Record<string, RegistryCredential>>;
+  /** Folder holding docker's config.json; default `$DOCKER_CONFIG` or `~/.docker`. */
+  readonly dockerConfigDir?: string;
+  /** Requests in flight per registry host. */
+  readonly concurrencyPerRegistry?: number;
+  readonly requestTimeoutMs?: number;
+  /** Retries for 429/5xx/resets/timeouts (bounded). */
+  readonly maxRetries?: number;
+  /** Called with every token and password so an entry can mask it in logs. */
+  readonly onSecret?: (secret: string) => void;
+  readonly log?: (message: string) => void;
+  /** Injected for tests; defaults to global fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+/** A manifest as served: the digest is verified against the bytes when the bytes were fetched. */
+export interface ManifestHead {
+  readonly digest: string;
+  readonly mediaType: string;
+}
+
+export interface Manifest extends ManifestHead {
+  readonly bytes: Uint8Array;
+}
+
+/** Registry requests made, by kind, for the benchmark and the report. */
+export interface RequestStats {
+  ping: number;
+  token: number;
+  head: number;
+  get: number;
+  /** Requests answered by a mirror. */
+  mirror: number;
+  retries: number;
+}
+
+export interface RegistryClient {
+  /** What the tag points at with all index/list types accepted: HEAD, else GET and hash the bytes. */
+  resolveTag(ref: ImageReference): Promise<ManifestHead>;
+  /** GET a manifest by tag or digest; the bytes always hash to the digest returned (and asked for). */
+  fetchManifest(ref: ImageReference, tagOrDigest: string): Promise<Manifest>;
+  /** GET a blob (an image config) by digest, verified. */
+  fetchBlob(ref: ImageReference, digest: string): Promise<Uint8Array>;
+  /** Warm bearer tokens for many repositories of one run (one token request per host where allowed). */
+  prepare?(refs: readonly ImageReference[]): Promise<void>;
+  stats(): RequestStats;
+}
