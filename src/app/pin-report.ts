@@ -1,0 +1,41 @@
+import type { ImageSite, PinTarget, SiteKind } from '../dockerfile/site.ts';
+import type { SiteUpdate } from './update.ts';
+
+/** An update plus where its digest is written, so a caller can apply any subset of updates to a file. */
+export interface PlannedUpdate extends SiteUpdate {
+  readonly pin: PinTarget;
+}
+
+/** A site reported by file:line (unchanged, skipped). */
+export interface SiteNote {
+  readonly file: string;
+  readonly line: number;
+  readonly kind: SiteKind;
+  readonly reference: string;
+  readonly reason?: string;
+}
+
+export interface SiteError {
+  readonly file: string;
+  readonly line: number;
+  readonly reference: string;
+  /** One line: the registry's code and message, or our cause. */
+  readonly error: string;
+}
+
+/** A Dockerfile whose text changes; `before`/`after` are the full decoded texts. */
+export interface FileChange {
+  readonly file: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** What one pin run found and would write: the contract of `basepin pin --json` and the action. */
+export interface PinReport {
+  readonly sites: readonly ImageSite[];
+  readonly updates: readonly PlannedUpdate[];
+  readonly unchanged: readonly SiteNote[];
+  readonly skipped: readonly SiteNote[];
+  readonly errors: readonly SiteError[];
+  readonly changes: readonly FileChange[];
+}
