@@ -1,0 +1,132 @@
+import type { PinSettings } from '../config/schema.ts';
+import { applyEdits, pinnedText } from '../dockerfile/index.ts';
+import type { ImageSite } from '../dockerfile/site.ts';
+import type { RegistryClient } from '../registry/types.ts';
+import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
+import { parsePlatform } from '../resolve/platform.ts';
+import { createSitePolicy } from '../resolve/policy.ts';
+import { resolveTargetDigest, type TargetDigest } from '../resolve/target-digest.ts';
+import type { FileChange, PinReport, PlannedUpdate, SiteError, SiteNote } from './pin-report.ts';
+import { scanDockerfiles, type ScannedFile } from './scan.ts';
+
+export interface PinDeps {
+  readonly registry: RegistryClient;
+  /** Called as references resolve, for a progress line. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface PinPlan extends PinReport {
+  readonly files: readonly ScannedFile[];
+}
+
+/**
+ * Scan → resolve → rewrite, in memory: the report of what a pin run changes.
+ * Every unique (repository, tag, current digest) is resolved once; a failing
+ * reference becomes an error entry and never blocks the others.
+ */
+export async function planPins(settings: PinSettings, deps: PinDeps): Promise<PinPlan> {
+  const scan = await scanDockerfiles(settings);
+  const policy = createSitePolicy({ excludeImages: settings.excludeImages });
+  const registry = memoizeRegistryClient(deps.registry);
+  const platform = settings.platform ? parsePlatform(settings.platform) : undefined;
+
+  const skipped: SiteNote[] = [];
+  const toResolve: ImageSite[] = [];
+  for (const site of scan.sites) {
+    const decision = policy(site);
+    if (decision.action === 'resolve') toResolve.push(site);
+    else skipped.push(note(site, decision.reason));
+  }
+
+  const targets = new Map<string, Promise<TargetDigest>>();
+  const targetOf = (site: ImageSite): Promise<TargetDigest> => {
+    const ref = site.reference!;
+    const key = `${ref.name}:${ref.trackedTag}@${ref.digest ?? ''}`;
+    let target = targets.get(key);
+    if (!target) {
+      target = resolveTargetDigest(registry, ref, { platform });
+      targets.set(key, target);
+    }
+    return target;
+  };
+  if (registry.prepare) {
+    await registry.prepare(toResolve.map((site) => site.reference!)).catch(() => undefined);
+  }
+
+  let done = 0;
+  const outcomes = await Promise.all(
+    toResolve.map(async (site) => {
+      try {
+        return { site, target: await targetOf(site) };
+      } catch (error) {
+        return { site, error: oneLine(error) };
+      } finally {
+        deps.onProgress?.(++done, toResolve.length);
+      }
+    }),
+  );
+
+  const updates: PlannedUpdate[] = [];
+  const unchanged: SiteNote[] = [];
+  const errors: SiteError[] = [];
+  for (const outcome of outcomes) {
+    const { site } = outcome;
+    const ref = site.reference!;
+    if (outcome.error !== undefined) {
+      errors.push({ file: site.file, line: site.line, reference: site.written, error: outcome.error });
+    } else if (outcome.target.digest === ref.digest) {
+      unchanged.push(note(site));
+    } else {
+      updates.push({
+        file: site.file,
+        line: site.line,
+        kind: site.kind,
+        reference: site.written,
+        repository: ref.name,
+        tag: ref.trackedTag,
+        from: ref.digest,
+        to: outcome.target.digest,
+        mediaType: outcome.target.mediaType,
+        pin: site.pin!,
+      });
+    }
+  }
+
+  return {
+    files: scan.files,
+    sites: scan.sites,
+    updates,
+    unchanged,
+    skipped,
+    errors,
+    changes: fileChanges(scan.files, updates),
+  };
+}
+
+/** Applies updates to the texts they came from; files with no update are left out. */
+export function fileChanges(files: readonly ScannedFile[], updates: readonly PlannedUpdate[]): FileChange[] {
+  const byFile = Map.groupBy(updates, (update) => update.file);
+  const changes: FileChange[] = [];
+  for (const { file, decoded } of files) {
+    const mine = byFile.get(file);
+    if (!mine) continue;
+    const before = decoded.text;
+    const edits = mine.map((update) => ({
+      range: update.pin.range,
+      text: pinnedText(before.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to),
+    }));
+    const after = applyEdits(before, edits);
+    if (after !== before) changes.push({ file, before, after });
+  }
+  return changes;
+}
+
+function note(site: ImageSite, reason?: string): SiteNote {
+  const base = { file: site.file, line: site.line, kind: site.kind, reference: site.written };
+  return reason === undefined ? base : { ...base, reason };
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { decodeDockerfile, discoverDockerfiles, extractImageSites, type DecodedFile } from '../dockerfile/index.ts';
+import type { ImageSite } from '../dockerfile/site.ts';
+import type { ScanSettings } from '../config/schema.ts';
+
+export interface ScannedFile {
+  readonly file: string;
+  readonly decoded: DecodedFile;
+  readonly sites: readonly ImageSite[];
+}
+
+export interface ScanResult {
+  readonly files: readonly ScannedFile[];
+  readonly sites: readonly ImageSite[];
+}
+
+/** Finds every Dockerfile under the settings' paths and every image site in them. No network. */
+export async function scanDockerfiles(settings: ScanSettings): Promise<ScanResult> {
+  const paths = await discoverDockerfiles([...settings.paths], {
+    cwd: settings.cwd,
+    include: [...settings.include],
+    exclude: [...settings.exclude],
+  });
+  const files = await Promise.all(
+    paths.map(async (file): Promise<ScannedFile> => {
+      const decoded = decodeDockerfile(await readFile(resolve(settings.cwd, file)));
+      return { file, decoded, sites: extractImageSites(file, decoded.text) };
+    }),
+  );
+  return { files, sites: files.flatMap((scanned) => scanned.sites) };
+}

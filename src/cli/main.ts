@@ -1,0 +1,100 @@
+import { UnreadablePathError } from '../dockerfile/index.ts';
+import { planPins, type PinPlan } from '../app/pin.ts';
+import { scanDockerfiles } from '../app/scan.ts';
+import { writeChanges } from '../app/write-changes.ts';
+import { ConfigError } from '../config/load.ts';
+import { createRegistryClient } from '../registry/index.ts';
+import { parseCliArgs, usage, UsageError, type CliArgs } from './args.ts';
+import { errorLines, pinJson, scanJson, scanText, skippedLines, summaryLine, updateLines } from './report.ts';
+import { resolveCliSettings, type CliSettings } from './settings.ts';
+import { unifiedDiff } from './unified-diff.ts';
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress line). */
+  readonly interactive: boolean;
+  readonly version: string;
+}
+
+export const ExitCode = { Done: 0, WorkFound: 1, Unresolved: 2, Usage: 64 } as const;
+
+/** Runs one CLI invocation and returns its exit code; throws nothing a user could cause. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.command === 'help') return (io.stdout(`${usage}\n`), ExitCode.Done);
+    if (args.command === 'version') return (io.stdout(`basepin ${io.version}\n`), ExitCode.Done);
+    const settings = await resolveCliSettings(args, io.env, io.cwd);
+    if (args.command === 'scan') return await scan(settings, args, io);
+    return await pinOrCheck(settings, args, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`basepin: ${error.message}\n`);
+      return error instanceof UsageError ? ExitCode.Usage : ExitCode.Unresolved;
+    }
+    if (error instanceof UnreadablePathError) {
+      io.stderr(`basepin: ${error.message}\n`);
+      return ExitCode.Unresolved;
+    }
+    throw error;
+  }
+}
+
+async function scan(settings: CliSettings, args: CliArgs, io: CliIo): Promise<number> {
+  const { sites } = await scanDockerfiles(settings);
+  io.stdout(args.json ? `${scanJson(sites)}\n` : scanText(sites));
+  return ExitCode.Done;
+}
+
+async function pinOrCheck(settings: CliSettings, args: CliArgs, io: CliIo): Promise<number> {
+  const registry = createRegistryClient({
+    mirrors: settings.registryMirrors,
+    insecureRegistries: settings.insecureRegistries,
+    credentials: settings.credentials,
+    concurrencyPerRegistry: settings.concurrency,
+  });
+  const showProgress = io.interactive && !args.quiet && !args.json;
+  const plan = await planPins(settings, {
+    registry,
+    onProgress: showProgress ? progressLine(io) : undefined,
+  });
+
+  if (args.command === 'check') return reportCheck(plan, args, io);
+  if (args.diff) {
+    io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(''));
+  } else {
+    await writeChanges(settings.cwd, plan);
+  }
+  if (args.json) io.stdout(`${pinJson(plan)}\n`);
+  else if (!args.quiet && !args.diff) io.stdout(updateLines(plan) + summaryLine(plan, 'pin'));
+  if (!args.json) io.stderr(errorLines(plan.errors));
+  return plan.errors.length ? ExitCode.Unresolved : ExitCode.Done;
+}
+
+function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo): number {
+  const failsOnSkipped = args.strict && plan.skipped.length > 0;
+  if (args.json) {
+    io.stdout(`${pinJson(plan)}\n`);
+  } else {
+    io.stdout(
+      plan.updates
+        .map((update) => `${update.file}:${update.line} ${update.reference} ${update.from ? 'stale pin' : 'not pinned'}\n`)
+        .join(''),
+    );
+    io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:'));
+    io.stderr(errorLines(plan.errors));
+    if (!args.quiet) io.stdout(summaryLine(plan, 'check'));
+  }
+  if (plan.errors.length) return ExitCode.Unresolved;
+  return plan.updates.length || failsOnSkipped ? ExitCode.WorkFound : ExitCode.Done;
+}
+
+function progressLine(io: CliIo): (done: number, total: number) => void {
+  return (done, total) => {
+    if (total < 20) return;
+    io.stderr(done === total ? '\r\x1b[K' : `\rresolving ${done}/${total} references`);
+  };
+}

@@ -1,0 +1,81 @@
+import type { ImageSite } from '../dockerfile/site.ts';
+import type { PinReport, SiteError, SiteNote } from '../app/pin-report.ts';
+import { shortDigest } from '../reference/index.ts';
+
+/** The `scan --json` contract: `{"sites":[…]}` with file relative to the working directory. */
+export function scanJson(sites: readonly ImageSite[]): string {
+  return JSON.stringify({
+    sites: sites.map((site) => ({
+      file: site.file,
+      line: site.line,
+      kind: site.kind,
+      reference: site.written,
+      resolved: site.resolved ?? null,
+      status: site.status,
+      reason: site.reason ?? null,
+    })),
+  });
+}
+
+/** One line a site: `file:line kind reference status reason`. */
+export function scanText(sites: readonly ImageSite[]): string {
+  return sites
+    .map((site) => {
+      const shown = site.resolved && site.resolved !== site.written ? `${site.written} (${site.resolved})` : site.written;
+      return [`${site.file}:${site.line}`, site.kind, shown, site.status, site.reason ?? ''].join(' ').trimEnd();
+    })
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/** The `pin --json` contract. */
+export function pinJson(report: PinReport): string {
+  return JSON.stringify({
+    updates: report.updates.map((update) => ({
+      file: update.file,
+      line: update.line,
+      reference: update.reference,
+      repository: update.repository,
+      tag: update.tag,
+      from: update.from ?? null,
+      to: update.to,
+    })),
+    unchanged: report.unchanged.map(noteJson),
+    skipped: report.skipped.map(noteJson),
+    errors: report.errors.map((error) => ({ ...error })),
+  });
+}
+
+function noteJson(note: SiteNote) {
+  return { file: note.file, line: note.line, reference: note.reference, reason: note.reason ?? null };
+}
+
+export function updateLines(report: PinReport): string {
+  return report.updates
+    .map((update) => {
+      const action = update.from ? `${shortDigest(update.from)} → ${shortDigest(update.to)}` : `pinned to ${shortDigest(update.to)}`;
+      return `${update.file}:${update.line} ${update.reference} ${action}\n`;
+    })
+    .join('');
+}
+
+export function errorLines(errors: readonly SiteError[]): string {
+  return errors.map((error) => `${error.file}:${error.line} ${error.reference}: ${error.error}\n`).join('');
+}
+
+export function skippedLines(skipped: readonly SiteNote[], label: string): string {
+  return skipped.map((note) => `${label} ${note.file}:${note.line} ${note.reference}: ${note.reason ?? ''}\n`).join('');
+}
+
+export function summaryLine(report: PinReport, verb: string): string {
+  const pinned = report.updates.filter((update) => !update.from).length;
+  const refreshed = report.updates.length - pinned;
+  const parts = [
+    `${pinned} pinned`,
+    `${refreshed} refreshed`,
+    `${report.unchanged.length} current`,
+    `${report.skipped.length} skipped`,
+    `${report.errors.length} failed`,
+  ];
+  return `basepin ${verb}: ${parts.join(', ')} in ${report.changes.length} file(s)\n`;
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The settings shared by the CLI, the action and `.github/basepin.yml`.
+ * Keys are kebab-case everywhere, like the action's inputs, so one name
+ * works in the workflow, the config file and (as `--name`) on the CLI.
+ */
+
+const hostPattern = /^(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
+export const registryHost = z
+  .string()
+  .regex(hostPattern, 'expected a registry host such as docker.io or localhost:5000');
+
+const mirrorUrl = z
+  .string()
+  .refine((value) => /^https?:\/\/[^/\s]+/.test(value), 'expected an http(s) URL such as https://mirror.gcr.io');
+
+/** `linux/amd64`, `linux/arm64/v8`. */
+export const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+const platform = z.string().regex(platformPattern, 'expected os/arch[/variant], e.g. linux/amd64');
+
+const stringList = z.array(z.string().min(1));
+
+export const groupByValues = ['all', 'image', 'directory'] as const;
+
+/** What `.github/basepin.yml` may contain. Unknown keys are errors, so a typo never passes silently. */
+export const configFileSchema = z
+  .object({
+    paths: stringList.optional(),
+    include: stringList.optional(),
+    exclude: stringList.optional(),
+    'exclude-images': stringList.optional(),
+    /** host → mirror URL, or a list of URLs tried in order. */
+    'registry-mirrors': z.record(registryHost, z.union([mirrorUrl, z.array(mirrorUrl).min(1)])).optional(),
+    'insecure-registries': z.array(registryHost).optional(),
+    platform: platform.optional(),
+    concurrency: z.number().int().min(1).max(64).optional(),
+    // Pull-request settings, read by the action only.
+    'group-by': z.enum(groupByValues).optional(),
+    'base-branch': z.string().min(1).optional(),
+    'branch-prefix': z.string().min(1).optional(),
+    labels: stringList.optional(),
+    reviewers: stringList.optional(),
+    assignees: stringList.optional(),
+    draft: z.boolean().optional(),
+    'commit-message-prefix': z.string().optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** The resolved settings of a scan/pin run, after defaults. */
+export interface ScanSettings {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly excludeImages: readonly string[];
+}
+
+export interface PinSettings extends ScanSettings {
+  readonly registryMirrors: Readonly<Record<string, readonly string[]>>;
+  readonly insecureRegistries: readonly string[];
+  /** Pin this platform's manifest instead of the multi-platform index. */
+  readonly platform: string | undefined;
+  readonly concurrency: number;
+}
+
+export const defaultConcurrency = 8;

@@ -1,0 +1,33 @@
+import picomatch from 'picomatch';
+import type { ImageSite } from '../dockerfile/site.ts';
+import type { ImageReference } from '../reference/index.ts';
+
+/** What a run does with one site. */
+export type SiteDecision =
+  | { readonly action: 'resolve'; readonly reference: ImageReference }
+  | { readonly action: 'skip'; readonly reason: string }
+  | { readonly action: 'invalid'; readonly reason: string };
+
+export interface PolicyOptions {
+  /** Globs matched against the familiar name (`node`), the full name (`docker.io/library/node`) and both with `:tag`. */
+  readonly excludeImages: readonly string[];
+}
+
+export type SitePolicy = (site: ImageSite) => SiteDecision;
+
+export function createSitePolicy(options: PolicyOptions): SitePolicy {
+  const isExcluded = options.excludeImages.length
+    ? picomatch([...options.excludeImages], { dot: true })
+    : () => false;
+  return (site) => {
+    if (site.status === 'invalid') return { action: 'invalid', reason: site.reason ?? 'invalid reference' };
+    if (site.status === 'skipped' || !site.reference || !site.pin) {
+      return { action: 'skip', reason: site.reason ?? 'nothing to follow' };
+    }
+    const ref = site.reference;
+    const names = [ref.familiarName, ref.name, `${ref.familiarName}:${ref.trackedTag}`, `${ref.name}:${ref.trackedTag}`];
+    const pattern = names.find((name) => isExcluded(name));
+    if (pattern !== undefined) return { action: 'skip', reason: `excluded by exclude-images (${pattern})` };
+    return { action: 'resolve', reference: ref };
+  };
+}
