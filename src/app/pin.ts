@@ -31,11 +31,14 @@ export async function planPins(settings: PinSettings, deps: PinDeps): Promise<Pi
   const platform = settings.platform ? parsePlatform(settings.platform) : undefined;
 
   const skipped: SiteNote[] = [];
+  const errors: SiteError[] = [];
   const toResolve: ImageSite[] = [];
   for (const site of scan.sites) {
     const decision = policy(site);
     if (decision.action === 'resolve') toResolve.push(site);
-    else skipped.push(note(site, decision.reason));
+    else if (decision.action === 'skip') skipped.push(note(site, decision.reason));
+    // A reference Docker itself would refuse is bad input: an error, not a silent skip.
+    else errors.push({ file: site.file, line: site.line, reference: site.written, error: decision.reason });
   }
 
   const targets = new Map<string, Promise<TargetDigest>>();
@@ -68,7 +71,6 @@ export async function planPins(settings: PinSettings, deps: PinDeps): Promise<Pi
 
   const updates: PlannedUpdate[] = [];
   const unchanged: SiteNote[] = [];
-  const errors: SiteError[] = [];
   for (const outcome of outcomes) {
     const { site } = outcome;
     const ref = site.reference!;
