@@ -1,0 +1,101 @@
+import type { GitHubClient } from './client.ts';
+import { GitHubError, GitHubMessage, withGitHubError } from './errors.ts';
+import { GitCommitSchema, GitObjectSchema } from './schemas.ts';
+import type { FileWrite, RepoRef } from './types.ts';
+
+export interface CommitFilesInput {
+  readonly branch: string;
+  /** The commit the new commit sits on; its tree is the `base_tree`. */
+  readonly baseSha: string;
+  readonly message: string;
+  readonly files: readonly FileWrite[];
+}
+
+/**
+ * Commits `files` on top of `baseSha` through the Git Data API and points `refs/heads/<branch>` at it
+ * (created, or force-moved). No author or committer is sent, so GitHub authors the commit as the token's
+ * identity and signs it: it shows as verified and needs no git credentials in the workspace.
+ * https://docs.github.com/en/rest/git/commits#create-a-commit
+ */
+export async function commitFiles(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  input: CommitFilesInput,
+): Promise<string> {
+  const where = `in ${repo.owner}/${repo.repo}`;
+  const base = GitCommitSchema.parse(
+    (
+      await withGitHubError('read commit', `${input.baseSha} ${where}`, () =>
+        octokit.rest.git.getCommit({ ...repo, commit_sha: input.baseSha }),
+      )
+    ).data,
+  );
+  const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = [];
+  for (const file of input.files) {
+    // base64 keeps the bytes exactly as encoded here (utf-8 encoding would also do; base64 is explicit).
+    const blob = await withGitHubError('create blob', `${file.path} ${where}`, () =>
+      octokit.rest.git.createBlob({
+        ...repo,
+        content: Buffer.from(file.content, 'utf8').toString('base64'),
+        encoding: 'base64',
+      }),
+    );
+    tree.push({ path: file.path, mode: '100644', type: 'blob', sha: GitObjectSchema.parse(blob.data).sha });
+  }
+  const newTree = await withGitHubError('create tree', `for ${input.branch} ${where}`, () =>
+    octokit.rest.git.createTree({ ...repo, base_tree: base.tree.sha, tree }),
+  );
+  const commit = await withGitHubError('create commit', `on ${input.branch} ${where}`, () =>
+    octokit.rest.git.createCommit({
+      ...repo,
+      message: input.message,
+      tree: GitObjectSchema.parse(newTree.data).sha,
+      parents: [base.sha],
+    }),
+  );
+  const sha = GitObjectSchema.parse(commit.data).sha;
+  await moveBranch(octokit, repo, input.branch, sha);
+  return sha;
+}
+
+/** Points the branch at `sha`: force-update when it exists, else create (and force-update if a racing run created it). */
+async function moveBranch(octokit: GitHubClient, repo: RepoRef, branch: string, sha: string): Promise<void> {
+  const resource = `refs/heads/${branch} in ${repo.owner}/${repo.repo}`;
+  const exists = await branchExists(octokit, repo, branch);
+  const update = () =>
+    withGitHubError('update branch', resource, () =>
+      octokit.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true }),
+    );
+  if (exists) {
+    await update();
+    return;
+  }
+  try {
+    await withGitHubError('create branch', resource, () =>
+      octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha }),
+    );
+  } catch (error) {
+    if (
+      error instanceof GitHubError &&
+      error.status === 422 &&
+      error.mentions(GitHubMessage.ReferenceExists)
+    ) {
+      await update();
+      return;
+    }
+    throw error;
+  }
+}
+
+/** https://docs.github.com/en/rest/git/refs#get-a-reference (404 when missing) */
+async function branchExists(octokit: GitHubClient, repo: RepoRef, branch: string): Promise<boolean> {
+  try {
+    await withGitHubError('read branch', `refs/heads/${branch} in ${repo.owner}/${repo.repo}`, () =>
+      octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof GitHubError && error.status === 404) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client.ts';
+export { commitFiles, type CommitFilesInput } from './commit-files.ts';
+export { deleteBranch } from './delete-branch.ts';
+export { GitHubError, GitHubMessage, toGitHubError } from './errors.ts';
+export { findOpenPullRequest, listClosedPullRequests, listOpenPullRequests } from './find-pull-requests.ts';
+export { addAssignees, addLabels, requestReviewers, type ConsistencyRetry } from './pull-request-metadata.ts';
+export { createGitHubRepository, type GitHubRepository } from './repository.ts';
+export type { FileWrite, GitHubLog, PullRequest, RepoRef } from './types.ts';
+export {
+  closePullRequest,
+  createPullRequest,
+  updatePullRequest,
+  type CreatedPullRequest,
+  type CreatePullRequestInput,
+  type PullRequestContent,
+} from './write-pull-request.ts';
