@@ -1,0 +1,81 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listInput, readActionSettings } from '../../src/config/action-settings.ts';
+
+function workspace(config?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'basepin-action-settings-'));
+  if (config !== undefined) {
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github/basepin.yml'), config);
+  }
+  return dir;
+}
+
+const inputs =
+  (values: Record<string, string>) =>
+  (name: string): string =>
+    values[name] ?? '';
+
+describe('readActionSettings', () => {
+  it('applies defaults when nothing is set', async () => {
+    const settings = await readActionSettings(inputs({ token: 't' }), workspace());
+    expect(settings).toMatchObject({
+      paths: ['.'],
+      groupBy: 'all',
+      branchPrefix: 'basepin/',
+      draft: false,
+      dryRun: false,
+      baseBranch: undefined,
+      concurrency: 8,
+    });
+  });
+
+  it('lets the config file fill what inputs leave unset, and inputs win', async () => {
+    const dir = workspace('group-by: image\nlabels: [deps]\nbranch-prefix: pins/\ndraft: true\n');
+    const fromFile = await readActionSettings(inputs({ token: 't' }), dir);
+    expect(fromFile).toMatchObject({ groupBy: 'image', labels: ['deps'], branchPrefix: 'pins/', draft: true });
+    const overridden = await readActionSettings(
+      inputs({ token: 't', 'group-by': 'directory', labels: 'a, b', draft: 'false' }),
+      dir,
+    );
+    expect(overridden).toMatchObject({ groupBy: 'directory', labels: ['a', 'b'], draft: false });
+  });
+
+  it('parses multiline mirrors and credentials', async () => {
+    const settings = await readActionSettings(
+      inputs({
+        token: 't',
+        'registry-mirrors': 'docker.io=https://mirror.gcr.io\nlocalhost:5000=http://127.0.0.1:5001',
+        'registry-credentials': 'ghcr.io=bot:s3cret',
+      }),
+      workspace(),
+    );
+    expect(settings.registryMirrors).toEqual({
+      'docker.io': ['https://mirror.gcr.io'],
+      'localhost:5000': ['http://127.0.0.1:5001'],
+    });
+    expect(settings.credentials).toEqual({ 'ghcr.io': { username: 'bot', password: 's3cret' } });
+  });
+
+  it.each([
+    [{ 'group-by': 'repo' }, /input group-by: .*"repo"/],
+    [{ draft: 'maybe' }, /input draft: expected true or false but got "maybe"/],
+    [{ platform: 'amd64' }, /input platform: expected os\/arch/],
+    [{ 'insecure-registries': 'http://x' }, /input insecure-registries/],
+    [{ 'config-file': 'missing.yml' }, /missing\.yml: cannot read config file/],
+  ])('fails naming the input for %j', async (values, message) => {
+    await expect(readActionSettings(inputs({ token: 't', ...values }), workspace())).rejects.toThrow(message);
+  });
+
+  it('requires a token', async () => {
+    await expect(readActionSettings(inputs({}), workspace())).rejects.toThrow(/input token/);
+  });
+});
+
+describe('listInput', () => {
+  it('splits on commas and newlines, dropping blanks and comments', () => {
+    expect(listInput('a, b\n\n# note\nc,')).toEqual(['a', 'b', 'c']);
+  });
+});
