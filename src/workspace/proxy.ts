@@ -1,0 +1,13 @@
+import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
+
+/**
+ * Routes global fetch (registries and GitHub) through HTTPS_PROXY/HTTP_PROXY,
+ * honouring NO_PROXY, when the environment sets a proxy. Called by the
+ * entries only: tests leave the default dispatcher so nock sees requests.
+ */
+export function useEnvironmentProxy(env: Readonly<Record<string, string | undefined>>): boolean {
+  const proxy = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
+  if (!proxy) return false;
+  setGlobalDispatcher(new EnvHttpProxyAgent());
+  return true;
+}
