@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCountingProxy, type CountingProxy } from '../support/counting-proxy.ts';
+import { allManifestTypes, buildImage, MediaType, sha256Digest } from '../support/image-content.ts';
+import { pushImage, pushIndex, type PushedImage, type PushedIndex } from '../support/push.ts';
+import { probeManifest, registryRequest } from '../support/registry-http.ts';
+import { startRegistry, type RegistryAuth, type RunningRegistry } from '../support/registry-server.ts';
+
+// Proves the harness itself: a real distribution 2.8 registry in each auth
+// mode, exact digests for what we push, and the counting/fault proxy.
+
+describe.each<RegistryAuth>(['none', 'htpasswd', 'token'])('registry with auth %s', (auth) => {
+  let registry: RunningRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry({ auth });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('answers /v2/ with the challenge of its mode', async () => {
+    const response = await fetch(`${registry.url}/v2/`);
+    await response.body?.cancel();
+    if (auth === 'none') {
+      expect(response.status).toBe(200);
+    } else {
+      expect(response.status).toBe(401);
+      const challenge = response.headers.get('www-authenticate') ?? '';
+      expect(challenge).toMatch(
+        auth === 'htpasswd' ? /^Basic realm=/ : /^Bearer realm="http:\/\/127\.0\.0\.1:\d+\/token"/,
+      );
+    }
+  });
+
+  it('serves back a pushed image under its exact digest', async () => {
+    const image = await pushImage(registry, 'harness/single', 'v1', { labels: { mode: auth } });
+    const probe = await probeManifest(registry, 'harness/single', 'v1', {
+      method: 'GET',
+      accept: allManifestTypes,
+    });
+    expect(probe).toMatchObject({ status: 200, digest: image.digest, contentType: MediaType.ociManifest });
+    expect(sha256Digest(probe.bytes ?? new Uint8Array())).toBe(image.digest);
+  });
+
+  it.skipIf(auth === 'none')('refuses anonymous reads', async () => {
+    const response = await fetch(`${registry.url}/v2/harness/single/manifests/v1`, { method: 'HEAD' });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('token server', () => {
+  let registry: RunningRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'token' });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('grants every requested scope in one token and records the request', async () => {
+    const tokens = registry.tokenServer!;
+    tokens.reset();
+    const realm = new URL(tokens.realm);
+    realm.searchParams.set('service', tokens.service);
+    realm.searchParams.append('scope', 'repository:a/one:pull');
+    realm.searchParams.append('scope', 'repository:b/two:pull');
+    const { username, password } = registry.credentials!;
+    const response = await fetch(realm, {
+      headers: { Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'issued_at', 'token']);
+    const [header, claims] = String(body.token)
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+    expect(header).toMatchObject({ alg: 'ES256', typ: 'JWT' });
+    expect(claims).toMatchObject({
+      iss: tokens.issuer,
+      aud: tokens.service,
+      sub: username,
+      access: [
+        { type: 'repository', name: 'a/one', actions: ['pull'] },
+        { type: 'repository', name: 'b/two', actions: ['pull'] },
+      ],
+    });
+    expect(tokens.requests).toEqual([
+      expect.objectContaining({
+        scopes: ['repository:a/one:pull', 'repository:b/two:pull'],
+        username,
+        status: 200,
+      }),
+    ]);
+  });
+
+  it('rejects bad and missing credentials with 401', async () => {
+    const tokens = registry.tokenServer!;
+    const url = `${tokens.realm}?service=${tokens.service}&scope=repository:a/one:pull`;
+    expect((await fetch(url)).status).toBe(401);
+    const bad = await fetch(url, {
+      headers: { Authorization: `Basic ${Buffer.from('basepin:wrong').toString('base64')}` },
+    });
+    expect(bad.status).toBe(401);
+  });
+});
+
+/**
+ * What distribution 2.8.2 does when Accept does not name the tag's own type
+ * (observed here, see the table in the final assertions):
+ * - OCI index, no index type accepted: 404 MANIFEST_UNKNOWN ("OCI index found,
+ *   but accept header does not support OCI indexes"); a HEAD has no body.
+ * - Docker manifest list, no list type accepted: the linux/amd64 child instead,
+ *   under the CHILD's digest when schema2 is accepted, else converted to a
+ *   signed schema1 manifest whose digest matches nothing that was pushed;
+ *   404 MANIFEST_UNKNOWN when there is no linux/amd64 child.
+ * - Docker schema2 image, schema2 not accepted: a schema1 conversion, another digest.
+ * - OCI image, OCI manifest not accepted: 404 MANIFEST_UNKNOWN.
+ * A resolver that forgets the index types thus pins the wrong digest silently
+ * (lists) or fails (OCI); both must be caught here.
+ */
+describe('narrow Accept on distribution 2.8 (the trap)', () => {
+  let registry: RunningRegistry;
+  let ociIndex: PushedIndex;
+  let dockerList: PushedIndex;
+  let armOnlyList: PushedIndex;
+  let dockerImage: PushedImage;
+  let ociImage: PushedImage;
+  const schema1 = 'application/vnd.docker.distribution.manifest.v1+prettyjws';
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'none' });
+    ociIndex = await pushIndex(registry, 'trap/oci', 'v1', ['linux/amd64', 'linux/arm64/v8']);
+    dockerList = await pushIndex(registry, 'trap/docker', 'v1', ['linux/amd64', 'linux/arm/v7'], {
+      kind: 'docker',
+    });
+    armOnlyList = await pushIndex(registry, 'trap/arm-only', 'v1', ['linux/arm64/v8'], { kind: 'docker' });
+    dockerImage = await pushImage(registry, 'trap/docker-single', 'v1', { kind: 'docker' });
+    ociImage = await pushImage(registry, 'trap/oci-single', 'v1');
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('serves each index under its own digest when the index types are accepted', async () => {
+    for (const pushed of [ociIndex, dockerList, armOnlyList]) {
+      const head = await probeManifest(registry, pushed.repository, 'v1', { accept: allManifestTypes });
+      expect(head).toMatchObject({ status: 200, digest: pushed.digest, contentType: pushed.mediaType });
+    }
+    const ociOnly = await probeManifest(registry, 'trap/oci', 'v1', { accept: [MediaType.ociIndex] });
+    expect(ociOnly.digest).toBe(ociIndex.digest);
+  });
+
+  it('answers an OCI index with 404 MANIFEST_UNKNOWN when only single-manifest types are accepted', async () => {
+    const single = [MediaType.ociManifest, MediaType.dockerManifest];
+    expect(await probeManifest(registry, 'trap/oci', 'v1', { accept: single })).toMatchObject({
+      status: 404,
+      digest: undefined,
+    });
+    const get = await probeManifest(registry, 'trap/oci', 'v1', { method: 'GET', accept: single });
+    expect(get).toMatchObject({ status: 404, errorCode: 'MANIFEST_UNKNOWN' });
+    // Naming the Docker list type is not enough for an OCI index.
+    const listOnly = await probeManifest(registry, 'trap/oci', 'v1', {
+      accept: [MediaType.dockerManifestList],
+    });
+    expect(listOnly.status).toBe(404);
+  });
+
+  it('answers a Docker manifest list with the linux/amd64 child, a different digest', async () => {
+    const amd64 = dockerList.children.find((c) => c.platform.architecture === 'amd64')!;
+    const head = await probeManifest(registry, 'trap/docker', 'v1', { accept: [MediaType.dockerManifest] });
+    expect(head).toMatchObject({ status: 200, digest: amd64.digest, contentType: MediaType.dockerManifest });
+    expect(head.digest).not.toBe(dockerList.digest);
+  });
+
+  it('converts to schema1 (a digest nobody pushed) when schema2 is not accepted either', async () => {
+    const pushedDigests = [dockerList.digest, ...dockerList.children.map((c) => c.digest)];
+    for (const accept of [[MediaType.ociManifest], undefined]) {
+      const head = await probeManifest(registry, 'trap/docker', 'v1', accept === undefined ? {} : { accept });
+      expect(head.status).toBe(200);
+      expect(head.contentType).toBe(schema1);
+      expect(pushedDigests).not.toContain(head.digest);
+    }
+    const single = await probeManifest(registry, 'trap/docker-single', 'v1', {
+      accept: [MediaType.ociManifest],
+    });
+    expect(single.contentType).toBe(schema1);
+    expect(single.digest).not.toBe(dockerImage.digest);
+  });
+
+  it('answers 404 for a list without linux/amd64 and for an OCI image without the OCI type', async () => {
+    const armOnly = await probeManifest(registry, 'trap/arm-only', 'v1', {
+      accept: [MediaType.dockerManifest],
+    });
+    expect(armOnly.status).toBe(404);
+    const oci = await probeManifest(registry, 'trap/oci-single', 'v1', {
+      method: 'GET',
+      accept: [MediaType.dockerManifest],
+    });
+    expect(oci).toMatchObject({ status: 404, errorCode: 'MANIFEST_UNKNOWN' });
+    const ok = await probeManifest(registry, 'trap/oci-single', 'v1', { accept: allManifestTypes });
+    expect(ok.digest).toBe(ociImage.digest);
+  });
+
+  it('reports MANIFEST_UNKNOWN for a missing tag and a missing repository', async () => {
+    for (const repository of ['trap/oci', 'trap/never-pushed']) {
+      const get = await probeManifest(registry, repository, 'missing', {
+        method: 'GET',
+        accept: allManifestTypes,
+      });
+      expect(get).toMatchObject({ status: 404, errorCode: 'MANIFEST_UNKNOWN' });
+    }
+  });
+
+  it('moves a tag when pushed again with another seed, leaving the old digest fetchable', async () => {
+    const first = await pushIndex(registry, 'trap/moving', 'v1', ['linux/amd64', 'linux/arm64'], {
+      seed: 'one',
+    });
+    const again = await pushIndex(registry, 'trap/moving', 'v1', ['linux/amd64', 'linux/arm64'], {
+      seed: 'one',
+    });
+    expect(again.digest).toBe(first.digest);
+    const moved = await pushIndex(registry, 'trap/moving', 'v1', ['linux/amd64', 'linux/arm64'], {
+      seed: 'two',
+    });
+    expect(moved.digest).not.toBe(first.digest);
+    expect((await probeManifest(registry, 'trap/moving', 'v1', { accept: allManifestTypes })).digest).toBe(
+      moved.digest,
+    );
+    expect(
+      (await probeManifest(registry, 'trap/moving', first.digest, { accept: allManifestTypes })).status,
+    ).toBe(200);
+  });
+
+  it('builds deterministic content', () => {
+    expect(buildImage({ seed: 's' }).manifest.digest).toBe(buildImage({ seed: 's' }).manifest.digest);
+    expect(buildImage({ seed: 's' }).manifest.digest).not.toBe(buildImage({ seed: 't' }).manifest.digest);
+    expect(buildImage({ platform: 'linux/arm/v7' }).platform).toEqual({
+      os: 'linux',
+      architecture: 'arm',
+      variant: 'v7',
+    });
+  });
+});
+
+describe('counting proxy', () => {
+  let registry: RunningRegistry;
+  let proxy: CountingProxy;
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'htpasswd' });
+    proxy = await startCountingProxy(registry);
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await registry?.stop();
+  });
+
+  it('forwards pushes (upload Locations point back at the proxy) and counts each request', async () => {
+    const pushed = await pushIndex(proxy, 'counted/app', '1', ['linux/amd64']);
+    expect(pushed.reference).toBe(`${proxy.host}/counted/app:1`);
+    // Each blob: POST (401, then retried with Basic), PUT; then the child manifest and the index.
+    expect(proxy.count({ method: 'POST', path: '/v2/counted/app/blobs/uploads/' })).toBe(3);
+    expect(proxy.count({ method: 'PUT', path: /^\/v2\/counted\/app\/blobs\/uploads\// })).toBe(2);
+    expect(proxy.count({ method: 'PUT', path: /\/manifests\// })).toBe(2);
+    proxy.reset();
+    const head = await probeManifest(proxy, 'counted/app', '1', { accept: allManifestTypes });
+    expect(head.digest).toBe(pushed.digest);
+    expect(proxy.requests).toEqual([
+      expect.objectContaining({
+        method: 'HEAD',
+        path: '/v2/counted/app/manifests/1',
+        authorization: 'basic',
+        status: 200,
+      }),
+    ]);
+    expect(proxy.requests[0]?.accept).toContain(MediaType.ociIndex);
+  });
+
+  it('injects a bounded number of faults, then forwards again', async () => {
+    proxy.reset();
+    const path = '/v2/counted/app/manifests/1';
+    const fault = proxy.failNext(path, 2, 429, { 'Retry-After': '1' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await probeManifest(proxy, 'counted/app', '1', { accept: allManifestTypes })).status);
+    expect(statuses).toEqual([429, 429, 200]);
+    expect(fault.remaining()).toBe(0);
+    expect(proxy.requests.map((r) => r.fault)).toEqual(['respond', 'respond', undefined]);
+
+    const wrong = `sha256:${'0'.repeat(64)}`;
+    proxy.inject({
+      path,
+      method: 'HEAD',
+      times: 1,
+      action: { kind: 'rewrite-headers', headers: { 'Docker-Content-Digest': wrong } },
+    });
+    expect((await probeManifest(proxy, 'counted/app', '1', { accept: allManifestTypes })).digest).toBe(wrong);
+
+    proxy.inject({ path, times: 1, action: { kind: 'reset' } });
+    await expect(
+      registryRequest(proxy, { method: 'HEAD', path, repository: 'counted/app' }),
+    ).rejects.toThrow();
+    expect((await probeManifest(proxy, 'counted/app', '1', { accept: allManifestTypes })).status).toBe(200);
+  });
+});
