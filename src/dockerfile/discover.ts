@@ -1,0 +1,169 @@
+/**
+ * Finds Dockerfiles under the given paths: the usual names, minus what
+ * `.gitignore` files (the working directory's and every nested one) ignore,
+ * plus `include` globs, minus `exclude` globs.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface DiscoverOptions {
+  readonly cwd: string;
+  /** Globs (relative to cwd) of more files to take, whatever their names. */
+  readonly include?: readonly string[];
+  /** Globs (relative to cwd) of files and folders to leave out. */
+  readonly exclude?: readonly string[];
+}
+
+/** A path given to discovery that cannot be read. */
+export class UnreadablePathError extends Error {
+  override readonly name = 'UnreadablePathError';
+  readonly path: string;
+  /** The system error code, `ENOENT`, `EACCES`, … */
+  readonly code: string | undefined;
+
+  constructor(filePath: string, cause: unknown) {
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    super(`cannot read ${filePath}: ${detail}`, { cause });
+    this.path = filePath;
+    this.code = typeof code === 'string' ? code : undefined;
+  }
+}
+
+const dockerfileNames = picomatch(
+  ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', '*.dockerfile', 'Containerfile', 'Containerfile.*'],
+  {
+    dot: true,
+  },
+);
+const skippedFolders = new Set(['.git', 'node_modules']);
+
+/** Whether a file name (no folder) is one of the usual Dockerfile names. */
+export function isDockerfileName(name: string): boolean {
+  return dockerfileNames(name);
+}
+
+interface IgnoreLevel {
+  /** Absolute folder the `.gitignore` sits in. */
+  readonly base: string;
+  readonly rules: Ignore;
+}
+
+/** Sorted, de-duplicated paths (relative to cwd when inside it). Throws `UnreadablePathError`. */
+export async function discoverDockerfiles(
+  paths: readonly string[] = ['.'],
+  options: DiscoverOptions,
+): Promise<string[]> {
+  const cwd = path.resolve(options.cwd);
+  const included = options.include?.length ? picomatch([...options.include], { dot: true }) : () => false;
+  const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  const display = (absolute: string): string => {
+    const relative = path.relative(cwd, absolute);
+    const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    return inside ? relative.split(path.sep).join('/') : absolute;
+  };
+  const found = new Set<string>();
+  const gitignores = new Map<string, Promise<Ignore | undefined>>();
+  const rulesIn = (folder: string): Promise<Ignore | undefined> => {
+    let rules = gitignores.get(folder);
+    if (!rules) {
+      rules = readGitignore(folder);
+      gitignores.set(folder, rules);
+    }
+    return rules;
+  };
+
+  const isIgnored = (levels: readonly IgnoreLevel[], absolute: string, isFolder: boolean): boolean => {
+    // The deepest .gitignore with a matching rule decides, as in git.
+    for (let index = levels.length - 1; index >= 0; index--) {
+      const level = levels[index] as IgnoreLevel;
+      const relative = path.relative(level.base, absolute).split(path.sep).join('/');
+      if (relative === '' || relative.startsWith('..')) continue;
+      const result = level.rules.test(isFolder ? `${relative}/` : relative);
+      if (result.ignored) return true;
+      if (result.unignored) return false;
+    }
+    return false;
+  };
+
+  const walk = async (folder: string, levels: readonly IgnoreLevel[]): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      throw new UnreadablePathError(display(folder), error);
+    }
+    const own = await rulesIn(folder);
+    const here = own ? [...levels, { base: folder, rules: own }] : levels;
+    const folders: Promise<void>[] = [];
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      const shown = display(absolute);
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        // Follow links to files; never links to folders, which may loop.
+        isFile = await stat(absolute).then(
+          (target) => target.isFile(),
+          () => false,
+        );
+        isFolder = false;
+      }
+      if (isFolder) {
+        if (skippedFolders.has(entry.name) || excluded(shown) || isIgnored(here, absolute, true)) continue;
+        folders.push(walk(absolute, here));
+      } else if (isFile && (isDockerfileName(entry.name) || included(shown))) {
+        if (!excluded(shown) && !isIgnored(here, absolute, false)) found.add(shown);
+      }
+    }
+    await Promise.all(folders);
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      throw new UnreadablePathError(given, error);
+    }
+    if (!info.isDirectory()) {
+      // A file named explicitly is always taken.
+      found.add(display(absolute));
+      continue;
+    }
+    await walk(absolute, await ancestorLevels(cwd, absolute, rulesIn));
+  }
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The .gitignore files from cwd down to (not including) `folder`, when `folder` is inside cwd. */
+async function ancestorLevels(
+  cwd: string,
+  folder: string,
+  rulesIn: (folder: string) => Promise<Ignore | undefined>,
+): Promise<IgnoreLevel[]> {
+  const relative = path.relative(cwd, folder);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return [];
+  const levels: IgnoreLevel[] = [];
+  let base = cwd;
+  for (const part of ['', ...relative.split(path.sep).slice(0, -1)]) {
+    base = path.join(base, part);
+    const rules = await rulesIn(base);
+    if (rules) levels.push({ base, rules });
+  }
+  return levels;
+}
+
+async function readGitignore(folder: string): Promise<Ignore | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(folder, '.gitignore'), 'utf8');
+  } catch {
+    // No .gitignore here (or not a file): nothing to ignore at this level.
+    return undefined;
+  }
+  return ignore().add(text);
+}

@@ -1,0 +1,188 @@
+/**
+ * How an image word (`FROM <word>`, `--from=<word>`) names its image: a
+ * literal, one ARG for the whole reference, one ARG for the whole tag, an
+ * ARG only in the registry/namespace, an inline default — or a form we do
+ * not pin, with the reason. DESIGN.md "ARG: a pin goes where the value is defined".
+ */
+import { findVariableRefs, expandVariables, type VariableRef } from './variables.ts';
+
+export interface GlobalArg {
+  readonly name: string;
+  /** 1-based line of the ARG instruction. */
+  readonly line: number;
+  /** The default as written (quotes removed); undefined for `ARG NAME`. */
+  readonly value: string | undefined;
+  /** Source range of the default's text, when it can be edited in place. */
+  readonly valueRange: { readonly start: number; readonly end: number } | undefined;
+}
+
+export interface TokenScope {
+  readonly escape: string;
+  /** Global ARGs (declared before the first FROM), last declaration wins. */
+  readonly globals: ReadonlyMap<string, GlobalArg>;
+  /** Whether a name is a build stage here (case-insensitive). */
+  readonly isStage: (name: string) => boolean;
+}
+
+export type TokenReading =
+  | { readonly form: 'not-image' }
+  /** Pin inside the word itself, at [pinStart, pinEnd) (word indices). */
+  | {
+      readonly form: 'in-place';
+      readonly resolved: string;
+      readonly pinStart: number;
+      readonly pinEnd: number;
+      readonly tagOnly: boolean;
+    }
+  /** `${NAME}`: the pin goes in the ARG line, if NAME feeds nothing else. */
+  | { readonly form: 'arg-reference'; readonly name: string; readonly resolved: string | undefined }
+  /** `image:${NAME}`: the pin goes after the tag in the ARG line, if NAME feeds nothing else. */
+  | {
+      readonly form: 'arg-tag';
+      readonly name: string;
+      readonly image: string;
+      readonly resolved: string | undefined;
+    }
+  | { readonly form: 'skipped'; readonly reason: string; readonly resolved: string | undefined };
+
+/** ARGs the builder sets itself; a FROM may use them without declaring them. */
+const builderArgs = new Set([
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+]);
+
+export function readImageToken(word: string, scope: TokenScope): TokenReading {
+  const refs = findVariableRefs(word, scope.escape);
+  const lookup = (name: string): string | undefined => scope.globals.get(name)?.value;
+  const expansion = expandVariables(word, lookup, scope.escape);
+  const resolved = expansion.value;
+  if (refs.length === 0) {
+    if (isNotImage(word, scope)) return { form: 'not-image' };
+    return { form: 'in-place', resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };
+  }
+  if (resolved !== undefined && isNotImage(resolved, scope)) return { form: 'not-image' };
+  const only = refs.length === 1 ? (refs[0] as VariableRef) : undefined;
+  if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
+
+  const masked = maskRefs(word, refs);
+  const at = masked.indexOf('@', Math.max(0, masked.lastIndexOf('/')));
+  const nameAndTag = at === -1 ? masked : masked.slice(0, at);
+  const lastSlash = nameAndTag.lastIndexOf('/');
+  const colon = nameAndTag.lastIndexOf(':');
+  const tagStart = colon > lastSlash ? colon + 1 : -1;
+  const tagEnd = nameAndTag.length;
+  const digestRefs = refs.filter((ref) => at !== -1 && ref.start > at);
+  const tagRefs = refs.filter((ref) => tagStart !== -1 && ref.start >= tagStart && !digestRefs.includes(ref));
+  const nameRefs = refs.filter((ref) => !tagRefs.includes(ref) && !digestRefs.includes(ref));
+
+  if (digestRefs.length > 0)
+    return skipped(`the digest comes from ARG ${names(digestRefs)}; pin by hand`, resolved);
+  const lastComponent = nameRefs.find((ref) => ref.end > lastSlash);
+  if (lastComponent) {
+    return skipped(
+      `the image name is built from ARG ${lastComponent.name}; only a variable registry or namespace can be pinned — pin by hand`,
+      resolved,
+    );
+  }
+  const missing = firstMissing(nameRefs, scope);
+  if (missing) return skipped(missing, resolved);
+  if (tagRefs.length === 0) {
+    if (resolved === undefined) return skipped(missingReason(expansion.missing[0] ?? '', scope), undefined);
+    return { form: 'in-place', resolved, pinStart: 0, pinEnd: word.length, tagOnly: false };
+  }
+  if (tagRefs.length > 1) {
+    return skipped(`the tag is built from several ARGs (${names(tagRefs)}); pin by hand`, resolved);
+  }
+  const tagRef = tagRefs[0] as VariableRef;
+  const tag = word.slice(tagStart, tagEnd);
+  if (tagRef.start !== tagStart || tagRef.end !== tagEnd) {
+    return skipped(
+      `ARG ${tagRef.name} is only part of the tag ${tag}; make the ARG the whole tag or pin by hand`,
+      resolved,
+    );
+  }
+  const image = word.slice(0, tagStart - 1);
+  if (tagRef.modifier === '') return { form: 'arg-tag', name: tagRef.name, image, resolved };
+  if (tagRef.modifier === ':-' || tagRef.modifier === '-') {
+    const inline = readInlineDefault(tagRef, scope);
+    if (inline !== undefined) return skipped(inline, resolved);
+    if (resolved === undefined) return skipped(missingReason(expansion.missing[0] ?? '', scope), undefined);
+    return {
+      form: 'in-place',
+      resolved,
+      pinStart: tagRef.wordStart,
+      pinEnd: tagRef.end - 1,
+      tagOnly: true,
+    };
+  }
+  return skipped(`the tag ${tag} is computed by ARG ${tagRef.name}; pin by hand`, resolved);
+}
+
+/** Why a reference to an ARG cannot be resolved, in words a person can act on. */
+export function missingReason(name: string, scope: TokenScope): string {
+  const declared = scope.globals.get(name);
+  if (declared) return `ARG ${name} has no default; pass --build-arg or give it a default`;
+  if (builderArgs.has(name))
+    return `${name} is set by the builder, so the image is not known before a build; pin by hand`;
+  return `${name} is not a global ARG; declare ARG ${name}=… before the first FROM`;
+}
+
+function readWholeWord(ref: VariableRef, scope: TokenScope, resolved: string | undefined): TokenReading {
+  if (ref.modifier === '') return { form: 'arg-reference', name: ref.name, resolved };
+  if (ref.modifier === ':-' || ref.modifier === '-') {
+    const reason = readInlineDefault(ref, scope);
+    if (reason !== undefined) return skipped(reason, resolved);
+    return {
+      form: 'in-place',
+      resolved: ref.word,
+      pinStart: ref.wordStart,
+      pinEnd: ref.end - 1,
+      tagOnly: false,
+    };
+  }
+  return skipped(`the reference is computed by \${${ref.name}${ref.word ? '…' : ''}}; pin by hand`, resolved);
+}
+
+/** A reason to skip an inline default, or undefined when the default is what a build uses. */
+function readInlineDefault(ref: VariableRef, scope: TokenScope): string | undefined {
+  if (ref.word.includes('$')) return `the inline default of ${ref.name} is built from ARGs; pin by hand`;
+  const declared = scope.globals.get(ref.name);
+  if (declared?.value !== undefined && (ref.modifier === '-' || declared.value !== '')) {
+    return `ARG ${ref.name} has a default (line ${declared.line}) that replaces the inline default ${ref.word}; keep one default`;
+  }
+  return undefined;
+}
+
+function firstMissing(refs: readonly VariableRef[], scope: TokenScope): string | undefined {
+  for (const ref of refs) {
+    if (ref.modifier !== '') return `the registry part uses \${${ref.name}…}; pin by hand`;
+    if (scope.globals.get(ref.name)?.value === undefined) return missingReason(ref.name, scope);
+  }
+  return undefined;
+}
+
+function isNotImage(text: string, scope: TokenScope): boolean {
+  return text.toLowerCase() === 'scratch' || scope.isStage(text);
+}
+
+function maskRefs(word: string, refs: readonly VariableRef[]): string {
+  let masked = word;
+  for (const ref of refs) {
+    masked = masked.slice(0, ref.start) + '_'.repeat(ref.end - ref.start) + masked.slice(ref.end);
+  }
+  return masked;
+}
+
+function names(refs: readonly VariableRef[]): string {
+  return [...new Set(refs.map((ref) => ref.name))].join(', ');
+}
+
+function skipped(reason: string, resolved: string | undefined): TokenReading {
+  return { form: 'skipped', reason, resolved };
+}

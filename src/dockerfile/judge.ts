@@ -1,0 +1,40 @@
+import { BadReferenceError, parseImageReference, type ImageReference } from '../reference/index.ts';
+import type { SiteStatus } from './site.ts';
+
+export interface Judgement {
+  readonly status: SiteStatus;
+  readonly reference: ImageReference | undefined;
+  readonly reason: string | undefined;
+  /** Pinnable or already pinned: a pin may be written. */
+  readonly pinnable: boolean;
+  readonly addLatestTag: boolean;
+}
+
+export const digestOnlyReason = 'digest-only reference has no tag to follow';
+export const unresolvedReason = 'the reference still contains $ after ARG substitution; pin by hand';
+
+/** What a resolved reference allows: DESIGN.md "Pins keep the tag". `tagOnly` pins sit after a tag ARG's value. */
+export function judgeReference(resolved: string, tagOnly: boolean): Judgement {
+  if (resolved.includes('$')) return refused('skipped', undefined, unresolvedReason);
+  let reference: ImageReference;
+  try {
+    reference = parseImageReference(resolved);
+  } catch (error) {
+    if (error instanceof BadReferenceError) return refused('invalid', undefined, error.message);
+    return refused('invalid', undefined, String(error));
+  }
+  if (reference.digest !== undefined && reference.tag === undefined) {
+    return refused('skipped', reference, digestOnlyReason);
+  }
+  return {
+    status: reference.digest === undefined ? 'pinnable' : 'pinned',
+    reference,
+    reason: undefined,
+    pinnable: true,
+    addLatestTag: !tagOnly && reference.tag === undefined,
+  };
+}
+
+function refused(status: SiteStatus, reference: ImageReference | undefined, reason: string): Judgement {
+  return { status, reference, reason, pinnable: false, addLatestTag: false };
+}

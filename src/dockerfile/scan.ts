@@ -1,0 +1,182 @@
+/**
+ * One pass over the instructions: global ARGs, build stages, images named
+ * by `COPY --from` and `RUN --mount=…,from=`, and every use of a global ARG
+ * (so a pin in an ARG line can be refused when the ARG feeds something else).
+ */
+import type { GlobalArg } from './image-token.ts';
+import type { Instruction, LexedDockerfile } from './lex.ts';
+import type { SourceRange } from './site.ts';
+import { findVariableRefs } from './variables.ts';
+import {
+  leadingFlags,
+  mountOptions,
+  splitBlankWords,
+  splitWords,
+  unquote,
+  type ValueSpan,
+  type Word,
+} from './words.ts';
+
+export interface FromEntry {
+  readonly instruction: Instruction;
+  readonly image: Word | undefined;
+  readonly platform: string | undefined;
+  /** `AS name` as written. */
+  readonly stage: string | undefined;
+}
+
+export interface ExternalEntry {
+  readonly kind: 'copy-from' | 'mount-from';
+  readonly instruction: Instruction;
+  /** The image text; positions index `instruction.args`. */
+  readonly value: ValueSpan;
+  /** The stage the instruction is in. */
+  readonly stage: string | undefined;
+  /** Use key of the ARG references in `value`. */
+  readonly key: string;
+}
+
+/** One place a global ARG is read. */
+export interface ArgUse {
+  readonly name: string;
+  /** Identifies an image word (`from:2`, `external:0`); undefined for any other use. */
+  readonly key: string | undefined;
+  /** How to name the use in a reason: `golang:1.22-alpine${V} (line 3)` or `RUN on line 9`. */
+  readonly label: string;
+}
+
+export interface ScannedDockerfile {
+  readonly globals: ReadonlyMap<string, GlobalArg>;
+  readonly froms: readonly FromEntry[];
+  readonly externals: readonly ExternalEntry[];
+  readonly uses: readonly ArgUse[];
+}
+
+export function scanDockerfile(lexed: LexedDockerfile, text: string): ScannedDockerfile {
+  const globals = new Map<string, GlobalArg>();
+  const froms: FromEntry[] = [];
+  const externals: ExternalEntry[] = [];
+  const uses: ArgUse[] = [];
+  // Global ARGs a stage re-declared without a value, so its instructions see them.
+  let visible = new Set<string>();
+  const { escape } = lexed;
+
+  for (const instruction of lexed.instructions) {
+    const inStage = froms.length > 0;
+    const stage = froms.at(-1)?.stage;
+    if (instruction.keyword === 'FROM') {
+      const entry = readFrom(instruction);
+      froms.push(entry);
+      visible = new Set();
+      const key = `from:${froms.length - 1}`;
+      for (const ref of findVariableRefs(instruction.args, escape)) {
+        const inImage = entry.image && ref.start >= entry.image.start && ref.start < entry.image.end;
+        uses.push(
+          inImage
+            ? { name: ref.name, key, label: `${entry.image?.raw} (line ${instruction.line})` }
+            : { name: ref.name, key: undefined, label: `FROM --platform on line ${instruction.line}` },
+        );
+      }
+      continue;
+    }
+    if (instruction.keyword === 'ARG') {
+      for (const word of splitWords(instruction.args, escape)) {
+        const equals = word.raw.indexOf('=');
+        const name = equals === -1 ? word.raw : word.raw.slice(0, equals);
+        const value =
+          equals === -1 ? undefined : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
+        for (const ref of value ? findVariableRefs(value.value, escape) : []) {
+          if (!inStage || visible.has(ref.name)) {
+            uses.push({ name: ref.name, key: undefined, label: `ARG ${name} on line ${instruction.line}` });
+          }
+        }
+        if (!inStage) globals.set(name, globalArg(name, value, instruction, text));
+        else if (value === undefined && globals.has(name)) visible.add(name);
+        else visible.delete(name);
+      }
+      continue;
+    }
+    if (!inStage) continue;
+    const found = readExternals(instruction, escape, stage, externals.length);
+    externals.push(...found);
+    const label = `${instruction.keyword} on line ${instruction.line}`;
+    for (const ref of findVariableRefs(instruction.args, escape)) {
+      if (!visible.has(ref.name)) continue;
+      const external = found.find((entry) => ref.start >= entry.value.start && ref.start < entry.value.end);
+      uses.push(
+        external
+          ? { name: ref.name, key: external.key, label: `${external.value.value} (line ${instruction.line})` }
+          : { name: ref.name, key: undefined, label },
+      );
+    }
+    for (const body of instruction.heredocs) {
+      for (const ref of findVariableRefs(body, escape)) {
+        if (visible.has(ref.name)) uses.push({ name: ref.name, key: undefined, label });
+      }
+    }
+  }
+  return { globals, froms, externals, uses };
+}
+
+/** Source range of `args` indices [start, end); undefined when a line continuation splits it. */
+export function sourceRange(
+  instruction: Instruction,
+  text: string,
+  start: number,
+  end: number,
+): SourceRange | undefined {
+  const { offsets, args } = instruction;
+  if (start < 0 || end > args.length || start > end) return undefined;
+  if (start === end) {
+    const at = start < offsets.length ? offsets[start] : (offsets[start - 1] ?? -1) + 1;
+    return at === undefined || at < 0 ? undefined : { start: at, end: at };
+  }
+  const range = { start: offsets[start] as number, end: (offsets[end - 1] as number) + 1 };
+  return text.slice(range.start, range.end) === args.slice(start, end) ? range : undefined;
+}
+
+function readFrom(instruction: Instruction): FromEntry {
+  const words = splitBlankWords(instruction.args);
+  const { flags, rest } = leadingFlags(words);
+  const image = words[rest];
+  const as = words[rest + 1];
+  const stage = as && as.raw.toLowerCase() === 'as' ? words[rest + 2]?.raw : undefined;
+  const platform = flags.find((flag) => flag.name === 'platform')?.value?.value;
+  return { instruction, image, platform, stage };
+}
+
+function globalArg(
+  name: string,
+  value: ValueSpan | undefined,
+  instruction: Instruction,
+  text: string,
+): GlobalArg {
+  const range = value?.plain ? sourceRange(instruction, text, value.start, value.end) : undefined;
+  return { name, line: instruction.line, value: value?.value, valueRange: range };
+}
+
+/** `COPY --from=<x>` and every `RUN --mount=…,from=<x>`. */
+function readExternals(
+  instruction: Instruction,
+  escape: string,
+  stage: string | undefined,
+  count: number,
+): ExternalEntry[] {
+  if (instruction.keyword !== 'COPY' && instruction.keyword !== 'RUN') return [];
+  const { flags } = leadingFlags(splitWords(instruction.args, escape));
+  const entries: ExternalEntry[] = [];
+  for (const flag of flags) {
+    if (!flag.value) continue;
+    let value: ValueSpan | undefined;
+    let kind: ExternalEntry['kind'];
+    if (instruction.keyword === 'COPY' && flag.name === 'from') {
+      value = flag.value;
+      kind = 'copy-from';
+    } else if (instruction.keyword === 'RUN' && flag.name === 'mount') {
+      value = mountOptions(flag.value).get('from');
+      kind = 'mount-from';
+    } else continue;
+    if (value) entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}` });
+  }
+  return entries;
+}
