@@ -1,0 +1,62 @@
+import { applyEdits, pinnedText, type TextEdit } from '../dockerfile/rewrite.ts';
+import type { FileWrite } from '../github/types.ts';
+import type { FileChange, PlannedUpdate } from './pin-report.ts';
+import { repositoryPath } from './group-updates.ts';
+
+/** A file of a group cannot be written to a branch (outside the repository, or its base text is unknown). */
+export class GroupFileError extends Error {
+  override readonly name = 'GroupFileError';
+  readonly file: string;
+
+  constructor(file: string, why: string) {
+    super(`${file}: ${why}`);
+    this.file = file;
+  }
+}
+
+export interface BaseTexts {
+  /** Full texts of changed files as on the base (`PinReport.changes[].before`). */
+  readonly changes: readonly FileChange[];
+  /** Fallback for a file not in `changes`. */
+  readonly readBaseFile?: ((path: string) => Promise<string>) | undefined;
+}
+
+/**
+ * The files of one branch: each base text with only this group's pins spliced in, so groups never
+ * carry each other's changes. Paths are repository-relative, as a git tree names them.
+ */
+export async function groupFileWrites(
+  updates: readonly PlannedUpdate[],
+  base: BaseTexts,
+): Promise<FileWrite[]> {
+  const byFile = new Map<string, PlannedUpdate[]>();
+  for (const update of updates) {
+    const path = repositoryPath(update.file);
+    if (path.startsWith('/') || path === '..' || path.startsWith('../') || /^[A-Za-z]:/.test(path)) {
+      throw new GroupFileError(
+        update.file,
+        'is not inside the repository; scan with paths relative to its root',
+      );
+    }
+    byFile.set(path, [...(byFile.get(path) ?? []), update]);
+  }
+  const writes: FileWrite[] = [];
+  for (const [path, fileUpdates] of byFile) {
+    const first = fileUpdates[0] as PlannedUpdate;
+    const before = await baseText(path, first.file, base);
+    const edits: TextEdit[] = fileUpdates.map((u) => ({
+      range: u.pin.range,
+      text: pinnedText(before.slice(u.pin.range.start, u.pin.range.end), u.pin, u.to),
+    }));
+    const after = applyEdits(before, edits);
+    if (after !== before) writes.push({ path, content: after });
+  }
+  return writes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function baseText(path: string, file: string, base: BaseTexts): Promise<string> {
+  const change = base.changes.find((c) => repositoryPath(c.file) === path);
+  if (change !== undefined) return change.before;
+  if (base.readBaseFile !== undefined) return base.readBaseFile(file);
+  throw new GroupFileError(file, 'its base text is not in the report and no reader was given');
+}

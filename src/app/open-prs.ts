@@ -1,0 +1,271 @@
+import { GitHubError } from '../github/errors.ts';
+import type { GitHubRepository } from '../github/repository.ts';
+import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
+import { shortDigest } from '../reference/index.ts';
+import { GroupFileError, groupFileWrites } from './group-files.ts';
+import { groupUpdates, repositoryPath, type GroupBy, type UpdateGroup } from './group-updates.ts';
+import type { PinReport } from './pin-report.ts';
+import { imageName, pullRequestBody, pullRequestTitle } from './pr-body.ts';
+import { buildState, readState, sameProposal, withState, type PullRequestState } from './pr-state.ts';
+
+export interface OpenPullRequestsInput {
+  readonly report: PinReport;
+  readonly baseBranch: string;
+  /** The commit the report was computed on (the checked-out base); new commits sit on it. */
+  readonly baseSha: string;
+  readonly groupBy: GroupBy;
+  readonly branchPrefix: string;
+  readonly labels: readonly string[];
+  readonly reviewers: readonly string[];
+  readonly assignees: readonly string[];
+  readonly draft: boolean;
+  /** Prefixes commit messages and pull request titles (`chore(deps): `). */
+  readonly commitMessagePrefix: string;
+  readonly dryRun: boolean;
+  readonly repo: RepoRef;
+  /** `GITHUB_SERVER_URL`, for links in bodies. */
+  readonly serverUrl: string;
+}
+
+export interface OpenPullRequestsDeps {
+  readonly github: GitHubRepository;
+  /** Base text of a file missing from `report.changes`. */
+  readonly readBaseFile?: (path: string) => Promise<string>;
+  readonly log: GitHubLog;
+}
+
+/**
+ * - `created`/`updated`: a branch was pushed and its PR opened or refreshed.
+ * - `unchanged`: the open PR already proposes exactly this on this base (or is kept; see `reason`).
+ * - `closed`: the group has nothing left to propose; PR closed, branch deleted.
+ * - `skipped`: a person closed a PR proposing these same digests.
+ * - `failed`: GitHub refused; `reason` says what and where. Other groups still ran.
+ */
+export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'skipped' | 'failed';
+
+export interface PullRequestOutcome {
+  readonly number?: number;
+  readonly url?: string;
+  readonly branch: string;
+  readonly operation: PullRequestOperation;
+  readonly reason?: string;
+  /** True when nothing was written (`dryRun`): the operation is what would have been done. */
+  readonly dryRun?: boolean;
+}
+
+export interface OpenPullRequestsResult {
+  readonly pullRequests: readonly PullRequestOutcome[];
+}
+
+interface OpenBasepinPullRequest {
+  readonly pr: PullRequest;
+  readonly state: PullRequestState | undefined;
+}
+
+/** Turns a pin report into one branch and pull request per group, idempotently. */
+export async function openPullRequests(
+  input: OpenPullRequestsInput,
+  deps: OpenPullRequestsDeps,
+): Promise<OpenPullRequestsResult> {
+  const groups = groupUpdates(input.report.updates, input.groupBy, input.branchPrefix);
+  const open = await openBasepinPullRequests(input, deps);
+  const outcomes: PullRequestOutcome[] = [];
+  for (const group of groups) {
+    outcomes.push(
+      await guarded(group.branch, () => proposeGroup(input, deps, group, open.get(group.branch))),
+    );
+  }
+  const branches = new Set(groups.map((g) => g.branch));
+  for (const [branch, existing] of open) {
+    if (branches.has(branch) || existing.state === undefined) continue;
+    outcomes.push(
+      await guarded(branch, () => closeObsolete(input, deps, existing, existing.state as PullRequestState)),
+    );
+  }
+  return { pullRequests: outcomes };
+}
+
+async function guarded(branch: string, step: () => Promise<PullRequestOutcome>): Promise<PullRequestOutcome> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof GitHubError || error instanceof GroupFileError) {
+      return { branch, operation: 'failed', reason: error.message };
+    }
+    throw error;
+  }
+}
+
+async function openBasepinPullRequests(
+  input: OpenPullRequestsInput,
+  deps: OpenPullRequestsDeps,
+): Promise<Map<string, OpenBasepinPullRequest>> {
+  const prs = await deps.github.listOpenPullRequests({
+    base: input.baseBranch,
+    headPrefix: input.branchPrefix,
+  });
+  const byBranch = new Map<string, OpenBasepinPullRequest>();
+  for (const pr of prs) {
+    const reading = readState(pr.body);
+    if (reading.kind === 'invalid')
+      deps.log.warning(`#${pr.number} (${pr.headRef}): ignoring its state: ${reading.reason}`);
+    byBranch.set(pr.headRef, { pr, state: reading.kind === 'valid' ? reading.state : undefined });
+  }
+  return byBranch;
+}
+
+function done(
+  pr: PullRequest | undefined,
+  branch: string,
+  operation: PullRequestOperation,
+  extra: Partial<PullRequestOutcome> = {},
+): PullRequestOutcome {
+  return { ...(pr ? { number: pr.number, url: pr.url } : {}), branch, operation, ...extra };
+}
+
+async function proposeGroup(
+  input: OpenPullRequestsInput,
+  deps: OpenPullRequestsDeps,
+  group: UpdateGroup,
+  existing: OpenBasepinPullRequest | undefined,
+): Promise<PullRequestOutcome> {
+  const { github, log } = deps;
+  const state = buildState(group.updates, input.baseSha);
+  if (existing?.state !== undefined && sameProposal(existing.state, state)) {
+    log.info(`${group.branch}: #${existing.pr.number} already proposes this on ${shortSha(input.baseSha)}`);
+    return done(existing.pr, group.branch, 'unchanged');
+  }
+  if (existing === undefined) {
+    const declined = await declinedBy(deps, group.branch, state);
+    if (declined !== undefined) {
+      const reason =
+        `#${declined.number} proposing these same digests was closed without merging` +
+        `${declined.closedAt ? ` on ${declined.closedAt.slice(0, 10)}` : ''}; a newer digest will be proposed`;
+      log.info(`${group.branch}: skipped: ${reason}`);
+      return done(undefined, group.branch, 'skipped', { reason });
+    }
+  }
+  const files = await groupFileWrites(group.updates, {
+    changes: input.report.changes,
+    readBaseFile: deps.readBaseFile,
+  });
+  if (files.length === 0) {
+    return done(existing?.pr, group.branch, 'skipped', { reason: 'the updates leave every file as it is' });
+  }
+  const title = pullRequestTitle(group.updates, input.commitMessagePrefix);
+  const body = pullRequestBody({
+    updates: group.updates,
+    state,
+    repo: input.repo,
+    serverUrl: input.serverUrl,
+    branch: group.branch,
+  });
+  const operation = existing === undefined ? 'created' : 'updated';
+  if (input.dryRun) {
+    log.info(
+      `${group.branch}: dry run: would have ${operation} a pull request "${title}" changing ${files.map((f) => f.path).join(', ')}`,
+    );
+    return done(existing?.pr, group.branch, operation, { dryRun: true });
+  }
+  const sha = await github.commitFiles({
+    branch: group.branch,
+    baseSha: input.baseSha,
+    message: commitMessage(title, group),
+    files,
+  });
+  log.info(`${group.branch}: pushed ${shortSha(sha)} on ${shortSha(input.baseSha)}`);
+  if (existing !== undefined) {
+    const pr = await github.updatePullRequest(existing.pr.number, { title, body });
+    return done(pr, group.branch, 'updated');
+  }
+  const { pullRequest, created } = await github.createPullRequest({
+    head: group.branch,
+    base: input.baseBranch,
+    title,
+    body,
+    draft: input.draft,
+  });
+  if (!created) return done(pullRequest, group.branch, 'updated', { reason: 'another run opened it first' });
+  await decorate(input, deps, pullRequest);
+  return done(pullRequest, group.branch, 'created');
+}
+
+/** Labels, reviewers, assignees: a failure is reported, the pull request stands. */
+async function decorate(
+  input: OpenPullRequestsInput,
+  deps: OpenPullRequestsDeps,
+  pr: PullRequest,
+): Promise<void> {
+  const steps: [readonly string[], (n: number, names: readonly string[]) => Promise<void>][] = [
+    [input.labels, (n, names) => deps.github.addLabels(n, names)],
+    [input.reviewers, (n, names) => deps.github.requestReviewers(n, names)],
+    [input.assignees, (n, names) => deps.github.addAssignees(n, names)],
+  ];
+  for (const [names, step] of steps) {
+    if (names.length === 0) continue;
+    try {
+      await step(pr.number, names);
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      deps.log.warning(`#${pr.number}: ${error.message}`);
+    }
+  }
+}
+
+/** The most recent closed PR of the branch, when a person closed it unmerged while it proposed these targets. */
+async function declinedBy(
+  deps: OpenPullRequestsDeps,
+  branch: string,
+  state: PullRequestState,
+): Promise<PullRequest | undefined> {
+  const [latest] = await deps.github.listClosedPullRequests(branch);
+  if (latest === undefined || latest.merged) return undefined;
+  const reading = readState(latest.body);
+  if (reading.kind !== 'valid' || reading.state.closedAs !== undefined) return undefined;
+  return reading.state.targetId === state.targetId ? latest : undefined;
+}
+
+async function closeObsolete(
+  input: OpenPullRequestsInput,
+  deps: OpenPullRequestsDeps,
+  existing: OpenBasepinPullRequest,
+  state: PullRequestState,
+): Promise<PullRequestOutcome> {
+  const { pr } = existing;
+  const failing = unresolvedSites(input.report, state);
+  if (failing.length > 0) {
+    const reason = `kept open: resolving ${failing.join(', ')} failed in this run, so its pins may not be current`;
+    deps.log.warning(`#${pr.number} (${pr.headRef}): ${reason}`);
+    return done(pr, pr.headRef, 'unchanged', { reason });
+  }
+  if (input.dryRun) {
+    deps.log.info(`${pr.headRef}: dry run: would have closed #${pr.number} and deleted its branch`);
+    return done(pr, pr.headRef, 'closed', { dryRun: true });
+  }
+  await deps.github.closePullRequest(pr.number, {
+    comment: `basepin: pins are current on \`${input.baseBranch}\` (${shortSha(input.baseSha)}); nothing is left to propose on this branch, so this pull request is closed and \`${pr.headRef}\` deleted.`,
+    body: withState(pr.body, { ...state, closedAs: 'obsolete' }),
+  });
+  await deps.github.deleteBranch(pr.headRef);
+  return done(pr, pr.headRef, 'closed');
+}
+
+/** Sites of this PR whose resolution errored in this run (all errors, when the state lists no sites). */
+function unresolvedSites(report: PinReport, state: PullRequestState): string[] {
+  const listed = new Set(state.updates.map((u) => `${u.file}:${u.line}`));
+  return report.errors
+    .map((e) => `${repositoryPath(e.file)}:${e.line}`)
+    .filter((site) => state.updates.length === 0 || listed.has(site));
+}
+
+function commitMessage(title: string, group: UpdateGroup): string {
+  const lines = group.updates.map(
+    (u) =>
+      `- ${repositoryPath(u.file)}:${u.line} ${imageName(u)} ${u.from ? shortDigest(u.from) : 'unpinned'} → ${shortDigest(u.to)}`,
+  );
+  return `${title}\n\n${lines.join('\n')}\n`;
+}
+
+function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}

@@ -1,0 +1,126 @@
+import { renderChangelog, type ChangelogFacts } from '../changelog/render.ts';
+import type { RepoRef } from '../github/types.ts';
+import { shortDigest } from '../reference/index.ts';
+import { familiarRepository, repositoryPath } from './group-updates.ts';
+import type { PlannedUpdate } from './pin-report.ts';
+import { renderStateBlock, type PullRequestState } from './pr-state.ts';
+
+/** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
+export const maxBodyChars = 65_000;
+
+export const multiUpdateTitle = 'Pin and refresh base image digests';
+
+/** The comment commands (src/commands) people can use on a basepin pull request. */
+export const commentCommands: readonly { readonly usage: string; readonly effect: string }[] = [
+  { usage: '/basepin rebase', effect: 'rebuild this branch on the current base with the newest digests' },
+  {
+    usage: '/basepin ignore <image>',
+    effect: 'stop proposing pins for that image (e.g. `/basepin ignore alpine`)',
+  },
+];
+
+export interface PullRequestBodyInput {
+  readonly updates: readonly PlannedUpdate[];
+  readonly state: PullRequestState;
+  readonly repo: RepoRef;
+  /** `https://github.com` or a GitHub Enterprise Server address (`GITHUB_SERVER_URL`). */
+  readonly serverUrl: string;
+  readonly branch: string;
+}
+
+/** `alpine:3.20`, `ghcr.io/org/app:1`. */
+export function imageName(update: Pick<PlannedUpdate, 'repository' | 'tag'>): string {
+  return `${familiarRepository(update.repository)}:${update.tag}`;
+}
+
+/** One image and digest: `Pin alpine:3.20 to 1a2b3c4` / `Update alpine:3.20 digest to 1a2b3c4`; else the multi title. */
+export function pullRequestTitle(updates: readonly PlannedUpdate[], prefix = ''): string {
+  const targets = new Set(updates.map((u) => `${imageName(u)}@${u.to}`));
+  const first = updates[0];
+  if (targets.size !== 1 || first === undefined) return prefix + multiUpdateTitle;
+  const to = shortDigest(first.to);
+  return updates.every((u) => u.from === undefined)
+    ? `${prefix}Pin ${imageName(first)} to ${to}`
+    : `${prefix}Update ${imageName(first)} digest to ${to}`;
+}
+
+function pathUrl(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function fileLink(input: PullRequestBodyInput, update: PlannedUpdate): string {
+  const file = repositoryPath(update.file);
+  const server = input.serverUrl.replace(/\/+$/, '');
+  const url = `${server}/${input.repo.owner}/${input.repo.repo}/blob/${pathUrl(input.branch)}/${pathUrl(file)}#L${update.line}`;
+  return `[${cell(file)}:${update.line}](${url})`;
+}
+
+function digestChange(update: PlannedUpdate): string {
+  return `${update.from === undefined ? 'unpinned' : `\`${shortDigest(update.from)}\``} → \`${shortDigest(update.to)}\``;
+}
+
+export function changelogFacts(updates: readonly PlannedUpdate[]): ChangelogFacts[] {
+  // The report does not carry the media type of `from` yet, so a kind change cannot be told today.
+  return updates.map((u) => ({ image: imageName(u), from: u.from, to: u.to, toMediaType: u.mediaType }));
+}
+
+function render(input: PullRequestBodyInput, shown: readonly PlannedUpdate[]): string {
+  const hidden = input.updates.length - shown.length;
+  const lines = [
+    'basepin pins Dockerfile base images to immutable digests and keeps those pins fresh.',
+    '',
+    '| File | Reference | Digest |',
+    '| --- | --- | --- |',
+    ...shown.map((u) => `| ${fileLink(input, u)} | \`${cell(u.reference)}\` | ${digestChange(u)} |`),
+  ];
+  if (hidden > 0) {
+    lines.push(
+      '',
+      `…and ${hidden} more update${hidden === 1 ? '' : 's'}, not listed to keep this description within GitHub's size limit; the commit has them all.`,
+    );
+  }
+  lines.push(
+    '',
+    '<details>',
+    '<summary>Full digests</summary>',
+    '',
+    ...shown.map(
+      (u) =>
+        `- \`${repositoryPath(u.file)}:${u.line}\` \`${imageName(u)}\`: \`${u.from ?? 'unpinned'}\` → \`${u.to}\``,
+    ),
+    '',
+    '</details>',
+    '',
+    '### What changed',
+    '',
+    renderChangelog(changelogFacts(shown)),
+    '',
+    '### Commands',
+    '',
+    'Comment on this pull request:',
+    '',
+    ...commentCommands.map((c) => `- \`${c.usage}\`: ${c.effect}.`),
+    '',
+    renderStateBlock(input.state),
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The description of a basepin pull request, with its hidden state block; tables shrink to fit GitHub's limit. */
+export function pullRequestBody(input: PullRequestBodyInput): string {
+  const full = render(input, input.updates);
+  if (full.length <= maxBodyChars) return full;
+  let low = 0;
+  let high = input.updates.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (render(input, input.updates.slice(0, middle)).length <= maxBodyChars) low = middle;
+    else high = middle - 1;
+  }
+  return render(input, input.updates.slice(0, low));
+}
