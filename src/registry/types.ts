@@ -24,8 +24,16 @@ export interface RegistryOptions {
   /** Requests in flight per registry host. */
   readonly concurrencyPerRegistry?: number;
   readonly requestTimeoutMs?: number;
-  /** Retries for 429/5xx/resets/timeouts (bounded). */
+  /** Retries for 429/5xx/resets/timeouts (bounded). Default 3. */
   readonly maxRetries?: number;
+  /** First backoff delay; doubles per retry, with jitter. Default 500 ms. */
+  readonly retryBaseDelayMs?: number;
+  /** Longest `Retry-After` honoured; a longer one fails with a rate-limit error. Default 60 s. */
+  readonly maxRetryWaitMs?: number;
+  /** Docker Hub pulls left at which manifest GETs to Docker Hub stop (HEADs go on). Default 5. */
+  readonly dockerHubPullFloor?: number;
+  /** Injected for tests; defaults to a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Called with every token and password so an entry can mask it in logs. */
   readonly onSecret?: (secret: string) => void;
   readonly log?: (message: string) => void;

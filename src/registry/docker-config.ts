@@ -1,0 +1,203 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { RegistryError, RegistryErrorCode } from './errors.ts';
+import { dockerHubConfigKey, dockerHubDomain, dockerHubRegistryHost } from './hosts.ts';
+
+/** What a registry accepts from us: a password, or an identity (refresh) token for the token server. */
+export type Credential =
+  | { readonly kind: 'basic'; readonly username: string; readonly password: string }
+  | { readonly kind: 'identity'; readonly username: string; readonly identityToken: string };
+
+/** https://github.com/docker/cli/blob/master/cli/config/configfile/file.go */
+const DockerConfigFileSchema = z.object({
+  auths: z
+    .record(
+      z.string(),
+      z.object({
+        auth: z.string().optional(),
+        username: z.string().optional(),
+        password: z.string().optional(),
+        identitytoken: z.string().optional(),
+      }),
+    )
+    .optional(),
+  credHelpers: z.record(z.string(), z.string()).optional(),
+  credsStore: z.string().optional(),
+});
+type DockerConfigFile = z.infer<typeof DockerConfigFileSchema>;
+
+/** https://github.com/docker/docker-credential-helpers#development */
+const HelperReplySchema = z.object({ Username: z.string(), Secret: z.string() });
+
+const helperTimeoutMs = 15_000;
+/** docker-credential-helpers' `credentials.NewErrCredentialsNotFound()` text. */
+const helperNotFound = 'credentials not found in native keychain';
+
+/** `https://index.docker.io/v1/` → `index.docker.io`; `ghcr.io` → `ghcr.io`. */
+function keyHost(key: string): string {
+  return key
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .split('/')[0]!
+    .toLowerCase();
+}
+
+/** Host names a config.json key may use for the registry serving `domain`. */
+function hostsFor(domain: string): string[] {
+  return domain === dockerHubDomain || domain === dockerHubRegistryHost
+    ? ['index.docker.io', dockerHubDomain, dockerHubRegistryHost]
+    : [domain.toLowerCase()];
+}
+
+/** Reads docker's config.json once, lazily, and answers credentials per registry domain. */
+export class DockerCredentials {
+  private readonly dir: string;
+  private readonly onSecret: (secret: string) => void;
+  private config: Promise<DockerConfigFile> | undefined;
+  private readonly helperReplies = new Map<string, Promise<Credential | undefined>>();
+
+  constructor(dir: string | undefined, onSecret: (secret: string) => void) {
+    this.dir = dir ?? process.env['DOCKER_CONFIG'] ?? join(homedir(), '.docker');
+    this.onSecret = onSecret;
+  }
+
+  get file(): string {
+    return join(this.dir, 'config.json');
+  }
+
+  async lookup(domain: string): Promise<Credential | undefined> {
+    const config = await (this.config ??= this.load());
+    const hosts = hostsFor(domain);
+    const serverUrl = domain === dockerHubDomain ? dockerHubConfigKey : domain;
+    const helper = Object.entries(config.credHelpers ?? {}).find(([key]) => hosts.includes(keyHost(key)));
+    if (helper) return this.askHelper(helper[1], serverUrl);
+    const entry = Object.entries(config.auths ?? {}).find(([key]) => hosts.includes(keyHost(key)))?.[1];
+    if (entry) {
+      const credential = this.fromAuthEntry(entry);
+      if (credential) return credential;
+    }
+    if (config.credsStore) return this.askHelper(config.credsStore, serverUrl);
+    return undefined;
+  }
+
+  private async load(): Promise<DockerConfigFile> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw this.configError(`cannot be read (${(error as Error).message})`, error);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw this.configError(`is not valid JSON (${(error as Error).message})`, error);
+    }
+    const parsed = DockerConfigFileSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw this.configError(
+        `has an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  private fromAuthEntry(entry: NonNullable<DockerConfigFile['auths']>[string]): Credential | undefined {
+    let { username, password } = entry;
+    if (entry.auth) {
+      this.onSecret(entry.auth);
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 0) throw this.configError('has an "auth" value that is not base64 of user:password');
+      username = decoded.slice(0, colon);
+      password = decoded.slice(colon + 1);
+    }
+    if (entry.identitytoken) {
+      this.onSecret(entry.identitytoken);
+      return { kind: 'identity', username: username ?? '', identityToken: entry.identitytoken };
+    }
+    if (username !== undefined && password !== undefined && (username !== '' || password !== '')) {
+      this.onSecret(password);
+      return { kind: 'basic', username, password };
+    }
+    return undefined;
+  }
+
+  private askHelper(name: string, serverUrl: string): Promise<Credential | undefined> {
+    const key = `${name}\n${serverUrl}`;
+    let reply = this.helperReplies.get(key);
+    if (!reply) {
+      reply = this.runHelper(name, serverUrl);
+      this.helperReplies.set(key, reply);
+    }
+    return reply;
+  }
+
+  private async runHelper(name: string, serverUrl: string): Promise<Credential | undefined> {
+    const program = `docker-credential-${name}`;
+    const { code, stdout, stderr } = await run(program, serverUrl);
+    if (code !== 0) {
+      if (stdout.includes(helperNotFound) || stderr.includes(helperNotFound)) return undefined;
+      const detail = (stderr.trim() || stdout.trim()).split('\n')[0] ?? '';
+      throw new RegistryError({
+        status: 0,
+        code: RegistryErrorCode.CredentialHelper,
+        retryable: false,
+        message: `${program} get ${serverUrl} failed (${code === null ? 'not run' : `exit ${code}`}): ${detail}`,
+      });
+    }
+    let parsed;
+    try {
+      parsed = HelperReplySchema.safeParse(JSON.parse(stdout));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.success) {
+      throw new RegistryError({
+        status: 0,
+        code: RegistryErrorCode.CredentialHelper,
+        retryable: false,
+        message: `${program} get ${serverUrl} printed no {"Username","Secret"} JSON`,
+      });
+    }
+    const { Username: username, Secret: secret } = parsed.data;
+    this.onSecret(secret);
+    // docker-credential-helpers: the username `<token>` marks an identity token.
+    if (username === '<token>') return { kind: 'identity', username: '', identityToken: secret };
+    return { kind: 'basic', username, password: secret };
+  }
+
+  private configError(what: string, cause?: unknown): RegistryError {
+    return new RegistryError({
+      status: 0,
+      code: RegistryErrorCode.DockerConfig,
+      retryable: false,
+      message: `${this.file} ${what}`,
+      cause,
+    });
+  }
+}
+
+interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(program: string, input: string): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: helperTimeoutMs });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (error) => resolve({ code: null, stdout, stderr: error.message }));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Codes basepin adds to the registry's own error codes. A registry's codes
+ * (`MANIFEST_UNKNOWN`, `DENIED`, `TOOMANYREQUESTS`…) are passed through as
+ * sent. https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes
+ */
+export const RegistryErrorCode = {
+  /** Bytes served do not hash to the digest claimed or asked for. */
+  DigestMismatch: 'DIGEST_MISMATCH',
+  /** A 429 asked us to wait longer than we are willing to, or retries ran out on 429. */
+  RateLimited: 'TOOMANYREQUESTS',
+  /** Docker Hub's remaining pull allowance reached the floor; GETs stopped. */
+  PullBudgetExhausted: 'PULL_BUDGET_EXHAUSTED',
+  Unauthorized: 'UNAUTHORIZED',
+  ManifestUnknown: 'MANIFEST_UNKNOWN',
+  /** Connection refused/reset, DNS failure, TLS failure. */
+  Network: 'NETWORK_ERROR',
+  Timeout: 'TIMEOUT',
+  /** An auth realm or redirect target basepin refuses to contact. */
+  UnsafeUrl: 'UNSAFE_URL',
+  /** A reply that does not follow the spec (bad token reply, unknown media type, bad manifest). */
+  BadResponse: 'BAD_RESPONSE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  /** docker config.json unreadable or malformed. */
+  DockerConfig: 'DOCKER_CONFIG_INVALID',
+  CredentialHelper: 'CREDENTIAL_HELPER_FAILED',
+  InvalidOptions: 'INVALID_OPTIONS',
+  /** An HTTP status with no spec error body. */
+  Http: 'HTTP_ERROR',
+} as const;
+
+export type RegistryErrorCode = (typeof RegistryErrorCode)[keyof typeof RegistryErrorCode];
+
+export interface RegistryErrorInit {
+  /** HTTP status, 0 when no response was received. */
+  readonly status: number;
+  /** The registry's own code, or one of `RegistryErrorCode`. */
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly message: string;
+  readonly cause?: unknown;
+}
+
+/** One failed registry operation. Its message is one line a person can act on. */
+export class RegistryError extends Error {
+  override readonly name = 'RegistryError';
+  readonly status: number;
+  readonly code: string;
+  readonly retryable: boolean;
+
+  constructor(init: RegistryErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.code = init.code;
+    this.retryable = init.retryable;
+  }
+}

@@ -1,0 +1,21 @@
+export { createRegistryClient } from './client.ts';
+export { RegistryError, RegistryErrorCode } from './errors.ts';
+export { MediaType, isIndexMediaType, isManifestMediaType } from './media-types.ts';
+export {
+  ImageConfigSchema,
+  ImageIndexSchema,
+  ImageManifestSchema,
+  type Descriptor,
+  type ImageConfig,
+  type ImageIndex,
+  type ImageManifest,
+} from './schemas.ts';
+export type {
+  Manifest,
+  ManifestHead,
+  Platform,
+  RegistryClient,
+  RegistryCredential,
+  RegistryOptions,
+  RequestStats,
+} from './types.ts';

@@ -1,0 +1,231 @@
+import { RegistryError, RegistryErrorCode } from './errors.ts';
+import { checkOutboundUrl, dockerHubRegistryHost, type UrlPolicy } from './hosts.ts';
+import { KeyedLimiter } from './limiter.ts';
+import { backoffMs, parseRateLimitRemaining, retryAfterMs } from './retry-timing.ts';
+import type { RequestStats } from './types.ts';
+
+export type RequestKind = 'ping' | 'token' | 'head' | 'get';
+
+export interface HttpRequest {
+  readonly kind: RequestKind;
+  readonly method: 'GET' | 'HEAD' | 'POST';
+  readonly url: URL;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Which redirect targets may be followed. */
+  readonly policy: UrlPolicy;
+  readonly viaMirror?: boolean;
+  /** False for a scheme probe, whose failure just means "try http". */
+  readonly retry?: boolean;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly url: URL;
+  readonly body: Uint8Array;
+}
+
+export interface TransportSettings {
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly retryBaseDelayMs: number;
+  readonly maxRetryWaitMs: number;
+  readonly concurrencyPerHost: number;
+  readonly dockerHubPullFloor: number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly stats: RequestStats;
+}
+
+const maxRedirects = 5;
+/** Manifests are capped at 4 MiB by registries; configs are small. */
+const maxBodyBytes = 32 * 1024 * 1024;
+const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+const retryableStatuses: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+/** Socket-level failures worth another try; refused connections and DNS misses are not. */
+const retryableCauses: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/** HTTP with timeouts, bounded retries, 429 handling, per-host limits and safe redirects. */
+export class Transport {
+  private readonly settings: TransportSettings;
+  private readonly limiter: KeyedLimiter;
+  private dockerHubRemaining: number | undefined;
+
+  constructor(settings: TransportSettings) {
+    this.settings = settings;
+    this.limiter = new KeyedLimiter(settings.concurrencyPerHost);
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const { maxRetries, stats } = this.settings;
+    const retries = request.retry === false ? 0 : maxRetries;
+    this.checkPullBudget(request);
+    for (let attempt = 0; ; attempt += 1) {
+      if (attempt > 0) stats.retries += 1;
+      stats[request.kind] += 1;
+      let response: HttpResponse;
+      try {
+        response = await this.sendOnce(request);
+      } catch (error) {
+        const failure = toRegistryError(error, request);
+        if (!failure.retryable || attempt >= retries) throw failure;
+        await this.settings.sleep(backoffMs(attempt, this.settings.retryBaseDelayMs));
+        continue;
+      }
+      if (request.viaMirror) stats.mirror += 1;
+      this.noteRateLimit(response);
+      if (response.status === 429) {
+        const wait = retryAfterMs(response.headers.get('retry-after'));
+        if (wait !== undefined && wait > this.settings.maxRetryWaitMs) {
+          throw new RegistryError({
+            status: 429,
+            code: RegistryErrorCode.RateLimited,
+            retryable: true,
+            message: `${describe(request)}: rate limited; the registry asks to wait ${Math.ceil(wait / 1000)} s, more than the ${Math.ceil(this.settings.maxRetryWaitMs / 1000)} s basepin waits`,
+          });
+        }
+        if (attempt >= retries) return response;
+        await this.settings.sleep(wait ?? backoffMs(attempt, this.settings.retryBaseDelayMs));
+        continue;
+      }
+      if (retryableStatuses.has(response.status) && attempt < retries) {
+        await this.settings.sleep(backoffMs(attempt, this.settings.retryBaseDelayMs));
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private async sendOnce(request: HttpRequest): Promise<HttpResponse> {
+    let url = request.url;
+    let method = request.method;
+    let body = request.body;
+    const headers = new Headers(request.headers);
+    for (let hop = 0; hop <= maxRedirects; hop += 1) {
+      const current = url;
+      type HopResult =
+        { readonly location: string } | { readonly response: Response; readonly bytes: Uint8Array };
+      const result = await this.limiter.run(current.host, async (): Promise<HopResult> => {
+        const signal = AbortSignal.timeout(this.settings.timeoutMs);
+        const response = await this.settings.fetch(current, {
+          method,
+          headers,
+          body,
+          redirect: 'manual',
+          signal,
+        });
+        const location = response.headers.get('location');
+        if (redirectStatuses.has(response.status) && location !== null) {
+          await response.body?.cancel();
+          return { location };
+        }
+        return { response, bytes: await readBody(response) };
+      });
+      if ('location' in result) {
+        const next = checkOutboundUrl(
+          new URL(result.location, current).href,
+          request.policy,
+          'redirect target',
+        );
+        // Credentials belong to the origin they were issued for; S3/CDN blob redirects must not see them.
+        if (next.origin !== current.origin) headers.delete('authorization');
+        if (next.protocol === 'http:' && current.protocol === 'https:' && !request.policy.allowHttp) {
+          throw new RegistryError({
+            status: 0,
+            code: RegistryErrorCode.UnsafeUrl,
+            retryable: false,
+            message: `${describe(request)}: refusing a redirect from https to ${next.origin}`,
+          });
+        }
+        if (method === 'POST') {
+          method = 'GET';
+          body = undefined;
+          headers.delete('content-type');
+        }
+        url = next;
+        continue;
+      }
+      return { status: result.response.status, headers: result.response.headers, url, body: result.bytes };
+    }
+    throw new RegistryError({
+      status: 0,
+      code: RegistryErrorCode.BadResponse,
+      retryable: false,
+      message: `${describe(request)}: more than ${maxRedirects} redirects`,
+    });
+  }
+
+  private noteRateLimit(response: HttpResponse): void {
+    if (response.url.host !== dockerHubRegistryHost) return;
+    const remaining = parseRateLimitRemaining(response.headers.get('ratelimit-remaining'));
+    if (remaining !== undefined) this.dockerHubRemaining = remaining;
+  }
+
+  /** Docker Hub counts manifest GETs (not HEADs) against the pull limit: stop before it runs out. */
+  private checkPullBudget(request: HttpRequest): void {
+    if (request.method !== 'GET' || request.url.host !== dockerHubRegistryHost) return;
+    if (!request.url.pathname.includes('/manifests/')) return;
+    const remaining = this.dockerHubRemaining;
+    if (remaining === undefined || remaining > this.settings.dockerHubPullFloor) return;
+    throw new RegistryError({
+      status: 0,
+      code: RegistryErrorCode.PullBudgetExhausted,
+      retryable: true,
+      message: `${describe(request)}: Docker Hub reports ${remaining} pulls left in this window; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`,
+    });
+  }
+}
+
+async function readBody(response: Response): Promise<Uint8Array> {
+  const length = Number(response.headers.get('content-length') ?? '0');
+  if (length > maxBodyBytes) {
+    await response.body?.cancel();
+    throw new RegistryError({
+      status: response.status,
+      code: RegistryErrorCode.BadResponse,
+      retryable: false,
+      message: `${response.url || 'response'} is ${length} bytes, more than basepin reads`,
+    });
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function describe(request: HttpRequest): string {
+  return `${request.method} ${request.url.origin}${request.url.pathname}`;
+}
+
+function toRegistryError(error: unknown, request: HttpRequest): RegistryError {
+  if (error instanceof RegistryError) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new RegistryError({
+      status: 0,
+      code: RegistryErrorCode.Timeout,
+      retryable: true,
+      message: `${describe(request)}: no answer in time`,
+      cause: error,
+    });
+  }
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const causeCode = typeof cause?.code === 'string' ? cause.code : undefined;
+  const detail = [causeCode, typeof cause?.message === 'string' ? cause.message : String(error)]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' ');
+  return new RegistryError({
+    status: 0,
+    code: RegistryErrorCode.Network,
+    retryable: causeCode !== undefined && retryableCauses.has(causeCode),
+    message: `${describe(request)}: ${detail}`,
+    cause: error,
+  });
+}

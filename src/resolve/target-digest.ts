@@ -1,0 +1,158 @@
+import type { ImageReference } from '../reference/index.ts';
+import {
+  ImageConfigSchema,
+  ImageIndexSchema,
+  ImageManifestSchema,
+  isIndexMediaType,
+  type ImageIndex,
+  type Manifest,
+  type ManifestHead,
+  type Platform,
+  type RegistryClient,
+} from '../registry/index.ts';
+import { findPlatform, imageEntries, samePlatform } from './platform-match.ts';
+import { formatPlatform } from './platform.ts';
+
+/** The digest to write into the pin, and the platform when a single-platform child was chosen. */
+export interface TargetDigest {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly platform?: Platform;
+}
+
+export interface TargetDigestOptions {
+  /** Pin this platform's child manifest instead of the index (`--platform`). */
+  readonly platform?: Platform;
+}
+
+export const TargetDigestErrorCode = {
+  /** `alpine@sha256:…` names no tag to follow. */
+  DigestOnly: 'DIGEST_ONLY',
+  PlatformNotFound: 'PLATFORM_NOT_FOUND',
+  /** A manifest or config that does not parse as the spec object it claims to be. */
+  BadManifest: 'BAD_MANIFEST',
+} as const;
+export type TargetDigestErrorCode = (typeof TargetDigestErrorCode)[keyof typeof TargetDigestErrorCode];
+
+export class TargetDigestError extends Error {
+  override readonly name = 'TargetDigestError';
+  readonly code: TargetDigestErrorCode;
+
+  constructor(code: TargetDigestErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/**
+ * What a reference should be pinned to (DESIGN.md, "The digest pinned"):
+ * the digest the registry serves for the tag with index types accepted.
+ * Unpinned or pinned-to-index references cost one HEAD. A reference pinned
+ * to a single-platform manifest stays single-platform: the same platform's
+ * child of the new index. `options.platform` asks for one platform's child.
+ */
+export async function resolveTargetDigest(
+  client: RegistryClient,
+  ref: ImageReference,
+  options: TargetDigestOptions = {},
+): Promise<TargetDigest> {
+  if (ref.tag === undefined && ref.digest !== undefined) {
+    throw new TargetDigestError(
+      TargetDigestErrorCode.DigestOnly,
+      `${ref.original} names a digest but no tag, so there is nothing to follow`,
+    );
+  }
+  const current = await client.resolveTag(ref);
+  if (options.platform !== undefined) return platformChild(client, ref, current, options.platform);
+  if (ref.digest === undefined || ref.digest === current.digest) return current;
+
+  const previous = await client.fetchManifest(ref, ref.digest);
+  if (isIndexMediaType(previous.mediaType)) return current;
+  if (!isIndexMediaType(current.mediaType)) {
+    return { ...headOnly(current), platform: await platformOf(client, ref, previous) };
+  }
+  const index = parse(ImageIndexSchema, await client.fetchManifest(ref, current.digest), ref, 'image index');
+  // Still a child of the tag's index: nothing changed for this platform, and no config read is needed.
+  const same = imageEntries(index.manifests).find((entry) => entry.digest === ref.digest);
+  if (same) return { digest: same.digest, mediaType: same.mediaType, platform: same.platform };
+  const platform = await platformOf(client, ref, previous);
+  return childFor(index, ref, platform);
+}
+
+/** `--platform`: the child of the tag's index for `platform`; a single manifest must itself be that platform. */
+async function platformChild(
+  client: RegistryClient,
+  ref: ImageReference,
+  current: ManifestHead,
+  platform: Platform,
+): Promise<TargetDigest> {
+  const manifest = await client.fetchManifest(ref, current.digest);
+  if (isIndexMediaType(manifest.mediaType)) {
+    return childFor(parse(ImageIndexSchema, manifest, ref, 'image index'), ref, platform);
+  }
+  const served = await platformOf(client, ref, manifest);
+  if (!samePlatform(served, platform)) throw notFound(ref, platform, [served]);
+  return { ...headOnly(current), platform: served };
+}
+
+function childFor(index: ImageIndex, ref: ImageReference, platform: Platform): TargetDigest {
+  const child = findPlatform(index.manifests, platform);
+  if (!child)
+    throw notFound(
+      ref,
+      platform,
+      imageEntries(index.manifests).map((entry) => entry.platform),
+    );
+  return { digest: child.digest, mediaType: child.mediaType, platform: child.platform };
+}
+
+/** The platform of a single-platform image, from its config blob. */
+async function platformOf(
+  client: RegistryClient,
+  ref: ImageReference,
+  manifest: Manifest,
+): Promise<Platform> {
+  const image = parse(ImageManifestSchema, manifest, ref, 'image manifest');
+  const bytes = await client.fetchBlob(ref, image.config.digest);
+  const config = parseJson(ImageConfigSchema, bytes, ref, `image config ${image.config.digest}`);
+  return { os: config.os, architecture: config.architecture, variant: config.variant };
+}
+
+function headOnly(head: ManifestHead): TargetDigest {
+  return { digest: head.digest, mediaType: head.mediaType };
+}
+
+function notFound(ref: ImageReference, wanted: Platform, available: readonly Platform[]): TargetDigestError {
+  const list = available.length > 0 ? available.map(formatPlatform).join(', ') : 'none';
+  return new TargetDigestError(
+    TargetDigestErrorCode.PlatformNotFound,
+    `${ref.familiarName}:${ref.trackedTag} has no ${formatPlatform(wanted)} image (available: ${list})`,
+  );
+}
+
+interface Schema<T> {
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+}
+
+function parse<T>(schema: Schema<T>, manifest: Manifest, ref: ImageReference, what: string): T {
+  return parseJson(schema, manifest.bytes, ref, `${what} ${manifest.digest}`);
+}
+
+function parseJson<T>(schema: Schema<T>, bytes: Uint8Array, ref: ImageReference, what: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    json = undefined;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new TargetDigestError(
+      TargetDigestErrorCode.BadManifest,
+      `${ref.name}: ${what} is not valid (${parsed.error.issues[0]?.message ?? 'not JSON'})`,
+    );
+  }
+  return parsed.data;
+}
