@@ -3,7 +3,12 @@ import { startCountingProxy, type CountingProxy } from '../support/counting-prox
 import { allManifestTypes, buildImage, MediaType, sha256Digest } from '../support/image-content.ts';
 import { pushImage, pushIndex, type PushedImage, type PushedIndex } from '../support/push.ts';
 import { probeManifest, registryRequest } from '../support/registry-http.ts';
-import { startRegistry, type RegistryAuth, type RunningRegistry } from '../support/registry-server.ts';
+import {
+  RegistryNotInstalledError,
+  startRegistry,
+  type RegistryAuth,
+  type RunningRegistry,
+} from '../support/registry-server.ts';
 
 // Proves the harness itself: a real distribution 2.8 registry in each auth
 // mode, exact digests for what we push, and the counting/fault proxy.
@@ -44,6 +49,20 @@ describe.each<RegistryAuth>(['none', 'htpasswd', 'token'])('registry with auth %
   it.skipIf(auth === 'none')('refuses anonymous reads', async () => {
     const response = await fetch(`${registry.url}/v2/harness/single/manifests/v1`, { method: 'HEAD' });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('without docker-registry on PATH', () => {
+  it('fails loudly, naming scripts/test, instead of skipping', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const started = startRegistry();
+      await expect(started).rejects.toBeInstanceOf(RegistryNotInstalledError);
+      await expect(started).rejects.toThrow(/docker-registry is not installed.*scripts\/test/);
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
 

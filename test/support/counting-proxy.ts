@@ -32,6 +32,8 @@ export type FaultAction =
     }
   /** Forward, then replace (string) or remove (null) response headers. */
   | { readonly kind: 'rewrite-headers'; readonly headers: Record<string, string | null> }
+  /** Forward, then serve these bytes instead of the registry's body (headers kept, Content-Length fixed). */
+  | { readonly kind: 'rewrite-body'; readonly body: string | Uint8Array }
   /** Close the connection without answering. */
   | { readonly kind: 'reset' }
   /** Forward after a pause. */
@@ -118,6 +120,7 @@ export async function startCountingProxy(upstream: {
     res: ServerResponse,
     record: ProxiedRequest,
     rewrite?: Record<string, string | null>,
+    replacementBody?: string | Uint8Array,
   ): void {
     const upstreamRequest = httpRequest(
       {
@@ -134,8 +137,15 @@ export async function startCountingProxy(upstream: {
           else headers[name.toLowerCase()] = value;
         }
         record.status = upstreamResponse.statusCode ?? 502;
-        res.writeHead(record.status, headers);
-        upstreamResponse.pipe(res);
+        if (replacementBody === undefined) {
+          res.writeHead(record.status, headers);
+          upstreamResponse.pipe(res);
+          return;
+        }
+        upstreamResponse.resume();
+        const bytes = Buffer.from(replacementBody);
+        res.writeHead(record.status, { ...headers, 'content-length': String(bytes.length) });
+        res.end(req.method === 'HEAD' ? undefined : bytes);
       },
     );
     upstreamRequest.on('error', (error) => {
@@ -176,6 +186,8 @@ export async function startCountingProxy(upstream: {
       }
       case 'rewrite-headers':
         return forward(req, res, record, action.headers);
+      case 'rewrite-body':
+        return forward(req, res, record, undefined, action.body);
       case 'reset':
         req.socket.destroy();
         return;
