@@ -12,6 +12,8 @@ export interface GlobalArg {
   readonly line: number;
   /** The default as written (quotes removed); undefined for `ARG NAME`. */
   readonly value: string | undefined;
+  /** The default with earlier global ARGs substituted; undefined when it has none or cannot be known. */
+  readonly expanded: string | undefined;
   /** Source range of the default's text, when it can be edited in place. */
   readonly valueRange: { readonly start: number; readonly end: number } | undefined;
 }
@@ -59,7 +61,7 @@ const builderArgs = new Set([
 
 export function readImageToken(word: string, scope: TokenScope): TokenReading {
   const refs = findVariableRefs(word, scope.escape);
-  const lookup = (name: string): string | undefined => scope.globals.get(name)?.value;
+  const lookup = (name: string): string | undefined => scope.globals.get(name)?.expanded;
   const expansion = expandVariables(word, lookup, scope.escape);
   const resolved = expansion.value;
   if (refs.length === 0) {
@@ -127,6 +129,9 @@ export function readImageToken(word: string, scope: TokenScope): TokenReading {
 /** Why a reference to an ARG cannot be resolved, in words a person can act on. */
 export function missingReason(name: string, scope: TokenScope): string {
   const declared = scope.globals.get(name);
+  if (declared?.value !== undefined) {
+    return `the default of ARG ${name} (line ${declared.line}) uses ARGs without defaults; give them defaults`;
+  }
   if (declared) return `ARG ${name} has no default; pass --build-arg or give it a default`;
   if (builderArgs.has(name))
     return `${name} is set by the builder, so the image is not known before a build; pin by hand`;
@@ -162,7 +167,7 @@ function readInlineDefault(ref: VariableRef, scope: TokenScope): string | undefi
 function firstMissing(refs: readonly VariableRef[], scope: TokenScope): string | undefined {
   for (const ref of refs) {
     if (ref.modifier !== '') return `the registry part uses \${${ref.name}…}; pin by hand`;
-    if (scope.globals.get(ref.name)?.value === undefined) return missingReason(ref.name, scope);
+    if (scope.globals.get(ref.name)?.expanded === undefined) return missingReason(ref.name, scope);
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
 import type { GlobalArg } from './image-token.ts';
 import type { Instruction, LexedDockerfile } from './lex.ts';
 import type { SourceRange } from './site.ts';
-import { findVariableRefs } from './variables.ts';
+import { expandVariables, findVariableRefs } from './variables.ts';
 import {
   leadingFlags,
   mountOptions,
@@ -90,7 +90,7 @@ export function scanDockerfile(lexed: LexedDockerfile, text: string): ScannedDoc
             uses.push({ name: ref.name, key: undefined, label: `ARG ${name} on line ${instruction.line}` });
           }
         }
-        if (!inStage) globals.set(name, globalArg(name, value, instruction, text));
+        if (!inStage) globals.set(name, globalArg(name, value, instruction, text, globals, escape));
         else if (value === undefined && globals.has(name)) visible.add(name);
         else visible.delete(name);
       }
@@ -150,9 +150,16 @@ function globalArg(
   value: ValueSpan | undefined,
   instruction: Instruction,
   text: string,
+  earlier: ReadonlyMap<string, GlobalArg>,
+  escape: string,
 ): GlobalArg {
   const range = value?.plain ? sourceRange(instruction, text, value.start, value.end) : undefined;
-  return { name, line: instruction.line, value: value?.value, valueRange: range };
+  // A default may use the global ARGs declared before it.
+  const expanded =
+    value === undefined
+      ? undefined
+      : expandVariables(value.value, (n) => earlier.get(n)?.expanded, escape).value;
+  return { name, line: instruction.line, value: value?.value, expanded, valueRange: range };
 }
 
 /** `COPY --from=<x>` and every `RUN --mount=…,from=<x>`. */

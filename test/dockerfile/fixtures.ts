@@ -1,0 +1,21 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { decodeDockerfile } from '../../src/dockerfile/index.ts';
+
+export const fixtureDir = path.join(import.meta.dirname, '..', 'fixtures', 'dockerfiles');
+
+export const fixtureNames: readonly string[] = readdirSync(fixtureDir)
+  .filter((name) => !name.startsWith('.'))
+  .sort();
+
+export function fixtureBytes(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(fixtureDir, name)));
+}
+
+export function fixtureText(name: string): string {
+  return decodeDockerfile(fixtureBytes(name)).text;
+}
+
+export const digestA = `sha256:${'4c1e'.repeat(16)}`;
+export const digestB = `sha256:${'b7a0'.repeat(16)}`;
+export const digestC = `sha256:${'0123456789abcdef'.repeat(4)}`;
