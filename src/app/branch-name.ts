@@ -15,22 +15,20 @@ const maxSlugLength = 60;
 
 /**
  * A branch-name component from free text (`ghcr.io/org/app` → `ghcr-io-org-app`, `services/api` →
- * `services-api`): lowercase `[a-z0-9._-]`, one `-` between words, never `..`, a leading or trailing
- * `.`/`-`, or `.lock`. Long names keep a prefix plus a hash of the whole, so they stay unique and stable.
+ * `services-api`): lowercase `[a-z0-9_-]` with one `-` between words (so never `..`, `.lock` or a
+ * leading `.`, which git refuses). Long names keep a prefix plus a hash of the whole, so they stay unique and stable.
  * https://git-scm.com/docs/git-check-ref-format
  */
 export function branchSlug(text: string, fallback = 'root'): string {
   let slug = text
     .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/\.{2,}/g, '.')
+    .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/\.lock$/, '-lock')
-    .replace(/^[.-]+|[.-]+$/g, '');
+    .replace(/^-+|-+$/g, '');
   if (slug === '') slug = fallback;
   if (slug.length > maxSlugLength) {
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
-    slug = `${slug.slice(0, maxSlugLength - 9).replace(/[.-]+$/, '')}-${hash}`;
+    slug = `${slug.slice(0, maxSlugLength - 9).replace(/-+$/, '')}-${hash}`;
   }
   return slug;
 }

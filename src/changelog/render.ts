@@ -18,10 +18,10 @@ export interface ChangelogFacts {
 
 /** https://github.com/opencontainers/image-spec/blob/main/media-types.md and Docker's manifest v2 schema 2. */
 const manifestKinds: Readonly<Record<string, string>> = {
-  'application/vnd.oci.image.index.v1+json': 'OCI image index (multi-platform)',
-  'application/vnd.docker.distribution.manifest.list.v2+json': 'Docker manifest list (multi-platform)',
-  'application/vnd.oci.image.manifest.v1+json': 'OCI image manifest (single platform)',
-  'application/vnd.docker.distribution.manifest.v2+json': 'Docker image manifest (single platform)',
+  'application/vnd.oci.image.index.v1+json': 'multi-platform OCI image index',
+  'application/vnd.docker.distribution.manifest.list.v2+json': 'multi-platform Docker manifest list',
+  'application/vnd.oci.image.manifest.v1+json': 'single-platform OCI image manifest',
+  'application/vnd.docker.distribution.manifest.v2+json': 'single-platform Docker image manifest',
 };
 
 export function manifestKind(mediaType: string): string {
@@ -32,10 +32,10 @@ function lineFor(facts: ChangelogFacts): string[] {
   const to = `\`${shortDigest(facts.to)}\``;
   const lines = [
     facts.from === undefined
-      ? `- \`${facts.image}\`: now pinned to ${to}, a ${manifestKind(facts.toMediaType)}.`
+      ? `- \`${facts.image}\`: now pinned to ${to} (${manifestKind(facts.toMediaType)}).`
       : facts.from === facts.to
         ? `- \`${facts.image}\`: pinned to ${to} (unchanged digest).`
-        : `- \`${facts.image}\`: the tag moved from \`${shortDigest(facts.from)}\` to ${to}, a ${manifestKind(facts.toMediaType)}.`,
+        : `- \`${facts.image}\`: the tag moved from \`${shortDigest(facts.from)}\` to ${to} (${manifestKind(facts.toMediaType)}).`,
   ];
   if (facts.fromMediaType !== undefined && facts.fromMediaType !== facts.toMediaType) {
     lines.push(
