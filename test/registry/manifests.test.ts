@@ -9,7 +9,6 @@ import {
   HUB,
   HUB_TOKEN,
   hubAnonymousAuth,
-  hubHeaders,
   OCI_INDEX,
   OCI_MANIFEST,
   registryErrorOf,
@@ -26,7 +25,7 @@ const indexDigest = fixtureDigest('alpine-new.index.json');
 const tampered = Buffer.from(indexBytes.toString().replace('"amd64"', '"386"'));
 
 describe('resolveTag: HEAD, else GET and hash the bytes', () => {
-  it.each([
+  it.each<{ label: string; head: Record<string, string>; get: Record<string, string> }>([
     {
       label: 'no Docker-Content-Digest',
       head: { 'content-type': OCI_INDEX },
