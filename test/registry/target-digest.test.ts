@@ -1,0 +1,244 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { parseImageReference, type ImageReference } from '../../src/reference/index.ts';
+import type { Platform, RegistryClient } from '../../src/registry/index.ts';
+import { resolveTargetDigest, TargetDigestError } from '../../src/resolve/target-digest.ts';
+import {
+  fixture,
+  fixtureDigest,
+  HUB,
+  HUB_TOKEN,
+  hubAnonymousAuth,
+  hubHeaders,
+  OCI_INDEX,
+  testClient,
+  useNock,
+} from './helpers.ts';
+
+const files = readdirSync(fileURLToPath(new URL('../fixtures/registry/', import.meta.url))).filter((name) =>
+  /\.(index|list|manifest|config)\.json$/.test(name),
+);
+const nameByDigest = new Map(files.map((name) => [fixtureDigest(name), name.replace(/\.json$/, '')]));
+const digest = (name: string) => fixtureDigest(`${name}.json`);
+
+/** A registry over the fixtures whose tags point at `tags[tag]`; logs every call by fixture name. */
+function fakeRegistry(tags: Record<string, string>): { client: RegistryClient; calls: string[] } {
+  const calls: string[] = [];
+  const stored = (wanted: string) => {
+    const name = nameByDigest.get(wanted);
+    if (!name) throw new Error(`no fixture has digest ${wanted}`);
+    return name;
+  };
+  const client: RegistryClient = {
+    async resolveTag(ref) {
+      calls.push(`head ${ref.trackedTag}`);
+      const name = tags[ref.trackedTag]!;
+      const mediaType = JSON.parse(fixture(`${name}.json`).toString()).mediaType as string;
+      return { digest: digest(name), mediaType };
+    },
+    async fetchManifest(_ref, tagOrDigest) {
+      const name = tags[tagOrDigest] ?? stored(tagOrDigest);
+      calls.push(`get ${name}`);
+      const bytes = new Uint8Array(fixture(`${name}.json`));
+      return {
+        digest: digest(name),
+        mediaType: JSON.parse(fixture(`${name}.json`).toString()).mediaType,
+        bytes,
+      };
+    },
+    async fetchBlob(_ref, blobDigest) {
+      const name = stored(blobDigest);
+      calls.push(`blob ${name}`);
+      return new Uint8Array(fixture(`${name}.json`));
+    },
+    stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+  };
+  return { client, calls };
+}
+
+const amd64: Platform = { os: 'linux', architecture: 'amd64' };
+const arm64v8: Platform = { os: 'linux', architecture: 'arm64', variant: 'v8' };
+
+interface Case {
+  readonly label: string;
+  readonly written: (digests: typeof digest) => string;
+  readonly tags: Record<string, string>;
+  readonly platform?: Platform;
+  readonly expected: { digest: string; platform?: Platform };
+  readonly calls: readonly string[];
+}
+
+const cases: Case[] = [
+  {
+    label: 'unpinned: the index, one HEAD',
+    written: () => 'alpine:3.20',
+    tags: { '3.20': 'alpine-new.index' },
+    expected: { digest: digest('alpine-new.index') },
+    calls: ['head 3.20'],
+  },
+  {
+    label: 'pinned to the current index: unchanged, one HEAD',
+    written: (d) => `alpine:3.20@${d('alpine-new.index')}`,
+    tags: { '3.20': 'alpine-new.index' },
+    expected: { digest: digest('alpine-new.index') },
+    calls: ['head 3.20'],
+  },
+  {
+    label: 'pinned to an older index: the new index',
+    written: (d) => `alpine:3.20@${d('alpine-old.index')}`,
+    tags: { '3.20': 'alpine-new.index' },
+    expected: { digest: digest('alpine-new.index') },
+    calls: ['head 3.20', 'get alpine-old.index'],
+  },
+  {
+    label: 'pinned to an older linux/amd64 manifest: the same platform of the new index',
+    written: (d) => `alpine:3.20@${d('alpine-old-amd64.manifest')}`,
+    tags: { '3.20': 'alpine-new.index' },
+    expected: { digest: digest('alpine-new-amd64.manifest'), platform: amd64 },
+    calls: [
+      'head 3.20',
+      'get alpine-old-amd64.manifest',
+      'get alpine-new.index',
+      'blob alpine-old-amd64.config',
+    ],
+  },
+  {
+    label: 'pinned to an older linux/arm64/v8 manifest: the new arm64 child',
+    written: (d) => `alpine:3.20@${d('alpine-old-arm64.manifest')}`,
+    tags: { '3.20': 'alpine-new.index' },
+    expected: { digest: digest('alpine-new-arm64.manifest'), platform: arm64v8 },
+    calls: [
+      'head 3.20',
+      'get alpine-old-arm64.manifest',
+      'get alpine-new.index',
+      'blob alpine-old-arm64.config',
+    ],
+  },
+  {
+    label: 'pinned to a child still in the index: unchanged, no config read',
+    written: (d) => `alpine:3.20@${d('alpine-new-armv7.manifest')}`,
+    tags: { '3.20': 'alpine-new.index' },
+    expected: {
+      digest: digest('alpine-new-armv7.manifest'),
+      platform: { ...arm64v8, architecture: 'arm', variant: 'v7' },
+    },
+    calls: ['head 3.20', 'get alpine-new-armv7.manifest', 'get alpine-new.index'],
+  },
+  {
+    label: 'pinned single-platform, the tag is now a single manifest: that manifest',
+    written: (d) => `alpine:3.20@${d('alpine-old-amd64.manifest')}`,
+    tags: { '3.20': 'alpine-new-amd64.manifest' },
+    expected: { digest: digest('alpine-new-amd64.manifest'), platform: amd64 },
+    calls: ['head 3.20', 'get alpine-old-amd64.manifest', 'blob alpine-old-amd64.config'],
+  },
+  {
+    label: '--platform linux/arm64 (default variant v8): the arm64 child',
+    written: () => 'alpine:3.20',
+    tags: { '3.20': 'alpine-new.index' },
+    platform: { os: 'linux', architecture: 'arm64' },
+    expected: { digest: digest('alpine-new-arm64.manifest'), platform: arm64v8 },
+    calls: ['head 3.20', 'get alpine-new.index'],
+  },
+  {
+    label: '--platform on a Docker manifest list',
+    written: (d) => `node:22@${d('node.list')}`,
+    tags: { '22': 'node.list' },
+    platform: amd64,
+    expected: { digest: digest('node-amd64.manifest'), platform: amd64 },
+    calls: ['head 22', 'get node.list'],
+  },
+  {
+    label: '--platform on a single-platform tag of that platform',
+    written: () => 'alpine:3.20',
+    tags: { '3.20': 'alpine-new-amd64.manifest' },
+    platform: amd64,
+    expected: { digest: digest('alpine-new-amd64.manifest'), platform: amd64 },
+    calls: ['head 3.20', 'get alpine-new-amd64.manifest', 'blob alpine-new-amd64.config'],
+  },
+];
+
+describe('resolveTargetDigest: index preferred, single-platform pins stay single-platform', () => {
+  it.each(cases)('$label', async ({ written, tags, platform, expected, calls }) => {
+    const { client, calls: made } = fakeRegistry(tags);
+    const target = await resolveTargetDigest(client, parseImageReference(written(digest)), { platform });
+    expect(target.digest).toBe(expected.digest);
+    expect(target.platform).toEqual(expected.platform);
+    expect(made).toEqual(calls);
+  });
+
+  it.each([
+    {
+      label: '--platform absent from the index names the platforms available',
+      ref: () => parseImageReference('alpine:3.20'),
+      tags: { '3.20': 'alpine-new.index' },
+      platform: { os: 'linux', architecture: 's390x' },
+      code: 'PLATFORM_NOT_FOUND',
+      message: 'alpine:3.20 has no linux/s390x image (available: linux/amd64, linux/arm64/v8, linux/arm/v7)',
+    },
+    {
+      label: '--platform on a single manifest of another platform',
+      ref: () => parseImageReference('alpine:3.20'),
+      tags: { '3.20': 'alpine-new-amd64.manifest' },
+      platform: arm64v8,
+      code: 'PLATFORM_NOT_FOUND',
+      message: 'alpine:3.20 has no linux/arm64/v8 image (available: linux/amd64)',
+    },
+    {
+      label: 'a pinned platform the new index dropped',
+      ref: () => parseImageReference(`node:22@${digest('alpine-old-armv7.manifest')}`),
+      tags: { '22': 'node.list' },
+      platform: undefined,
+      code: 'PLATFORM_NOT_FOUND',
+      message: 'node:22 has no linux/arm/v7 image (available: linux/amd64, linux/arm64/v8)',
+    },
+    {
+      label: 'a digest-only reference',
+      ref: () => parseImageReference(`alpine@${digest('alpine-new.index')}`),
+      tags: {},
+      platform: undefined,
+      code: 'DIGEST_ONLY',
+      message: 'nothing to follow',
+    },
+  ])('$label', async ({ ref, tags, platform, code, message }) => {
+    const { client } = fakeRegistry(tags);
+    const error = await resolveTargetDigest(client, ref(), { platform }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TargetDigestError);
+    expect(error).toMatchObject({ code });
+    expect((error as Error).message).toContain(message);
+  });
+});
+
+describe('resolveTargetDigest over HTTP', () => {
+  useNock();
+
+  const index = digest('alpine-new.index');
+
+  it('pins the index Docker Hub serves for the tag: one HEAD after auth, no GET', async () => {
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB, { reqheaders: { authorization: `Bearer ${HUB_TOKEN}` } })
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(index, OCI_INDEX));
+    const { client } = testClient();
+    expect(await resolveTargetDigest(client, parseImageReference('alpine:3.20'))).toEqual({
+      digest: index,
+      mediaType: OCI_INDEX,
+    });
+    expect(client.stats()).toEqual({ ping: 1, token: 1, head: 1, get: 0, mirror: 0, retries: 0 });
+  });
+
+  it('pinned to an older index: one GET of the old manifest to learn it is an index', async () => {
+    const old = digest('alpine-old.index');
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB, { reqheaders: { authorization: `Bearer ${HUB_TOKEN}` } })
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(index, OCI_INDEX))
+      .get(`/v2/library/alpine/manifests/${old}`)
+      .reply(200, fixture('alpine-old.index.json'), { 'content-type': OCI_INDEX });
+    const { client } = testClient();
+    const ref: ImageReference = parseImageReference(`alpine:3.20@${old}`);
+    expect(await resolveTargetDigest(client, ref)).toEqual({ digest: index, mediaType: OCI_INDEX });
+    expect(client.stats()).toMatchObject({ head: 1, get: 1 });
+  });
+});
