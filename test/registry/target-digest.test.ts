@@ -168,7 +168,14 @@ describe('resolveTargetDigest: index preferred, single-platform pins stay single
     expect(made).toEqual(calls);
   });
 
-  it.each([
+  it.each<{
+    label: string;
+    ref: () => ImageReference;
+    tags: Record<string, string>;
+    platform: Platform | undefined;
+    code: string;
+    message: string;
+  }>([
     {
       label: '--platform absent from the index names the platforms available',
       ref: () => parseImageReference('alpine:3.20'),
