@@ -51,11 +51,16 @@ interface IgnoreLevel {
   readonly rules: Ignore;
 }
 
-/** Sorted, de-duplicated paths (relative to cwd when inside it). Throws `UnreadablePathError`. */
+/**
+ * Sorted, de-duplicated paths (relative to cwd, with `/`, when inside it;
+ * absolute otherwise). No paths means `['.']`. Throws `UnreadablePathError`
+ * for a path, or a folder below it, that cannot be read.
+ */
 export async function discoverDockerfiles(
-  paths: readonly string[] = ['.'],
+  paths: readonly string[],
   options: DiscoverOptions,
 ): Promise<string[]> {
+  const givenPaths = paths.length > 0 ? paths : ['.'];
   const cwd = path.resolve(options.cwd);
   const included = options.include?.length ? picomatch([...options.include], { dot: true }) : () => false;
   const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
@@ -95,7 +100,9 @@ export async function discoverDockerfiles(
     } catch (error) {
       throw new UnreadablePathError(display(folder), error);
     }
-    const own = await rulesIn(folder);
+    // Read a .gitignore only where readdir saw one: failed reads cost more than the walk.
+    const hasGitignore = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory());
+    const own = hasGitignore ? await rulesIn(folder) : undefined;
     const here = own ? [...levels, { base: folder, rules: own }] : levels;
     const folders: Promise<void>[] = [];
     for (const entry of entries) {
@@ -121,7 +128,7 @@ export async function discoverDockerfiles(
     await Promise.all(folders);
   };
 
-  for (const given of paths) {
+  for (const given of givenPaths) {
     const absolute = path.resolve(cwd, given);
     let info;
     try {

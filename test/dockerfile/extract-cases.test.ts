@@ -151,6 +151,26 @@ const cases: readonly Case[] = [
     'FROM a:1\nFROM <<EOF\nFROM b:2\nEOF\n',
     ['1 from pinnable a:1', '2 from invalid -', '3 from pinnable b:2'],
   ],
+  [
+    'exec form opens no heredoc',
+    'FROM a:1\nRUN ["sh", "-c", "cat <<EOF"]\nFROM b:2\n',
+    ['1 from pinnable a:1', '3 from pinnable b:2'],
+  ],
+  [
+    'heredoc delimiters, quoted and dashed',
+    'FROM a:1\nRUN <<"A" <<-B\nFROM x:1\nA\n\t\tFROM y:1\n\tB\nFROM c:3\n',
+    ['1 from pinnable a:1', '7 from pinnable c:3'],
+  ],
+  [
+    'heredoc after a continuation',
+    'FROM a:1\nRUN \\\n  cat <<EOF\nFROM x:1\nEOF\nFROM c:3\n',
+    ['1 from pinnable a:1', '6 from pinnable c:3'],
+  ],
+  [
+    'CRLF heredoc terminator',
+    'FROM a:1\r\nRUN <<EOF\r\nFROM x:1\r\nEOF\r\nFROM c:3\r\n',
+    ['1 from pinnable a:1', '5 from pinnable c:3'],
+  ],
   ['CR-only line ends are not line breaks', 'FROM a:1\rFROM b:2\n', ['1 from pinnable a:1']],
   ['latin1 text', 'FROM a:1\n# caf\u00e9 \u00ff\nFROM b:2\n', ['1 from pinnable a:1', '3 from pinnable b:2']],
   ['reference with unresolved $', 'ARG X=$Y\nFROM ${X}\n', ['2 from skipped -'], ['ARGs without defaults']],
