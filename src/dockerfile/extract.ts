@@ -56,9 +56,10 @@ export function extractImageSites(file: string, text: string): ImageSite[] {
   for (const external of scanned.externals) {
     if (/^\d+$/.test(external.value.value)) continue;
     let reading = readImageToken(external.value.value, allStages);
-    if (reading.form === 'arg-reference' || reading.form === 'arg-tag') {
-      const reason = `the image comes from ARG ${reading.name}; pin it by hand`;
-      reading = { form: 'skipped', reason, resolved: reading.resolved };
+    if (reading.form !== 'not-image' && external.value.value.includes('$')) {
+      // A stage sees a global ARG only if it declares it again; resolving one here would guess.
+      const reason = `the image in ${external.kind === 'copy-from' ? 'COPY --from' : 'RUN --mount'} comes from an ARG; pin it by hand`;
+      reading = { form: 'skipped', reason, resolved: undefined };
     }
     const { instruction, value } = external;
     const raw = value.plain ? value.value : instruction.args.slice(value.start, value.end);
@@ -170,51 +171,55 @@ function skippedSite(
  * image, else one skipped site per FROM saying what else the ARG feeds.
  */
 function argSites(context: Context, name: string, list: readonly ArgCandidate[]): ImageSite[] {
-  const groupOf = (candidate: ArgCandidate): string =>
-    candidate.reading.form === 'arg-tag' ? `tag:${imageKey(candidate.reading.image)}` : 'reference';
   const groups = new Map<string, ArgCandidate[]>();
-  for (const candidate of list)
-    groups.set(groupOf(candidate), [...(groups.get(groupOf(candidate)) ?? []), candidate]);
-  const global = context.scanned.globals.get(name);
+  for (const candidate of list) {
+    const group =
+      candidate.reading.form === 'arg-tag' ? `tag:${imageKey(candidate.reading.image)}` : 'reference';
+    groups.set(group, [...(groups.get(group) ?? []), candidate]);
+  }
   const sites: ImageSite[] = [];
   for (const group of groups.values()) {
-    const keys = new Set(group.map((candidate) => candidate.key));
-    const other = context.scanned.uses.find((use) => use.name === name && !keys.has(use.key ?? ''));
     const first = group[0] as ArgCandidate;
     const tagOnly = first.reading.form === 'arg-tag';
-    let reason: string | undefined;
-    if (other?.key !== undefined) {
-      reason = `ARG ${name} also feeds ${other.label}; pinning it would pin two images — pin by hand or split the ARG`;
-    } else if (other) {
-      reason = `ARG ${name} is also used by ${other.label}; pin by hand or split the ARG`;
-    } else if (global?.value === undefined) {
-      reason = missingReason(name, scopeOf(context, new Set()));
-    } else if (!global.valueRange) {
-      reason = `the default of ARG ${name} (line ${global.line}) is quoted or split in a way basepin cannot edit; pin by hand`;
-    } else if (tagOnly && global.value.includes('$')) {
-      reason = `the default of ARG ${name} (line ${global.line}) is built from other ARGs; pin by hand`;
-    } else if (first.reading.resolved === undefined) {
-      reason = `the default of ARG ${name} (line ${global.line}) uses ARGs without defaults; give them defaults`;
-    }
-    if (reason !== undefined || !global?.valueRange || global.value === undefined) {
-      for (const candidate of group) {
-        const image = candidate.from.image;
-        if (!image) continue;
-        const site = wordSite(context, 'from', candidate.from.instruction, image.start, image.raw, {
-          form: 'skipped',
-          reason: reason ?? '',
-          resolved: candidate.reading.resolved,
-        });
-        if (site) sites.push({ ...site, stage: candidate.from.stage, platform: candidate.from.platform });
+    const target = argTarget(context, name, group, tagOnly);
+    if (typeof target === 'string') {
+      for (const { from, reading } of group) {
+        if (!from.image) continue;
+        const skipped = { form: 'skipped', reason: target, resolved: reading.resolved } as const;
+        const site = wordSite(context, 'from', from.instruction, from.image.start, from.image.raw, skipped);
+        if (site) sites.push({ ...site, stage: from.stage, platform: from.platform });
       }
       continue;
     }
-    const line = lineOf(context.lexed.lineStarts, global.valueRange.start);
+    const line = lineOf(context.lexed.lineStarts, target.range.start);
     const resolved = first.reading.resolved ?? '';
-    const site = literalSite(context, 'arg', line, global.value, resolved, global.valueRange, tagOnly);
+    const site = literalSite(context, 'arg', line, target.value, resolved, target.range, tagOnly);
     sites.push({ ...site, stage: first.from.stage, platform: first.from.platform });
   }
   return sites;
+}
+
+/** The ARG default a group of FROMs may be pinned in, or why it may not. */
+function argTarget(
+  context: Context,
+  name: string,
+  group: readonly ArgCandidate[],
+  tagOnly: boolean,
+): { value: string; range: SourceRange } | string {
+  const keys = new Set(group.map((candidate) => candidate.key));
+  const other = context.scanned.uses.find((use) => use.name === name && !keys.has(use.key ?? ''));
+  if (other?.key !== undefined) {
+    return `ARG ${name} also feeds ${other.label}; pinning it would pin two images — pin by hand or split the ARG`;
+  }
+  if (other) return `ARG ${name} is also used by ${other.label}; pin by hand or split the ARG`;
+  const global = context.scanned.globals.get(name);
+  if (global?.value === undefined) return missingReason(name, scopeOf(context, new Set()));
+  const where = `the default of ARG ${name} (line ${global.line})`;
+  if (!global.valueRange) return `${where} is quoted or split in a way basepin cannot edit; pin by hand`;
+  if (tagOnly && global.value.includes('$')) return `${where} is built from other ARGs; pin by hand`;
+  if (group[0]?.reading.resolved === undefined)
+    return `${where} uses ARGs without defaults; give them defaults`;
+  return { value: global.value, range: global.valueRange };
 }
 
 /** Images compare by their words; `alpine` and `docker.io/library/alpine` are the same image. */

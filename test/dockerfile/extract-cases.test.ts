@@ -103,7 +103,7 @@ const cases: readonly Case[] = [
     'ARG feeding a COPY --from',
     'ARG IMG=nginx:1\nFROM $IMG\nARG IMG\nCOPY --from=$IMG /a /b\n',
     ['2 from skipped -', '4 copy-from skipped -'],
-    ['also feeds $IMG (line 4)', 'comes from ARG IMG'],
+    ['also feeds $IMG (line 4)', 'COPY --from comes from an ARG'],
   ],
   [
     'whole reference and tag from one ARG',
@@ -132,6 +132,12 @@ const cases: readonly Case[] = [
     'COPY --from index and stage',
     'FROM a:1 AS x\nFROM b:2\nCOPY --from=0 / /\nCOPY --from=X / /\n',
     ['1 from pinnable a:1', '2 from pinnable b:2'],
+  ],
+  [
+    'mount from a registry ARG',
+    'ARG REG=ghcr.io\nFROM a:1\nRUN --mount=from=${REG}/x:1,target=/x true\n',
+    ['2 from pinnable a:1', '3 mount-from skipped -'],
+    [undefined, 'RUN --mount comes from an ARG'],
   ],
   ['ADD --from is not a site', 'FROM a:1\nADD --from=nginx:1 / /\n', ['1 from pinnable a:1']],
   [
