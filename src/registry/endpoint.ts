@@ -159,7 +159,7 @@ export class Endpoint {
     if (challenge.scheme === 'basic') {
       const credential = await this.credential();
       if (credential?.kind !== 'basic') return undefined;
-      return `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+      return this.basic(credential);
     }
     return `Bearer ${await this.token(challenge, pullScope(repository), fresh)}`;
   }
@@ -206,8 +206,7 @@ export class Endpoint {
       if (challenge.service !== undefined) realm.searchParams.set('service', challenge.service);
       for (const scope of scopes) realm.searchParams.append('scope', scope);
       if (credential?.kind === 'basic') {
-        headers['authorization'] =
-          `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+        headers['authorization'] = this.basic(credential);
       }
     }
     const response = await this.init.transport.send({
@@ -239,6 +238,13 @@ export class Endpoint {
     this.init.onSecret(token);
     if (parsed.data.refresh_token) this.init.onSecret(parsed.data.refresh_token);
     return { token, expiresIn: parsed.data.expires_in ?? defaultTokenSeconds };
+  }
+
+  /** The header value is as secret as the password: base64 is not a mask. */
+  private basic(credential: Credential & { kind: 'basic' }): string {
+    const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+    this.init.onSecret(encoded);
+    return `Basic ${encoded}`;
   }
 
   private credential(): Promise<Credential | undefined> {
