@@ -54,7 +54,10 @@ export function generateRepo(root: string, images: readonly BenchImage[], fileCo
     // No `# syntax=` line: it names Docker Hub, and the benchmark never leaves 127.0.0.1.
     if (i % 4 === 0) {
       sites++;
-      lines.push(`ARG BASE=${builder.name}:${builder.tag}`, `FROM --platform=$BUILDPLATFORM \${BASE} AS build`);
+      lines.push(
+        `ARG BASE=${builder.name}:${builder.tag}`,
+        `FROM --platform=$BUILDPLATFORM \${BASE} AS build`,
+      );
     } else {
       lines.push(`FROM --platform=$BUILDPLATFORM ${reference(builder)} AS build`);
     }
