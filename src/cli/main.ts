@@ -81,7 +81,10 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo): number {
   } else {
     io.stdout(
       plan.updates
-        .map((update) => `${update.file}:${update.line} ${update.reference} ${update.from ? 'stale pin' : 'not pinned'}\n`)
+        .map(
+          (update) =>
+            `${update.file}:${update.line} ${update.reference} ${update.from ? 'stale pin' : 'not pinned'}\n`,
+        )
         .join(''),
     );
     io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:'));

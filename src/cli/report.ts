@@ -21,8 +21,11 @@ export function scanJson(sites: readonly ImageSite[]): string {
 export function scanText(sites: readonly ImageSite[]): string {
   return sites
     .map((site) => {
-      const shown = site.resolved && site.resolved !== site.written ? `${site.written} (${site.resolved})` : site.written;
-      return [`${site.file}:${site.line}`, site.kind, shown, site.status, site.reason ?? ''].join(' ').trimEnd();
+      const shown =
+        site.resolved && site.resolved !== site.written ? `${site.written} (${site.resolved})` : site.written;
+      return [`${site.file}:${site.line}`, site.kind, shown, site.status, site.reason ?? '']
+        .join(' ')
+        .trimEnd();
     })
     .map((line) => `${line}\n`)
     .join('');
@@ -53,7 +56,9 @@ function noteJson(note: SiteNote) {
 export function updateLines(report: PinReport): string {
   return report.updates
     .map((update) => {
-      const action = update.from ? `${shortDigest(update.from)} → ${shortDigest(update.to)}` : `pinned to ${shortDigest(update.to)}`;
+      const action = update.from
+        ? `${shortDigest(update.from)} → ${shortDigest(update.to)}`
+        : `pinned to ${shortDigest(update.to)}`;
       return `${update.file}:${update.line} ${update.reference} ${action}\n`;
     })
     .join('');
@@ -64,7 +69,9 @@ export function errorLines(errors: readonly SiteError[]): string {
 }
 
 export function skippedLines(skipped: readonly SiteNote[], label: string): string {
-  return skipped.map((note) => `${label} ${note.file}:${note.line} ${note.reference}: ${note.reason ?? ''}\n`).join('');
+  return skipped
+    .map((note) => `${label} ${note.file}:${note.line} ${note.reference}: ${note.reason ?? ''}\n`)
+    .join('');
 }
 
 export function summaryLine(report: PinReport, verb: string): string {

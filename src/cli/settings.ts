@@ -26,7 +26,9 @@ export async function resolveCliSettings(
   if (args.concurrency !== undefined) {
     concurrency = Number(args.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-      throw new UsageError(`--concurrency: expected a whole number from 1 to 64 but got "${args.concurrency}"`);
+      throw new UsageError(
+        `--concurrency: expected a whole number from 1 to 64 but got "${args.concurrency}"`,
+      );
     }
   }
   const mirrors = args.registryMirrors.length

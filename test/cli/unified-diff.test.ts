@@ -40,6 +40,8 @@ describe('unifiedDiff', () => {
   it('marks a last line without a newline and keeps CRLF', () => {
     const diff = unifiedDiff('D', 'FROM a\r\nFROM b', 'FROM a\r\nFROM b@sha256:1');
     expect(diff).toContain(' FROM a\r\n');
-    expect(diff).toContain('-FROM b\n\\ No newline at end of file\n+FROM b@sha256:1\n\\ No newline at end of file\n');
+    expect(diff).toContain(
+      '-FROM b\n\\ No newline at end of file\n+FROM b@sha256:1\n\\ No newline at end of file\n',
+    );
   });
 });
