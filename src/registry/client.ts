@@ -146,8 +146,11 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     };
   };
 
-  const headManifest = async (endpoint: Endpoint, ref: ImageReference): Promise<ManifestHead> => {
-    const tag = ref.trackedTag;
+  const headManifest = async (
+    endpoint: Endpoint,
+    ref: ImageReference,
+    tag: string,
+  ): Promise<ManifestHead> => {
     const what = `HEAD ${endpoint.host}/${ref.path}:${tag}`;
     const response = await endpoint.request(ref.path, {
       kind: 'head',
@@ -158,7 +161,15 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     if (response.status === 200) {
       const digest = wellFormedDigest(response.headers.get('docker-content-digest'));
       const mediaType = bareMediaType(response.headers.get('content-type'));
-      if (digest !== undefined && isManifestMediaType(mediaType)) return { digest, mediaType };
+      const asked = wellFormedDigest(tag);
+      // Asked by digest, the answer must be that digest; anything else is not trusted and gets verified bytes.
+      if (
+        digest !== undefined &&
+        (asked === undefined || asked === digest) &&
+        isManifestMediaType(mediaType)
+      ) {
+        return { digest, mediaType };
+      }
       log(
         `${what}: no usable Docker-Content-Digest/Content-Type (${mediaType ?? 'none'}); reading the manifest`,
       );
@@ -171,7 +182,9 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
   };
 
   return {
-    resolveTag: (ref) => firstAnswer(ref, (endpoint) => headManifest(endpoint, ref)),
+    resolveTag: (ref) => firstAnswer(ref, (endpoint) => headManifest(endpoint, ref, ref.trackedTag)),
+    describeManifest: (ref, tagOrDigest) =>
+      firstAnswer(ref, (endpoint) => headManifest(endpoint, ref, tagOrDigest)),
     fetchManifest: (ref, tagOrDigest) =>
       firstAnswer(ref, (endpoint) => getManifest(endpoint, ref, tagOrDigest)),
     fetchBlob: (ref, digest) =>

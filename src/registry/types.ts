@@ -65,6 +65,8 @@ export interface RequestStats {
 export interface RegistryClient {
   /** What the tag points at with all index/list types accepted: HEAD, else GET and hash the bytes. */
   resolveTag(ref: ImageReference): Promise<ManifestHead>;
+  /** What a tag or digest names (digest and media type), by HEAD where the registry's answer can be trusted. */
+  describeManifest(ref: ImageReference, tagOrDigest: string): Promise<ManifestHead>;
   /** GET a manifest by tag or digest; the bytes always hash to the digest returned (and asked for). */
   fetchManifest(ref: ImageReference, tagOrDigest: string): Promise<Manifest>;
   /** GET a blob (an image config) by digest, verified. */

@@ -9,6 +9,7 @@ import type { Manifest, ManifestHead, RegistryClient } from '../registry/types.t
 export function memoizeRegistryClient(client: RegistryClient): RegistryClient {
   const tags = new Map<string, Promise<ManifestHead>>();
   const manifests = new Map<string, Promise<Manifest>>();
+  const heads = new Map<string, Promise<ManifestHead>>();
   const blobs = new Map<string, Promise<Uint8Array>>();
   const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> => {
     let pending = cache.get(key);
@@ -21,6 +22,8 @@ export function memoizeRegistryClient(client: RegistryClient): RegistryClient {
   const memoized: RegistryClient = {
     resolveTag: (ref: ImageReference) =>
       once(tags, `${ref.name}:${ref.trackedTag}`, () => client.resolveTag(ref)),
+    describeManifest: (ref, tagOrDigest) =>
+      once(heads, `${ref.name}@${tagOrDigest}`, () => client.describeManifest(ref, tagOrDigest)),
     fetchManifest: (ref, tagOrDigest) =>
       once(manifests, `${ref.name}@${tagOrDigest}`, () => client.fetchManifest(ref, tagOrDigest)),
     fetchBlob: (ref, digest) => once(blobs, `${ref.name}@${digest}`, () => client.fetchBlob(ref, digest)),

@@ -25,7 +25,12 @@ export function createSitePolicy(options: PolicyOptions): SitePolicy {
       return { action: 'skip', reason: site.reason ?? 'nothing to follow' };
     }
     const ref = site.reference;
-    const names = [ref.familiarName, ref.name, `${ref.familiarName}:${ref.trackedTag}`, `${ref.name}:${ref.trackedTag}`];
+    const names = [
+      ref.familiarName,
+      ref.name,
+      `${ref.familiarName}:${ref.trackedTag}`,
+      `${ref.name}:${ref.trackedTag}`,
+    ];
     const pattern = names.find((name) => isExcluded(name));
     if (pattern !== undefined) return { action: 'skip', reason: `excluded by exclude-images (${pattern})` };
     return { action: 'resolve', reference: ref };

@@ -66,8 +66,10 @@ export async function resolveTargetDigest(
   if (options.platform !== undefined) return platformChild(client, ref, current, options.platform);
   if (ref.digest === undefined || ref.digest === current.digest) return current;
 
+  // A HEAD tells index from single manifest; only a single-platform pin needs its bytes (free on Docker Hub's limit).
+  const previousKind = await client.describeManifest(ref, ref.digest);
+  if (isIndexMediaType(previousKind.mediaType)) return current;
   const previous = await client.fetchManifest(ref, ref.digest);
-  if (isIndexMediaType(previous.mediaType)) return current;
   if (!isIndexMediaType(current.mediaType)) {
     return { ...headOnly(current), platform: await platformOf(client, ref, previous) };
   }

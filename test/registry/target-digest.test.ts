@@ -38,6 +38,11 @@ function fakeRegistry(tags: Record<string, string>): { client: RegistryClient; c
       const mediaType = JSON.parse(fixture(`${name}.json`).toString()).mediaType as string;
       return { digest: digest(name), mediaType };
     },
+    async describeManifest(_ref, tagOrDigest) {
+      const name = tags[tagOrDigest] ?? stored(tagOrDigest);
+      calls.push(`head ${name}`);
+      return { digest: digest(name), mediaType: JSON.parse(fixture(`${name}.json`).toString()).mediaType };
+    },
     async fetchManifest(_ref, tagOrDigest) {
       const name = tags[tagOrDigest] ?? stored(tagOrDigest);
       calls.push(`get ${name}`);
@@ -90,7 +95,7 @@ const cases: Case[] = [
     written: (d) => `alpine:3.20@${d('alpine-old.index')}`,
     tags: { '3.20': 'alpine-new.index' },
     expected: { digest: digest('alpine-new.index') },
-    calls: ['head 3.20', 'get alpine-old.index'],
+    calls: ['head 3.20', 'head alpine-old.index'],
   },
   {
     label: 'pinned to an older linux/amd64 manifest: the same platform of the new index',
@@ -99,6 +104,7 @@ const cases: Case[] = [
     expected: { digest: digest('alpine-new-amd64.manifest'), platform: amd64 },
     calls: [
       'head 3.20',
+      'head alpine-old-amd64.manifest',
       'get alpine-old-amd64.manifest',
       'get alpine-new.index',
       'blob alpine-old-amd64.config',
@@ -111,6 +117,7 @@ const cases: Case[] = [
     expected: { digest: digest('alpine-new-arm64.manifest'), platform: arm64v8 },
     calls: [
       'head 3.20',
+      'head alpine-old-arm64.manifest',
       'get alpine-old-arm64.manifest',
       'get alpine-new.index',
       'blob alpine-old-arm64.config',
@@ -124,14 +131,24 @@ const cases: Case[] = [
       digest: digest('alpine-new-armv7.manifest'),
       platform: { ...arm64v8, architecture: 'arm', variant: 'v7' },
     },
-    calls: ['head 3.20', 'get alpine-new-armv7.manifest', 'get alpine-new.index'],
+    calls: [
+      'head 3.20',
+      'head alpine-new-armv7.manifest',
+      'get alpine-new-armv7.manifest',
+      'get alpine-new.index',
+    ],
   },
   {
     label: 'pinned single-platform, the tag is now a single manifest: that manifest',
     written: (d) => `alpine:3.20@${d('alpine-old-amd64.manifest')}`,
     tags: { '3.20': 'alpine-new-amd64.manifest' },
     expected: { digest: digest('alpine-new-amd64.manifest'), platform: amd64 },
-    calls: ['head 3.20', 'get alpine-old-amd64.manifest', 'blob alpine-old-amd64.config'],
+    calls: [
+      'head 3.20',
+      'head alpine-old-amd64.manifest',
+      'get alpine-old-amd64.manifest',
+      'blob alpine-old-amd64.config',
+    ],
   },
   {
     label: '--platform linux/arm64 (default variant v8): the arm64 child',
@@ -235,17 +252,17 @@ describe('resolveTargetDigest over HTTP', () => {
     expect(client.stats()).toEqual({ ping: 1, token: 1, head: 1, get: 0, mirror: 0, retries: 0 });
   });
 
-  it('pinned to an older index: one GET of the old manifest to learn it is an index', async () => {
+  it('pinned to an older index: one HEAD of the old digest to learn it is an index (no pull counted)', async () => {
     const old = digest('alpine-old.index');
     hubAnonymousAuth(['library/alpine']);
     nock(HUB, { reqheaders: { authorization: `Bearer ${HUB_TOKEN}` } })
       .head('/v2/library/alpine/manifests/3.20')
       .reply(200, undefined, hubHeaders(index, OCI_INDEX))
-      .get(`/v2/library/alpine/manifests/${old}`)
-      .reply(200, fixture('alpine-old.index.json'), { 'content-type': OCI_INDEX });
+      .head(`/v2/library/alpine/manifests/${old}`)
+      .reply(200, undefined, hubHeaders(old, OCI_INDEX));
     const { client } = testClient();
     const ref: ImageReference = parseImageReference(`alpine:3.20@${old}`);
     expect(await resolveTargetDigest(client, ref)).toEqual({ digest: index, mediaType: OCI_INDEX });
-    expect(client.stats()).toMatchObject({ head: 1, get: 1 });
+    expect(client.stats()).toMatchObject({ head: 2, get: 0 });
   });
 });
