@@ -1,0 +1,503 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { openPullRequests, type OpenPullRequestsInput } from '../../src/app/open-prs.ts';
+import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
+import { pullRequestBody, pullRequestTitle } from '../../src/app/pr-body.ts';
+import { buildState, readState, renderStateBlock, withState } from '../../src/app/pr-state.ts';
+import type { GitHubClientOptions } from '../../src/github/client.ts';
+import type { GitHubRepository } from '../../src/github/repository.ts';
+import { toPullRequest } from '../../src/github/schemas.ts';
+import {
+  api,
+  fixture,
+  pullRequestPayload,
+  recordingLog,
+  repo,
+  repoPath,
+  testRepository,
+  useNock,
+} from '../github/nock-github.ts';
+import {
+  alpineUpdate,
+  apiDockerfile,
+  appUpdate,
+  baseSha,
+  digest,
+  movedBaseSha,
+  nodeUpdate,
+  reportOf,
+  rootDockerfile,
+} from './open-prs-fixtures.ts';
+
+useNock();
+
+const newCommit = '7638417db6d59f3c431d3e1f261cc637155684cd';
+
+function inputFor(report: PinReport, changes: Partial<OpenPullRequestsInput> = {}): OpenPullRequestsInput {
+  return {
+    report,
+    baseBranch: 'main',
+    baseSha,
+    groupBy: 'all',
+    branchPrefix: 'basepin/',
+    labels: ['dependencies'],
+    reviewers: ['monalisa'],
+    assignees: [],
+    draft: false,
+    commitMessagePrefix: '',
+    dryRun: false,
+    repo,
+    serverUrl: 'https://github.com',
+    ...changes,
+  };
+}
+
+async function run(
+  report: PinReport,
+  changes: Partial<OpenPullRequestsInput> = {},
+  client: Partial<GitHubClientOptions> = {},
+) {
+  const log = recordingLog();
+  const result = await openPullRequests(inputFor(report, changes), { github: testRepository(client), log });
+  return { ...result, log };
+}
+
+/** The body basepin itself would have written for `updates` on `base`. */
+function bodyOf(updates: PlannedUpdate[], base = baseSha, branch = 'basepin/all'): string {
+  return pullRequestBody({
+    updates,
+    state: buildState(updates, base),
+    repo,
+    serverUrl: 'https://github.com',
+    branch,
+  });
+}
+
+function openPrs(...prs: Record<string, unknown>[]) {
+  return nock(api)
+    .get(`${repoPath}/pulls`)
+    .query({ state: 'open', base: 'main', per_page: '100' })
+    .reply(200, prs);
+}
+
+function closedPrs(branch: string, ...prs: Record<string, unknown>[]) {
+  return nock(api)
+    .get(`${repoPath}/pulls`)
+    .query({
+      state: 'closed',
+      head: `octo-org:${branch}`,
+      sort: 'updated',
+      direction: 'desc',
+      per_page: '10',
+    })
+    .reply(200, prs);
+}
+
+/** blob → tree → commit → ref; returns the decoded contents of the blobs written, by path. */
+function commitChain(options: {
+  branch?: string;
+  base?: string;
+  branchExists: boolean;
+}): Map<string, string> {
+  const branch = encodeURIComponent(`heads/${options.branch ?? 'basepin/all'}`);
+  const base = options.base ?? baseSha;
+  const blobs: string[] = [];
+  const written = new Map<string, string>();
+  const scope = nock(api)
+    .get(`${repoPath}/git/commits/${base}`)
+    .reply(200, { ...fixture('git-commit'), sha: base })
+    .post(`${repoPath}/git/blobs`, (body: { content: string }) => {
+      blobs.push(Buffer.from(body.content, 'base64').toString('utf8'));
+      return true;
+    })
+    .times(2)
+    .optionally()
+    .reply(201, fixture('git-blob'))
+    .post(`${repoPath}/git/trees`, (body: { tree: { path: string }[] }) => {
+      // Blobs are created in tree order.
+      body.tree.forEach((entry, index) => written.set(entry.path, blobs[index] ?? ''));
+      return true;
+    })
+    .reply(201, fixture('git-tree'))
+    .post(`${repoPath}/git/commits`, (body: { parents: string[] }) => body.parents[0] === base)
+    .reply(201, fixture('git-commit-created'))
+    .get(`${repoPath}/git/ref/${branch}`)
+    .reply(
+      options.branchExists ? 200 : 404,
+      options.branchExists ? fixture('git-ref') : fixture('not-found'),
+    );
+  if (options.branchExists)
+    scope
+      .patch(`${repoPath}/git/refs/${branch}`, { sha: newCommit, force: true })
+      .reply(200, fixture('git-ref'));
+  else scope.post(`${repoPath}/git/refs`).reply(201, fixture('git-ref'));
+  return written;
+}
+
+const pinnedRoot = rootDockerfile.replace('alpine:3.20', `alpine:3.20@${digest('1')}`);
+const pinnedApi = apiDockerfile.replace(`node:22-slim@${digest('a')}`, `node:22-slim@${digest('2')}`);
+
+describe('openPullRequests', () => {
+  const updates = [alpineUpdate(), nodeUpdate()];
+
+  it('created: commits the base files with this group’s pins, opens the PR, labels it and asks reviewers', async () => {
+    openPrs();
+    closedPrs('basepin/all');
+    const written = commitChain({ branchExists: false });
+    let posted: { title: string; body: string; head: string; base: string; draft: boolean } | undefined;
+    nock(api)
+      .post(`${repoPath}/pulls`, (body) => ((posted = body), true))
+      .reply(201, pullRequestPayload({ number: 43 }))
+      .post(`${repoPath}/issues/43/labels`, { labels: ['dependencies'] })
+      .reply(200, fixture('labels'))
+      .post(`${repoPath}/pulls/43/requested_reviewers`, { reviewers: ['monalisa'], team_reviewers: [] })
+      .reply(201, pullRequestPayload({ number: 43 }));
+
+    const { pullRequests } = await run(reportOf(updates));
+
+    expect(pullRequests).toEqual([
+      {
+        number: 43,
+        url: 'https://github.com/octo-org/webapp/pull/43',
+        branch: 'basepin/all',
+        operation: 'created',
+      },
+    ]);
+    expect(Object.fromEntries(written)).toEqual({
+      Dockerfile: pinnedRoot,
+      'services/api/Dockerfile': pinnedApi,
+    });
+    expect(posted).toMatchObject({
+      head: 'basepin/all',
+      base: 'main',
+      draft: false,
+      title: 'Pin and refresh base image digests',
+    });
+    const reading = readState(posted?.body ?? '');
+    expect(reading.kind === 'valid' && reading.state).toMatchObject({
+      base: baseSha,
+      updates: [{ file: 'Dockerfile' }, { file: 'services/api/Dockerfile' }],
+    });
+  });
+
+  it('unchanged: a second run on the same base makes no write request', async () => {
+    openPrs(pullRequestPayload({ number: 42, body: bodyOf(updates) }));
+    const { pullRequests } = await run(reportOf(updates));
+    // Only the GET above is mocked: any POST/PATCH/PUT/DELETE would be an unmatched request and fail the test.
+    expect(pullRequests).toEqual([
+      {
+        number: 42,
+        url: 'https://github.com/octo-org/webapp/pull/42',
+        branch: 'basepin/all',
+        operation: 'unchanged',
+      },
+    ]);
+  });
+
+  it('updated: a newer digest force-moves the branch and rewrites the PR', async () => {
+    openPrs(pullRequestPayload({ number: 42, body: bodyOf([alpineUpdate(digest('0')), nodeUpdate()]) }));
+    const written = commitChain({ branchExists: true });
+    nock(api)
+      .patch(
+        `${repoPath}/pulls/42`,
+        (body: { title: string; body: string }) =>
+          body.body === bodyOf(updates) && body.title === pullRequestTitle(updates),
+      )
+      .reply(200, pullRequestPayload({ number: 42 }));
+    const { pullRequests } = await run(reportOf(updates));
+    expect(pullRequests).toMatchObject([{ number: 42, branch: 'basepin/all', operation: 'updated' }]);
+    expect(written.get('Dockerfile')).toBe(pinnedRoot);
+  });
+
+  it('updated: the same change on a moved base is recommitted on the new base', async () => {
+    openPrs(pullRequestPayload({ number: 42, body: bodyOf(updates, baseSha) }));
+    commitChain({ branchExists: true, base: movedBaseSha });
+    nock(api)
+      .patch(`${repoPath}/pulls/42`, (body: { body: string }) => body.body === bodyOf(updates, movedBaseSha))
+      .reply(200, pullRequestPayload({ number: 42 }));
+    const { pullRequests } = await run(reportOf(updates), { baseSha: movedBaseSha });
+    expect(pullRequests).toMatchObject([{ number: 42, operation: 'updated' }]);
+  });
+
+  it('closed: a group with nothing left is closed with a comment and its branch deleted', async () => {
+    const old = bodyOf([alpineUpdate()], baseSha, 'basepin/alpine');
+    openPrs(
+      pullRequestPayload({ number: 50, branch: 'basepin/alpine', body: old }),
+      pullRequestPayload({
+        number: 51,
+        branch: 'basepin/hand-made',
+        body: 'a person’s PR on a basepin-like branch',
+      }),
+    );
+    let closedBody = '';
+    nock(api)
+      .post(`${repoPath}/issues/50/comments`, (body: { body: string }) =>
+        body.body.includes('pins are current on `main`'),
+      )
+      .reply(201, fixture('issue-comment'))
+      .patch(
+        `${repoPath}/pulls/50`,
+        (body: { state: string; body: string }) => ((closedBody = body.body), body.state === 'closed'),
+      )
+      .reply(200, pullRequestPayload({ number: 50, state: 'closed' }))
+      .delete(`${repoPath}/git/refs/heads%2Fbasepin%2Falpine`)
+      .reply(204);
+    const { pullRequests } = await run(reportOf([]), { groupBy: 'image' });
+    expect(pullRequests).toMatchObject([{ number: 50, branch: 'basepin/alpine', operation: 'closed' }]);
+    const reading = readState(closedBody);
+    expect(reading.kind === 'valid' && reading.state.closedAs).toBe('obsolete');
+  });
+
+  it('keeps a PR open when its sites failed to resolve in this run', async () => {
+    openPrs(
+      pullRequestPayload({
+        number: 50,
+        branch: 'basepin/alpine',
+        body: bodyOf([alpineUpdate()], baseSha, 'basepin/alpine'),
+      }),
+    );
+    const report = reportOf(
+      [],
+      [{ file: './Dockerfile', line: 1, reference: 'alpine:3.20', error: 'registry said 503' }],
+    );
+    const { pullRequests } = await run(report, { groupBy: 'image' });
+    expect(pullRequests).toMatchObject([
+      { number: 50, operation: 'unchanged', reason: expect.stringMatching(/Dockerfile:1 failed/) },
+    ]);
+  });
+
+  describe('a PR a person closed without merging', () => {
+    const declined = (body: string, extra = {}) =>
+      pullRequestPayload({ number: 40, state: 'closed', closed_at: '2026-01-05T10:00:00Z', body, ...extra });
+
+    it('skipped: the same digests are not proposed again', async () => {
+      openPrs();
+      closedPrs('basepin/all', declined(bodyOf(updates, '1111111111111111111111111111111111111111')));
+      const { pullRequests } = await run(reportOf(updates));
+      expect(pullRequests).toEqual([
+        {
+          branch: 'basepin/all',
+          operation: 'skipped',
+          reason:
+            '#40 proposing these same digests was closed without merging on 2026-01-05; a newer digest will be proposed',
+        },
+      ]);
+    });
+
+    it('created: a newer digest is proposed', async () => {
+      openPrs();
+      closedPrs('basepin/all', declined(bodyOf([alpineUpdate(digest('0')), nodeUpdate()])));
+      commitChain({ branchExists: true });
+      nock(api)
+        .post(`${repoPath}/pulls`)
+        .reply(201, pullRequestPayload({ number: 45 }));
+      const { pullRequests } = await run(reportOf(updates), { labels: [], reviewers: [] });
+      expect(pullRequests).toMatchObject([{ number: 45, operation: 'created' }]);
+    });
+
+    it('created: a merged PR, or one basepin closed itself, is no “no”', async () => {
+      const own = buildState(updates, baseSha);
+      openPrs();
+      closedPrs('basepin/all', declined(withState('x', { ...own, closedAs: 'obsolete' })));
+      commitChain({ branchExists: false });
+      nock(api)
+        .post(`${repoPath}/pulls`)
+        .reply(201, pullRequestPayload({ number: 46 }));
+      const { pullRequests } = await run(reportOf(updates), { labels: [], reviewers: [] });
+      expect(pullRequests).toMatchObject([{ number: 46, operation: 'created' }]);
+    });
+  });
+
+  it('the 422 “already exists” race ends as an update of the other run’s PR', async () => {
+    openPrs();
+    closedPrs('basepin/all');
+    commitChain({ branchExists: false });
+    nock(api)
+      .post(`${repoPath}/pulls`)
+      .reply(422, fixture('pull-request-exists'))
+      .get(`${repoPath}/pulls`)
+      .query({ state: 'open', head: 'octo-org:basepin/all', per_page: '10' })
+      .reply(200, [pullRequestPayload({ number: 47 })])
+      .patch(`${repoPath}/pulls/47`)
+      .reply(200, pullRequestPayload({ number: 47 }));
+    const { pullRequests } = await run(reportOf(updates));
+    expect(pullRequests).toMatchObject([
+      { number: 47, operation: 'updated', reason: 'another run opened it first' },
+    ]);
+  });
+
+  it('retries a 5xx on the way and labels a PR GitHub does not know yet (422)', async () => {
+    openPrs();
+    nock(api)
+      .get(`${repoPath}/pulls`)
+      .query((q) => q['state'] === 'closed')
+      .reply(502, 'Bad Gateway');
+    closedPrs('basepin/all');
+    commitChain({ branchExists: false });
+    nock(api)
+      .post(`${repoPath}/pulls`)
+      .reply(201, pullRequestPayload({ number: 48 }))
+      .post(`${repoPath}/issues/48/labels`)
+      .reply(422, fixture('labels-not-ready'))
+      .post(`${repoPath}/issues/48/labels`)
+      .reply(200, fixture('labels'));
+    const { pullRequests } = await run(reportOf(updates), { reviewers: [] });
+    expect(pullRequests).toMatchObject([{ number: 48, operation: 'created' }]);
+  });
+
+  it('a label that never sticks is a warning; the PR stands', async () => {
+    openPrs();
+    closedPrs('basepin/all');
+    commitChain({ branchExists: false });
+    nock(api)
+      .post(`${repoPath}/pulls`)
+      .reply(201, pullRequestPayload({ number: 49 }))
+      .post(`${repoPath}/issues/49/labels`)
+      .times(4)
+      .reply(422, fixture('labels-not-ready'));
+    const { pullRequests, log } = await run(reportOf(updates), { reviewers: [] });
+    expect(pullRequests).toMatchObject([{ number: 49, operation: 'created' }]);
+    expect(log.lines.some((l) => l.startsWith('warning: #49: add labels dependencies to #49'))).toBe(true);
+  });
+
+  it('a refused write is a failed outcome naming the step; other groups still run', async () => {
+    openPrs(
+      pullRequestPayload({
+        number: 60,
+        branch: 'basepin/node',
+        body: bodyOf([nodeUpdate()], baseSha, 'basepin/node'),
+      }),
+    );
+    closedPrs('basepin/alpine');
+    nock(api)
+      .get(`${repoPath}/git/commits/${baseSha}`)
+      .reply(403, { message: 'Resource not accessible by integration' });
+    const { pullRequests } = await run(reportOf(updates), { groupBy: 'image' });
+    expect(pullRequests).toEqual([
+      {
+        branch: 'basepin/alpine',
+        operation: 'failed',
+        reason: `read commit ${baseSha} in octo-org/webapp: 403 Resource not accessible by integration`,
+      },
+      {
+        number: 60,
+        url: 'https://github.com/octo-org/webapp/pull/60',
+        branch: 'basepin/node',
+        operation: 'unchanged',
+      },
+    ]);
+  });
+
+  it('dry run reads, then reports what it would do without writing', async () => {
+    openPrs(
+      pullRequestPayload({
+        number: 42,
+        branch: 'basepin/node',
+        body: bodyOf([nodeUpdate(digest('0'))], baseSha, 'basepin/node'),
+      }),
+      pullRequestPayload({
+        number: 50,
+        branch: 'basepin/ghcr-io-org-app',
+        body: bodyOf([appUpdate()], baseSha, 'basepin/ghcr-io-org-app'),
+      }),
+    );
+    closedPrs('basepin/alpine');
+    const { pullRequests } = await run(reportOf(updates), { groupBy: 'image', dryRun: true });
+    expect(pullRequests).toMatchObject([
+      { branch: 'basepin/alpine', operation: 'created', dryRun: true },
+      { number: 42, branch: 'basepin/node', operation: 'updated', dryRun: true },
+      { number: 50, branch: 'basepin/ghcr-io-org-app', operation: 'closed', dryRun: true },
+    ]);
+  });
+
+  it('a malformed state block is a warning, and the PR is brought up to date', async () => {
+    openPrs(
+      pullRequestPayload({
+        number: 42,
+        body: `${renderStateBlock(buildState(updates, baseSha)).slice(0, 40)} -->`,
+      }),
+    );
+    const { pullRequests, log } = await run(reportOf(updates), { dryRun: true });
+    expect(pullRequests).toMatchObject([{ number: 42, operation: 'updated', dryRun: true }]);
+    expect(
+      log.lines.some((l) =>
+        /^warning: #42 \(basepin\/all\): ignoring its state: the basepin:state block is not JSON/.test(l),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('openPullRequests with a stubbed GitHub', () => {
+  function stubGitHub() {
+    const commits: { branch: string; files: Record<string, string> }[] = [];
+    let next = 100;
+    const github: GitHubRepository = {
+      repo,
+      commitFiles: async (input) => {
+        commits.push({
+          branch: input.branch,
+          files: Object.fromEntries(input.files.map((f) => [f.path, f.content])),
+        });
+        return newCommit;
+      },
+      findOpenPullRequest: async () => undefined,
+      listOpenPullRequests: async () => [],
+      listClosedPullRequests: async () => [],
+      createPullRequest: async (input) => ({
+        created: true,
+        pullRequest: toPullRequest(
+          pullRequestPayload({ number: next++, branch: input.head, body: input.body }),
+        ),
+      }),
+      updatePullRequest: async () => {
+        throw new Error('not expected');
+      },
+      closePullRequest: async () => undefined,
+      deleteBranch: async () => undefined,
+      addLabels: async () => undefined,
+      requestReviewers: async () => undefined,
+      addAssignees: async () => undefined,
+    };
+    return { github, commits };
+  }
+
+  it('each branch carries only its own group’s pins, applied to the base text', async () => {
+    const { github, commits } = stubGitHub();
+    const updates = [alpineUpdate(), nodeUpdate(), appUpdate()];
+    const result = await openPullRequests(inputFor(reportOf(updates), { groupBy: 'image' }), {
+      github,
+      log: recordingLog(),
+    });
+    expect(result.pullRequests.map((pr) => [pr.branch, pr.operation])).toEqual([
+      ['basepin/alpine', 'created'],
+      ['basepin/ghcr-io-org-app', 'created'],
+      ['basepin/node', 'created'],
+    ]);
+    expect(commits).toEqual([
+      { branch: 'basepin/alpine', files: { Dockerfile: pinnedRoot } },
+      {
+        branch: 'basepin/ghcr-io-org-app',
+        files: {
+          'services/api/Dockerfile': apiDockerfile.replace(
+            'ghcr.io/org/app:1',
+            `ghcr.io/org/app:1@${digest('3')}`,
+          ),
+        },
+      },
+      { branch: 'basepin/node', files: { 'services/api/Dockerfile': pinnedApi } },
+    ]);
+  });
+
+  it('reads a base file missing from the report through readBaseFile', async () => {
+    const { github, commits } = stubGitHub();
+    const report = { ...reportOf([alpineUpdate()]), changes: [] };
+    const read: string[] = [];
+    await openPullRequests(inputFor(report), {
+      github,
+      log: recordingLog(),
+      readBaseFile: async (path) => (read.push(path), rootDockerfile),
+    });
+    expect(read).toEqual(['Dockerfile']);
+    expect(commits[0]?.files).toEqual({ Dockerfile: pinnedRoot });
+  });
+});
