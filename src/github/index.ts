@@ -14,3 +14,4 @@ export {
   type CreatePullRequestInput,
   type PullRequestContent,
 } from './write-pull-request.ts';
+export { readRunEvent, type RunEvent } from './event.ts';

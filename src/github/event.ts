@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The parts of the workflow event payloads (`GITHUB_EVENT_PATH`) a run acts on.
+ * https://docs.github.com/en/webhooks/webhook-events-and-payloads
+ */
+export type RunEvent =
+  | { readonly kind: 'schedule'; readonly schedule: string | undefined }
+  | { readonly kind: 'workflow_dispatch'; readonly inputs: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'issue_comment';
+      readonly action: string;
+      readonly issueNumber: number;
+      /** False for a comment on a plain issue. */
+      readonly onPullRequest: boolean;
+      readonly commentId: number;
+      readonly body: string;
+      readonly author: string;
+      /** `OWNER`, `MEMBER`, `COLLABORATOR`, … https://docs.github.com/en/graphql/reference/enums#commentauthorassociation */
+      readonly authorAssociation: string;
+    }
+  | { readonly kind: 'other'; readonly name: string };
+
+/** https://docs.github.com/en/actions/reference/events-that-trigger-workflows#schedule */
+const SchedulePayload = z.object({ schedule: z.string().optional() });
+
+/** https://docs.github.com/en/webhooks/webhook-events-and-payloads#workflow_dispatch */
+const WorkflowDispatchPayload = z.object({
+  inputs: z
+    .record(z.string(), z.union([z.string(), z.boolean(), z.number()]))
+    .nullable()
+    .optional(),
+});
+
+/** https://docs.github.com/en/webhooks/webhook-events-and-payloads#issue_comment */
+const IssueCommentPayload = z.object({
+  action: z.string(),
+  issue: z.object({
+    number: z.number().int().positive(),
+    pull_request: z.object({}).passthrough().optional(),
+  }),
+  comment: z.object({
+    id: z.number().int(),
+    body: z.string().nullable(),
+    user: z.object({ login: z.string() }),
+    author_association: z.string(),
+  }),
+});
+
+/** Reads `GITHUB_EVENT_NAME` and the parsed payload; a payload of the wrong shape throws zod's error. */
+export function readRunEvent(name: string, payload: unknown): RunEvent {
+  switch (name) {
+    case 'schedule':
+      return { kind: 'schedule', schedule: SchedulePayload.parse(payload).schedule };
+    case 'workflow_dispatch': {
+      const inputs = WorkflowDispatchPayload.parse(payload).inputs ?? {};
+      return {
+        kind: 'workflow_dispatch',
+        inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])),
+      };
+    }
+    case 'issue_comment': {
+      const event = IssueCommentPayload.parse(payload);
+      return {
+        kind: 'issue_comment',
+        action: event.action,
+        issueNumber: event.issue.number,
+        onPullRequest: event.issue.pull_request !== undefined,
+        commentId: event.comment.id,
+        body: event.comment.body ?? '',
+        author: event.comment.user.login,
+        authorAssociation: event.comment.author_association,
+      };
+    }
+    default:
+      return { kind: 'other', name };
+  }
+}
