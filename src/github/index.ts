@@ -15,3 +15,4 @@ export {
   type PullRequestContent,
 } from './write-pull-request.ts';
 export { readRunEvent, type RunEvent } from './event.ts';
+export { getDefaultBranch } from './default-branch.ts';

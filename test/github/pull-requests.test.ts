@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { getDefaultBranch } from '../../src/github/default-branch.ts';
 import { deleteBranch } from '../../src/github/delete-branch.ts';
 import { GitHubError } from '../../src/github/errors.ts';
 import {
@@ -183,5 +184,14 @@ describe('labels, reviewers, assignees', () => {
     await addLabels(testClient(), repo, 43, [], quick);
     await requestReviewers(testClient(), repo, 43, [], quick);
     await addAssignees(testClient(), repo, 43, [], quick);
+  });
+});
+
+describe('getDefaultBranch', () => {
+  it('reads it from the repository', async () => {
+    nock(api)
+      .get(repoPath)
+      .reply(200, { id: 1296269, full_name: 'octo-org/webapp', default_branch: 'trunk' });
+    expect(await getDefaultBranch(testClient(), repo)).toBe('trunk');
   });
 });
