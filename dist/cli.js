@@ -58910,7 +58910,10 @@ import { readFile as readFile4 } from "node:fs/promises";
 // src/config/schema.ts
 var hostPattern = /^(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
 var registryHost = external_exports.string().regex(hostPattern, "expected a registry host such as docker.io or localhost:5000");
-var mirrorUrl = external_exports.string().refine((value) => /^https?:\/\/[^/\s]+/.test(value), "expected an http(s) URL such as https://mirror.gcr.io");
+var mirrorUrl = external_exports.string().refine(
+  (value) => /^https?:\/\/[^/\s]+/.test(value),
+  "expected an http(s) URL such as https://mirror.gcr.io"
+);
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 var platform = external_exports.string().regex(platformPattern, "expected os/arch[/variant], e.g. linux/amd64");
 var stringList = external_exports.array(external_exports.string().min(1));
@@ -58973,7 +58976,8 @@ function describeIssue(issue2) {
 }
 function mirrorList(mirrors) {
   const out = {};
-  for (const [host2, value] of Object.entries(mirrors ?? {})) out[host2] = Array.isArray(value) ? value : [value];
+  for (const [host2, value] of Object.entries(mirrors ?? {}))
+    out[host2] = Array.isArray(value) ? value : [value];
   return out;
 }
 
@@ -59180,7 +59184,9 @@ function parseMirrorPairs(lines) {
   const mirrors = {};
   for (const [host2, url2] of splitPairs("registry mirror", lines)) {
     if (!/^https?:\/\/[^/\s]+/.test(url2)) {
-      throw new ConfigError(`registry mirror for ${host2}: expected an http(s) URL but got ${JSON.stringify(url2)}`);
+      throw new ConfigError(
+        `registry mirror for ${host2}: expected an http(s) URL but got ${JSON.stringify(url2)}`
+      );
     }
     (mirrors[host2] ??= []).push(url2.replace(/\/+$/, ""));
   }

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { decodeDockerfile, discoverDockerfiles, extractImageSites, type DecodedFile } from '../dockerfile/index.ts';
+import {
+  decodeDockerfile,
+  discoverDockerfiles,
+  extractImageSites,
+  type DecodedFile,
+} from '../dockerfile/index.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import type { ScanSettings } from '../config/schema.ts';
 

@@ -2,7 +2,13 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, defaultConfigPath, loadConfigFile, mirrorList } from './load.ts';
 import { parseCredentialPairs, parseMirrorPairs } from './pairs.ts';
-import { defaultConcurrency, groupByValues, platformPattern, registryHost, type PinSettings } from './schema.ts';
+import {
+  defaultConcurrency,
+  groupByValues,
+  platformPattern,
+  registryHost,
+  type PinSettings,
+} from './schema.ts';
 import type { RegistryCredential } from '../registry/types.ts';
 
 export type GroupBy = (typeof groupByValues)[number];
@@ -45,7 +51,9 @@ function booleanInput(name: string, value: string): boolean | undefined {
 function checked<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new ConfigError(`input ${name}: ${result.error.issues[0]?.message ?? 'invalid'} (got ${JSON.stringify(value)})`);
+  throw new ConfigError(
+    `input ${name}: ${result.error.issues[0]?.message ?? 'invalid'} (got ${JSON.stringify(value)})`,
+  );
 }
 
 /**
@@ -64,7 +72,9 @@ export async function readActionSettings(input: InputReader, workspace: string):
 
   const platform = input('platform') || config.platform;
   if (platform && !platformPattern.test(platform)) {
-    throw new ConfigError(`input platform: expected os/arch[/variant] such as linux/amd64 but got "${platform}"`);
+    throw new ConfigError(
+      `input platform: expected os/arch[/variant] such as linux/amd64 but got "${platform}"`,
+    );
   }
   const groupBy = input('group-by')
     ? checked('group-by', z.enum(groupByValues), input('group-by'))

@@ -49,6 +49,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
 /** `registry-mirrors` values may be one URL or a list. */
 export function mirrorList(mirrors: ConfigFile['registry-mirrors']): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [host, value] of Object.entries(mirrors ?? {})) out[host] = Array.isArray(value) ? value : [value];
+  for (const [host, value] of Object.entries(mirrors ?? {}))
+    out[host] = Array.isArray(value) ? value : [value];
   return out;
 }

@@ -26,7 +26,9 @@ export function parseMirrorPairs(lines: readonly string[]): Record<string, strin
   const mirrors: Record<string, string[]> = {};
   for (const [host, url] of splitPairs('registry mirror', lines)) {
     if (!/^https?:\/\/[^/\s]+/.test(url)) {
-      throw new ConfigError(`registry mirror for ${host}: expected an http(s) URL but got ${JSON.stringify(url)}`);
+      throw new ConfigError(
+        `registry mirror for ${host}: expected an http(s) URL but got ${JSON.stringify(url)}`,
+      );
     }
     (mirrors[host] ??= []).push(url.replace(/\/+$/, ''));
   }

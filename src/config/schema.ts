@@ -13,7 +13,10 @@ export const registryHost = z
 
 const mirrorUrl = z
   .string()
-  .refine((value) => /^https?:\/\/[^/\s]+/.test(value), 'expected an http(s) URL such as https://mirror.gcr.io');
+  .refine(
+    (value) => /^https?:\/\/[^/\s]+/.test(value),
+    'expected an http(s) URL such as https://mirror.gcr.io',
+  );
 
 /** `linux/amd64`, `linux/arm64/v8`. */
 export const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;

@@ -35,7 +35,12 @@ describe('readActionSettings', () => {
   it('lets the config file fill what inputs leave unset, and inputs win', async () => {
     const dir = workspace('group-by: image\nlabels: [deps]\nbranch-prefix: pins/\ndraft: true\n');
     const fromFile = await readActionSettings(inputs({ token: 't' }), dir);
-    expect(fromFile).toMatchObject({ groupBy: 'image', labels: ['deps'], branchPrefix: 'pins/', draft: true });
+    expect(fromFile).toMatchObject({
+      groupBy: 'image',
+      labels: ['deps'],
+      branchPrefix: 'pins/',
+      draft: true,
+    });
     const overridden = await readActionSettings(
       inputs({ token: 't', 'group-by': 'directory', labels: 'a, b', draft: 'false' }),
       dir,

@@ -38,7 +38,10 @@ describe('parseConfigText', () => {
     ['platform: amd64', /key "platform": expected os\/arch/],
     ['concurrency: 0', /key "concurrency"/],
     ['group-by: repo', /key "group-by"/],
-    ['registry-mirrors: {docker.io: mirror.gcr.io}', /key "registry-mirrors.docker.io": expected an http\(s\) URL/],
+    [
+      'registry-mirrors: {docker.io: mirror.gcr.io}',
+      /key "registry-mirrors.docker.io": expected an http\(s\) URL/,
+    ],
     ['paths: [unclosed', /invalid YAML/],
   ])('refuses %s naming the key', (text, message) => {
     expect(() => parseConfigText(file, text)).toThrow(ConfigError);

@@ -21,7 +21,9 @@ function site(text: string, overrides: Partial<ImageSite> = {}): ImageSite {
 }
 
 describe('createSitePolicy', () => {
-  const policy = createSitePolicy({ excludeImages: ['node', 'ghcr.io/acme/*', 'docker.io/library/redis:7*'] });
+  const policy = createSitePolicy({
+    excludeImages: ['node', 'ghcr.io/acme/*', 'docker.io/library/redis:7*'],
+  });
 
   it.each([
     ['alpine:3.20', 'resolve'],
@@ -45,7 +47,10 @@ describe('createSitePolicy', () => {
       pin: undefined,
       reason: 'digest-only reference has no tag to follow',
     });
-    expect(policy(digestOnly)).toEqual({ action: 'skip', reason: 'digest-only reference has no tag to follow' });
+    expect(policy(digestOnly)).toEqual({
+      action: 'skip',
+      reason: 'digest-only reference has no tag to follow',
+    });
     const invalid = site('alpine', { status: 'invalid', reference: undefined, reason: 'bad' });
     expect(policy(invalid)).toEqual({ action: 'invalid', reason: 'bad' });
   });
