@@ -1,0 +1,59 @@
+import { shortDigest } from '../reference/index.ts';
+import type { PullRequestOutcome } from './open-prs.ts';
+import type { PinReport } from './pin-report.ts';
+import { imageName } from './pr-body.ts';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The run's job summary (markdown): the same update table the pull requests carry, plus what was left alone. */
+export function renderJobSummary(
+  report: PinReport,
+  pullRequests: readonly PullRequestOutcome[],
+  dryRun: boolean,
+): string {
+  const lines: string[] = [`## basepin${dryRun ? ' (dry run)' : ''}`, ''];
+  const pinned = report.updates.filter((update) => update.from === undefined).length;
+  lines.push(
+    `${pinned} to pin, ${report.updates.length - pinned} to refresh, ${report.unchanged.length} current, ` +
+      `${report.skipped.length} skipped, ${report.errors.length} failed.`,
+    '',
+  );
+  if (report.updates.length) {
+    lines.push('| File | Image | Digest |', '| --- | --- | --- |');
+    for (const update of report.updates) {
+      const change = update.from
+        ? `\`${shortDigest(update.from)}\` → \`${shortDigest(update.to)}\``
+        : `pin \`${shortDigest(update.to)}\``;
+      lines.push(`| ${cell(`${update.file}:${update.line}`)} | \`${cell(imageName(update))}\` | ${change} |`);
+    }
+    lines.push('');
+  }
+  if (pullRequests.length) {
+    lines.push('### Pull requests', '');
+    for (const pr of pullRequests) {
+      const link = pr.url ? `[#${pr.number}](${pr.url})` : `\`${pr.branch}\``;
+      lines.push(
+        `- ${link} ${pr.operation}${pr.dryRun ? ' (would be)' : ''}${pr.reason ? `: ${pr.reason}` : ''}`,
+      );
+    }
+    lines.push('');
+  }
+  const leftAlone = [
+    ...report.errors.map((error) => `- ${error.file}:${error.line} \`${error.reference}\`: ${error.error}`),
+    ...report.skipped.map(
+      (note) => `- ${note.file}:${note.line} \`${note.reference}\`: ${note.reason ?? 'skipped'}`,
+    ),
+  ];
+  if (leftAlone.length)
+    lines.push(
+      '<details><summary>Failed and skipped references</summary>',
+      '',
+      ...leftAlone,
+      '',
+      '</details>',
+      '',
+    );
+  return lines.join('\n');
+}

@@ -1,0 +1,109 @@
+import type { ActionSettings } from '../config/action-settings.ts';
+import type { GitHubRepository } from '../github/repository.ts';
+import type { GitHubLog, RepoRef } from '../github/types.ts';
+import type { RegistryClient } from '../registry/types.ts';
+import { renderJobSummary } from './job-summary.ts';
+import { openPullRequests, type PullRequestOutcome } from './open-prs.ts';
+import { planPins, type PinPlan } from './pin.ts';
+
+/** What the runner tells a run about itself (GITHUB_* variables), read by the entry. */
+export interface ActionContext {
+  readonly repo: RepoRef;
+  readonly eventName: string;
+  /** `GITHUB_REF`, e.g. `refs/heads/main`: the branch the workspace holds. */
+  readonly ref: string | undefined;
+  /** `GITHUB_SHA`: the commit the workspace holds and the new commits sit on. */
+  readonly sha: string;
+  readonly serverUrl: string;
+}
+
+export interface ActionDeps {
+  readonly registry: RegistryClient;
+  readonly github: GitHubRepository;
+  readonly defaultBranch: () => Promise<string>;
+  readonly log: GitHubLog;
+}
+
+export class WrongCheckoutError extends Error {
+  override readonly name = 'WrongCheckoutError';
+}
+
+export interface ActionResult {
+  readonly plan: PinPlan;
+  readonly pullRequests: readonly PullRequestOutcome[];
+  readonly outputs: Readonly<Record<'updates' | 'pull-requests' | 'changed-files', string>>;
+  readonly summary: string;
+  /** Set when the run must fail (fail-on-unpinned, or GitHub refused a group). */
+  readonly failure: string | undefined;
+}
+
+/** One scheduled or dispatched run: scan and resolve the workspace, then bring the pull requests in line. */
+export async function runAction(
+  settings: ActionSettings,
+  context: ActionContext,
+  deps: ActionDeps,
+): Promise<ActionResult> {
+  const baseBranch = settings.baseBranch ?? (await deps.defaultBranch());
+  // Commits sit on the scanned commit; scanning another branch would put its commits into the PR.
+  if (context.ref !== undefined && context.ref !== `refs/heads/${baseBranch}`) {
+    throw new WrongCheckoutError(
+      `basepin scans the base branch ${baseBranch}, but this run checked out ${context.ref}; ` +
+        `run it on ${baseBranch} or set base-branch`,
+    );
+  }
+  const plan = await planPins(settings, { registry: deps.registry });
+  const { pullRequests } = await openPullRequests(
+    {
+      report: plan,
+      baseBranch,
+      baseSha: context.sha,
+      groupBy: settings.groupBy,
+      branchPrefix: settings.branchPrefix,
+      labels: settings.labels,
+      reviewers: settings.reviewers,
+      assignees: settings.assignees,
+      draft: settings.draft,
+      commitMessagePrefix: settings.commitMessagePrefix,
+      dryRun: settings.dryRun,
+      repo: context.repo,
+      serverUrl: context.serverUrl,
+    },
+    { github: deps.github, log: deps.log },
+  );
+
+  const failedGroups = pullRequests.filter((pr) => pr.operation === 'failed');
+  const failures = [
+    ...(settings.failOnUnpinned && plan.updates.length
+      ? [`${plan.updates.length} image reference(s) are unpinned or stale (fail-on-unpinned)`]
+      : []),
+    ...failedGroups.map((pr) => `${pr.branch}: ${pr.reason ?? 'GitHub refused the change'}`),
+  ];
+  return {
+    plan,
+    pullRequests,
+    outputs: {
+      updates: JSON.stringify(
+        plan.updates.map(({ file, line, reference, repository, tag, from, to }) => ({
+          file,
+          line,
+          reference,
+          repository,
+          tag,
+          from: from ?? null,
+          to,
+        })),
+      ),
+      'pull-requests': JSON.stringify(
+        pullRequests.map(({ number, url, branch, operation }) => ({
+          number: number ?? null,
+          url: url ?? null,
+          branch,
+          operation,
+        })),
+      ),
+      'changed-files': JSON.stringify(plan.changes.map((change) => change.file)),
+    },
+    summary: renderJobSummary(plan, pullRequests, settings.dryRun),
+    failure: failures.length ? failures.join('; ') : undefined,
+  };
+}
