@@ -45,7 +45,8 @@ export async function runAction(
 ): Promise<ActionResult> {
   const baseBranch = settings.baseBranch ?? (await deps.defaultBranch());
   // Commits sit on the scanned commit; scanning another branch would put its commits into the PR.
-  if (context.ref !== undefined && context.ref !== `refs/heads/${baseBranch}`) {
+  // A dry run writes nothing, so it may check any checkout (a pull request check, say).
+  if (!settings.dryRun && context.ref !== undefined && context.ref !== `refs/heads/${baseBranch}`) {
     throw new WrongCheckoutError(
       `basepin scans the base branch ${baseBranch}, but this run checked out ${context.ref}; ` +
         `run it on ${baseBranch} or set base-branch`,
