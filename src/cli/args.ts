@@ -45,37 +45,22 @@ const options = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
+type Flag = keyof typeof options;
+const fileFlags: readonly Flag[] = ['json', 'include', 'exclude', 'exclude-image', 'config'];
+const registryFlags: readonly Flag[] = [
+  'quiet',
+  'registry-mirror',
+  'insecure-registry',
+  'registry-credential',
+  'platform',
+  'concurrency',
+];
+
 /** Which flags each command takes; anything else is a usage error rather than silently ignored. */
-const flagsByCommand: Record<CommandName, readonly (keyof typeof options)[]> = {
-  scan: ['json', 'include', 'exclude', 'exclude-image', 'config'],
-  pin: [
-    'json',
-    'diff',
-    'quiet',
-    'include',
-    'exclude',
-    'exclude-image',
-    'registry-mirror',
-    'insecure-registry',
-    'registry-credential',
-    'platform',
-    'concurrency',
-    'config',
-  ],
-  check: [
-    'json',
-    'quiet',
-    'strict',
-    'include',
-    'exclude',
-    'exclude-image',
-    'registry-mirror',
-    'insecure-registry',
-    'registry-credential',
-    'platform',
-    'concurrency',
-    'config',
-  ],
+const flagsByCommand: Record<CommandName, readonly Flag[]> = {
+  scan: fileFlags,
+  pin: [...fileFlags, ...registryFlags, 'diff'],
+  check: [...fileFlags, ...registryFlags, 'strict'],
 };
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
