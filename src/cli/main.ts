@@ -63,15 +63,17 @@ async function pinOrCheck(settings: CliSettings, args: CliArgs, io: CliIo): Prom
   });
 
   if (args.command === 'check') return reportCheck(plan, args, io);
+  const writeFailures = [];
   if (args.diff) {
     io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(''));
   } else {
-    await writeChanges(settings.cwd, plan);
+    writeFailures.push(...(await writeChanges(settings.cwd, plan)));
   }
   if (args.json) io.stdout(`${pinJson(plan)}\n`);
   else if (!args.quiet && !args.diff) io.stdout(updateLines(plan) + summaryLine(plan, 'pin'));
   if (!args.json) io.stderr(errorLines(plan.errors));
-  return plan.errors.length ? ExitCode.Unresolved : ExitCode.Done;
+  io.stderr(writeFailures.map((failure) => `${failure.file}: not written: ${failure.error}\n`).join(''));
+  return plan.errors.length || writeFailures.length ? ExitCode.Unresolved : ExitCode.Done;
 }
 
 function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo): number {
