@@ -3,7 +3,7 @@ import type { ImageReference } from '../reference/index.ts';
 import { DockerCredentials, type Credential } from './docker-config.ts';
 import { Endpoint } from './endpoint.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { dockerHubDomain, registryHostFor } from './hosts.ts';
+import { dockerHubDomain, isLoopbackHost, registryHostFor } from './hosts.ts';
 import { bareMediaType, isManifestMediaType, manifestAccept } from './media-types.ts';
 import { errorFromResponse } from './response-error.ts';
 import { Transport } from './transport.ts';
@@ -77,7 +77,10 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     return found;
   };
 
-  const isInsecure = (...hosts: string[]) => hosts.some((host) => insecure.has(host.toLowerCase()));
+  // Like dockerd (127.0.0.0/8 is insecure by default) and go-containerregistry (localhost → http):
+  // a registry on loopback may answer plain http without being listed.
+  const isInsecure = (...hosts: string[]) =>
+    hosts.some((host) => insecure.has(host.toLowerCase()) || isLoopbackHost(host));
 
   /** Mirrors first, then the registry itself. */
   const endpointsFor = (ref: ImageReference): Endpoint[] => {

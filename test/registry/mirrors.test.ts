@@ -116,11 +116,20 @@ describe('insecure (plain http) registries', () => {
     },
   );
 
-  it('does not fall back to http for a loopback registry that is not listed insecure', async () => {
+  it.each(['localhost:5000', '127.0.0.1:5000'])(
+    '%s not listed: loopback may answer plain http, as dockerd and crane allow',
+    async (host) => {
+      nock(`http://${host}`).get('/v2/').reply(200).head('/v2/app/manifests/1').reply(200, undefined, ok);
+      const { client } = testClient();
+      expect((await client.resolveTag(parseImageReference(`${host}/app:1`))).digest).toBe(indexDigest);
+    },
+  );
+
+  it('does not fall back to http for a non-loopback registry that is not listed insecure', async () => {
     const { client } = testClient();
-    const error = await registryErrorOf(client.resolveTag(parseImageReference('localhost:5000/app:1')));
+    const error = await registryErrorOf(client.resolveTag(parseImageReference('registry.lan:5000/app:1')));
     expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
-    expect(error.message).toContain('https://localhost:5000/v2/');
+    expect(error.message).toContain('https://registry.lan:5000/v2/');
   });
 
   it('lets a registry listed insecure name a plain http realm', async () => {
