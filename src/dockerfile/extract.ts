@@ -76,6 +76,7 @@ function scopeOf(context: Context, stages: ReadonlySet<string>): TokenScope {
     escape: context.lexed.escape,
     globals: context.scanned.globals,
     isStage: (name) => stages.has(name.toLowerCase()),
+    stages,
   };
 }
 
@@ -219,6 +220,19 @@ function argTarget(
   if (tagOnly && global.value.includes('$')) return `${where} is built from other ARGs; pin by hand`;
   if (group[0]?.reading.resolved === undefined)
     return `${where} uses ARGs without defaults; give them defaults`;
+  if (global.value.includes('$')) {
+    // `ARG BASE=python:${PY}-slim`: a digest pinned there would outlive `--build-arg PY=…`.
+    const reading = readImageToken(global.value, scopeOf(context, new Set()));
+    if (reading.form === 'skipped') return `${where}: ${reading.reason}`;
+    const wholeDefault =
+      reading.form === 'in-place' &&
+      !reading.tagOnly &&
+      reading.pinStart === 0 &&
+      reading.pinEnd === global.value.length;
+    if (!wholeDefault) {
+      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned — pin by hand`;
+    }
+  }
   return { value: global.value, range: global.valueRange };
 }
 

@@ -24,6 +24,8 @@ export interface TokenScope {
   readonly globals: ReadonlyMap<string, GlobalArg>;
   /** Whether a name is a build stage here (case-insensitive). */
   readonly isStage: (name: string) => boolean;
+  /** The build stage names here, lower-cased. */
+  readonly stages: Iterable<string>;
 }
 
 export type TokenReading =
@@ -71,6 +73,7 @@ export function readImageToken(word: string, scope: TokenScope): TokenReading {
   if (resolved !== undefined && isNotImage(resolved, scope)) return { form: 'not-image' };
   const only = refs.length === 1 ? (refs[0] as VariableRef) : undefined;
   if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
+  if (resolved === undefined && patternNamesStage(word, refs, scope)) return { form: 'not-image' };
 
   const masked = maskRefs(word, refs);
   const at = masked.indexOf('@', Math.max(0, masked.lastIndexOf('/')));
@@ -170,6 +173,31 @@ function firstMissing(refs: readonly VariableRef[], scope: TokenScope): string |
     if (scope.globals.get(ref.name)?.expanded === undefined) return missingReason(ref.name, scope);
   }
   return undefined;
+}
+
+/**
+ * `FROM binaries-$TARGETOS` picks one of the stages `binaries-linux`, `binaries-windows`
+ * (moby/buildkit, docker/buildx): when the word cannot be resolved but its literal text,
+ * with each variable read as any run of stage-name characters, matches a stage, it names
+ * a stage, not an image. A lone `${X}` has no literal text to go by and is not read so.
+ */
+function patternNamesStage(word: string, refs: readonly VariableRef[], scope: TokenScope): boolean {
+  let pattern = '';
+  let last = 0;
+  for (const ref of refs) {
+    pattern += escapeRegExp(word.slice(last, ref.start)) + '[a-z0-9._-]*';
+    last = ref.end;
+  }
+  pattern += escapeRegExp(word.slice(last));
+  const literal = word.length - refs.reduce((sum, ref) => sum + ref.end - ref.start, 0);
+  if (literal === 0) return false;
+  const stagePattern = new RegExp(`^${pattern}$`, 'i');
+  for (const stage of scope.stages) if (stagePattern.test(stage)) return true;
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isNotImage(text: string, scope: TokenScope): boolean {

@@ -181,6 +181,41 @@ const cases: readonly Case[] = [
   ['latin1 text', 'FROM a:1\n# caf\u00e9 \u00ff\nFROM b:2\n', ['1 from pinnable a:1', '3 from pinnable b:2']],
   ['reference with unresolved $', 'ARG X=$Y\nFROM ${X}\n', ['2 from skipped -'], ['ARGs without defaults']],
   ['escaped dollar is literal', 'FROM alpine:\\$V\n', ['1 from skipped -']],
+  // moby/buildkit and docker/buildx pick a stage by platform: `FROM binaries-$TARGETOS`.
+  [
+    'a variable stage name matching a stage is not an image',
+    'FROM scratch AS bin-linux\nFROM scratch AS bin-windows\nFROM bin-$TARGETOS\nFROM bin-${TARGETOS}${DEBUG:+-debug} AS out\n',
+    [],
+  ],
+  [
+    'a variable name matching no stage is still an image',
+    'FROM scratch AS bin-linux\nFROM tool-$TARGETOS\n',
+    ['2 from skipped -'],
+    ['image name is built from ARG TARGETOS'],
+  ],
+  [
+    'a lone ${X} is not read as a stage pattern',
+    'FROM alpine AS a\nFROM ${X}\n',
+    ['1 from pinnable alpine', '2 from skipped -'],
+  ],
+  // A digest in `ARG BASE=python:${PY}-slim@…` would outlive `--build-arg PY=3.11`.
+  [
+    'an image ARG whose tag comes from another ARG is not pinned there',
+    'ARG PY=3.12\nARG BASE=python:${PY}-slim\nFROM ${BASE}\n',
+    ['3 from skipped -'],
+    ['the default of ARG BASE (line 2): ARG PY is only part of the tag'],
+  ],
+  [
+    'an image ARG that is another ARG is not pinned there',
+    'ARG V=3.20\nARG BASE=alpine:${V}\nFROM ${BASE}\n',
+    ['3 from skipped -'],
+    ['takes its name or tag from another ARG'],
+  ],
+  [
+    'an image ARG with a variable registry is pinned in the ARG line',
+    'ARG REG=ghcr.io\nARG BASE=${REG}/acme/app:1.2\nFROM ${BASE}\n',
+    ['2 arg pinnable ${REG}/acme/app:1.2'],
+  ],
   ['empty text', '', []],
   ['comment only, no final newline', '# hello', []],
 ];

@@ -4,8 +4,10 @@ import { decodeDockerfile } from '../../src/dockerfile/index.ts';
 
 export const fixtureDir = path.join(import.meta.dirname, '..', 'fixtures', 'dockerfiles');
 
-export const fixtureNames: readonly string[] = readdirSync(fixtureDir)
-  .filter((name) => !name.startsWith('.'))
+/** Files directly in the fixture directory (`real-world/` has its own test). */
+export const fixtureNames: readonly string[] = readdirSync(fixtureDir, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+  .map((entry) => entry.name)
   .sort();
 
 export function fixtureBytes(name: string): Uint8Array {
