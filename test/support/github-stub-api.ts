@@ -1,0 +1,104 @@
+/** The stub's public types; `github-stub.ts` re-exports them. */
+
+export interface GitHubStubOptions {
+  readonly owner: string;
+  readonly repo: string;
+  /** The default branch's first commit (`readFilesFromDir` reads a fixture folder into this). */
+  readonly files: Readonly<Record<string, string>>;
+  /** Default `main`. */
+  readonly defaultBranch?: string;
+  /** For `html_url`s; default `https://github.com`. */
+  readonly serverUrl?: string;
+  /** The token's identity: author of pull requests and comments. Default `github-actions[bot]`. */
+  readonly actor?: string;
+  /** When given, reviewers outside it get GitHub's 422 and such assignees are silently dropped. */
+  readonly collaborators?: readonly string[];
+}
+
+export interface StubRequest {
+  readonly method: string;
+  /** Percent-decoded path without the query: `/repos/o/r/git/ref/heads/basepin/all`. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  /** Parsed JSON body; undefined when there was none. */
+  readonly body: unknown;
+  /** The status answered. */
+  status: number;
+  /** False when no route matched (the 404s a test asserts never happen). */
+  routed: boolean;
+  /** True when the answer came from `failNext`. */
+  fault: boolean;
+}
+
+export interface StubPullRequest {
+  readonly number: number;
+  readonly state: 'open' | 'closed';
+  readonly merged: boolean;
+  readonly draft: boolean;
+  readonly title: string;
+  readonly body: string | null;
+  readonly html_url: string;
+  readonly head: { readonly ref: string; readonly sha: string };
+  readonly base: { readonly ref: string };
+  readonly labels: readonly string[];
+  readonly requestedReviewers: readonly string[];
+  readonly requestedTeams: readonly string[];
+  readonly assignees: readonly string[];
+  /** Bodies of the comments on it, oldest first. */
+  readonly comments: readonly string[];
+}
+
+export interface StubFault {
+  readonly method?: string;
+  /** Exact decoded path (`/repos/o/r/pulls`) or a pattern tested against it. */
+  readonly path: string | RegExp;
+  readonly status: number;
+  readonly message?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** How many matching requests fail (default 1). */
+  readonly times?: number;
+}
+
+export interface GitHubStub {
+  /** REST root to pass as `GITHUB_API_URL` / `baseUrl`: `http://127.0.0.1:PORT`. */
+  readonly url: string;
+  readonly owner: string;
+  readonly repo: string;
+  readonly defaultBranch: string;
+  /** Every request, in order (live; emptied by `resetRequests`). */
+  readonly requests: readonly StubRequest[];
+  /** The requests that were not GET/HEAD. */
+  writes(): StubRequest[];
+  /** The requests no route matched. */
+  unhandled(): StubRequest[];
+  resetRequests(): void;
+  pullRequests(): StubPullRequest[];
+  pullRequest(number: number): StubPullRequest | undefined;
+  /** A file's text on a branch (`main`, `refs/heads/main`) or commit sha; undefined when absent. */
+  fileAt(ref: string, path: string): string | undefined;
+  /** Every file on a branch or commit; undefined when the ref does not exist. */
+  filesAt(ref: string): Record<string, string> | undefined;
+  /** The commit a branch points at. */
+  branchSha(branch: string): string | undefined;
+  branches(): string[];
+  commit(
+    sha: string,
+  ): { message: string; parents: readonly string[]; tree: string; verified: boolean } | undefined;
+  /** A person closes (or merges: merge commit on base, file-level three-way) pull request `number`. */
+  closePullRequest(number: number, options?: { readonly merged?: boolean }): void;
+  /** A person opens a pull request from an existing branch (GitHub's validations apply). */
+  openPullRequest(input: {
+    head: string;
+    title: string;
+    body?: string;
+    base?: string;
+    draft?: boolean;
+  }): number;
+  /** A new commit on the default branch (null deletes a file); returns its sha. */
+  advanceBase(files: Readonly<Record<string, string | null>>, message?: string): string;
+  /** A new commit on any branch, created when missing; returns its sha. */
+  pushCommit(branch: string, files: Readonly<Record<string, string | null>>, message?: string): string;
+  /** The next matching request(s) get this error instead of being served. */
+  failNext(fault: StubFault): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,273 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, relative, sep } from 'node:path';
+import type {
+  GitHubStub,
+  GitHubStubOptions,
+  StubFault,
+  StubPullRequest,
+  StubRequest,
+} from './github-stub-api.ts';
+import { gitRoutes } from './github-stub-git-routes.ts';
+import {
+  matchRoute,
+  notFound,
+  readJsonBody,
+  send,
+  StubHttpError,
+  type RouteHandler,
+  type StubReply,
+} from './github-stub-http.ts';
+import { mergePullRequest, closePull, openPullRequest, pullRoutes } from './github-stub-pulls.ts';
+import {
+  commitOnBranch,
+  createState,
+  resolveCommitish,
+  type StoredPullRequest,
+  type StubState,
+} from './github-stub-state.ts';
+
+export type {
+  GitHubStub,
+  GitHubStubOptions,
+  StubFault,
+  StubPullRequest,
+  StubRequest,
+} from './github-stub-api.ts';
+
+/**
+ * An in-memory GitHub REST API on 127.0.0.1 for end-to-end runs of the bundled action
+ * (`GITHUB_API_URL=stub.url`) and for adapter tests. It serves what `src/github/` calls, with GitHub's
+ * validations and error messages where basepin reacts to them; anything else is a recorded 404.
+ *
+ * The server runs in the test's own process: start the action with an asynchronous spawn (never
+ * `spawnSync`/`execFileSync`), or the stub cannot answer.
+ */
+
+/** A folder's files (recursively, `.git` left out) as repository paths → text. */
+export function readFilesFromDir(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    const path = relative(dir, full).split(sep).join('/');
+    if (path === '.git' || path.startsWith('.git/')) continue;
+    files[path] = readFileSync(full, 'utf8');
+  }
+  return files;
+}
+
+interface Route {
+  readonly method: string;
+  readonly pattern: string;
+  readonly handler: RouteHandler;
+}
+
+function routesOf(state: StubState): Route[] {
+  return Object.entries({ ...gitRoutes(state), ...pullRoutes(state) }).map(([key, handler]) => {
+    const [method = '', pattern = ''] = key.split(' ');
+    return { method, pattern, handler };
+  });
+}
+
+function view(state: StubState, pr: StoredPullRequest): StubPullRequest {
+  return structuredClone({
+    number: pr.number,
+    state: pr.state,
+    merged: pr.merged,
+    draft: pr.draft,
+    title: pr.title,
+    body: pr.body,
+    html_url: `${state.serverUrl}/${state.owner}/${state.repo}/pull/${pr.number}`,
+    head: { ref: pr.head, sha: pr.headSha },
+    base: { ref: pr.base },
+    labels: pr.labels,
+    requestedReviewers: pr.requestedReviewers,
+    requestedTeams: pr.requestedTeams,
+    assignees: pr.assignees,
+    comments: (state.comments.get(pr.number) ?? []).map((c) => c.body),
+  });
+}
+
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
+export async function createGitHubStub(options: GitHubStubOptions): Promise<GitHubStub> {
+  const state = createState({
+    owner: options.owner,
+    repo: options.repo,
+    defaultBranch: options.defaultBranch ?? 'main',
+    serverUrl: (options.serverUrl ?? 'https://github.com').replace(/\/+$/, ''),
+    actor: options.actor ?? 'github-actions[bot]',
+    collaborators: options.collaborators,
+  });
+  commitOnBranch(state, state.defaultBranch, options.files, 'Initial commit');
+  const routes = routesOf(state);
+  const requests: StubRequest[] = [];
+  const faults: { fault: StubFault; left: number }[] = [];
+
+  /** Serves one request under `/repos/{owner}/{repo}`; a path no route knows is marked on `record`. */
+  function dispatch(record: StubRequest, segments: string[], query: URLSearchParams): StubReply {
+    const [root, owner, repo, ...rest] = segments;
+    const ours =
+      root === 'repos' &&
+      owner?.toLowerCase() === state.owner.toLowerCase() &&
+      repo?.toLowerCase() === state.repo.toLowerCase();
+    for (const route of ours ? routes : []) {
+      if (route.method !== record.method) continue;
+      const params =
+        route.pattern === '' ? (rest.length === 0 ? {} : undefined) : matchRoute(route.pattern, rest);
+      if (params !== undefined) return route.handler({ params, query, body: record.body });
+    }
+    record.routed = false;
+    throw notFound();
+  }
+
+  function injectedFault(record: StubRequest): StubReply | undefined {
+    const found = faults.find(
+      ({ fault }) =>
+        (fault.method === undefined || fault.method.toUpperCase() === record.method) &&
+        (typeof fault.path === 'string' ? fault.path === record.path : fault.path.test(record.path)),
+    );
+    if (found === undefined) return undefined;
+    found.left -= 1;
+    if (found.left <= 0) faults.splice(faults.indexOf(found), 1);
+    record.fault = true;
+    const error = new StubHttpError(found.fault.status, found.fault.message ?? 'Injected by the GitHub stub');
+    return { status: error.status, body: error.body, headers: found.fault.headers ?? {} };
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://stub.invalid');
+    let body: unknown;
+    let badBody: StubHttpError | undefined;
+    try {
+      body = await readJsonBody(request);
+    } catch (error) {
+      if (!(error instanceof StubHttpError)) throw error;
+      badBody = error;
+    }
+    const record: StubRequest = {
+      method: request.method ?? 'GET',
+      path: decodePath(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      body,
+      status: 0,
+      routed: true,
+      fault: false,
+    };
+    requests.push(record);
+    let reply: StubReply;
+    try {
+      if (badBody !== undefined) throw badBody;
+      reply =
+        injectedFault(record) ??
+        (request.headers.authorization === undefined
+          ? { status: 401, body: new StubHttpError(401, 'Requires authentication').body }
+          : dispatch(
+              record,
+              url.pathname.split('/').filter((segment) => segment !== ''),
+              url.searchParams,
+            ));
+    } catch (error) {
+      reply =
+        error instanceof StubHttpError
+          ? { status: error.status, body: error.body }
+          : { status: 500, body: { message: `github stub: ${String(error)}` } };
+    }
+    record.status = reply.status;
+    send(response, reply);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  state.apiUrl = `http://127.0.0.1:${port}`;
+
+  const pull = (number: number): StoredPullRequest => {
+    const pr = state.pulls.get(number);
+    if (pr === undefined) throw new Error(`github stub: no pull request #${number}`);
+    return pr;
+  };
+  const treeOf = (ref: string): string | undefined => {
+    const sha = resolveCommitish(state, ref);
+    return sha === undefined ? undefined : state.git.commitOf(sha).tree;
+  };
+
+  return {
+    url: state.apiUrl,
+    owner: state.owner,
+    repo: state.repo,
+    defaultBranch: state.defaultBranch,
+    requests,
+    writes: () => requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+    unhandled: () => requests.filter((r) => !r.routed),
+    resetRequests: () => {
+      requests.length = 0;
+    },
+    pullRequests: () => [...state.pulls.values()].map((pr) => view(state, pr)),
+    pullRequest: (number) => {
+      const pr = state.pulls.get(number);
+      return pr === undefined ? undefined : view(state, pr);
+    },
+    fileAt: (ref, path) => {
+      const tree = treeOf(ref);
+      return tree === undefined ? undefined : state.git.readPath(tree, path)?.toString('utf8');
+    },
+    filesAt: (ref) => {
+      const tree = treeOf(ref);
+      if (tree === undefined) return undefined;
+      const files: Record<string, string> = {};
+      for (const [path, leaf] of state.git.flatten(tree)) {
+        const blob = state.git.blobs.get(leaf.sha);
+        if (blob !== undefined) files[path] = blob.toString('utf8');
+      }
+      return files;
+    },
+    branchSha: (branch) => state.refs.get(branch),
+    branches: () => [...state.refs.keys()].sort(),
+    commit: (sha) => {
+      const commit = state.git.commits.get(sha);
+      return (
+        commit && {
+          message: commit.message,
+          parents: [...commit.parents],
+          tree: commit.tree,
+          verified: commit.verified,
+        }
+      );
+    },
+    closePullRequest: (number, close = {}) => {
+      const pr = pull(number);
+      if (close.merged) mergePullRequest(state, pr);
+      else if (pr.state === 'open') closePull(state, pr);
+    },
+    openPullRequest: (input) =>
+      openPullRequest(state, { ...input, base: input.base ?? state.defaultBranch, user: 'a-person' }).number,
+    advanceBase: (files, message = 'A commit by a person') =>
+      commitOnBranch(state, state.defaultBranch, files, message).sha,
+    pushCommit: (branch, files, message = 'A commit by a person') =>
+      commitOnBranch(state, branch, files, message).sha,
+    failNext: (fault) => {
+      faults.push({ fault, left: fault.times ?? 1 });
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
