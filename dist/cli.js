@@ -37128,6 +37128,7 @@ function readImageToken(word, scope) {
   if (resolved !== void 0 && isNotImage(resolved, scope)) return { form: "not-image" };
   const only = refs.length === 1 ? refs[0] : void 0;
   if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
+  if (resolved === void 0 && patternNamesStage(word, refs, scope)) return { form: "not-image" };
   const masked = maskRefs(word, refs);
   const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
   const nameAndTag = at === -1 ? masked : masked.slice(0, at);
@@ -37215,10 +37216,28 @@ function readInlineDefault(ref, scope) {
 }
 function firstMissing(refs, scope) {
   for (const ref of refs) {
+    if ((ref.modifier === ":-" || ref.modifier === "-") && !ref.word.includes("$")) continue;
     if (ref.modifier !== "") return `the registry part uses \${${ref.name}\u2026}; pin by hand`;
     if (scope.globals.get(ref.name)?.expanded === void 0) return missingReason(ref.name, scope);
   }
   return void 0;
+}
+function patternNamesStage(word, refs, scope) {
+  let pattern = "";
+  let last = 0;
+  for (const ref of refs) {
+    pattern += escapeRegExp(word.slice(last, ref.start)) + "[a-z0-9._-]*";
+    last = ref.end;
+  }
+  pattern += escapeRegExp(word.slice(last));
+  const literal2 = word.length - refs.reduce((sum, ref) => sum + ref.end - ref.start, 0);
+  if (literal2 === 0) return false;
+  const stagePattern = new RegExp(`^${pattern}$`, "i");
+  for (const stage of scope.stages) if (stagePattern.test(stage)) return true;
+  return false;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function isNotImage(text, scope) {
   return text.toLowerCase() === "scratch" || scope.isStage(text);
@@ -37605,7 +37624,8 @@ function scopeOf(context, stages) {
   return {
     escape: context.lexed.escape,
     globals: context.scanned.globals,
-    isStage: (name2) => stages.has(name2.toLowerCase())
+    isStage: (name2) => stages.has(name2.toLowerCase()),
+    stages
   };
 }
 function wordSite(context, kind, instruction, start, written, reading) {
@@ -37709,6 +37729,14 @@ function argTarget(context, name2, group, tagOnly) {
   if (tagOnly && global.value.includes("$")) return `${where} is built from other ARGs; pin by hand`;
   if (group[0]?.reading.resolved === void 0)
     return `${where} uses ARGs without defaults; give them defaults`;
+  if (global.value.includes("$")) {
+    const reading = readImageToken(global.value, scopeOf(context, /* @__PURE__ */ new Set()));
+    if (reading.form === "skipped") return `${where}: ${reading.reason}`;
+    const wholeDefault = reading.form === "in-place" && !reading.tagOnly && reading.pinStart === 0 && reading.pinEnd === global.value.length;
+    if (!wholeDefault) {
+      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned \u2014 pin by hand`;
+    }
+  }
   return { value: global.value, range: global.valueRange };
 }
 function imageKey(image) {
@@ -58472,7 +58500,7 @@ function createRegistryClient(options2 = {}) {
     }
     return found;
   };
-  const isInsecure = (...hosts) => hosts.some((host2) => insecure.has(host2.toLowerCase()));
+  const isInsecure = (...hosts) => hosts.some((host2) => insecure.has(host2.toLowerCase()) || isLoopbackHost(host2));
   const endpointsFor = (ref) => {
     const upstream = registryHostFor(ref.domain);
     const viaMirrors = (mirrors.get(ref.domain) ?? mirrors.get(upstream) ?? []).map(
@@ -58896,11 +58924,17 @@ async function writeFileAtomic(path2, bytes) {
 // src/app/write-changes.ts
 async function writeChanges(cwd, plan) {
   const decodedByFile = new Map(plan.files.map((scanned) => [scanned.file, scanned.decoded]));
+  const failures = [];
   for (const change of plan.changes) {
     const decoded = decodedByFile.get(change.file);
     if (!decoded) continue;
-    await writeFileAtomic(resolve2(cwd, change.file), decoded.encode(change.after));
+    try {
+      await writeFileAtomic(resolve2(cwd, change.file), decoded.encode(change.after));
+    } catch (error62) {
+      failures.push({ file: change.file, error: error62.message.split("\n")[0] ?? "write failed" });
+    }
   }
+  return failures;
 }
 
 // src/config/load.ts
@@ -59003,36 +59037,19 @@ var options = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" }
 };
+var fileFlags = ["json", "include", "exclude", "exclude-image", "config"];
+var registryFlags = [
+  "quiet",
+  "registry-mirror",
+  "insecure-registry",
+  "registry-credential",
+  "platform",
+  "concurrency"
+];
 var flagsByCommand = {
-  scan: ["json", "include", "exclude", "exclude-image", "config"],
-  pin: [
-    "json",
-    "diff",
-    "quiet",
-    "include",
-    "exclude",
-    "exclude-image",
-    "registry-mirror",
-    "insecure-registry",
-    "registry-credential",
-    "platform",
-    "concurrency",
-    "config"
-  ],
-  check: [
-    "json",
-    "quiet",
-    "strict",
-    "include",
-    "exclude",
-    "exclude-image",
-    "registry-mirror",
-    "insecure-registry",
-    "registry-credential",
-    "platform",
-    "concurrency",
-    "config"
-  ]
+  scan: fileFlags,
+  pin: [...fileFlags, ...registryFlags, "diff"],
+  check: [...fileFlags, ...registryFlags, "strict"]
 };
 function parseCliArgs(argv) {
   let parsed;
@@ -59338,16 +59355,19 @@ async function pinOrCheck(settings, args, io) {
     onProgress: showProgress ? progressLine(io) : void 0
   });
   if (args.command === "check") return reportCheck(plan, args, io);
+  const writeFailures = [];
   if (args.diff) {
     io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(""));
   } else {
-    await writeChanges(settings.cwd, plan);
+    writeFailures.push(...await writeChanges(settings.cwd, plan));
   }
   if (args.json) io.stdout(`${pinJson(plan)}
 `);
   else if (!args.quiet && !args.diff) io.stdout(updateLines(plan) + summaryLine(plan, "pin"));
   if (!args.json) io.stderr(errorLines(plan.errors));
-  return plan.errors.length ? ExitCode.Unresolved : ExitCode.Done;
+  io.stderr(writeFailures.map((failure2) => `${failure2.file}: not written: ${failure2.error}
+`).join(""));
+  return plan.errors.length || writeFailures.length ? ExitCode.Unresolved : ExitCode.Done;
 }
 function reportCheck(plan, args, io) {
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
@@ -59401,11 +59421,13 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     "check-dist": "node scripts/build.mjs --check",
+    docs: "node scripts/action-docs.mjs",
+    "check-docs": "node scripts/action-docs.mjs --check",
     typecheck: "tsc --noEmit",
     lint: "eslint . && prettier --check .",
     format: "prettier --write .",
     unit: "vitest run",
-    test: "npm run typecheck && npm run lint && npm run check-dist && vitest run",
+    test: "npm run typecheck && npm run lint && npm run check-dist && npm run check-docs && vitest run",
     bench: "npm run build && node bench/run.ts"
   },
   dependencies: {

@@ -78654,6 +78654,7 @@ function readImageToken(word, scope) {
   if (resolved !== void 0 && isNotImage(resolved, scope)) return { form: "not-image" };
   const only = refs.length === 1 ? refs[0] : void 0;
   if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
+  if (resolved === void 0 && patternNamesStage(word, refs, scope)) return { form: "not-image" };
   const masked = maskRefs(word, refs);
   const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
   const nameAndTag = at === -1 ? masked : masked.slice(0, at);
@@ -78741,10 +78742,28 @@ function readInlineDefault(ref, scope) {
 }
 function firstMissing(refs, scope) {
   for (const ref of refs) {
+    if ((ref.modifier === ":-" || ref.modifier === "-") && !ref.word.includes("$")) continue;
     if (ref.modifier !== "") return `the registry part uses \${${ref.name}\u2026}; pin by hand`;
     if (scope.globals.get(ref.name)?.expanded === void 0) return missingReason(ref.name, scope);
   }
   return void 0;
+}
+function patternNamesStage(word, refs, scope) {
+  let pattern = "";
+  let last = 0;
+  for (const ref of refs) {
+    pattern += escapeRegExp(word.slice(last, ref.start)) + "[a-z0-9._-]*";
+    last = ref.end;
+  }
+  pattern += escapeRegExp(word.slice(last));
+  const literal2 = word.length - refs.reduce((sum, ref) => sum + ref.end - ref.start, 0);
+  if (literal2 === 0) return false;
+  const stagePattern = new RegExp(`^${pattern}$`, "i");
+  for (const stage of scope.stages) if (stagePattern.test(stage)) return true;
+  return false;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function isNotImage(text, scope) {
   return text.toLowerCase() === "scratch" || scope.isStage(text);
@@ -78940,7 +78959,8 @@ function scopeOf(context, stages) {
   return {
     escape: context.lexed.escape,
     globals: context.scanned.globals,
-    isStage: (name2) => stages.has(name2.toLowerCase())
+    isStage: (name2) => stages.has(name2.toLowerCase()),
+    stages
   };
 }
 function wordSite(context, kind, instruction, start, written, reading) {
@@ -79044,6 +79064,14 @@ function argTarget(context, name2, group, tagOnly) {
   if (tagOnly && global2.value.includes("$")) return `${where} is built from other ARGs; pin by hand`;
   if (group[0]?.reading.resolved === void 0)
     return `${where} uses ARGs without defaults; give them defaults`;
+  if (global2.value.includes("$")) {
+    const reading = readImageToken(global2.value, scopeOf(context, /* @__PURE__ */ new Set()));
+    if (reading.form === "skipped") return `${where}: ${reading.reason}`;
+    const wholeDefault = reading.form === "in-place" && !reading.tagOnly && reading.pinStart === 0 && reading.pinEnd === global2.value.length;
+    if (!wholeDefault) {
+      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned \u2014 pin by hand`;
+    }
+  }
   return { value: global2.value, range: global2.valueRange };
 }
 function imageKey(image) {
@@ -80035,7 +80063,7 @@ function createRegistryClient(options = {}) {
     }
     return found;
   };
-  const isInsecure = (...hosts) => hosts.some((host2) => insecure.has(host2.toLowerCase()));
+  const isInsecure = (...hosts) => hosts.some((host2) => insecure.has(host2.toLowerCase()) || isLoopbackHost(host2));
   const endpointsFor = (ref) => {
     const upstream = registryHostFor(ref.domain);
     const viaMirrors = (mirrors.get(ref.domain) ?? mirrors.get(upstream) ?? []).map(
@@ -80433,7 +80461,7 @@ var WrongCheckoutError = class extends Error {
 };
 async function runAction(settings, context, deps) {
   const baseBranch = settings.baseBranch ?? await deps.defaultBranch();
-  if (context.ref !== void 0 && context.ref !== `refs/heads/${baseBranch}`) {
+  if (!settings.dryRun && context.ref !== void 0 && context.ref !== `refs/heads/${baseBranch}`) {
     throw new WrongCheckoutError(
       `basepin scans the base branch ${baseBranch}, but this run checked out ${context.ref}; run it on ${baseBranch} or set base-branch`
     );

@@ -1,0 +1,188 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
+import { pushIndex, type PushedIndex } from '../support/push.ts';
+import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
+
+// The bundled action (dist/index.js) run the way the runner runs it: INPUT_*
+// and GITHUB_* variables, an event payload file, GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, against a real registry and a GitHub API stub.
+
+const actionPath = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const scheduleEvent = fileURLToPath(new URL('../fixtures/events/schedule.json', import.meta.url));
+
+interface ActionRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+}
+
+function runAction(workspace: string, stub: GitHubStub, inputs: Record<string, string>): Promise<ActionRun> {
+  const runDir = mkdtempSync(join(tmpdir(), 'basepin-run-'));
+  const outputFile = join(runDir, 'output');
+  const summaryFile = join(runDir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: runDir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'schedule',
+    GITHUB_EVENT_PATH: scheduleEvent,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_API_URL: stub.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: stub.branchSha('main')!,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    INPUT_TOKEN: 'ghs_testtoken',
+    'INPUT_CONFIG-FILE': '.github/basepin.yml',
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve, reject) => {
+    // Asynchronous spawn: the GitHub stub answers from this process.
+    const child = spawn(process.execPath, [actionPath], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout,
+        outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+      }),
+    );
+  });
+}
+
+/** GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([\w-]+)<<(\S+)\n([^]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
+  return outputs;
+}
+
+function writeTree(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+}
+
+let registry: RunningRegistry;
+let alpine: PushedIndex;
+let app: PushedIndex;
+
+beforeAll(async () => {
+  registry = await startRegistry({ auth: 'none' });
+  alpine = await pushIndex(registry, 'library/alpine', '3.20', ['linux/amd64', 'linux/arm64'], {
+    seed: 'one',
+  });
+  app = await pushIndex(registry, 'team/app', '1', ['linux/amd64'], { kind: 'docker' });
+});
+
+afterAll(async () => {
+  await registry?.stop();
+});
+
+describe('the bundled action on a schedule', () => {
+  let stub: GitHubStub;
+  let workspace: string;
+
+  beforeAll(async () => {
+    const host = registry.host;
+    const files = {
+      Dockerfile: `FROM ${host}/library/alpine:3.20 AS base\nRUN echo hi\n`,
+      'services/api/Dockerfile': `ARG BASE=${host}/team/app:1\nFROM \${BASE}\nCOPY --from=${host}/library/alpine:3.20 /bin/sh /bin/sh\n`,
+      'README.md': 'not a Dockerfile\n',
+    };
+    workspace = mkdtempSync(join(tmpdir(), 'basepin-workspace-'));
+    writeTree(workspace, files);
+    stub = await createGitHubStub({ owner: 'octo', repo: 'app', files });
+  });
+
+  afterAll(async () => {
+    await stub?.stop();
+  });
+
+  it('opens one pull request with a verified commit pinning every site', async () => {
+    const run = await runAction(workspace, stub, { labels: 'dependencies' });
+    expect(run.stdout).not.toMatch(/::error/);
+    expect(run.code).toBe(0);
+
+    const prs = stub.pullRequests();
+    expect(prs).toHaveLength(1);
+    const pr = prs[0]!;
+    expect(pr).toMatchObject({ state: 'open', head: { ref: 'basepin/all' }, base: { ref: 'main' } });
+    expect(pr.title).toBe('Pin and refresh base image digests');
+    expect(pr.labels).toEqual(['dependencies']);
+    expect(pr.body).toContain('<!-- basepin:state');
+    expect(pr.body).toContain(alpine.digest);
+
+    const host = registry.host;
+    expect(stub.fileAt('basepin/all', 'Dockerfile')).toBe(
+      `FROM ${host}/library/alpine:3.20@${alpine.digest} AS base\nRUN echo hi\n`,
+    );
+    expect(stub.fileAt('basepin/all', 'services/api/Dockerfile')).toBe(
+      `ARG BASE=${host}/team/app:1@${app.digest}\nFROM \${BASE}\nCOPY --from=${host}/library/alpine:3.20@${alpine.digest} /bin/sh /bin/sh\n`,
+    );
+    expect(stub.fileAt('basepin/all', 'README.md')).toBe('not a Dockerfile\n');
+    const commit = stub.commit(stub.branchSha('basepin/all')!)!;
+    expect(commit.verified).toBe(true);
+    expect(commit.parents).toEqual([stub.branchSha('main')]);
+
+    expect(JSON.parse(run.outputs['pull-requests']!)).toEqual([
+      { number: pr.number, url: pr.html_url, branch: 'basepin/all', operation: 'created' },
+    ]);
+    expect(JSON.parse(run.outputs['changed-files']!)).toEqual(['Dockerfile', 'services/api/Dockerfile']);
+    expect(JSON.parse(run.outputs.updates!)).toHaveLength(3);
+    expect(run.summary).toContain('| File | Image | Digest |');
+    expect(stub.unhandled()).toEqual([]);
+  });
+
+  it('changes nothing on a second run', async () => {
+    stub.resetRequests();
+    const run = await runAction(workspace, stub, { labels: 'dependencies' });
+    expect(run.code).toBe(0);
+    expect(stub.writes()).toEqual([]);
+    expect(JSON.parse(run.outputs['pull-requests']!)).toMatchObject([{ operation: 'unchanged' }]);
+  });
+
+  it('updates the same pull request when the image moves again', async () => {
+    const before = stub.pullRequests()[0]!;
+    const moved = await pushIndex(registry, 'library/alpine', '3.20', ['linux/amd64', 'linux/arm64'], {
+      seed: 'two',
+    });
+    const run = await runAction(workspace, stub, { labels: 'dependencies' });
+    expect(run.code).toBe(0);
+    const prs = stub.pullRequests();
+    expect(prs).toHaveLength(1);
+    expect(prs[0]!.number).toBe(before.number);
+    expect(stub.fileAt('basepin/all', 'Dockerfile')).toContain(`alpine:3.20@${moved.digest} AS base`);
+    expect(JSON.parse(run.outputs['pull-requests']!)).toMatchObject([{ operation: 'updated' }]);
+  });
+
+  it('a dry run writes nothing and says what it would do', async () => {
+    await pushIndex(registry, 'library/alpine', '3.20', ['linux/amd64', 'linux/arm64'], { seed: 'three' });
+    stub.resetRequests();
+    const run = await runAction(workspace, stub, { 'dry-run': 'true', 'fail-on-unpinned': 'true' });
+    expect(stub.writes()).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::.*unpinned or stale \(fail-on-unpinned\)/);
+    expect(run.summary).toContain('(dry run)');
+  });
+});
