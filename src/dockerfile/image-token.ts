@@ -169,6 +169,9 @@ function readInlineDefault(ref: VariableRef, scope: TokenScope): string | undefi
 
 function firstMissing(refs: readonly VariableRef[], scope: TokenScope): string | undefined {
   for (const ref of refs) {
+    // `${CI_DEPENDENCY_PROXY_PREFIX:-docker.io}/library/node:20`: any registry serves the same digest,
+    // so a default that names one is as good as a declared one (the caller still needs a resolved value).
+    if ((ref.modifier === ':-' || ref.modifier === '-') && !ref.word.includes('$')) continue;
     if (ref.modifier !== '') return `the registry part uses \${${ref.name}…}; pin by hand`;
     if (scope.globals.get(ref.name)?.expanded === undefined) return missingReason(ref.name, scope);
   }

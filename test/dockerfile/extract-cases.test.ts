@@ -216,6 +216,26 @@ const cases: readonly Case[] = [
     'ARG REG=ghcr.io\nARG BASE=${REG}/acme/app:1.2\nFROM ${BASE}\n',
     ['2 arg pinnable ${REG}/acme/app:1.2'],
   ],
+  [
+    'a registry with an inline default is pinned in the FROM line',
+    'ARG REG\nFROM ${REG:-docker.io}/library/alpine:3.20\nFROM ${PROXY-mirror.gcr.io}/node:20\n',
+    [
+      '2 from pinnable ${REG:-docker.io}/library/alpine:3.20',
+      '3 from pinnable ${PROXY-mirror.gcr.io}/node:20',
+    ],
+  ],
+  [
+    'a registry whose inline default is built from ARGs is not',
+    'FROM ${REG:-${MIRROR}}/library/alpine:3.20\nFROM ${REG:+ghcr.io}/acme/app:1\n',
+    ['1 from skipped -', '2 from skipped -'],
+    ['the registry part uses ${REG…}', 'the registry part uses ${REG…}'],
+  ],
+  [
+    'an ARG whose value sits after a continuation is empty',
+    'ARG BASE=\\\n  alpine:3.20\nFROM ${BASE}\n',
+    ['2 arg invalid -'],
+    ['the reference is empty after ARG substitution'],
+  ],
   ['empty text', '', []],
   ['comment only, no final newline', '# hello', []],
 ];
