@@ -13,5 +13,5 @@ if [ "$(node_major || echo 0)" -lt 24 ] 2>/dev/null || ! command -v node >/dev/n
     rm -f "$cache/$tarball"
   fi
   export PATH="$cache/package/bin:$PATH"
-  echo "basepin: using Node $(node --version) from .cache/node24" >&2
+  [ -n "${BASEPIN_NODE_QUIET:-}" ] || echo "basepin: using Node $(node --version) from .cache/node24" >&2
 fi
