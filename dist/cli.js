@@ -37449,9 +37449,11 @@ function splitDockerDomain(name2) {
 
 // src/dockerfile/judge.ts
 var digestOnlyReason = "digest-only reference has no tag to follow";
+var emptyReason = "the reference is empty after ARG substitution; give the ARG a value";
 var unresolvedReason = "the reference still contains $ after ARG substitution; pin by hand";
 function judgeReference(resolved, tagOnly) {
   if (resolved.includes("$")) return refused("skipped", void 0, unresolvedReason);
+  if (resolved === "") return refused("invalid", void 0, emptyReason);
   let reference;
   try {
     reference = parseImageReference(resolved);
