@@ -5,7 +5,11 @@ import { parse } from 'yaml';
 
 const check = process.argv.includes('--check');
 const action = parse(readFileSync('action.yml', 'utf8'));
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 const defaultCell = (value) => (value === undefined || value === '' ? '' : `\`${cell(value)}\``);
 
 const inputs = Object.entries(action.inputs ?? {}).map(
