@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests start their own registry processes; keep the 2-core machine responsive.
     maxWorkers: 2,
+    // The JSON report feeds the one-line tally scripts/test prints for CI.
+    reporters: ['default', ['json', { outputFile: '.cache/vitest-results.json' }]],
   },
 });
