@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDigest } from '../reference/index.ts';
 
 /** Only the fields basepin reads; unknown fields pass through untouched. */
 const PlatformSchema = z.object({
@@ -9,10 +10,17 @@ const PlatformSchema = z.object({
 
 const annotations = z.record(z.string(), z.string()).optional();
 
+/**
+ * A descriptor's digest is registry-controlled text that may end up in a
+ * Dockerfile, so it must be a well-formed digest (no newline, no `$`).
+ * https://github.com/opencontainers/image-spec/blob/main/descriptor.md#digests
+ */
+const DigestSchema = z.string().refine(isDigest, 'expected a digest such as sha256:<64 hex>');
+
 /** https://github.com/opencontainers/image-spec/blob/main/descriptor.md */
 export const DescriptorSchema = z.object({
   mediaType: z.string(),
-  digest: z.string(),
+  digest: DigestSchema,
   size: z.number().optional(),
   platform: PlatformSchema.optional(),
   annotations,

