@@ -19,6 +19,9 @@ const defaults = {
   dockerHubPullFloor: 5,
 } as const;
 
+/** Statuses by which a registry says it does not serve HEAD on manifests; only these fall back to GET. */
+const headUnsupportedStatuses: ReadonlySet<number> = new Set([400, 405, 501]);
+
 /** An OCI distribution client over `fetch`: HEAD-then-GET, auth, mirrors, retries, verified bytes. */
 export function createRegistryClient(options: RegistryOptions = {}): RegistryClient {
   const stats: RequestStats = { ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 };
@@ -176,8 +179,9 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
       log(
         `${what}: no usable Docker-Content-Digest/Content-Type (${mediaType ?? 'none'}); reading the manifest`,
       );
-    } else if ([401, 403, 404].includes(response.status)) {
-      // A HEAD has no error body; these statuses say enough, and a GET would cost a Docker Hub pull.
+    } else if (!headUnsupportedStatuses.has(response.status)) {
+      // A HEAD has no error body, but its status says enough: a GET would cost a Docker Hub pull and,
+      // after a 429 or 5xx the transport already retried, would only go through the same retries again.
       throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
     }
     const { digest, mediaType } = await getManifest(endpoint, ref, tag);

@@ -186,18 +186,38 @@ export class Transport {
   }
 }
 
+/** Reads at most `maxBodyBytes`, whether or not the reply declares its length (a chunked reply need not). */
 async function readBody(response: Response): Promise<Uint8Array> {
-  const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > maxBodyBytes) {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > maxBodyBytes) {
     await response.body?.cancel();
-    throw new RegistryError({
-      status: response.status,
-      code: RegistryErrorCode.BadResponse,
-      retryable: false,
-      message: `${response.url || 'response'} is ${length} bytes, more than basepin reads`,
-    });
+    throw tooLarge(response, `${declared} bytes`);
   }
-  return new Uint8Array(await response.arrayBuffer());
+  if (response.body === null) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // Leaving the loop by throwing cancels the stream, so the rest is never downloaded.
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBodyBytes) throw tooLarge(response, `over ${maxBodyBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function tooLarge(response: Response, size: string): RegistryError {
+  return new RegistryError({
+    status: response.status,
+    code: RegistryErrorCode.BadResponse,
+    retryable: false,
+    message: `${response.url || 'response'} is ${size}, more than basepin reads`,
+  });
 }
 
 function describe(request: HttpRequest): string {

@@ -177,3 +177,35 @@ describe('concurrency per registry host', () => {
     expect(peak).toBe(2);
   });
 });
+
+describe('HEAD failures are not retried as GETs', () => {
+  it.each([429, 503])('a HEAD that still answers %i after retries fails without a GET', async (status) => {
+    registry().head('/v2/app/manifests/1').times(2).reply(status);
+    const { client } = testClient({ maxRetries: 1 });
+    const error = await registryErrorOf(client.resolveTag(ref));
+    expect(error).toMatchObject({ status, retryable: true });
+    expect(client.stats()).toMatchObject({ head: 2, get: 0 });
+  });
+});
+
+describe('reply size', () => {
+  it('stops reading a reply with no Content-Length once it passes the cap', async () => {
+    const mib = new Uint8Array(1024 * 1024);
+    let pulled = 0;
+    const endless: typeof fetch = async (input) => {
+      if (String(input).endsWith('/v2/')) return new Response('{}', { status: 200 });
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += 1;
+          controller.enqueue(mib);
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': OCI_INDEX } });
+    };
+    const { client } = testClient({ fetch: endless });
+    const error = await registryErrorOf(client.fetchManifest(ref, '1'));
+    expect(error).toMatchObject({ code: 'BAD_RESPONSE', retryable: false });
+    expect(error.message).toContain('more than basepin reads');
+    expect(pulled).toBeLessThan(40);
+  });
+});
