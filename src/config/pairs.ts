@@ -1,12 +1,17 @@
 import type { RegistryCredential } from '../registry/types.ts';
 import { ConfigError } from './load.ts';
-import { registryHost } from './schema.ts';
+import { mirrorUrlProblem, registryHost } from './schema.ts';
 
 /**
  * `host=value` lines, as given by repeated CLI flags or a multiline action
- * input. Blank lines and `#` comments are ignored.
+ * input. Blank lines and `#` comments are ignored. A bad line is quoted as
+ * `show` renders it, so a line that may hold a secret is never echoed.
  */
-function splitPairs(what: string, lines: readonly string[]): [host: string, value: string][] {
+function splitPairs(
+  what: string,
+  lines: readonly string[],
+  show: (line: string) => string,
+): [host: string, value: string][] {
   return lines
     .flatMap((line) => line.split(/\r?\n/))
     .map((line) => line.trim())
@@ -15,7 +20,7 @@ function splitPairs(what: string, lines: readonly string[]): [host: string, valu
       const eq = line.indexOf('=');
       const host = eq > 0 ? line.slice(0, eq).trim() : '';
       if (eq <= 0 || !registryHost.safeParse(host).success) {
-        throw new ConfigError(`${what}: expected HOST=… but got ${JSON.stringify(redact(line))}`);
+        throw new ConfigError(`${what}: expected HOST=… but got ${show(line)}`);
       }
       return [host, line.slice(eq + 1).trim()];
     });
@@ -24,11 +29,10 @@ function splitPairs(what: string, lines: readonly string[]): [host: string, valu
 /** `docker.io=https://mirror.gcr.io` lines → host → mirror URLs in order. */
 export function parseMirrorPairs(lines: readonly string[]): Record<string, string[]> {
   const mirrors: Record<string, string[]> = {};
-  for (const [host, url] of splitPairs('registry mirror', lines)) {
-    if (!/^https?:\/\/[^/\s]+/.test(url)) {
-      throw new ConfigError(
-        `registry mirror for ${host}: expected an http(s) URL but got ${JSON.stringify(url)}`,
-      );
+  for (const [host, url] of splitPairs('registry mirror', lines, quoteWithoutUserinfo)) {
+    const problem = mirrorUrlProblem(url);
+    if (problem !== undefined) {
+      throw new ConfigError(`registry mirror for ${host}: ${problem} but got ${quoteWithoutUserinfo(url)}`);
     }
     (mirrors[host] ??= []).push(url.replace(/\/+$/, ''));
   }
@@ -38,7 +42,8 @@ export function parseMirrorPairs(lines: readonly string[]): Record<string, strin
 /** `ghcr.io=user:token` lines → host → credential. The secret is never echoed in errors. */
 export function parseCredentialPairs(lines: readonly string[]): Record<string, RegistryCredential> {
   const credentials: Record<string, RegistryCredential> = {};
-  for (const [host, value] of splitPairs('registry credential', lines)) {
+  const hidden = () => 'a line not shown here, as it may hold a secret';
+  for (const [host, value] of splitPairs('registry credential', lines, hidden)) {
     const colon = value.indexOf(':');
     if (colon <= 0 || colon === value.length - 1) {
       throw new ConfigError(`registry credential for ${host}: expected USER:SECRET`);
@@ -48,7 +53,7 @@ export function parseCredentialPairs(lines: readonly string[]): Record<string, R
   return credentials;
 }
 
-function redact(line: string): string {
-  const colon = line.indexOf(':', line.indexOf('=') + 1);
-  return colon === -1 ? line : `${line.slice(0, colon + 1)}***`;
+/** `https://user:token@mirror` is quoted as `https://***@mirror`. */
+function quoteWithoutUserinfo(text: string): string {
+  return JSON.stringify(text.replace(/\/\/[^/@\s]*@/g, '//***@'));
 }

@@ -11,12 +11,30 @@ export const registryHost = z
   .string()
   .regex(hostPattern, 'expected a registry host such as docker.io or localhost:5000');
 
-const mirrorUrl = z
-  .string()
-  .refine(
-    (value) => /^https?:\/\/[^/\s]+/.test(value),
-    'expected an http(s) URL such as https://mirror.gcr.io',
-  );
+/**
+ * Why `text` is not a registry mirror base URL, or undefined when it is one.
+ * The registry client addresses a mirror by origin (`/v2/…` below it), so a
+ * path would be silently dropped; so would credentials, which belong in
+ * registry-credentials instead.
+ */
+export function mirrorUrlProblem(text: string): string | undefined {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.host === '') {
+    return 'expected an http(s) URL such as https://mirror.gcr.io';
+  }
+  if (url.username !== '' || url.password !== '') {
+    return 'a mirror URL must not hold credentials; give them as registry-credentials';
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    return 'expected an http(s) URL with no path, such as https://mirror.gcr.io';
+  }
+  return undefined;
+}
+
+const mirrorUrl = z.string().superRefine((value, context) => {
+  const problem = mirrorUrlProblem(value);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
 
 /** `linux/amd64`, `linux/arm64/v8`. */
 export const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;

@@ -78,4 +78,31 @@ describe('host=value pairs', () => {
     expect(bad).not.toThrow(/hunter2/);
     expect(() => parseCredentialPairs(['ghcr.io=userwithoutsecret'])).toThrow(/expected USER:SECRET/);
   });
+
+  it.each([
+    ['a line with no host', 'bot:hunter2'],
+    ['a secret holding "="', 'bot:hunter2=='],
+    ['a bare token', 'hunter2'],
+    ['a second line of a multiline input', 'ghcr.io=bot:tok\nhunter2'],
+  ])('never echoes %s', (_label, line) => {
+    const bad = () => parseCredentialPairs([line]);
+    expect(bad).toThrow(/expected HOST=/);
+    expect(bad).not.toThrow(/hunter2/);
+  });
+
+  it.each([
+    ['a path, which would be dropped', 'docker.io=https://mirror.example/v2', /with no path/],
+    ['a query', 'docker.io=https://mirror.example/?x=1', /with no path/],
+    ['credentials', 'docker.io=https://bot:hunter2@mirror.example', /must not hold credentials/],
+  ])('refuses a mirror URL with %s, without echoing a password', (_label, line, message) => {
+    const bad = () => parseMirrorPairs([line]);
+    expect(bad).toThrow(message);
+    expect(bad).not.toThrow(/hunter2/);
+  });
+
+  it('refuses a mirror URL with a path in the config file too', () => {
+    expect(() =>
+      parseConfigText('basepin.yml', 'registry-mirrors: {docker.io: "https://m.example/v2"}'),
+    ).toThrow(/key "registry-mirrors.docker.io": expected an http\(s\) URL with no path/);
+  });
 });
