@@ -4,6 +4,7 @@ import {
   ImageIndexSchema,
   ImageManifestSchema,
   isIndexMediaType,
+  RegistryError,
   type ImageIndex,
   type Manifest,
   type ManifestHead,
@@ -67,11 +68,15 @@ export async function resolveTargetDigest(
   if (ref.digest === undefined || ref.digest === current.digest) return current;
 
   // A HEAD tells index from single manifest; only a single-platform pin needs its bytes (free on Docker Hub's limit).
-  const previousKind = await client.describeManifest(ref, ref.digest);
-  if (isIndexMediaType(previousKind.mediaType)) return current;
+  const previousKind = await describePrevious(client, ref, ref.digest);
+  if (previousKind === undefined || isIndexMediaType(previousKind.mediaType)) return current;
   const previous = await client.fetchManifest(ref, ref.digest);
   if (!isIndexMediaType(current.mediaType)) {
-    return { ...headOnly(current), platform: await platformOf(client, ref, previous) };
+    // The tag is one image now: it replaces the pin only if it is the pinned platform.
+    const platform = await platformOf(client, ref, previous);
+    const served = await platformOf(client, ref, await client.fetchManifest(ref, current.digest));
+    if (!samePlatform(served, platform)) throw notFound(ref, platform, [served]);
+    return { ...headOnly(current), platform: served };
   }
   const index = parse(ImageIndexSchema, await client.fetchManifest(ref, current.digest), ref, 'image index');
   // Still a child of the tag's index: nothing changed for this platform, and no config read is needed.
@@ -79,6 +84,25 @@ export async function resolveTargetDigest(
   if (same) return { digest: same.digest, mediaType: same.mediaType, platform: same.platform };
   const platform = await platformOf(client, ref, previous);
   return childFor(index, ref, platform);
+}
+
+/**
+ * The media type of the digest pinned now, or undefined when the registry no
+ * longer has it (garbage-collected, or the tag was deleted and re-pushed):
+ * its platform cannot be known, so the tag's digest (the index) replaces it,
+ * as for an unpinned reference.
+ */
+async function describePrevious(
+  client: RegistryClient,
+  ref: ImageReference,
+  digest: string,
+): Promise<ManifestHead | undefined> {
+  try {
+    return await client.describeManifest(ref, digest);
+  } catch (error) {
+    if (error instanceof RegistryError && error.status === 404) return undefined;
+    throw error;
+  }
 }
 
 /** `--platform`: the child of the tag's index for `platform`; a single manifest must itself be that platform. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { parseImageReference, type ImageReference } from '../../src/reference/index.ts';
-import type { Platform, RegistryClient } from '../../src/registry/index.ts';
+import { RegistryError, type Platform, type RegistryClient } from '../../src/registry/index.ts';
 import { resolveTargetDigest, TargetDigestError } from '../../src/resolve/target-digest.ts';
 import {
   fixture,
@@ -22,6 +22,8 @@ const files = readdirSync(fileURLToPath(new URL('../fixtures/registry/', import.
 );
 const nameByDigest = new Map(files.map((name) => [fixtureDigest(name), name.replace(/\.json$/, '')]));
 const digest = (name: string) => fixtureDigest(`${name}.json`);
+/** A well-formed digest no fixture has: what a registry answers 404 for. */
+const goneDigest = `sha256:${'0'.repeat(64)}`;
 
 /** A registry over the fixtures whose tags point at `tags[tag]`; logs every call by fixture name. */
 function fakeRegistry(tags: Record<string, string>): { client: RegistryClient; calls: string[] } {
@@ -39,6 +41,15 @@ function fakeRegistry(tags: Record<string, string>): { client: RegistryClient; c
       return { digest: digest(name), mediaType };
     },
     async describeManifest(_ref, tagOrDigest) {
+      if (tagOrDigest === goneDigest) {
+        calls.push('head gone');
+        throw new RegistryError({
+          status: 404,
+          code: 'MANIFEST_UNKNOWN',
+          retryable: false,
+          message: `HEAD ${tagOrDigest}: 404 MANIFEST_UNKNOWN`,
+        });
+      }
       const name = tags[tagOrDigest] ?? stored(tagOrDigest);
       calls.push(`head ${name}`);
       return { digest: digest(name), mediaType: JSON.parse(fixture(`${name}.json`).toString()).mediaType };
@@ -148,7 +159,16 @@ const cases: Case[] = [
       'head alpine-old-amd64.manifest',
       'get alpine-old-amd64.manifest',
       'blob alpine-old-amd64.config',
+      'get alpine-new-amd64.manifest',
+      'blob alpine-new-amd64.config',
     ],
+  },
+  {
+    label: 'pinned to a digest the registry no longer has (garbage-collected): the tag’s index',
+    written: () => `alpine:3.20@${goneDigest}`,
+    tags: { '3.20': 'alpine-new.index' },
+    expected: { digest: digest('alpine-new.index') },
+    calls: ['head 3.20', 'head gone'],
   },
   {
     label: '--platform linux/arm64 (default variant v8): the arm64 child',
@@ -216,6 +236,14 @@ describe('resolveTargetDigest: index preferred, single-platform pins stay single
       platform: undefined,
       code: 'PLATFORM_NOT_FOUND',
       message: 'node:22 has no linux/arm/v7 image (available: linux/amd64, linux/arm64/v8)',
+    },
+    {
+      label: 'pinned single-platform, the tag is now a single manifest of another platform',
+      ref: () => parseImageReference(`alpine:3.20@${digest('alpine-old-amd64.manifest')}`),
+      tags: { '3.20': 'alpine-new-arm64.manifest' },
+      platform: undefined,
+      code: 'PLATFORM_NOT_FOUND',
+      message: 'alpine:3.20 has no linux/amd64 image (available: linux/arm64/v8)',
     },
     {
       label: 'a digest-only reference',
