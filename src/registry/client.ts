@@ -124,7 +124,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     ref: ImageReference,
     tagOrDigest: string,
   ): Promise<Manifest> => {
-    const what = `GET ${endpoint.host}/${ref.path}:${tagOrDigest}`;
+    const what = `GET ${endpoint.host}/${ref.path}${atTagOrDigest(tagOrDigest)}`;
     const response = await endpoint.request(ref.path, {
       kind: 'get',
       method: 'GET',
@@ -157,7 +157,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     ref: ImageReference,
     tag: string,
   ): Promise<ManifestHead> => {
-    const what = `HEAD ${endpoint.host}/${ref.path}:${tag}`;
+    const what = `HEAD ${endpoint.host}/${ref.path}${atTagOrDigest(tag)}`;
     const response = await endpoint.request(ref.path, {
       kind: 'head',
       method: 'HEAD',
@@ -230,6 +230,11 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     },
     stats: () => ({ ...stats }),
   };
+}
+
+/** `:tag` or `@sha256:…`, as the reference would be written. */
+function atTagOrDigest(tagOrDigest: string): string {
+  return wellFormedDigest(tagOrDigest) === undefined ? `:${tagOrDigest}` : `@${tagOrDigest}`;
 }
 
 /** The manifest's media type: the Content-Type when it is a manifest type, else the body's own `mediaType`. */

@@ -81,6 +81,18 @@ describe('resolveTag: HEAD, else GET and hash the bytes', () => {
     expect(client.stats().get).toBe(0);
   });
 
+  it('names a manifest asked by digest as name@digest in the error', async () => {
+    nock('https://registry.example')
+      .get('/v2/')
+      .reply(200, {})
+      .head(`/v2/app/manifests/${indexDigest}`)
+      .reply(404);
+    const { client } = testClient();
+    const ref = parseImageReference(`registry.example/app:3.20@${indexDigest}`);
+    const error = await registryErrorOf(client.describeManifest(ref, indexDigest));
+    expect(error.message).toBe(`HEAD registry.example/app@${indexDigest}: 404 MANIFEST_UNKNOWN`);
+  });
+
   it('falls back to GET when HEAD is not allowed, and carries the registry error code and message', async () => {
     nock('https://registry.example')
       .get('/v2/')
