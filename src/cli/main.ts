@@ -31,9 +31,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (args.command === 'scan') return await scan(settings, args, io);
     return await pinOrCheck(settings, args, io);
   } catch (error) {
+    // A bad flag value or settings file is a usage error: nothing was read or written, unlike exit 2.
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`basepin: ${error.message}\n`);
-      return error instanceof UsageError ? ExitCode.Usage : ExitCode.Unresolved;
+      return ExitCode.Usage;
     }
     if (error instanceof UnreadablePathError) {
       io.stderr(`basepin: ${error.message}\n`);

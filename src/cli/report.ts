@@ -74,12 +74,13 @@ export function skippedLines(skipped: readonly SiteNote[], label: string): strin
     .join('');
 }
 
-export function summaryLine(report: PinReport, verb: string): string {
+/** `pin` says what it did; `check` wrote nothing, so it says what is left to do, in its per-line words. */
+export function summaryLine(report: PinReport, verb: 'pin' | 'check'): string {
   const pinned = report.updates.filter((update) => !update.from).length;
   const refreshed = report.updates.length - pinned;
   const parts = [
-    `${pinned} pinned`,
-    `${refreshed} refreshed`,
+    verb === 'pin' ? `${pinned} pinned` : `${pinned} not pinned`,
+    verb === 'pin' ? `${refreshed} refreshed` : `${refreshed} stale`,
     `${report.unchanged.length} current`,
     `${report.skipped.length} skipped`,
     `${report.errors.length} failed`,

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
+import { summaryLine } from '../../src/cli/report.ts';
+
+const update = (from: string | undefined): PlannedUpdate =>
+  ({
+    file: 'Dockerfile',
+    line: 1,
+    kind: 'from',
+    reference: 'alpine:3.20',
+    repository: 'docker.io/library/alpine',
+    tag: '3.20',
+    from,
+    to: `sha256:${'b'.repeat(64)}`,
+  }) as PlannedUpdate;
+
+const report: PinReport = {
+  sites: [],
+  updates: [update(undefined), update(`sha256:${'a'.repeat(64)}`), update(undefined)],
+  unchanged: [{ file: 'Dockerfile', line: 4, kind: 'from', reference: 'x' }],
+  skipped: [],
+  errors: [],
+  changes: [{ file: 'Dockerfile', before: 'a', after: 'b' }],
+};
+
+describe('summaryLine', () => {
+  it.each([
+    ['pin', 'basepin pin: 2 pinned, 1 refreshed, 1 current, 0 skipped, 0 failed in 1 file(s)\n'],
+    // check wrote nothing: it counts what is left to do, in the words of its per-site lines.
+    ['check', 'basepin check: 2 not pinned, 1 stale, 1 current, 0 skipped, 0 failed in 1 file(s)\n'],
+  ] as const)('%s', (verb, expected) => {
+    expect(summaryLine(report, verb)).toBe(expected);
+  });
+});
