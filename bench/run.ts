@@ -121,7 +121,7 @@ async function main(): Promise<void> {
           ]
         : [],
     );
-    const rewritten = fileChanges(scan.files, updates);
+    const rewritten = fileChanges(scan.files, updates).changes;
     const scanMs = performance.now() - scanStarted;
     const unique = new Set(updates.map((update) => `${update.repository}:${update.tag}`));
     const uniquePins = new Set(

@@ -1,7 +1,7 @@
-import { applyEdits, pinnedText, type TextEdit } from '../dockerfile/rewrite.ts';
 import type { FileWrite } from '../github/types.ts';
 import type { FileChange, PlannedUpdate } from './pin-report.ts';
 import { repositoryPath } from './group-updates.ts';
+import { applyUpdates } from './apply-updates.ts';
 
 /** A file of a group cannot be written to a branch (outside the repository, or its base text is unknown). */
 export class GroupFileError extends Error {
@@ -43,20 +43,20 @@ export async function groupFileWrites(
   const writes: FileWrite[] = [];
   for (const [path, fileUpdates] of byFile) {
     const first = fileUpdates[0] as PlannedUpdate;
-    const before = await baseText(path, first.file, base);
-    const edits: TextEdit[] = fileUpdates.map((u) => ({
-      range: u.pin.range,
-      text: pinnedText(before.slice(u.pin.range.start, u.pin.range.end), u.pin, u.to),
-    }));
-    const after = applyEdits(before, edits);
-    if (after !== before) writes.push({ path, content: after });
+    const { text: before, encoding } = await baseText(path, first.file, base);
+    const after = applyUpdates(before, fileUpdates);
+    if (after !== before) writes.push({ path, content: after, encoding });
   }
   return writes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-async function baseText(path: string, file: string, base: BaseTexts): Promise<string> {
+async function baseText(
+  path: string,
+  file: string,
+  base: BaseTexts,
+): Promise<Pick<FileWrite, 'encoding'> & { text: string }> {
   const change = base.changes.find((c) => repositoryPath(c.file) === path);
-  if (change !== undefined) return change.before;
-  if (base.readBaseFile !== undefined) return base.readBaseFile(file);
+  if (change !== undefined) return { text: change.before, encoding: change.encoding };
+  if (base.readBaseFile !== undefined) return { text: await base.readBaseFile(file), encoding: 'utf-8' };
   throw new GroupFileError(file, 'its base text is not in the report and no reader was given');
 }

@@ -28,6 +28,8 @@ export interface FileChange {
   readonly file: string;
   readonly before: string;
   readonly after: string;
+  /** How the bytes decode: write `after` back the same way. */
+  readonly encoding: 'utf-8' | 'latin1';
 }
 
 /** What one pin run found and would write: the contract of `basepin pin --json` and the action. */

@@ -1,11 +1,11 @@
 import type { PinSettings } from '../config/schema.ts';
-import { applyEdits, pinnedText } from '../dockerfile/index.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
 import { parsePlatform } from '../resolve/platform.ts';
 import { createSitePolicy } from '../resolve/policy.ts';
 import { resolveTargetDigest, type TargetDigest } from '../resolve/target-digest.ts';
+import { applyUpdates } from './apply-updates.ts';
 import type { FileChange, PinReport, PlannedUpdate, SiteError, SiteNote } from './pin-report.ts';
 import { scanDockerfiles, type ScannedFile } from './scan.ts';
 
@@ -52,9 +52,8 @@ export async function planPins(settings: PinSettings, deps: PinDeps): Promise<Pi
     }
     return target;
   };
-  if (registry.prepare) {
-    await registry.prepare(toResolve.map((site) => site.reference!)).catch(() => undefined);
-  }
+  // Best effort by contract: prepare logs and swallows per-registry failures itself.
+  if (registry.prepare) await registry.prepare(toResolve.map((site) => site.reference!));
 
   let done = 0;
   const outcomes = await Promise.all(
@@ -94,33 +93,46 @@ export async function planPins(settings: PinSettings, deps: PinDeps): Promise<Pi
     }
   }
 
+  const written = fileChanges(scan.files, updates);
   return {
     files: scan.files,
     sites: scan.sites,
-    updates,
+    updates: written.updates,
     unchanged,
     skipped,
-    errors,
-    changes: fileChanges(scan.files, updates),
+    errors: [...errors, ...written.errors],
+    changes: written.changes,
   };
 }
 
+export interface FileChanges {
+  readonly changes: FileChange[];
+  /** The updates that made it into `changes`. */
+  readonly updates: PlannedUpdate[];
+  /** One per update of a file whose edits did not fit its text; that file is left unchanged. */
+  readonly errors: SiteError[];
+}
+
 /** Applies updates to the texts they came from; files with no update are left out. */
-export function fileChanges(files: readonly ScannedFile[], updates: readonly PlannedUpdate[]): FileChange[] {
+export function fileChanges(files: readonly ScannedFile[], updates: readonly PlannedUpdate[]): FileChanges {
   const byFile = Map.groupBy(updates, (update) => update.file);
-  const changes: FileChange[] = [];
+  const result: FileChanges = { changes: [], updates: [], errors: [] };
   for (const { file, decoded } of files) {
     const mine = byFile.get(file);
     if (!mine) continue;
-    const before = decoded.text;
-    const edits = mine.map((update) => ({
-      range: update.pin.range,
-      text: pinnedText(before.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to),
-    }));
-    const after = applyEdits(before, edits);
-    if (after !== before) changes.push({ file, before, after });
+    try {
+      const after = applyUpdates(decoded.text, mine);
+      if (after !== decoded.text) {
+        result.changes.push({ file, before: decoded.text, after, encoding: decoded.encoding });
+      }
+      result.updates.push(...mine);
+    } catch (error) {
+      for (const update of mine) {
+        result.errors.push({ file, line: update.line, reference: update.reference, error: oneLine(error) });
+      }
+    }
   }
-  return changes;
+  return result;
 }
 
 function note(site: ImageSite, reason?: string): SiteNote {

@@ -32,11 +32,12 @@ export async function commitFiles(
   );
   const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = [];
   for (const file of input.files) {
-    // base64 keeps the bytes exactly as encoded here (utf-8 encoding would also do; base64 is explicit).
+    // base64 carries the file's own bytes: the text re-encoded as it was read (UTF-8, or latin1).
+    const bytes = Buffer.from(file.content, file.encoding === 'latin1' ? 'latin1' : 'utf8');
     const blob = await withGitHubError('create blob', `${file.path} ${where}`, () =>
       octokit.rest.git.createBlob({
         ...repo,
-        content: Buffer.from(file.content, 'utf8').toString('base64'),
+        content: bytes.toString('base64'),
         encoding: 'base64',
       }),
     );

@@ -34,4 +34,6 @@ export interface PullRequest {
 export interface FileWrite {
   readonly path: string;
   readonly content: string;
+  /** How the file was read, so the blob gets its original bytes back (a latin1 file stays latin1). Default utf-8. */
+  readonly encoding?: 'utf-8' | 'latin1';
 }

@@ -81,6 +81,7 @@ export function reportOf(updates: readonly PlannedUpdate[], errors: PinReport['e
     file,
     before: texts[file] ?? '',
     after: texts[file] ?? '',
+    encoding: 'utf-8',
   }));
   return { sites: [], updates, unchanged: [], skipped: [], errors, changes };
 }

@@ -21,7 +21,12 @@ function planFor(dir: string, files: Record<string, { before: string; after: str
       decoded: decodeDockerfile(new TextEncoder().encode(before)),
       sites: [],
     })),
-    changes: Object.entries(files).map(([file, { before, after }]) => ({ file, before, after })),
+    changes: Object.entries(files).map(([file, { before, after }]) => ({
+      file,
+      before,
+      after,
+      encoding: 'utf-8',
+    })),
     sites: [],
     updates: [],
     unchanged: [],

@@ -20,7 +20,7 @@ const report: PinReport = {
   unchanged: [{ file: 'Dockerfile', line: 4, kind: 'from', reference: 'x' }],
   skipped: [],
   errors: [],
-  changes: [{ file: 'Dockerfile', before: 'a', after: 'b' }],
+  changes: [{ file: 'Dockerfile', before: 'a', after: 'b', encoding: 'utf-8' }],
 };
 
 describe('summaryLine', () => {
