@@ -5,7 +5,8 @@ import type { PlannedUpdate } from './pin-report.ts';
 import { branchName, branchSlug } from './branch-name.ts';
 
 /** How updates are split into pull requests. */
-export type GroupBy = 'all' | 'image' | 'directory';
+export type { GroupBy } from '../config/schema.ts';
+import type { GroupBy } from '../config/schema.ts';
 
 /** The updates one pull request (one branch) proposes. */
 export interface UpdateGroup {

@@ -1,11 +1,7 @@
 import { shortDigest } from '../reference/index.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import type { PinReport } from './pin-report.ts';
-import { imageName } from './pr-body.ts';
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+import { cell, imageName } from './pr-body.ts';
 
 /** The run's job summary (markdown): the same update table the pull requests carry, plus what was left alone. */
 export function renderJobSummary(

@@ -48,7 +48,8 @@ function pathUrl(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-function cell(text: string): string {
+/** Text safe inside a markdown table cell. */
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

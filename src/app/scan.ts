@@ -5,6 +5,7 @@ import {
   discoverDockerfiles,
   extractImageSites,
   type DecodedFile,
+  UnreadablePathError,
 } from '../dockerfile/index.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import type { ScanSettings } from '../config/schema.ts';
@@ -29,7 +30,11 @@ export async function scanDockerfiles(settings: ScanSettings): Promise<ScanResul
   });
   const files = await Promise.all(
     paths.map(async (file): Promise<ScannedFile> => {
-      const decoded = decodeDockerfile(await readFile(resolve(settings.cwd, file)));
+      // A file found a moment ago may be gone or unreadable now: one line naming it, not a stack trace.
+      const bytes = await readFile(resolve(settings.cwd, file)).catch((error: unknown) => {
+        throw new UnreadablePathError(file, error);
+      });
+      const decoded = decodeDockerfile(bytes);
       return { file, decoded, sites: extractImageSites(file, decoded.text) };
     }),
   );

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
+import { encodeDockerfile } from '../dockerfile/index.ts';
 import { writeFileAtomic } from '../workspace/write-atomic.ts';
-import type { PinPlan } from './pin.ts';
+import type { PinReport } from './pin-report.ts';
 
 export interface WriteFailure {
   readonly file: string;
@@ -12,14 +13,11 @@ export interface WriteFailure {
  * (UTF-8 with its BOM, or latin1). A file that cannot be written is reported
  * and left as it was; the others are still written.
  */
-export async function writeChanges(cwd: string, plan: PinPlan): Promise<WriteFailure[]> {
-  const decodedByFile = new Map(plan.files.map((scanned) => [scanned.file, scanned.decoded]));
+export async function writeChanges(cwd: string, plan: Pick<PinReport, 'changes'>): Promise<WriteFailure[]> {
   const failures: WriteFailure[] = [];
   for (const change of plan.changes) {
-    const decoded = decodedByFile.get(change.file);
-    if (!decoded) continue;
     try {
-      await writeFileAtomic(resolve(cwd, change.file), decoded.encode(change.after));
+      await writeFileAtomic(resolve(cwd, change.file), encodeDockerfile(change.after, change.encoding));
     } catch (error) {
       failures.push({ file: change.file, error: (error as Error).message.split('\n')[0] ?? 'write failed' });
     }

@@ -6,12 +6,11 @@ import {
   defaultConcurrency,
   groupByValues,
   platformPattern,
+  type GroupBy,
   registryHost,
   type PinSettings,
 } from './schema.ts';
 import type { RegistryCredential } from '../registry/types.ts';
-
-export type GroupBy = (typeof groupByValues)[number];
 
 /** Everything one action run needs, typed and validated once (actions/checkout's input-helper pattern). */
 export interface ActionSettings extends PinSettings {

@@ -43,6 +43,7 @@ const platform = z.string().regex(platformPattern, 'expected os/arch[/variant], 
 const stringList = z.array(z.string().min(1));
 
 export const groupByValues = ['all', 'image', 'directory'] as const;
+export type GroupBy = (typeof groupByValues)[number];
 
 /** What `.github/basepin.yml` may contain. Unknown keys are errors, so a typo never passes silently. */
 export const configFileSchema = z
