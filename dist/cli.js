@@ -36668,6 +36668,9 @@ function decodeDockerfile(bytes) {
   if (text !== void 0) return { text, encoding: "utf-8", encode: encodeUtf8 };
   return { text: Buffer.from(bytes).toString("latin1"), encoding: "latin1", encode: encodeLatin1 };
 }
+function encodeDockerfile(text, encoding) {
+  return encoding === "utf-8" ? encodeUtf8(text) : encodeLatin1(text);
+}
 function encodeUtf8(text) {
   const lone = new RegExp("\\p{Surrogate}", "u").exec(text);
   if (lone) throw new UnencodableTextError("utf-8", lone.index, lone[0]);
@@ -57875,9 +57878,10 @@ var PlatformSchema = external_exports.object({
   variant: external_exports.string().optional()
 });
 var annotations = external_exports.record(external_exports.string(), external_exports.string()).optional();
+var DigestSchema = external_exports.string().refine(isDigest, "expected a digest such as sha256:<64 hex>");
 var DescriptorSchema = external_exports.object({
   mediaType: external_exports.string(),
-  digest: external_exports.string(),
+  digest: DigestSchema,
   size: external_exports.number().optional(),
   platform: PlatformSchema.optional(),
   annotations
@@ -58384,17 +58388,34 @@ var Transport = class {
   }
 };
 async function readBody(response) {
-  const length = Number(response.headers.get("content-length") ?? "0");
-  if (length > maxBodyBytes) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > maxBodyBytes) {
     await response.body?.cancel();
-    throw new RegistryError({
-      status: response.status,
-      code: RegistryErrorCode.BadResponse,
-      retryable: false,
-      message: `${response.url || "response"} is ${length} bytes, more than basepin reads`
-    });
+    throw tooLarge(response, `${declared} bytes`);
   }
-  return new Uint8Array(await response.arrayBuffer());
+  if (response.body === null) return new Uint8Array();
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBodyBytes) throw tooLarge(response, `over ${maxBodyBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+function tooLarge(response, size) {
+  return new RegistryError({
+    status: response.status,
+    code: RegistryErrorCode.BadResponse,
+    retryable: false,
+    message: `${response.url || "response"} is ${size}, more than basepin reads`
+  });
 }
 function describe4(request) {
   return `${request.method} ${request.url.origin}${request.url.pathname}`;
@@ -58455,6 +58476,7 @@ var defaults = {
   maxRetryWaitMs: 6e4,
   dockerHubPullFloor: 5
 };
+var headUnsupportedStatuses = /* @__PURE__ */ new Set([400, 405, 501]);
 function createRegistryClient(options2 = {}) {
   const stats = { ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 };
   const onSecret = (secret) => {
@@ -58531,7 +58553,7 @@ function createRegistryClient(options2 = {}) {
     throw new Error("unreachable: endpointsFor always lists the upstream");
   };
   const getManifest = async (endpoint2, ref, tagOrDigest) => {
-    const what = `GET ${endpoint2.host}/${ref.path}:${tagOrDigest}`;
+    const what = `GET ${endpoint2.host}/${ref.path}${atTagOrDigest(tagOrDigest)}`;
     const response = await endpoint2.request(ref.path, {
       kind: "get",
       method: "GET",
@@ -58558,7 +58580,7 @@ function createRegistryClient(options2 = {}) {
     };
   };
   const headManifest = async (endpoint2, ref, tag2) => {
-    const what = `HEAD ${endpoint2.host}/${ref.path}:${tag2}`;
+    const what = `HEAD ${endpoint2.host}/${ref.path}${atTagOrDigest(tag2)}`;
     const response = await endpoint2.request(ref.path, {
       kind: "head",
       method: "HEAD",
@@ -58575,7 +58597,7 @@ function createRegistryClient(options2 = {}) {
       log(
         `${what}: no usable Docker-Content-Digest/Content-Type (${mediaType2 ?? "none"}); reading the manifest`
       );
-    } else if ([401, 403, 404].includes(response.status)) {
+    } else if (!headUnsupportedStatuses.has(response.status)) {
       throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
     }
     const { digest: digest2, mediaType } = await getManifest(endpoint2, ref, tag2);
@@ -58620,6 +58642,9 @@ function createRegistryClient(options2 = {}) {
     },
     stats: () => ({ ...stats })
   };
+}
+function atTagOrDigest(tagOrDigest) {
+  return wellFormedDigest(tagOrDigest) === void 0 ? `:${tagOrDigest}` : `@${tagOrDigest}`;
 }
 function manifestMediaType(contentType, body, what) {
   const header = bareMediaType(contentType);
@@ -58709,17 +58734,28 @@ async function resolveTargetDigest(client, ref, options2 = {}) {
   const current = await client.resolveTag(ref);
   if (options2.platform !== void 0) return platformChild(client, ref, current, options2.platform);
   if (ref.digest === void 0 || ref.digest === current.digest) return current;
-  const previousKind = await client.describeManifest(ref, ref.digest);
-  if (isIndexMediaType(previousKind.mediaType)) return current;
+  const previousKind = await describePrevious(client, ref, ref.digest);
+  if (previousKind === void 0 || isIndexMediaType(previousKind.mediaType)) return current;
   const previous = await client.fetchManifest(ref, ref.digest);
   if (!isIndexMediaType(current.mediaType)) {
-    return { ...headOnly(current), platform: await platformOf(client, ref, previous) };
+    const platform3 = await platformOf(client, ref, previous);
+    const served = await platformOf(client, ref, await client.fetchManifest(ref, current.digest));
+    if (!samePlatform(served, platform3)) throw notFound(ref, platform3, [served]);
+    return { ...headOnly(current), platform: served };
   }
   const index = parse3(ImageIndexSchema, await client.fetchManifest(ref, current.digest), ref, "image index");
   const same = imageEntries(index.manifests).find((entry) => entry.digest === ref.digest);
   if (same) return { digest: same.digest, mediaType: same.mediaType, platform: same.platform };
   const platform2 = await platformOf(client, ref, previous);
   return childFor(index, ref, platform2);
+}
+async function describePrevious(client, ref, digest2) {
+  try {
+    return await client.describeManifest(ref, digest2);
+  } catch (error62) {
+    if (error62 instanceof RegistryError && error62.status === 404) return void 0;
+    throw error62;
+  }
 }
 async function platformChild(client, ref, current, platform2) {
   const manifest = await client.fetchManifest(ref, current.digest);
@@ -58776,6 +58812,17 @@ function parseJson(schema, bytes, ref, what) {
   return parsed.data;
 }
 
+// src/app/apply-updates.ts
+function applyUpdates(text, updates) {
+  return applyEdits(
+    text,
+    updates.map((update) => ({
+      range: update.pin.range,
+      text: pinnedText(text.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to)
+    }))
+  );
+}
+
 // src/app/scan.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -58787,7 +58834,10 @@ async function scanDockerfiles(settings) {
   });
   const files = await Promise.all(
     paths.map(async (file2) => {
-      const decoded = decodeDockerfile(await readFile3(resolve(settings.cwd, file2)));
+      const bytes = await readFile3(resolve(settings.cwd, file2)).catch((error62) => {
+        throw new UnreadablePathError(file2, error62);
+      });
+      const decoded = decodeDockerfile(bytes);
       return { file: file2, decoded, sites: extractImageSites(file2, decoded.text) };
     })
   );
@@ -58820,9 +58870,7 @@ async function planPins(settings, deps) {
     }
     return target;
   };
-  if (registry2.prepare) {
-    await registry2.prepare(toResolve.map((site) => site.reference)).catch(() => void 0);
-  }
+  if (registry2.prepare) await registry2.prepare(toResolve.map((site) => site.reference));
   let done = 0;
   const outcomes = await Promise.all(
     toResolve.map(async (site) => {
@@ -58859,31 +58907,36 @@ async function planPins(settings, deps) {
       });
     }
   }
+  const written = fileChanges(scan2.files, updates);
   return {
     files: scan2.files,
     sites: scan2.sites,
-    updates,
+    updates: written.updates,
     unchanged,
     skipped: skipped2,
-    errors,
-    changes: fileChanges(scan2.files, updates)
+    errors: [...errors, ...written.errors],
+    changes: written.changes
   };
 }
 function fileChanges(files, updates) {
   const byFile = Map.groupBy(updates, (update) => update.file);
-  const changes = [];
+  const result = { changes: [], updates: [], errors: [] };
   for (const { file: file2, decoded } of files) {
     const mine = byFile.get(file2);
     if (!mine) continue;
-    const before = decoded.text;
-    const edits = mine.map((update) => ({
-      range: update.pin.range,
-      text: pinnedText(before.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to)
-    }));
-    const after = applyEdits(before, edits);
-    if (after !== before) changes.push({ file: file2, before, after });
+    try {
+      const after = applyUpdates(decoded.text, mine);
+      if (after !== decoded.text) {
+        result.changes.push({ file: file2, before: decoded.text, after, encoding: decoded.encoding });
+      }
+      result.updates.push(...mine);
+    } catch (error62) {
+      for (const update of mine) {
+        result.errors.push({ file: file2, line: update.line, reference: update.reference, error: oneLine2(error62) });
+      }
+    }
   }
-  return changes;
+  return result;
 }
 function note(site, reason) {
   const base = { file: site.file, line: site.line, kind: site.kind, reference: site.written };
@@ -58899,14 +58952,15 @@ import { resolve as resolve2 } from "node:path";
 
 // src/workspace/write-atomic.ts
 import { randomBytes } from "node:crypto";
-import { chmod, open as open2, rename, rm, stat as stat2 } from "node:fs/promises";
+import { chmod, open as open2, realpath, rename, rm, stat as stat2 } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 async function writeFileAtomic(path2, bytes) {
-  const mode = await stat2(path2).then(
-    (info) => info.mode & 4095,
-    () => void 0
+  const target = await ifExists(realpath(path2), path2);
+  const mode = await ifExists(
+    stat2(target).then((info) => info.mode & 4095),
+    void 0
   );
-  const temp = join2(dirname(path2), `.${basename(path2)}.basepin-${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join2(dirname(target), `.${basename(target)}.basepin-${randomBytes(4).toString("hex")}.tmp`);
   try {
     const handle = await open2(temp, "wx", mode ?? 420);
     try {
@@ -58916,22 +58970,27 @@ async function writeFileAtomic(path2, bytes) {
       await handle.close();
     }
     if (mode !== void 0) await chmod(temp, mode);
-    await rename(temp, path2);
+    await rename(temp, target);
   } catch (error62) {
     await rm(temp, { force: true });
+    throw error62;
+  }
+}
+async function ifExists(value, absent) {
+  try {
+    return await value;
+  } catch (error62) {
+    if (error62.code === "ENOENT") return absent;
     throw error62;
   }
 }
 
 // src/app/write-changes.ts
 async function writeChanges(cwd, plan) {
-  const decodedByFile = new Map(plan.files.map((scanned) => [scanned.file, scanned.decoded]));
   const failures = [];
   for (const change of plan.changes) {
-    const decoded = decodedByFile.get(change.file);
-    if (!decoded) continue;
     try {
-      await writeFileAtomic(resolve2(cwd, change.file), decoded.encode(change.after));
+      await writeFileAtomic(resolve2(cwd, change.file), encodeDockerfile(change.after, change.encoding));
     } catch (error62) {
       failures.push({ file: change.file, error: error62.message.split("\n")[0] ?? "write failed" });
     }
@@ -58946,10 +59005,23 @@ import { readFile as readFile4 } from "node:fs/promises";
 // src/config/schema.ts
 var hostPattern = /^(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
 var registryHost = external_exports.string().regex(hostPattern, "expected a registry host such as docker.io or localhost:5000");
-var mirrorUrl = external_exports.string().refine(
-  (value) => /^https?:\/\/[^/\s]+/.test(value),
-  "expected an http(s) URL such as https://mirror.gcr.io"
-);
+function mirrorUrlProblem(text) {
+  const url2 = URL.canParse(text) ? new URL(text) : void 0;
+  if (url2 === void 0 || url2.protocol !== "https:" && url2.protocol !== "http:" || url2.host === "") {
+    return "expected an http(s) URL such as https://mirror.gcr.io";
+  }
+  if (url2.username !== "" || url2.password !== "") {
+    return "a mirror URL must not hold credentials; give them as registry-credentials";
+  }
+  if (url2.pathname !== "/" || url2.search !== "" || url2.hash !== "") {
+    return "expected an http(s) URL with no path, such as https://mirror.gcr.io";
+  }
+  return void 0;
+}
+var mirrorUrl = external_exports.string().superRefine((value, context) => {
+  const problem = mirrorUrlProblem(value);
+  if (problem !== void 0) context.addIssue({ code: "custom", message: problem });
+});
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 var platform = external_exports.string().regex(platformPattern, "expected os/arch[/variant], e.g. linux/amd64");
 var stringList = external_exports.array(external_exports.string().min(1));
@@ -59175,8 +59247,8 @@ function summaryLine(report, verb) {
   const pinned = report.updates.filter((update) => !update.from).length;
   const refreshed = report.updates.length - pinned;
   const parts = [
-    `${pinned} pinned`,
-    `${refreshed} refreshed`,
+    verb === "pin" ? `${pinned} pinned` : `${pinned} not pinned`,
+    verb === "pin" ? `${refreshed} refreshed` : `${refreshed} stale`,
     `${report.unchanged.length} current`,
     `${report.skipped.length} skipped`,
     `${report.errors.length} failed`
@@ -59189,23 +59261,22 @@ function summaryLine(report, verb) {
 import { resolve as resolve3 } from "node:path";
 
 // src/config/pairs.ts
-function splitPairs(what, lines) {
+function splitPairs(what, lines, show) {
   return lines.flatMap((line2) => line2.split(/\r?\n/)).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#")).map((line2) => {
     const eq = line2.indexOf("=");
     const host2 = eq > 0 ? line2.slice(0, eq).trim() : "";
     if (eq <= 0 || !registryHost.safeParse(host2).success) {
-      throw new ConfigError(`${what}: expected HOST=\u2026 but got ${JSON.stringify(redact(line2))}`);
+      throw new ConfigError(`${what}: expected HOST=\u2026 but got ${show(line2)}`);
     }
     return [host2, line2.slice(eq + 1).trim()];
   });
 }
 function parseMirrorPairs(lines) {
   const mirrors = {};
-  for (const [host2, url2] of splitPairs("registry mirror", lines)) {
-    if (!/^https?:\/\/[^/\s]+/.test(url2)) {
-      throw new ConfigError(
-        `registry mirror for ${host2}: expected an http(s) URL but got ${JSON.stringify(url2)}`
-      );
+  for (const [host2, url2] of splitPairs("registry mirror", lines, quoteWithoutUserinfo)) {
+    const problem = mirrorUrlProblem(url2);
+    if (problem !== void 0) {
+      throw new ConfigError(`registry mirror for ${host2}: ${problem} but got ${quoteWithoutUserinfo(url2)}`);
     }
     (mirrors[host2] ??= []).push(url2.replace(/\/+$/, ""));
   }
@@ -59213,7 +59284,8 @@ function parseMirrorPairs(lines) {
 }
 function parseCredentialPairs(lines) {
   const credentials = {};
-  for (const [host2, value] of splitPairs("registry credential", lines)) {
+  const hidden = () => "a line not shown here, as it may hold a secret";
+  for (const [host2, value] of splitPairs("registry credential", lines, hidden)) {
     const colon = value.indexOf(":");
     if (colon <= 0 || colon === value.length - 1) {
       throw new ConfigError(`registry credential for ${host2}: expected USER:SECRET`);
@@ -59222,9 +59294,8 @@ function parseCredentialPairs(lines) {
   }
   return credentials;
 }
-function redact(line2) {
-  const colon = line2.indexOf(":", line2.indexOf("=") + 1);
-  return colon === -1 ? line2 : `${line2.slice(0, colon + 1)}***`;
+function quoteWithoutUserinfo(text) {
+  return JSON.stringify(text.replace(/\/\/[^/@\s]*@/g, "//***@"));
 }
 
 // src/cli/settings.ts
@@ -59328,7 +59399,7 @@ async function runCli(argv, io) {
     if (error62 instanceof UsageError || error62 instanceof ConfigError) {
       io.stderr(`basepin: ${error62.message}
 `);
-      return error62 instanceof UsageError ? ExitCode.Usage : ExitCode.Unresolved;
+      return ExitCode.Usage;
     }
     if (error62 instanceof UnreadablePathError) {
       io.stderr(`basepin: ${error62.message}

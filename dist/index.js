@@ -57418,11 +57418,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell3) => {
-        if (typeof cell3 === "string") {
-          return this.wrap("td", cell3);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header, data, colspan, rowspan } = cell3;
+        const { header, data, colspan, rowspan } = cell2;
         const tag2 = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag2, data, attrs);
@@ -77802,9 +77802,6 @@ function pullRequestBody(input2) {
 }
 
 // src/app/job-summary.ts
-function cell2(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
 function renderJobSummary(report, pullRequests, dryRun) {
   const lines = [`## basepin${dryRun ? " (dry run)" : ""}`, ""];
   const pinned = report.updates.filter((update) => update.from === void 0).length;
@@ -77816,7 +77813,7 @@ function renderJobSummary(report, pullRequests, dryRun) {
     lines.push("| File | Image | Digest |", "| --- | --- | --- |");
     for (const update of report.updates) {
       const change = update.from ? `\`${shortDigest(update.from)}\` \u2192 \`${shortDigest(update.to)}\`` : `pin \`${shortDigest(update.to)}\``;
-      lines.push(`| ${cell2(`${update.file}:${update.line}`)} | \`${cell2(imageName(update))}\` | ${change} |`);
+      lines.push(`| ${cell(`${update.file}:${update.line}`)} | \`${cell(imageName(update))}\` | ${change} |`);
     }
     lines.push("");
   }
@@ -77907,266 +77904,6 @@ async function withGitHubError(operation, resource, call) {
   } catch (error63) {
     throw toGitHubError(error63, operation, resource);
   }
-}
-
-// src/dockerfile/rewrite.ts
-var EditErrorCode = {
-  Overlap: "edits overlap",
-  OutOfRange: "edit range is outside the text"
-};
-var EditConflictError = class extends Error {
-  name = "EditConflictError";
-  code;
-  constructor(code, detail) {
-    super(`${code}: ${detail}`);
-    this.code = code;
-  }
-};
-function applyEdits(text, edits) {
-  for (const edit of edits) {
-    const { start, end } = edit.range;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
-      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe3(edit)} in a text of ${text.length}`);
-    }
-  }
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const unique = [];
-  for (const edit of sorted) {
-    const previous = unique.at(-1);
-    if (previous && sameEdit(previous, edit)) continue;
-    if (previous && (previous.range.end > edit.range.start || previous.range.start === edit.range.start)) {
-      throw new EditConflictError(EditErrorCode.Overlap, `${describe3(previous)} and ${describe3(edit)}`);
-    }
-    unique.push(edit);
-  }
-  let result = text;
-  for (let index = unique.length - 1; index >= 0; index--) {
-    const edit = unique[index];
-    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
-  }
-  return result;
-}
-function pinnedText(current, target, digest2) {
-  validateDigest(digest2);
-  const masked = current.replace(/\$\{[^}]*\}/g, (match) => "_".repeat(match.length));
-  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
-  let base = at === -1 ? current : current.slice(0, at);
-  if (target.addLatestTag) {
-    const name2 = masked.slice(0, base.length);
-    if (name2.lastIndexOf(":") <= name2.lastIndexOf("/")) base += ":latest";
-  }
-  return `${base}@${digest2}`;
-}
-function sameEdit(a, b) {
-  return a.range.start === b.range.start && a.range.end === b.range.end && a.text === b.text;
-}
-function describe3(edit) {
-  return `[${edit.range.start}, ${edit.range.end}) \u2192 ${JSON.stringify(edit.text.slice(0, 40))}`;
-}
-
-// src/app/group-files.ts
-var GroupFileError = class extends Error {
-  name = "GroupFileError";
-  file;
-  constructor(file2, why) {
-    super(`${file2}: ${why}`);
-    this.file = file2;
-  }
-};
-async function groupFileWrites(updates, base) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const update of updates) {
-    const path2 = repositoryPath(update.file);
-    if (path2.startsWith("/") || path2 === ".." || path2.startsWith("../") || /^[A-Za-z]:/.test(path2)) {
-      throw new GroupFileError(
-        update.file,
-        "is not inside the repository; scan with paths relative to its root"
-      );
-    }
-    byFile.set(path2, [...byFile.get(path2) ?? [], update]);
-  }
-  const writes = [];
-  for (const [path2, fileUpdates] of byFile) {
-    const first = fileUpdates[0];
-    const before = await baseText(path2, first.file, base);
-    const edits = fileUpdates.map((u) => ({
-      range: u.pin.range,
-      text: pinnedText(before.slice(u.pin.range.start, u.pin.range.end), u.pin, u.to)
-    }));
-    const after = applyEdits(before, edits);
-    if (after !== before) writes.push({ path: path2, content: after });
-  }
-  return writes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-async function baseText(path2, file2, base) {
-  const change = base.changes.find((c) => repositoryPath(c.file) === path2);
-  if (change !== void 0) return change.before;
-  if (base.readBaseFile !== void 0) return base.readBaseFile(file2);
-  throw new GroupFileError(file2, "its base text is not in the report and no reader was given");
-}
-
-// src/app/open-prs.ts
-async function openPullRequests(input2, deps) {
-  const groups2 = groupUpdates(input2.report.updates, input2.groupBy, input2.branchPrefix);
-  const open3 = await openBasepinPullRequests(input2, deps);
-  const outcomes = [];
-  for (const group of groups2) {
-    outcomes.push(
-      await guarded(group.branch, () => proposeGroup(input2, deps, group, open3.get(group.branch)))
-    );
-  }
-  const branches = new Set(groups2.map((g) => g.branch));
-  for (const [branch, existing] of open3) {
-    if (branches.has(branch) || existing.state === void 0) continue;
-    outcomes.push(
-      await guarded(branch, () => closeObsolete(input2, deps, existing, existing.state))
-    );
-  }
-  return { pullRequests: outcomes };
-}
-async function guarded(branch, step) {
-  try {
-    return await step();
-  } catch (error63) {
-    if (error63 instanceof GitHubError || error63 instanceof GroupFileError) {
-      return { branch, operation: "failed", reason: error63.message };
-    }
-    throw error63;
-  }
-}
-async function openBasepinPullRequests(input2, deps) {
-  const prs = await deps.github.listOpenPullRequests({
-    base: input2.baseBranch,
-    headPrefix: input2.branchPrefix
-  });
-  const byBranch = /* @__PURE__ */ new Map();
-  for (const pr of prs) {
-    const reading = readState(pr.body);
-    if (reading.kind === "invalid")
-      deps.log.warning(`#${pr.number} (${pr.headRef}): ignoring its state: ${reading.reason}`);
-    byBranch.set(pr.headRef, { pr, state: reading.kind === "valid" ? reading.state : void 0 });
-  }
-  return byBranch;
-}
-function done(pr, branch, operation, extra = {}) {
-  return { ...pr ? { number: pr.number, url: pr.url } : {}, branch, operation, ...extra };
-}
-async function proposeGroup(input2, deps, group, existing) {
-  const { github, log } = deps;
-  const state = buildState(group.updates, input2.baseSha);
-  if (existing?.state !== void 0 && sameProposal(existing.state, state)) {
-    log.info(`${group.branch}: #${existing.pr.number} already proposes this on ${shortSha(input2.baseSha)}`);
-    return done(existing.pr, group.branch, "unchanged");
-  }
-  if (existing === void 0) {
-    const declined = await declinedBy(deps, group.branch, state);
-    if (declined !== void 0) {
-      const reason = `#${declined.number} proposing these same digests was closed without merging${declined.closedAt ? ` on ${declined.closedAt.slice(0, 10)}` : ""}; a newer digest will be proposed`;
-      log.info(`${group.branch}: skipped: ${reason}`);
-      return done(void 0, group.branch, "skipped", { reason });
-    }
-  }
-  const files = await groupFileWrites(group.updates, {
-    changes: input2.report.changes,
-    readBaseFile: deps.readBaseFile
-  });
-  if (files.length === 0) {
-    return done(existing?.pr, group.branch, "skipped", { reason: "the updates leave every file as it is" });
-  }
-  const title = pullRequestTitle(group.updates, input2.commitMessagePrefix);
-  const body = pullRequestBody({
-    updates: group.updates,
-    state,
-    repo: input2.repo,
-    serverUrl: input2.serverUrl,
-    branch: group.branch
-  });
-  const operation = existing === void 0 ? "created" : "updated";
-  if (input2.dryRun) {
-    log.info(
-      `${group.branch}: dry run: would have ${operation} a pull request "${title}" changing ${files.map((f) => f.path).join(", ")}`
-    );
-    return done(existing?.pr, group.branch, operation, { dryRun: true });
-  }
-  const sha = await github.commitFiles({
-    branch: group.branch,
-    baseSha: input2.baseSha,
-    message: commitMessage(title, group),
-    files
-  });
-  log.info(`${group.branch}: pushed ${shortSha(sha)} on ${shortSha(input2.baseSha)}`);
-  if (existing !== void 0) {
-    const pr = await github.updatePullRequest(existing.pr.number, { title, body });
-    return done(pr, group.branch, "updated");
-  }
-  const { pullRequest, created } = await github.createPullRequest({
-    head: group.branch,
-    base: input2.baseBranch,
-    title,
-    body,
-    draft: input2.draft
-  });
-  if (!created) return done(pullRequest, group.branch, "updated", { reason: "another run opened it first" });
-  await decorate(input2, deps, pullRequest);
-  return done(pullRequest, group.branch, "created");
-}
-async function decorate(input2, deps, pr) {
-  const steps = [
-    [input2.labels, (n, names2) => deps.github.addLabels(n, names2)],
-    [input2.reviewers, (n, names2) => deps.github.requestReviewers(n, names2)],
-    [input2.assignees, (n, names2) => deps.github.addAssignees(n, names2)]
-  ];
-  for (const [names2, step] of steps) {
-    if (names2.length === 0) continue;
-    try {
-      await step(pr.number, names2);
-    } catch (error63) {
-      if (!(error63 instanceof GitHubError)) throw error63;
-      deps.log.warning(`#${pr.number}: ${error63.message}`);
-    }
-  }
-}
-async function declinedBy(deps, branch, state) {
-  const [latest] = await deps.github.listClosedPullRequests(branch);
-  if (latest === void 0 || latest.merged) return void 0;
-  const reading = readState(latest.body);
-  if (reading.kind !== "valid" || reading.state.closedAs !== void 0) return void 0;
-  return reading.state.targetId === state.targetId ? latest : void 0;
-}
-async function closeObsolete(input2, deps, existing, state) {
-  const { pr } = existing;
-  const failing = unresolvedSites(input2.report, state);
-  if (failing.length > 0) {
-    const reason = `kept open: resolving ${failing.join(", ")} failed in this run, so its pins may not be current`;
-    deps.log.warning(`#${pr.number} (${pr.headRef}): ${reason}`);
-    return done(pr, pr.headRef, "unchanged", { reason });
-  }
-  if (input2.dryRun) {
-    deps.log.info(`${pr.headRef}: dry run: would have closed #${pr.number} and deleted its branch`);
-    return done(pr, pr.headRef, "closed", { dryRun: true });
-  }
-  await deps.github.closePullRequest(pr.number, {
-    comment: `basepin: pins are current on \`${input2.baseBranch}\` (${shortSha(input2.baseSha)}); nothing is left to propose on this branch, so this pull request is closed and \`${pr.headRef}\` deleted.`,
-    body: withState(pr.body, { ...state, closedAs: "obsolete" })
-  });
-  await deps.github.deleteBranch(pr.headRef);
-  return done(pr, pr.headRef, "closed");
-}
-function unresolvedSites(report, state) {
-  const listed = new Set(state.updates.map((u) => `${u.file}:${u.line}`));
-  return report.errors.map((e) => `${repositoryPath(e.file)}:${e.line}`).filter((site) => state.updates.length === 0 || listed.has(site));
-}
-function commitMessage(title, group) {
-  const lines = group.updates.map(
-    (u) => `- ${repositoryPath(u.file)}:${u.line} ${imageName(u)} ${u.from ? shortDigest(u.from) : "unpinned"} \u2192 ${shortDigest(u.to)}`
-  );
-  return `${title}
-
-${lines.join("\n")}
-`;
-}
-function shortSha(sha) {
-  return sha.slice(0, 7);
 }
 
 // src/dockerfile/decode.ts
@@ -79084,6 +78821,273 @@ function startOf(site) {
   return site.pin?.range.start ?? 0;
 }
 
+// src/dockerfile/rewrite.ts
+var EditErrorCode = {
+  Overlap: "edits overlap",
+  OutOfRange: "edit range is outside the text"
+};
+var EditConflictError = class extends Error {
+  name = "EditConflictError";
+  code;
+  constructor(code, detail) {
+    super(`${code}: ${detail}`);
+    this.code = code;
+  }
+};
+function applyEdits(text, edits) {
+  for (const edit of edits) {
+    const { start, end } = edit.range;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
+      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe3(edit)} in a text of ${text.length}`);
+    }
+  }
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const unique = [];
+  for (const edit of sorted) {
+    const previous = unique.at(-1);
+    if (previous && sameEdit(previous, edit)) continue;
+    if (previous && (previous.range.end > edit.range.start || previous.range.start === edit.range.start)) {
+      throw new EditConflictError(EditErrorCode.Overlap, `${describe3(previous)} and ${describe3(edit)}`);
+    }
+    unique.push(edit);
+  }
+  let result = text;
+  for (let index = unique.length - 1; index >= 0; index--) {
+    const edit = unique[index];
+    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
+  }
+  return result;
+}
+function pinnedText(current, target, digest2) {
+  validateDigest(digest2);
+  const masked = current.replace(/\$\{[^}]*\}/g, (match) => "_".repeat(match.length));
+  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
+  let base = at === -1 ? current : current.slice(0, at);
+  if (target.addLatestTag) {
+    const name2 = masked.slice(0, base.length);
+    if (name2.lastIndexOf(":") <= name2.lastIndexOf("/")) base += ":latest";
+  }
+  return `${base}@${digest2}`;
+}
+function sameEdit(a, b) {
+  return a.range.start === b.range.start && a.range.end === b.range.end && a.text === b.text;
+}
+function describe3(edit) {
+  return `[${edit.range.start}, ${edit.range.end}) \u2192 ${JSON.stringify(edit.text.slice(0, 40))}`;
+}
+
+// src/app/apply-updates.ts
+function applyUpdates(text, updates) {
+  return applyEdits(
+    text,
+    updates.map((update) => ({
+      range: update.pin.range,
+      text: pinnedText(text.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to)
+    }))
+  );
+}
+
+// src/app/group-files.ts
+var GroupFileError = class extends Error {
+  name = "GroupFileError";
+  file;
+  constructor(file2, why) {
+    super(`${file2}: ${why}`);
+    this.file = file2;
+  }
+};
+async function groupFileWrites(updates, base) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const update of updates) {
+    const path2 = repositoryPath(update.file);
+    if (path2.startsWith("/") || path2 === ".." || path2.startsWith("../") || /^[A-Za-z]:/.test(path2)) {
+      throw new GroupFileError(
+        update.file,
+        "is not inside the repository; scan with paths relative to its root"
+      );
+    }
+    byFile.set(path2, [...byFile.get(path2) ?? [], update]);
+  }
+  const writes = [];
+  for (const [path2, fileUpdates] of byFile) {
+    const first = fileUpdates[0];
+    const { text: before, encoding } = await baseText(path2, first.file, base);
+    const after = applyUpdates(before, fileUpdates);
+    if (after !== before) writes.push({ path: path2, content: after, encoding });
+  }
+  return writes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+async function baseText(path2, file2, base) {
+  const change = base.changes.find((c) => repositoryPath(c.file) === path2);
+  if (change !== void 0) return { text: change.before, encoding: change.encoding };
+  if (base.readBaseFile !== void 0) return { text: await base.readBaseFile(file2), encoding: "utf-8" };
+  throw new GroupFileError(file2, "its base text is not in the report and no reader was given");
+}
+
+// src/app/open-prs.ts
+async function openPullRequests(input2, deps) {
+  const groups2 = groupUpdates(input2.report.updates, input2.groupBy, input2.branchPrefix);
+  const open3 = await openBasepinPullRequests(input2, deps);
+  const outcomes = [];
+  for (const group of groups2) {
+    outcomes.push(
+      await guarded(group.branch, () => proposeGroup(input2, deps, group, open3.get(group.branch)))
+    );
+  }
+  const branches = new Set(groups2.map((g) => g.branch));
+  for (const [branch, existing] of open3) {
+    if (branches.has(branch) || existing.state === void 0) continue;
+    outcomes.push(
+      await guarded(branch, () => closeObsolete(input2, deps, existing, existing.state))
+    );
+  }
+  return { pullRequests: outcomes };
+}
+async function guarded(branch, step) {
+  try {
+    return await step();
+  } catch (error63) {
+    if (error63 instanceof GitHubError || error63 instanceof GroupFileError) {
+      return { branch, operation: "failed", reason: error63.message };
+    }
+    throw error63;
+  }
+}
+async function openBasepinPullRequests(input2, deps) {
+  const prs = await deps.github.listOpenPullRequests({
+    base: input2.baseBranch,
+    headPrefix: input2.branchPrefix
+  });
+  const byBranch = /* @__PURE__ */ new Map();
+  for (const pr of prs) {
+    const reading = readState(pr.body);
+    if (reading.kind === "invalid")
+      deps.log.warning(`#${pr.number} (${pr.headRef}): ignoring its state: ${reading.reason}`);
+    byBranch.set(pr.headRef, { pr, state: reading.kind === "valid" ? reading.state : void 0 });
+  }
+  return byBranch;
+}
+function done(pr, branch, operation, extra = {}) {
+  return { ...pr ? { number: pr.number, url: pr.url } : {}, branch, operation, ...extra };
+}
+async function proposeGroup(input2, deps, group, existing) {
+  const { github, log } = deps;
+  const state = buildState(group.updates, input2.baseSha);
+  if (existing?.state !== void 0 && sameProposal(existing.state, state)) {
+    log.info(`${group.branch}: #${existing.pr.number} already proposes this on ${shortSha(input2.baseSha)}`);
+    return done(existing.pr, group.branch, "unchanged");
+  }
+  if (existing === void 0) {
+    const declined = await declinedBy(deps, group.branch, state);
+    if (declined !== void 0) {
+      const reason = `#${declined.number} proposing these same digests was closed without merging${declined.closedAt ? ` on ${declined.closedAt.slice(0, 10)}` : ""}; a newer digest will be proposed`;
+      log.info(`${group.branch}: skipped: ${reason}`);
+      return done(void 0, group.branch, "skipped", { reason });
+    }
+  }
+  const files = await groupFileWrites(group.updates, {
+    changes: input2.report.changes,
+    readBaseFile: deps.readBaseFile
+  });
+  if (files.length === 0) {
+    return done(existing?.pr, group.branch, "skipped", { reason: "the updates leave every file as it is" });
+  }
+  const title = pullRequestTitle(group.updates, input2.commitMessagePrefix);
+  const body = pullRequestBody({
+    updates: group.updates,
+    state,
+    repo: input2.repo,
+    serverUrl: input2.serverUrl,
+    branch: group.branch
+  });
+  const operation = existing === void 0 ? "created" : "updated";
+  if (input2.dryRun) {
+    log.info(
+      `${group.branch}: dry run: would have ${operation} a pull request "${title}" changing ${files.map((f) => f.path).join(", ")}`
+    );
+    return done(existing?.pr, group.branch, operation, { dryRun: true });
+  }
+  const sha = await github.commitFiles({
+    branch: group.branch,
+    baseSha: input2.baseSha,
+    message: commitMessage(title, group),
+    files
+  });
+  log.info(`${group.branch}: pushed ${shortSha(sha)} on ${shortSha(input2.baseSha)}`);
+  if (existing !== void 0) {
+    const pr = await github.updatePullRequest(existing.pr.number, { title, body });
+    return done(pr, group.branch, "updated");
+  }
+  const { pullRequest, created } = await github.createPullRequest({
+    head: group.branch,
+    base: input2.baseBranch,
+    title,
+    body,
+    draft: input2.draft
+  });
+  if (!created) return done(pullRequest, group.branch, "updated", { reason: "another run opened it first" });
+  await decorate(input2, deps, pullRequest);
+  return done(pullRequest, group.branch, "created");
+}
+async function decorate(input2, deps, pr) {
+  const steps = [
+    [input2.labels, (n, names2) => deps.github.addLabels(n, names2)],
+    [input2.reviewers, (n, names2) => deps.github.requestReviewers(n, names2)],
+    [input2.assignees, (n, names2) => deps.github.addAssignees(n, names2)]
+  ];
+  for (const [names2, step] of steps) {
+    if (names2.length === 0) continue;
+    try {
+      await step(pr.number, names2);
+    } catch (error63) {
+      if (!(error63 instanceof GitHubError)) throw error63;
+      deps.log.warning(`#${pr.number}: ${error63.message}`);
+    }
+  }
+}
+async function declinedBy(deps, branch, state) {
+  const [latest] = await deps.github.listClosedPullRequests(branch);
+  if (latest === void 0 || latest.merged) return void 0;
+  const reading = readState(latest.body);
+  if (reading.kind !== "valid" || reading.state.closedAs !== void 0) return void 0;
+  return reading.state.targetId === state.targetId ? latest : void 0;
+}
+async function closeObsolete(input2, deps, existing, state) {
+  const { pr } = existing;
+  const failing = unresolvedSites(input2.report, state);
+  if (failing.length > 0) {
+    const reason = `kept open: resolving ${failing.join(", ")} failed in this run, so its pins may not be current`;
+    deps.log.warning(`#${pr.number} (${pr.headRef}): ${reason}`);
+    return done(pr, pr.headRef, "unchanged", { reason });
+  }
+  if (input2.dryRun) {
+    deps.log.info(`${pr.headRef}: dry run: would have closed #${pr.number} and deleted its branch`);
+    return done(pr, pr.headRef, "closed", { dryRun: true });
+  }
+  await deps.github.closePullRequest(pr.number, {
+    comment: `basepin: pins are current on \`${input2.baseBranch}\` (${shortSha(input2.baseSha)}); nothing is left to propose on this branch, so this pull request is closed and \`${pr.headRef}\` deleted.`,
+    body: withState(pr.body, { ...state, closedAs: "obsolete" })
+  });
+  await deps.github.deleteBranch(pr.headRef);
+  return done(pr, pr.headRef, "closed");
+}
+function unresolvedSites(report, state) {
+  const listed = new Set(state.updates.map((u) => `${u.file}:${u.line}`));
+  return report.errors.map((e) => `${repositoryPath(e.file)}:${e.line}`).filter((site) => state.updates.length === 0 || listed.has(site));
+}
+function commitMessage(title, group) {
+  const lines = group.updates.map(
+    (u) => `- ${repositoryPath(u.file)}:${u.line} ${imageName(u)} ${u.from ? shortDigest(u.from) : "unpinned"} \u2192 ${shortDigest(u.to)}`
+  );
+  return `${title}
+
+${lines.join("\n")}
+`;
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+
 // src/resolve/memoized-client.ts
 function memoizeRegistryClient(client) {
   const tags = /* @__PURE__ */ new Map();
@@ -79438,9 +79442,10 @@ var PlatformSchema = external_exports.object({
   variant: external_exports.string().optional()
 });
 var annotations = external_exports.record(external_exports.string(), external_exports.string()).optional();
+var DigestSchema = external_exports.string().refine(isDigest, "expected a digest such as sha256:<64 hex>");
 var DescriptorSchema = external_exports.object({
   mediaType: external_exports.string(),
-  digest: external_exports.string(),
+  digest: DigestSchema,
   size: external_exports.number().optional(),
   platform: PlatformSchema.optional(),
   annotations
@@ -79947,17 +79952,34 @@ var Transport = class {
   }
 };
 async function readBody(response) {
-  const length = Number(response.headers.get("content-length") ?? "0");
-  if (length > maxBodyBytes) {
+  const declared = Number(response.headers.get("content-length") ?? "0");
+  if (declared > maxBodyBytes) {
     await response.body?.cancel();
-    throw new RegistryError({
-      status: response.status,
-      code: RegistryErrorCode.BadResponse,
-      retryable: false,
-      message: `${response.url || "response"} is ${length} bytes, more than basepin reads`
-    });
+    throw tooLarge(response, `${declared} bytes`);
   }
-  return new Uint8Array(await response.arrayBuffer());
+  if (response.body === null) return new Uint8Array();
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBodyBytes) throw tooLarge(response, `over ${maxBodyBytes} bytes`);
+    chunks.push(chunk);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+function tooLarge(response, size) {
+  return new RegistryError({
+    status: response.status,
+    code: RegistryErrorCode.BadResponse,
+    retryable: false,
+    message: `${response.url || "response"} is ${size}, more than basepin reads`
+  });
 }
 function describe4(request2) {
   return `${request2.method} ${request2.url.origin}${request2.url.pathname}`;
@@ -80018,6 +80040,7 @@ var defaults = {
   maxRetryWaitMs: 6e4,
   dockerHubPullFloor: 5
 };
+var headUnsupportedStatuses = /* @__PURE__ */ new Set([400, 405, 501]);
 function createRegistryClient(options = {}) {
   const stats = { ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 };
   const onSecret = (secret) => {
@@ -80094,7 +80117,7 @@ function createRegistryClient(options = {}) {
     throw new Error("unreachable: endpointsFor always lists the upstream");
   };
   const getManifest = async (endpoint3, ref, tagOrDigest) => {
-    const what = `GET ${endpoint3.host}/${ref.path}:${tagOrDigest}`;
+    const what = `GET ${endpoint3.host}/${ref.path}${atTagOrDigest(tagOrDigest)}`;
     const response = await endpoint3.request(ref.path, {
       kind: "get",
       method: "GET",
@@ -80121,7 +80144,7 @@ function createRegistryClient(options = {}) {
     };
   };
   const headManifest = async (endpoint3, ref, tag2) => {
-    const what = `HEAD ${endpoint3.host}/${ref.path}:${tag2}`;
+    const what = `HEAD ${endpoint3.host}/${ref.path}${atTagOrDigest(tag2)}`;
     const response = await endpoint3.request(ref.path, {
       kind: "head",
       method: "HEAD",
@@ -80138,7 +80161,7 @@ function createRegistryClient(options = {}) {
       log(
         `${what}: no usable Docker-Content-Digest/Content-Type (${mediaType2 ?? "none"}); reading the manifest`
       );
-    } else if ([401, 403, 404].includes(response.status)) {
+    } else if (!headUnsupportedStatuses.has(response.status)) {
       throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
     }
     const { digest: digest2, mediaType } = await getManifest(endpoint3, ref, tag2);
@@ -80183,6 +80206,9 @@ function createRegistryClient(options = {}) {
     },
     stats: () => ({ ...stats })
   };
+}
+function atTagOrDigest(tagOrDigest) {
+  return wellFormedDigest(tagOrDigest) === void 0 ? `:${tagOrDigest}` : `@${tagOrDigest}`;
 }
 function manifestMediaType(contentType, body, what) {
   const header = bareMediaType(contentType);
@@ -80272,17 +80298,28 @@ async function resolveTargetDigest(client, ref, options = {}) {
   const current = await client.resolveTag(ref);
   if (options.platform !== void 0) return platformChild(client, ref, current, options.platform);
   if (ref.digest === void 0 || ref.digest === current.digest) return current;
-  const previousKind = await client.describeManifest(ref, ref.digest);
-  if (isIndexMediaType(previousKind.mediaType)) return current;
+  const previousKind = await describePrevious(client, ref, ref.digest);
+  if (previousKind === void 0 || isIndexMediaType(previousKind.mediaType)) return current;
   const previous = await client.fetchManifest(ref, ref.digest);
   if (!isIndexMediaType(current.mediaType)) {
-    return { ...headOnly(current), platform: await platformOf(client, ref, previous) };
+    const platform4 = await platformOf(client, ref, previous);
+    const served = await platformOf(client, ref, await client.fetchManifest(ref, current.digest));
+    if (!samePlatform(served, platform4)) throw notFound(ref, platform4, [served]);
+    return { ...headOnly(current), platform: served };
   }
   const index = parse3(ImageIndexSchema, await client.fetchManifest(ref, current.digest), ref, "image index");
   const same = imageEntries(index.manifests).find((entry) => entry.digest === ref.digest);
   if (same) return { digest: same.digest, mediaType: same.mediaType, platform: same.platform };
   const platform3 = await platformOf(client, ref, previous);
   return childFor(index, ref, platform3);
+}
+async function describePrevious(client, ref, digest2) {
+  try {
+    return await client.describeManifest(ref, digest2);
+  } catch (error63) {
+    if (error63 instanceof RegistryError && error63.status === 404) return void 0;
+    throw error63;
+  }
 }
 async function platformChild(client, ref, current, platform3) {
   const manifest = await client.fetchManifest(ref, current.digest);
@@ -80350,7 +80387,10 @@ async function scanDockerfiles(settings) {
   });
   const files = await Promise.all(
     paths.map(async (file2) => {
-      const decoded = decodeDockerfile(await readFile3(resolve(settings.cwd, file2)));
+      const bytes = await readFile3(resolve(settings.cwd, file2)).catch((error63) => {
+        throw new UnreadablePathError(file2, error63);
+      });
+      const decoded = decodeDockerfile(bytes);
       return { file: file2, decoded, sites: extractImageSites(file2, decoded.text) };
     })
   );
@@ -80383,9 +80423,7 @@ async function planPins(settings, deps) {
     }
     return target;
   };
-  if (registry2.prepare) {
-    await registry2.prepare(toResolve.map((site) => site.reference)).catch(() => void 0);
-  }
+  if (registry2.prepare) await registry2.prepare(toResolve.map((site) => site.reference));
   let done2 = 0;
   const outcomes = await Promise.all(
     toResolve.map(async (site) => {
@@ -80422,31 +80460,36 @@ async function planPins(settings, deps) {
       });
     }
   }
+  const written = fileChanges(scan.files, updates);
   return {
     files: scan.files,
     sites: scan.sites,
-    updates,
+    updates: written.updates,
     unchanged,
     skipped: skipped2,
-    errors,
-    changes: fileChanges(scan.files, updates)
+    errors: [...errors, ...written.errors],
+    changes: written.changes
   };
 }
 function fileChanges(files, updates) {
   const byFile = Map.groupBy(updates, (update) => update.file);
-  const changes = [];
+  const result = { changes: [], updates: [], errors: [] };
   for (const { file: file2, decoded } of files) {
     const mine = byFile.get(file2);
     if (!mine) continue;
-    const before = decoded.text;
-    const edits = mine.map((update) => ({
-      range: update.pin.range,
-      text: pinnedText(before.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to)
-    }));
-    const after = applyEdits(before, edits);
-    if (after !== before) changes.push({ file: file2, before, after });
+    try {
+      const after = applyUpdates(decoded.text, mine);
+      if (after !== decoded.text) {
+        result.changes.push({ file: file2, before: decoded.text, after, encoding: decoded.encoding });
+      }
+      result.updates.push(...mine);
+    } catch (error63) {
+      for (const update of mine) {
+        result.errors.push({ file: file2, line: update.line, reference: update.reference, error: oneLine2(error63) });
+      }
+    }
   }
-  return changes;
+  return result;
 }
 function note(site, reason) {
   const base = { file: site.file, line: site.line, kind: site.kind, reference: site.written };
@@ -80532,10 +80575,23 @@ import { readFile as readFile4 } from "node:fs/promises";
 // src/config/schema.ts
 var hostPattern = /^(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
 var registryHost = external_exports.string().regex(hostPattern, "expected a registry host such as docker.io or localhost:5000");
-var mirrorUrl = external_exports.string().refine(
-  (value) => /^https?:\/\/[^/\s]+/.test(value),
-  "expected an http(s) URL such as https://mirror.gcr.io"
-);
+function mirrorUrlProblem(text) {
+  const url2 = URL.canParse(text) ? new URL(text) : void 0;
+  if (url2 === void 0 || url2.protocol !== "https:" && url2.protocol !== "http:" || url2.host === "") {
+    return "expected an http(s) URL such as https://mirror.gcr.io";
+  }
+  if (url2.username !== "" || url2.password !== "") {
+    return "a mirror URL must not hold credentials; give them as registry-credentials";
+  }
+  if (url2.pathname !== "/" || url2.search !== "" || url2.hash !== "") {
+    return "expected an http(s) URL with no path, such as https://mirror.gcr.io";
+  }
+  return void 0;
+}
+var mirrorUrl = external_exports.string().superRefine((value, context) => {
+  const problem = mirrorUrlProblem(value);
+  if (problem !== void 0) context.addIssue({ code: "custom", message: problem });
+});
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 var platform2 = external_exports.string().regex(platformPattern, "expected os/arch[/variant], e.g. linux/amd64");
 var stringList = external_exports.array(external_exports.string().min(1));
@@ -80604,23 +80660,22 @@ function mirrorList(mirrors) {
 }
 
 // src/config/pairs.ts
-function splitPairs(what, lines) {
+function splitPairs(what, lines, show) {
   return lines.flatMap((line) => line.split(/\r?\n/)).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#")).map((line) => {
     const eq = line.indexOf("=");
     const host2 = eq > 0 ? line.slice(0, eq).trim() : "";
     if (eq <= 0 || !registryHost.safeParse(host2).success) {
-      throw new ConfigError(`${what}: expected HOST=\u2026 but got ${JSON.stringify(redact(line))}`);
+      throw new ConfigError(`${what}: expected HOST=\u2026 but got ${show(line)}`);
     }
     return [host2, line.slice(eq + 1).trim()];
   });
 }
 function parseMirrorPairs(lines) {
   const mirrors = {};
-  for (const [host2, url2] of splitPairs("registry mirror", lines)) {
-    if (!/^https?:\/\/[^/\s]+/.test(url2)) {
-      throw new ConfigError(
-        `registry mirror for ${host2}: expected an http(s) URL but got ${JSON.stringify(url2)}`
-      );
+  for (const [host2, url2] of splitPairs("registry mirror", lines, quoteWithoutUserinfo)) {
+    const problem = mirrorUrlProblem(url2);
+    if (problem !== void 0) {
+      throw new ConfigError(`registry mirror for ${host2}: ${problem} but got ${quoteWithoutUserinfo(url2)}`);
     }
     (mirrors[host2] ??= []).push(url2.replace(/\/+$/, ""));
   }
@@ -80628,7 +80683,8 @@ function parseMirrorPairs(lines) {
 }
 function parseCredentialPairs(lines) {
   const credentials = {};
-  for (const [host2, value] of splitPairs("registry credential", lines)) {
+  const hidden = () => "a line not shown here, as it may hold a secret";
+  for (const [host2, value] of splitPairs("registry credential", lines, hidden)) {
     const colon = value.indexOf(":");
     if (colon <= 0 || colon === value.length - 1) {
       throw new ConfigError(`registry credential for ${host2}: expected USER:SECRET`);
@@ -80637,9 +80693,8 @@ function parseCredentialPairs(lines) {
   }
   return credentials;
 }
-function redact(line) {
-  const colon = line.indexOf(":", line.indexOf("=") + 1);
-  return colon === -1 ? line : `${line.slice(0, colon + 1)}***`;
+function quoteWithoutUserinfo(text) {
+  return JSON.stringify(text.replace(/\/\/[^/@\s]*@/g, "//***@"));
 }
 
 // src/config/action-settings.ts
@@ -85150,12 +85205,13 @@ async function commitFiles(octokit, repo, input2) {
   );
   const tree = [];
   for (const file2 of input2.files) {
+    const bytes = Buffer.from(file2.content, file2.encoding === "latin1" ? "latin1" : "utf8");
     const blob = await withGitHubError(
       "create blob",
       `${file2.path} ${where}`,
       () => octokit.rest.git.createBlob({
         ...repo,
-        content: Buffer.from(file2.content, "utf8").toString("base64"),
+        content: bytes.toString("base64"),
         encoding: "base64"
       })
     );
