@@ -1,27 +1,32 @@
+import type { ActionSettings } from '../config/action-settings.ts';
 import { GitHubError } from '../github/errors.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
-import { groupUpdates, repositoryPath, type GroupBy, type UpdateGroup } from './group-updates.ts';
+import { groupUpdates, repositoryPath, type UpdateGroup } from './group-updates.ts';
 import type { PinReport } from './pin-report.ts';
 import { imageName, pullRequestBody, pullRequestTitle } from './pr-body.ts';
 import { buildState, readState, sameProposal, withState, type PullRequestState } from './pr-state.ts';
 
-export interface OpenPullRequestsInput {
+/** The pull-request settings of a run (inputs and `.github/basepin.yml`), as read once by the entry. */
+export type PullRequestSettings = Pick<
+  ActionSettings,
+  | 'groupBy'
+  | 'branchPrefix'
+  | 'labels'
+  | 'reviewers'
+  | 'assignees'
+  | 'draft'
+  | 'commitMessagePrefix'
+  | 'dryRun'
+>;
+
+export interface OpenPullRequestsInput extends PullRequestSettings {
   readonly report: PinReport;
   readonly baseBranch: string;
   /** The commit the report was computed on (the checked-out base); new commits sit on it. */
   readonly baseSha: string;
-  readonly groupBy: GroupBy;
-  readonly branchPrefix: string;
-  readonly labels: readonly string[];
-  readonly reviewers: readonly string[];
-  readonly assignees: readonly string[];
-  readonly draft: boolean;
-  /** Prefixes commit messages and pull request titles (`chore(deps): `). */
-  readonly commitMessagePrefix: string;
-  readonly dryRun: boolean;
   readonly repo: RepoRef;
   /** `GITHUB_SERVER_URL`, for links in bodies. */
   readonly serverUrl: string;

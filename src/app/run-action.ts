@@ -55,17 +55,10 @@ export async function runAction(
   const plan = await planPins(settings, { registry: deps.registry });
   const { pullRequests } = await openPullRequests(
     {
+      ...settings,
       report: plan,
       baseBranch,
       baseSha: context.sha,
-      groupBy: settings.groupBy,
-      branchPrefix: settings.branchPrefix,
-      labels: settings.labels,
-      reviewers: settings.reviewers,
-      assignees: settings.assignees,
-      draft: settings.draft,
-      commitMessagePrefix: settings.commitMessagePrefix,
-      dryRun: settings.dryRun,
       repo: context.repo,
       serverUrl: context.serverUrl,
     },
