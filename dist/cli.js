@@ -36643,47 +36643,7 @@ ${captureLines}` : capture.stack;
   }
 });
 
-// src/dockerfile/decode.ts
-var UnencodableTextError = class extends Error {
-  name = "UnencodableTextError";
-  encoding;
-  /** UTF-16 offset of the first character that cannot be encoded. */
-  offset;
-  constructor(encoding, offset, char) {
-    const code2 = char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0") ?? "?";
-    super(`cannot encode U+${code2} at offset ${offset} in a ${encoding} file`);
-    this.encoding = encoding;
-    this.offset = offset;
-  }
-};
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var utf8Encoder = new TextEncoder();
-function decodeDockerfile(bytes) {
-  let text;
-  try {
-    text = strictUtf8.decode(bytes);
-  } catch {
-    text = void 0;
-  }
-  if (text !== void 0) return { text, encoding: "utf-8", encode: encodeUtf8 };
-  return { text: Buffer.from(bytes).toString("latin1"), encoding: "latin1", encode: encodeLatin1 };
-}
-function encodeDockerfile(text, encoding) {
-  return encoding === "utf-8" ? encodeUtf8(text) : encodeLatin1(text);
-}
-function encodeUtf8(text) {
-  const lone = new RegExp("\\p{Surrogate}", "u").exec(text);
-  if (lone) throw new UnencodableTextError("utf-8", lone.index, lone[0]);
-  return utf8Encoder.encode(text);
-}
-function encodeLatin1(text) {
-  const wide = /[\u0100-\u{10ffff}]/u;
-  const match = wide.exec(text);
-  if (match) throw new UnencodableTextError("latin1", match.index, match[0]);
-  return new Uint8Array(Buffer.from(text, "latin1"));
-}
-
-// src/dockerfile/discover.ts
+// src/workspace/discover-dockerfiles.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -36810,1001 +36770,6 @@ async function readGitignore(folder) {
     return void 0;
   }
   return (0, import_ignore.default)().add(text);
-}
-
-// src/dockerfile/words.ts
-function splitWords(args, escape) {
-  const words = [];
-  let start = -1;
-  let quote = "";
-  for (let index = 0; index <= args.length; index++) {
-    const char = args[index];
-    if (char === void 0 || quote === "" && /[ \t\v\f\r]/.test(char)) {
-      if (start !== -1) words.push({ raw: args.slice(start, index), start, end: index });
-      start = -1;
-      continue;
-    }
-    if (start === -1) start = index;
-    if (char === escape && quote !== "'") index++;
-    else if (quote === "" && (char === '"' || char === "'")) quote = char;
-    else if (char === quote) quote = "";
-  }
-  return words;
-}
-function splitBlankWords(args) {
-  const words = [];
-  for (const match of args.matchAll(/[^ \t\v\f\r]+/g)) {
-    words.push({ raw: match[0], start: match.index, end: match.index + match[0].length });
-  }
-  return words;
-}
-function leadingFlags(words) {
-  const flags = [];
-  let rest = 0;
-  for (; rest < words.length; rest++) {
-    const word = words[rest];
-    if (!word.raw.startsWith("--")) break;
-    const equals = word.raw.indexOf("=");
-    const name2 = word.raw.slice(2, equals === -1 ? void 0 : equals).toLowerCase();
-    const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
-    flags.push({ name: name2, value });
-  }
-  return { flags, rest };
-}
-function unquote(raw, start) {
-  const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0];
-  const inner = quoted ? raw.slice(1, -1) : raw;
-  const innerStart = quoted ? start + 1 : start;
-  return {
-    value: inner,
-    start: innerStart,
-    end: innerStart + inner.length,
-    plain: !/["'\\`]/.test(inner)
-  };
-}
-function mountOptions(mount) {
-  const options2 = /* @__PURE__ */ new Map();
-  let fieldStart = 0;
-  let inQuotes = false;
-  const text = mount.value;
-  for (let index = 0; index <= text.length; index++) {
-    const char = text[index];
-    if (char === '"') inQuotes = !inQuotes;
-    if (char !== void 0 && (char !== "," || inQuotes)) continue;
-    const field = unquote(text.slice(fieldStart, index), mount.start + fieldStart);
-    const equals = field.value.indexOf("=");
-    if (equals > 0) {
-      const key = field.value.slice(0, equals).trim().toLowerCase();
-      const value = field.value.slice(equals + 1);
-      const start = field.start + equals + 1;
-      options2.set(key, { value, start, end: start + value.length, plain: field.plain && mount.plain });
-    }
-    fieldStart = index + 1;
-  }
-  return options2;
-}
-
-// src/dockerfile/lex.ts
-var knownDirectives = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
-var directivePattern = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
-var blank = /^[ \t\v\f\r]$/;
-var heredocCommands = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var heredocWordPattern = /^\d*<<(-?)([^<]+)$/;
-function lexDockerfile(text) {
-  const lines = splitLines(text);
-  const lineText = (index2) => {
-    const line2 = lines[index2];
-    return text.slice(line2.start, line2.end);
-  };
-  const { directives, next } = readDirectives(lines, lineText);
-  const escapeDirective = directives.find((d) => d.name === "escape")?.value;
-  const escape = escapeDirective === "`" ? "`" : "\\";
-  const continuation = new RegExp(`${escape === "`" ? "`" : "\\\\"}[ \\t]*$`);
-  const instructions = [];
-  let index = next;
-  while (index < lines.length) {
-    const first = lineText(index);
-    if (isCommentOrBlank(first)) {
-      index++;
-      continue;
-    }
-    const startLine = index;
-    let chars = "";
-    const offsets = [];
-    const append = (lineIndex, from, to) => {
-      const line2 = lines[lineIndex];
-      chars += text.slice(line2.start + from, line2.start + to);
-      for (let k = from; k < to; k++) offsets.push(line2.start + k);
-    };
-    const leading = leadingBlanks(first);
-    let match = continuation.exec(first);
-    append(index, leading, match ? match.index : first.length);
-    index++;
-    while (match && index < lines.length) {
-      const raw = lineText(index);
-      if (isCommentOrBlank(raw)) {
-        index++;
-        continue;
-      }
-      match = continuation.exec(raw);
-      append(index, 0, match ? match.index : raw.length);
-      index++;
-    }
-    const instruction = splitKeyword(chars, offsets, startLine + 1);
-    if (!instruction) continue;
-    const heredocs = [];
-    if (heredocCommands.has(instruction.keyword)) {
-      for (const heredoc of heredocNames(instruction.args, escape)) {
-        const body = [];
-        while (index < lines.length) {
-          const raw = lineText(index++);
-          if ((heredoc.stripTabs ? raw.replace(/^\t+/, "") : raw) === heredoc.name) break;
-          body.push(raw);
-        }
-        heredocs.push(body.join("\n"));
-      }
-    }
-    instructions.push({ ...instruction, heredocs });
-  }
-  return { directives, escape, instructions, lineStarts: lines.map((line2) => line2.start) };
-}
-function lineOf(lineStarts, offset) {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-function splitLines(text) {
-  const lines = [];
-  let start = text.startsWith("\uFEFF") ? 1 : 0;
-  while (start <= text.length) {
-    const newline = text.indexOf("\n", start);
-    const stop = newline === -1 ? text.length : newline;
-    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-    lines.push({ start, end });
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return lines;
-}
-function readDirectives(lines, lineText) {
-  const directives = [];
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const raw = lineText(index);
-    const match = directivePattern.exec(raw);
-    const name2 = match?.[1]?.toLowerCase();
-    if (!match || name2 === void 0 || !knownDirectives.has(name2)) break;
-    if (directives.some((d) => d.name === name2)) break;
-    const value = match[2] ?? "";
-    const trailing = raw.length - raw.replace(/[ \t]*$/, "").length;
-    const start = lines[index].start + raw.length - trailing - value.length;
-    directives.push({ name: name2, value, valueRange: { start, end: start + value.length } });
-  }
-  return { directives, next: index };
-}
-function isCommentOrBlank(line2) {
-  const trimmed = line2.slice(leadingBlanks(line2));
-  return trimmed === "" || trimmed.startsWith("#");
-}
-function leadingBlanks(line2) {
-  return /^[ \t\v\f\r]*/.exec(line2)?.[0].length ?? 0;
-}
-function splitKeyword(chars, offsets, line2) {
-  const keyword = /^[^ \t\v\f\r]+/.exec(chars)?.[0];
-  if (keyword === void 0) return void 0;
-  let from = keyword.length;
-  while (from < chars.length && blank.test(chars[from])) from++;
-  let to = chars.length;
-  while (to > from && blank.test(chars[to - 1])) to--;
-  return {
-    keyword: keyword.toUpperCase(),
-    line: line2,
-    args: chars.slice(from, to),
-    offsets: offsets.slice(from, to)
-  };
-}
-function heredocNames(args, escape) {
-  const names2 = [];
-  for (const word of splitWords(args, escape)) {
-    const match = heredocWordPattern.exec(word.raw.replace(/["']/g, ""));
-    const name2 = match?.[2];
-    if (match && name2) names2.push({ name: name2, stripTabs: match[1] === "-" });
-  }
-  return names2;
-}
-
-// src/dockerfile/variables.ts
-var namePattern = /^[A-Za-z_][A-Za-z0-9_]*/;
-function findVariableRefs(text, escape) {
-  const refs = [];
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === escape) {
-      index++;
-      continue;
-    }
-    if (char !== "$") continue;
-    const ref = text[index + 1] === "{" ? bracedRef(text, index) : bareRef(text, index);
-    if (ref) {
-      refs.push(ref);
-      index = ref.end - 1;
-    }
-  }
-  return refs;
-}
-function bareRef(text, dollar) {
-  const name2 = namePattern.exec(text.slice(dollar + 1, dollar + 257))?.[0];
-  if (name2 === void 0) return void 0;
-  const end = dollar + 1 + name2.length;
-  return { name: name2, start: dollar, end, modifier: "", word: "", wordStart: end };
-}
-function bracedRef(text, dollar) {
-  const open3 = dollar + 1;
-  let depth = 0;
-  let close = -1;
-  for (let index = open3; index < text.length; index++) {
-    if (text[index] === "{") depth++;
-    else if (text[index] === "}" && --depth === 0) {
-      close = index;
-      break;
-    }
-  }
-  if (close === -1) return void 0;
-  const inside = text.slice(open3 + 1, close);
-  const name2 = namePattern.exec(inside)?.[0];
-  if (name2 === void 0) return void 0;
-  const rest = inside.slice(name2.length);
-  const operator = /^(:-|-|:\+|\+)/.exec(rest)?.[0];
-  const modifier = rest === "" ? "" : operator ?? "other";
-  const operatorLength = modifier === "" || modifier === "other" ? 0 : modifier.length;
-  const wordStart = open3 + 1 + name2.length + operatorLength;
-  return { name: name2, start: dollar, end: close + 1, modifier, word: text.slice(wordStart, close), wordStart };
-}
-function expandVariables(text, lookup, escape, depth = 0) {
-  const missing = [];
-  let value = "";
-  let last = 0;
-  for (const ref of findVariableRefs(text, escape)) {
-    value += text.slice(last, ref.start);
-    last = ref.end;
-    const current = lookup(ref.name);
-    const word = () => {
-      if (depth > 8) {
-        missing.push(ref.name);
-        return "";
-      }
-      const inner = expandVariables(ref.word, lookup, escape, depth + 1);
-      missing.push(...inner.missing);
-      return inner.value ?? "";
-    };
-    switch (ref.modifier) {
-      case "":
-        if (current === void 0) missing.push(ref.name);
-        value += current ?? "";
-        break;
-      case ":-":
-        value += current === void 0 || current === "" ? word() : current;
-        break;
-      case "-":
-        value += current === void 0 ? word() : current;
-        break;
-      case ":+":
-        value += current === void 0 || current === "" ? "" : word();
-        break;
-      case "+":
-        value += current === void 0 ? "" : word();
-        break;
-      case "other":
-        missing.push(ref.name);
-        break;
-    }
-  }
-  value += text.slice(last);
-  return { value: missing.length === 0 ? value : void 0, missing: [...new Set(missing)] };
-}
-
-// src/dockerfile/image-token.ts
-var builderArgs = /* @__PURE__ */ new Set([
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT",
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT"
-]);
-function readImageToken(word, scope) {
-  const refs = findVariableRefs(word, scope.escape);
-  const lookup = (name2) => scope.globals.get(name2)?.expanded;
-  const expansion = expandVariables(word, lookup, scope.escape);
-  const resolved = expansion.value;
-  if (refs.length === 0) {
-    if (isNotImage(word, scope)) return { form: "not-image" };
-    return { form: "in-place", resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };
-  }
-  if (resolved !== void 0 && isNotImage(resolved, scope)) return { form: "not-image" };
-  const only = refs.length === 1 ? refs[0] : void 0;
-  if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
-  if (resolved === void 0 && patternNamesStage(word, refs, scope)) return { form: "not-image" };
-  const masked = maskRefs(word, refs);
-  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
-  const nameAndTag = at === -1 ? masked : masked.slice(0, at);
-  const lastSlash = nameAndTag.lastIndexOf("/");
-  const colon = nameAndTag.lastIndexOf(":");
-  const tagStart = colon > lastSlash ? colon + 1 : -1;
-  const tagEnd = nameAndTag.length;
-  const digestRefs = refs.filter((ref) => at !== -1 && ref.start > at);
-  const tagRefs = refs.filter((ref) => tagStart !== -1 && ref.start >= tagStart && !digestRefs.includes(ref));
-  const nameRefs = refs.filter((ref) => !tagRefs.includes(ref) && !digestRefs.includes(ref));
-  if (digestRefs.length > 0)
-    return skipped(`the digest comes from ARG ${names(digestRefs)}; pin by hand`, resolved);
-  const lastComponent = nameRefs.find((ref) => ref.end > lastSlash);
-  if (lastComponent) {
-    return skipped(
-      `the image name is built from ARG ${lastComponent.name}; only a variable registry or namespace can be pinned \u2014 pin by hand`,
-      resolved
-    );
-  }
-  const missing = firstMissing(nameRefs, scope);
-  if (missing) return skipped(missing, resolved);
-  if (tagRefs.length === 0) {
-    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
-    return { form: "in-place", resolved, pinStart: 0, pinEnd: word.length, tagOnly: false };
-  }
-  if (tagRefs.length > 1) {
-    return skipped(`the tag is built from several ARGs (${names(tagRefs)}); pin by hand`, resolved);
-  }
-  const tagRef = tagRefs[0];
-  const tag2 = word.slice(tagStart, tagEnd);
-  if (tagRef.start !== tagStart || tagRef.end !== tagEnd) {
-    return skipped(
-      `ARG ${tagRef.name} is only part of the tag ${tag2}; make the ARG the whole tag or pin by hand`,
-      resolved
-    );
-  }
-  const image = word.slice(0, tagStart - 1);
-  if (tagRef.modifier === "") return { form: "arg-tag", name: tagRef.name, image, resolved };
-  if (tagRef.modifier === ":-" || tagRef.modifier === "-") {
-    const inline = readInlineDefault(tagRef, scope);
-    if (inline !== void 0) return skipped(inline, resolved);
-    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
-    return {
-      form: "in-place",
-      resolved,
-      pinStart: tagRef.wordStart,
-      pinEnd: tagRef.end - 1,
-      tagOnly: true
-    };
-  }
-  return skipped(`the tag ${tag2} is computed by ARG ${tagRef.name}; pin by hand`, resolved);
-}
-function missingReason(name2, scope) {
-  const declared = scope.globals.get(name2);
-  if (declared?.value !== void 0) {
-    return `the default of ARG ${name2} (line ${declared.line}) uses ARGs without defaults; give them defaults`;
-  }
-  if (declared) return `ARG ${name2} has no default; pass --build-arg or give it a default`;
-  if (builderArgs.has(name2))
-    return `${name2} is set by the builder, so the image is not known before a build; pin by hand`;
-  return `${name2} is not a global ARG; declare ARG ${name2}=\u2026 before the first FROM`;
-}
-function readWholeWord(ref, scope, resolved) {
-  if (ref.modifier === "") return { form: "arg-reference", name: ref.name, resolved };
-  if (ref.modifier === ":-" || ref.modifier === "-") {
-    const reason = readInlineDefault(ref, scope);
-    if (reason !== void 0) return skipped(reason, resolved);
-    return {
-      form: "in-place",
-      resolved: ref.word,
-      pinStart: ref.wordStart,
-      pinEnd: ref.end - 1,
-      tagOnly: false
-    };
-  }
-  return skipped(`the reference is computed by \${${ref.name}${ref.word ? "\u2026" : ""}}; pin by hand`, resolved);
-}
-function readInlineDefault(ref, scope) {
-  if (ref.word.includes("$")) return `the inline default of ${ref.name} is built from ARGs; pin by hand`;
-  const declared = scope.globals.get(ref.name);
-  if (declared?.value !== void 0 && (ref.modifier === "-" || declared.value !== "")) {
-    return `ARG ${ref.name} has a default (line ${declared.line}) that replaces the inline default ${ref.word}; keep one default`;
-  }
-  return void 0;
-}
-function firstMissing(refs, scope) {
-  for (const ref of refs) {
-    if ((ref.modifier === ":-" || ref.modifier === "-") && !ref.word.includes("$")) continue;
-    if (ref.modifier !== "") return `the registry part uses \${${ref.name}\u2026}; pin by hand`;
-    if (scope.globals.get(ref.name)?.expanded === void 0) return missingReason(ref.name, scope);
-  }
-  return void 0;
-}
-function patternNamesStage(word, refs, scope) {
-  let pattern = "";
-  let last = 0;
-  for (const ref of refs) {
-    pattern += escapeRegExp(word.slice(last, ref.start)) + "[a-z0-9._-]*";
-    last = ref.end;
-  }
-  pattern += escapeRegExp(word.slice(last));
-  const literal2 = word.length - refs.reduce((sum, ref) => sum + ref.end - ref.start, 0);
-  if (literal2 === 0) return false;
-  const stagePattern = new RegExp(`^${pattern}$`, "i");
-  for (const stage of scope.stages) if (stagePattern.test(stage)) return true;
-  return false;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function isNotImage(text, scope) {
-  return text.toLowerCase() === "scratch" || scope.isStage(text);
-}
-function maskRefs(word, refs) {
-  let masked = word;
-  for (const ref of refs) {
-    masked = masked.slice(0, ref.start) + "_".repeat(ref.end - ref.start) + masked.slice(ref.end);
-  }
-  return masked;
-}
-function names(refs) {
-  return [...new Set(refs.map((ref) => ref.name))].join(", ");
-}
-function skipped(reason, resolved) {
-  return { form: "skipped", reason, resolved };
-}
-
-// src/reference/errors.ts
-var ReferenceErrorCode = {
-  InvalidFormat: "invalid reference format",
-  NameEmpty: "repository name must have at least one component",
-  NameContainsUppercase: "repository name must be lowercase",
-  NameTooLong: "repository name must not be more than 255 characters",
-  NameNotCanonical: "repository name must be canonical",
-  HexIdentifier: "cannot specify 64-byte hexadecimal strings",
-  DigestInvalidLength: "invalid checksum digest length",
-  DigestUnsupported: "unsupported digest algorithm",
-  DigestInvalidFormat: "invalid checksum digest format"
-};
-var BadReferenceError = class extends Error {
-  name = "BadReferenceError";
-  code;
-  input;
-  constructor(code2, input2, detail) {
-    super(`${JSON.stringify(input2)}: ${code2}${detail ? ` (${detail})` : ""}`);
-    this.code = code2;
-    this.input = input2;
-  }
-};
-
-// src/reference/grammar.ts
-var alphanumeric = "[a-z0-9]+";
-var separator = "(?:[._]|__|[-]+)";
-var pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
-var domainNameComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var ipv6Address = "\\[(?:[a-fA-F0-9:]+)\\]";
-var domainName = `${domainNameComponent}(?:\\.${domainNameComponent})*`;
-var host = `(?:${domainName}|${ipv6Address})`;
-var domainAndPort = `${host}(?::[0-9]+)?`;
-var remoteName = `${pathComponent}(?:/${pathComponent})*`;
-var tag = "[\\w][\\w.-]{0,127}";
-var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-var name = `(?:${domainAndPort}/)?${remoteName}`;
-var referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
-var namePattern2 = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
-var tagPattern = new RegExp(`^${tag}$`);
-var digestPattern = new RegExp(`^${digest}$`);
-var hexIdentifierPattern = /^[a-f0-9]{64}$/;
-var maxPathLength = 255;
-
-// src/reference/digest.ts
-var hexLengthByAlgorithm = { sha256: 64, sha384: 96, sha512: 128 };
-function validateDigest(text, input2 = text) {
-  const colon = text.indexOf(":");
-  if (colon <= 0 || colon === text.length - 1) {
-    throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
-  }
-  const algorithm = text.slice(0, colon);
-  const hex3 = text.slice(colon + 1);
-  const length = hexLengthByAlgorithm[algorithm];
-  if (length === void 0) {
-    const code2 = digestPattern.test(text) ? ReferenceErrorCode.DigestUnsupported : ReferenceErrorCode.DigestInvalidFormat;
-    throw new BadReferenceError(code2, input2, algorithm);
-  }
-  if (hex3.length !== length) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidLength, input2);
-  if (!/^[a-f0-9]+$/.test(hex3)) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
-  return text;
-}
-function isDigest(text) {
-  try {
-    validateDigest(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function shortDigest(digest2) {
-  return digest2.slice(digest2.indexOf(":") + 1, digest2.indexOf(":") + 8);
-}
-
-// src/reference/image-reference.ts
-var ImageReference = class {
-  original;
-  writtenName;
-  domain;
-  path;
-  tag;
-  digest;
-  constructor(parts) {
-    this.original = parts.original;
-    this.writtenName = parts.writtenName;
-    this.domain = parts.domain;
-    this.path = parts.path;
-    this.tag = parts.tag;
-    this.digest = parts.digest;
-  }
-  /** Fully qualified repository name: `docker.io/library/alpine`. */
-  get name() {
-    return `${this.domain}/${this.path}`;
-  }
-  /** Docker's short form: `alpine`, `user/img`, `ghcr.io/o/r`. */
-  get familiarName() {
-    if (this.domain !== "docker.io") return this.name;
-    const officialName = this.path.startsWith("library/") ? this.path.slice("library/".length) : void 0;
-    return officialName !== void 0 && !officialName.includes("/") ? officialName : this.path;
-  }
-  /** The tag to follow: the written one, or `latest` when none is written. */
-  get trackedTag() {
-    return this.tag ?? "latest";
-  }
-  /** Fully qualified text, `docker.io/library/alpine:3.20@sha256:…`. */
-  get fullString() {
-    return this.name + this.suffix();
-  }
-  get familiarString() {
-    return this.familiarName + this.suffix();
-  }
-  /** The user's own form pinned to `digest`: `alpine:3.20@sha256:…`, `ubuntu:latest@sha256:…`. */
-  pinnedTo(digest2) {
-    return `${this.writtenName}:${this.trackedTag}@${digest2}`;
-  }
-  toString() {
-    return this.original;
-  }
-  suffix() {
-    return (this.tag !== void 0 ? `:${this.tag}` : "") + (this.digest !== void 0 ? `@${this.digest}` : "");
-  }
-};
-
-// src/reference/parse.ts
-function parseReference(text) {
-  const match = referencePattern.exec(text);
-  if (!match) {
-    if (text === "") throw new BadReferenceError(ReferenceErrorCode.NameEmpty, text);
-    if (referencePattern.test(text.toLowerCase())) {
-      throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text);
-    }
-    throw new BadReferenceError(ReferenceErrorCode.InvalidFormat, text);
-  }
-  const [, name2 = "", tag2, digest2] = match;
-  const nameMatch = namePattern2.exec(name2);
-  const domain2 = nameMatch?.[1] ?? "";
-  const path2 = nameMatch?.[2] ?? name2;
-  if (path2.length > maxPathLength) throw new BadReferenceError(ReferenceErrorCode.NameTooLong, text);
-  if (digest2 !== void 0) validateDigest(digest2, text);
-  return { name: name2, domain: domain2, path: path2, tag: tag2, digest: digest2 };
-}
-var defaultDomain = "docker.io";
-var legacyDefaultDomain = "index.docker.io";
-var officialRepoPrefix = "library/";
-function parseImageReference(text) {
-  if (hexIdentifierPattern.test(text)) throw new BadReferenceError(ReferenceErrorCode.HexIdentifier, text);
-  const { domain: domain2, remainder } = splitDockerDomain(text);
-  const colon = remainder.indexOf(":");
-  const remoteName2 = colon === -1 ? remainder : remainder.slice(0, colon);
-  if (remoteName2.toLowerCase() !== remoteName2) {
-    throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text);
-  }
-  let parsed;
-  try {
-    parsed = parseReference(`${domain2}/${remainder}`);
-  } catch (error62) {
-    if (error62 instanceof BadReferenceError) throw new BadReferenceError(error62.code, text);
-    throw error62;
-  }
-  return new ImageReference({
-    original: text,
-    writtenName: stripSuffix(text, parsed),
-    domain: parsed.domain,
-    path: parsed.path,
-    tag: parsed.tag,
-    digest: parsed.digest
-  });
-}
-function stripSuffix(text, parsed) {
-  let end = text.length;
-  if (parsed.digest !== void 0) end = text.lastIndexOf("@");
-  const beforeDigest = text.slice(0, end);
-  if (parsed.tag !== void 0) return beforeDigest.slice(0, beforeDigest.length - parsed.tag.length - 1);
-  return beforeDigest;
-}
-function splitDockerDomain(name2) {
-  const slash = name2.indexOf("/");
-  const first = slash === -1 ? "" : name2.slice(0, slash);
-  let domain2;
-  let remainder;
-  if (slash === -1 || !/[.:]/.test(first) && first !== "localhost" && first.toLowerCase() === first) {
-    domain2 = defaultDomain;
-    remainder = name2;
-  } else {
-    domain2 = first;
-    remainder = name2.slice(slash + 1);
-  }
-  if (domain2 === legacyDefaultDomain) domain2 = defaultDomain;
-  if (domain2 === defaultDomain && !remainder.includes("/")) remainder = officialRepoPrefix + remainder;
-  return { domain: domain2, remainder };
-}
-
-// src/dockerfile/judge.ts
-var digestOnlyReason = "digest-only reference has no tag to follow";
-var emptyReason = "the reference is empty after ARG substitution; give the ARG a value";
-var unresolvedReason = "the reference still contains $ after ARG substitution; pin by hand";
-function judgeReference(resolved, tagOnly) {
-  if (resolved.includes("$")) return refused("skipped", void 0, unresolvedReason);
-  if (resolved === "") return refused("invalid", void 0, emptyReason);
-  let reference;
-  try {
-    reference = parseImageReference(resolved);
-  } catch (error62) {
-    if (error62 instanceof BadReferenceError) return refused("invalid", void 0, error62.message);
-    return refused("invalid", void 0, String(error62));
-  }
-  if (reference.digest !== void 0 && reference.tag === void 0) {
-    return refused("skipped", reference, digestOnlyReason);
-  }
-  return {
-    status: reference.digest === void 0 ? "pinnable" : "pinned",
-    reference,
-    reason: void 0,
-    pinnable: true,
-    addLatestTag: !tagOnly && reference.tag === void 0
-  };
-}
-function refused(status, reference, reason) {
-  return { status, reference, reason, pinnable: false, addLatestTag: false };
-}
-
-// src/dockerfile/scan.ts
-function scanDockerfile(lexed, text) {
-  const globals = /* @__PURE__ */ new Map();
-  const froms = [];
-  const externals = [];
-  const uses = [];
-  let visible = /* @__PURE__ */ new Set();
-  const { escape } = lexed;
-  for (const instruction of lexed.instructions) {
-    const inStage = froms.length > 0;
-    const stage = froms.at(-1)?.stage;
-    if (instruction.keyword === "FROM") {
-      const entry = readFrom(instruction);
-      froms.push(entry);
-      visible = /* @__PURE__ */ new Set();
-      const key = `from:${froms.length - 1}`;
-      for (const ref of findVariableRefs(instruction.args, escape)) {
-        const inImage = entry.image && ref.start >= entry.image.start && ref.start < entry.image.end;
-        uses.push(
-          inImage ? { name: ref.name, key, label: `${entry.image?.raw} (line ${instruction.line})` } : { name: ref.name, key: void 0, label: `FROM --platform on line ${instruction.line}` }
-        );
-      }
-      continue;
-    }
-    if (instruction.keyword === "ARG") {
-      for (const word of splitWords(instruction.args, escape)) {
-        const equals = word.raw.indexOf("=");
-        const name2 = equals === -1 ? word.raw : word.raw.slice(0, equals);
-        const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
-        for (const ref of value ? findVariableRefs(value.value, escape) : []) {
-          if (!inStage || visible.has(ref.name)) {
-            uses.push({ name: ref.name, key: void 0, label: `ARG ${name2} on line ${instruction.line}` });
-          }
-        }
-        if (!inStage) globals.set(name2, globalArg(name2, value, instruction, text, globals, escape));
-        else if (value === void 0 && globals.has(name2)) visible.add(name2);
-        else visible.delete(name2);
-      }
-      continue;
-    }
-    if (!inStage) continue;
-    const found = readExternals(instruction, escape, stage, externals.length);
-    externals.push(...found);
-    const label = `${instruction.keyword} on line ${instruction.line}`;
-    for (const ref of findVariableRefs(instruction.args, escape)) {
-      if (!visible.has(ref.name)) continue;
-      const external = found.find((entry) => ref.start >= entry.value.start && ref.start < entry.value.end);
-      uses.push(
-        external ? { name: ref.name, key: external.key, label: `${external.value.value} (line ${instruction.line})` } : { name: ref.name, key: void 0, label }
-      );
-    }
-    for (const body of instruction.heredocs) {
-      for (const ref of findVariableRefs(body, escape)) {
-        if (visible.has(ref.name)) uses.push({ name: ref.name, key: void 0, label });
-      }
-    }
-  }
-  return { globals, froms, externals, uses };
-}
-function sourceRange(instruction, text, start, end) {
-  const { offsets, args } = instruction;
-  if (start < 0 || end > args.length || start > end) return void 0;
-  if (start === end) {
-    const at = start < offsets.length ? offsets[start] : (offsets[start - 1] ?? -1) + 1;
-    return at === void 0 || at < 0 ? void 0 : { start: at, end: at };
-  }
-  const range = { start: offsets[start], end: offsets[end - 1] + 1 };
-  return text.slice(range.start, range.end) === args.slice(start, end) ? range : void 0;
-}
-function readFrom(instruction) {
-  const words = splitBlankWords(instruction.args);
-  const { flags, rest } = leadingFlags(words);
-  const image = words[rest];
-  const as = words[rest + 1];
-  const stage = as && as.raw.toLowerCase() === "as" ? words[rest + 2]?.raw : void 0;
-  const platform2 = flags.find((flag) => flag.name === "platform")?.value?.value;
-  return { instruction, image, platform: platform2, stage };
-}
-function globalArg(name2, value, instruction, text, earlier, escape) {
-  const range = value?.plain ? sourceRange(instruction, text, value.start, value.end) : void 0;
-  const expanded = value === void 0 ? void 0 : expandVariables(value.value, (n) => earlier.get(n)?.expanded, escape).value;
-  return { name: name2, line: instruction.line, value: value?.value, expanded, valueRange: range };
-}
-function readExternals(instruction, escape, stage, count) {
-  if (instruction.keyword !== "COPY" && instruction.keyword !== "RUN") return [];
-  const { flags } = leadingFlags(splitWords(instruction.args, escape));
-  const entries = [];
-  for (const flag of flags) {
-    if (!flag.value) continue;
-    let value;
-    let kind;
-    if (instruction.keyword === "COPY" && flag.name === "from") {
-      value = flag.value;
-      kind = "copy-from";
-    } else if (instruction.keyword === "RUN" && flag.name === "mount") {
-      value = mountOptions(flag.value).get("from");
-      kind = "mount-from";
-    } else continue;
-    if (value) entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}` });
-  }
-  return entries;
-}
-
-// src/dockerfile/extract.ts
-function extractImageSites(file2, text) {
-  const lexed = lexDockerfile(text);
-  const scanned = scanDockerfile(lexed, text);
-  const context = { file: file2, text, lexed, scanned };
-  const sites = [];
-  const syntax = lexed.directives.find((directive) => directive.name === "syntax");
-  if (syntax) {
-    const line2 = lineOf(lexed.lineStarts, syntax.valueRange.start);
-    sites.push(literalSite(context, "syntax", line2, syntax.value, syntax.value, syntax.valueRange, false));
-  }
-  const candidates = /* @__PURE__ */ new Map();
-  const stageNames = [];
-  scanned.froms.forEach((from, index) => {
-    const scope = scopeOf(context, new Set(stageNames));
-    if (from.stage !== void 0) stageNames.push(from.stage.toLowerCase());
-    if (!from.image) return;
-    const reading = readImageToken(from.image.raw, scope);
-    if (reading.form === "arg-reference" || reading.form === "arg-tag") {
-      const list = candidates.get(reading.name) ?? [];
-      list.push({ from, key: `from:${index}`, reading });
-      candidates.set(reading.name, list);
-      return;
-    }
-    const site = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, reading);
-    if (site) sites.push({ ...site, stage: from.stage, platform: from.platform });
-  });
-  const allStages = scopeOf(context, new Set(stageNames));
-  for (const external of scanned.externals) {
-    if (/^\d+$/.test(external.value.value)) continue;
-    let reading = readImageToken(external.value.value, allStages);
-    if (reading.form !== "not-image" && external.value.value.includes("$")) {
-      const reason = `the image in ${external.kind === "copy-from" ? "COPY --from" : "RUN --mount"} comes from an ARG; pin it by hand`;
-      reading = { form: "skipped", reason, resolved: void 0 };
-    }
-    const { instruction, value } = external;
-    const raw = value.plain ? value.value : instruction.args.slice(value.start, value.end);
-    const site = wordSite(context, external.kind, instruction, value.start, raw, reading);
-    if (site) sites.push({ ...site, stage: external.stage });
-  }
-  for (const [name2, list] of candidates) sites.push(...argSites(context, name2, list));
-  return sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b));
-}
-function scopeOf(context, stages) {
-  return {
-    escape: context.lexed.escape,
-    globals: context.scanned.globals,
-    isStage: (name2) => stages.has(name2.toLowerCase()),
-    stages
-  };
-}
-function wordSite(context, kind, instruction, start, written, reading) {
-  const wordRange = sourceRange(instruction, context.text, start, start + written.length);
-  const line2 = lineOf(context.lexed.lineStarts, wordRange?.start ?? instruction.offsets[start] ?? 0);
-  switch (reading.form) {
-    case "not-image":
-      return void 0;
-    case "skipped":
-      return skippedSite(context, kind, line2, written, reading.resolved, reading.reason);
-    case "in-place": {
-      const range = sourceRange(instruction, context.text, start + reading.pinStart, start + reading.pinEnd);
-      if (!range) {
-        const reason = "the reference is split across lines by a line continuation; join it onto one line";
-        return skippedSite(context, kind, line2, written, reading.resolved, reason);
-      }
-      return literalSite(context, kind, line2, written, reading.resolved, range, reading.tagOnly);
-    }
-    default:
-      return skippedSite(
-        context,
-        kind,
-        line2,
-        written,
-        reading.resolved,
-        `the image comes from an ARG; pin by hand`
-      );
-  }
-}
-function literalSite(context, kind, line2, written, resolved, range, tagOnly) {
-  const judged = judgeReference(resolved, tagOnly);
-  const pin = judged.pinnable ? { range, addLatestTag: judged.addLatestTag } : void 0;
-  return {
-    file: context.file,
-    line: line2,
-    kind,
-    written,
-    resolved,
-    reference: judged.reference,
-    pin,
-    stage: void 0,
-    platform: void 0,
-    status: judged.status,
-    reason: judged.reason
-  };
-}
-function skippedSite(context, kind, line2, written, resolved, reason) {
-  const reference = resolved === void 0 ? void 0 : judgeReference(resolved, false).reference;
-  return {
-    file: context.file,
-    line: line2,
-    kind,
-    written,
-    resolved,
-    reference,
-    pin: void 0,
-    stage: void 0,
-    platform: void 0,
-    status: "skipped",
-    reason
-  };
-}
-function argSites(context, name2, list) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const candidate of list) {
-    const group = candidate.reading.form === "arg-tag" ? `tag:${imageKey(candidate.reading.image)}` : "reference";
-    groups.set(group, [...groups.get(group) ?? [], candidate]);
-  }
-  const sites = [];
-  for (const group of groups.values()) {
-    const first = group[0];
-    const tagOnly = first.reading.form === "arg-tag";
-    const target = argTarget(context, name2, group, tagOnly);
-    if (typeof target === "string") {
-      for (const { from, reading } of group) {
-        if (!from.image) continue;
-        const skipped2 = { form: "skipped", reason: target, resolved: reading.resolved };
-        const site2 = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, skipped2);
-        if (site2) sites.push({ ...site2, stage: from.stage, platform: from.platform });
-      }
-      continue;
-    }
-    const line2 = lineOf(context.lexed.lineStarts, target.range.start);
-    const resolved = first.reading.resolved ?? "";
-    const site = literalSite(context, "arg", line2, target.value, resolved, target.range, tagOnly);
-    sites.push({ ...site, stage: first.from.stage, platform: first.from.platform });
-  }
-  return sites;
-}
-function argTarget(context, name2, group, tagOnly) {
-  const keys = new Set(group.map((candidate) => candidate.key));
-  const other = context.scanned.uses.find((use) => use.name === name2 && !keys.has(use.key ?? ""));
-  if (other?.key !== void 0) {
-    return `ARG ${name2} also feeds ${other.label}; pinning it would pin two images \u2014 pin by hand or split the ARG`;
-  }
-  if (other) return `ARG ${name2} is also used by ${other.label}; pin by hand or split the ARG`;
-  const global = context.scanned.globals.get(name2);
-  if (global?.value === void 0) return missingReason(name2, scopeOf(context, /* @__PURE__ */ new Set()));
-  const where = `the default of ARG ${name2} (line ${global.line})`;
-  if (!global.valueRange) return `${where} is quoted or split in a way basepin cannot edit; pin by hand`;
-  if (tagOnly && global.value.includes("$")) return `${where} is built from other ARGs; pin by hand`;
-  if (group[0]?.reading.resolved === void 0)
-    return `${where} uses ARGs without defaults; give them defaults`;
-  if (global.value.includes("$")) {
-    const reading = readImageToken(global.value, scopeOf(context, /* @__PURE__ */ new Set()));
-    if (reading.form === "skipped") return `${where}: ${reading.reason}`;
-    const wholeDefault = reading.form === "in-place" && !reading.tagOnly && reading.pinStart === 0 && reading.pinEnd === global.value.length;
-    if (!wholeDefault) {
-      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned \u2014 pin by hand`;
-    }
-  }
-  return { value: global.value, range: global.valueRange };
-}
-function imageKey(image) {
-  const judged = judgeReference(image, false);
-  return judged.reference?.name ?? image;
-}
-function startOf(site) {
-  return site.pin?.range.start ?? 0;
-}
-
-// src/dockerfile/rewrite.ts
-var EditErrorCode = {
-  Overlap: "edits overlap",
-  OutOfRange: "edit range is outside the text"
-};
-var EditConflictError = class extends Error {
-  name = "EditConflictError";
-  code;
-  constructor(code2, detail) {
-    super(`${code2}: ${detail}`);
-    this.code = code2;
-  }
-};
-function applyEdits(text, edits) {
-  for (const edit of edits) {
-    const { start, end } = edit.range;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
-      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe(edit)} in a text of ${text.length}`);
-    }
-  }
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const unique = [];
-  for (const edit of sorted) {
-    const previous = unique.at(-1);
-    if (previous && sameEdit(previous, edit)) continue;
-    if (previous && (previous.range.end > edit.range.start || previous.range.start === edit.range.start)) {
-      throw new EditConflictError(EditErrorCode.Overlap, `${describe(previous)} and ${describe(edit)}`);
-    }
-    unique.push(edit);
-  }
-  let result = text;
-  for (let index = unique.length - 1; index >= 0; index--) {
-    const edit = unique[index];
-    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
-  }
-  return result;
-}
-function pinnedText(current, target, digest2) {
-  validateDigest(digest2);
-  const masked = current.replace(/\$\{[^}]*\}/g, (match) => "_".repeat(match.length));
-  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
-  let base = at === -1 ? current : current.slice(0, at);
-  if (target.addLatestTag) {
-    const name2 = masked.slice(0, base.length);
-    if (name2.lastIndexOf(":") <= name2.lastIndexOf("/")) base += ":latest";
-  }
-  return `${base}@${digest2}`;
-}
-function sameEdit(a, b) {
-  return a.range.start === b.range.start && a.range.end === b.range.end && a.text === b.text;
-}
-function describe(edit) {
-  return `[${edit.range.start}, ${edit.range.end}) \u2192 ${JSON.stringify(edit.text.slice(0, 40))}`;
 }
 
 // src/resolve/memoized-client.ts
@@ -37991,7 +36956,7 @@ __export(external_exports, {
   decode: () => decode2,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
-  describe: () => describe3,
+  describe: () => describe2,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -38397,7 +37362,7 @@ __export(core_exports2, {
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
   decode: () => decode,
   decodeAsync: () => decodeAsync,
-  describe: () => describe2,
+  describe: () => describe,
   encode: () => encode,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
@@ -53387,7 +52352,7 @@ function _check(fn, params) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe2(description) {
+function describe(description) {
   const ch = new $ZodCheck({ check: "describe" });
   ch._zod.onattach = [
     (inst) => {
@@ -54941,7 +53906,7 @@ __export(schemas_exports2, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  describe: () => describe3,
+  describe: () => describe2,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -56533,7 +55498,7 @@ function refine(fn, _params = {}) {
 function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
-var describe3 = describe2;
+var describe2 = describe;
 var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
@@ -57871,6 +56836,197 @@ function parseParams(text) {
   return params;
 }
 
+// src/reference/errors.ts
+var ReferenceErrorCode = {
+  InvalidFormat: "invalid reference format",
+  NameEmpty: "repository name must have at least one component",
+  NameContainsUppercase: "repository name must be lowercase",
+  NameTooLong: "repository name must not be more than 255 characters",
+  NameNotCanonical: "repository name must be canonical",
+  HexIdentifier: "cannot specify 64-byte hexadecimal strings",
+  DigestInvalidLength: "invalid checksum digest length",
+  DigestUnsupported: "unsupported digest algorithm",
+  DigestInvalidFormat: "invalid checksum digest format"
+};
+var BadReferenceError = class extends Error {
+  name = "BadReferenceError";
+  code;
+  input;
+  constructor(code2, input2, detail) {
+    super(`${JSON.stringify(input2)}: ${code2}${detail ? ` (${detail})` : ""}`);
+    this.code = code2;
+    this.input = input2;
+  }
+};
+
+// src/reference/grammar.ts
+var alphanumeric = "[a-z0-9]+";
+var separator = "(?:[._]|__|[-]+)";
+var pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+var domainNameComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var ipv6Address = "\\[(?:[a-fA-F0-9:]+)\\]";
+var domainName = `${domainNameComponent}(?:\\.${domainNameComponent})*`;
+var host = `(?:${domainName}|${ipv6Address})`;
+var domainAndPort = `${host}(?::[0-9]+)?`;
+var remoteName = `${pathComponent}(?:/${pathComponent})*`;
+var tag = "[\\w][\\w.-]{0,127}";
+var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+var name = `(?:${domainAndPort}/)?${remoteName}`;
+var referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
+var namePattern = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
+var tagPattern = new RegExp(`^${tag}$`);
+var digestPattern = new RegExp(`^${digest}$`);
+var hexIdentifierPattern = /^[a-f0-9]{64}$/;
+var maxPathLength = 255;
+
+// src/reference/digest.ts
+var hexLengthByAlgorithm = { sha256: 64, sha384: 96, sha512: 128 };
+function validateDigest(text, input2 = text) {
+  const colon = text.indexOf(":");
+  if (colon <= 0 || colon === text.length - 1) {
+    throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
+  }
+  const algorithm = text.slice(0, colon);
+  const hex3 = text.slice(colon + 1);
+  const length = hexLengthByAlgorithm[algorithm];
+  if (length === void 0) {
+    const code2 = digestPattern.test(text) ? ReferenceErrorCode.DigestUnsupported : ReferenceErrorCode.DigestInvalidFormat;
+    throw new BadReferenceError(code2, input2, algorithm);
+  }
+  if (hex3.length !== length) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidLength, input2);
+  if (!/^[a-f0-9]+$/.test(hex3)) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
+  return text;
+}
+function isDigest(text) {
+  try {
+    validateDigest(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function shortDigest(digest2) {
+  return digest2.slice(digest2.indexOf(":") + 1, digest2.indexOf(":") + 8);
+}
+
+// src/reference/image-reference.ts
+var ImageReference = class {
+  original;
+  writtenName;
+  domain;
+  path;
+  tag;
+  digest;
+  constructor(parts) {
+    this.original = parts.original;
+    this.writtenName = parts.writtenName;
+    this.domain = parts.domain;
+    this.path = parts.path;
+    this.tag = parts.tag;
+    this.digest = parts.digest;
+  }
+  /** Fully qualified repository name: `docker.io/library/alpine`. */
+  get name() {
+    return `${this.domain}/${this.path}`;
+  }
+  /** Docker's short form: `alpine`, `user/img`, `ghcr.io/o/r`. */
+  get familiarName() {
+    if (this.domain !== "docker.io") return this.name;
+    const officialName = this.path.startsWith("library/") ? this.path.slice("library/".length) : void 0;
+    return officialName !== void 0 && !officialName.includes("/") ? officialName : this.path;
+  }
+  /** The tag to follow: the written one, or `latest` when none is written. */
+  get trackedTag() {
+    return this.tag ?? "latest";
+  }
+  /** Fully qualified text, `docker.io/library/alpine:3.20@sha256:…`. */
+  get fullString() {
+    return this.name + this.suffix();
+  }
+  get familiarString() {
+    return this.familiarName + this.suffix();
+  }
+  /** The user's own form pinned to `digest`: `alpine:3.20@sha256:…`, `ubuntu:latest@sha256:…`. */
+  pinnedTo(digest2) {
+    return `${this.writtenName}:${this.trackedTag}@${digest2}`;
+  }
+  toString() {
+    return this.original;
+  }
+  suffix() {
+    return (this.tag !== void 0 ? `:${this.tag}` : "") + (this.digest !== void 0 ? `@${this.digest}` : "");
+  }
+};
+
+// src/reference/parse.ts
+function parseReference(text) {
+  const match = referencePattern.exec(text);
+  if (!match) {
+    if (text === "") throw new BadReferenceError(ReferenceErrorCode.NameEmpty, text);
+    if (referencePattern.test(text.toLowerCase())) {
+      throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text);
+    }
+    throw new BadReferenceError(ReferenceErrorCode.InvalidFormat, text);
+  }
+  const [, name2 = "", tag2, digest2] = match;
+  const nameMatch = namePattern.exec(name2);
+  const domain2 = nameMatch?.[1] ?? "";
+  const path2 = nameMatch?.[2] ?? name2;
+  if (path2.length > maxPathLength) throw new BadReferenceError(ReferenceErrorCode.NameTooLong, text);
+  if (digest2 !== void 0) validateDigest(digest2, text);
+  return { name: name2, domain: domain2, path: path2, tag: tag2, digest: digest2 };
+}
+var defaultDomain = "docker.io";
+var legacyDefaultDomain = "index.docker.io";
+var officialRepoPrefix = "library/";
+function parseImageReference(text) {
+  if (hexIdentifierPattern.test(text)) throw new BadReferenceError(ReferenceErrorCode.HexIdentifier, text);
+  const { domain: domain2, remainder } = splitDockerDomain(text);
+  const colon = remainder.indexOf(":");
+  const remoteName2 = colon === -1 ? remainder : remainder.slice(0, colon);
+  if (remoteName2.toLowerCase() !== remoteName2) {
+    throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text);
+  }
+  let parsed;
+  try {
+    parsed = parseReference(`${domain2}/${remainder}`);
+  } catch (error62) {
+    if (error62 instanceof BadReferenceError) throw new BadReferenceError(error62.code, text);
+    throw error62;
+  }
+  return new ImageReference({
+    original: text,
+    writtenName: stripSuffix(text, parsed),
+    domain: parsed.domain,
+    path: parsed.path,
+    tag: parsed.tag,
+    digest: parsed.digest
+  });
+}
+function stripSuffix(text, parsed) {
+  let end = text.length;
+  if (parsed.digest !== void 0) end = text.lastIndexOf("@");
+  const beforeDigest = text.slice(0, end);
+  if (parsed.tag !== void 0) return beforeDigest.slice(0, beforeDigest.length - parsed.tag.length - 1);
+  return beforeDigest;
+}
+function splitDockerDomain(name2) {
+  const slash = name2.indexOf("/");
+  const first = slash === -1 ? "" : name2.slice(0, slash);
+  let domain2;
+  let remainder;
+  if (slash === -1 || !/[.:]/.test(first) && first !== "localhost" && first.toLowerCase() === first) {
+    domain2 = defaultDomain;
+    remainder = name2;
+  } else {
+    domain2 = first;
+    remainder = name2.slice(slash + 1);
+  }
+  if (domain2 === legacyDefaultDomain) domain2 = defaultDomain;
+  if (domain2 === defaultDomain && !remainder.includes("/")) remainder = officialRepoPrefix + remainder;
+  return { domain: domain2, remainder };
+}
+
 // src/registry/schemas.ts
 var PlatformSchema = external_exports.object({
   os: external_exports.string(),
@@ -58299,7 +57455,7 @@ var Transport = class {
             status: 429,
             code: RegistryErrorCode.RateLimited,
             retryable: true,
-            message: `${describe4(request)}: rate limited; the registry asks to wait ${Math.ceil(wait / 1e3)} s, more than the ${Math.ceil(this.settings.maxRetryWaitMs / 1e3)} s basepin waits`
+            message: `${describe3(request)}: rate limited; the registry asks to wait ${Math.ceil(wait / 1e3)} s, more than the ${Math.ceil(this.settings.maxRetryWaitMs / 1e3)} s basepin waits`
           });
         }
         if (attempt >= retries) return response;
@@ -58348,7 +57504,7 @@ var Transport = class {
             status: 0,
             code: RegistryErrorCode.UnsafeUrl,
             retryable: false,
-            message: `${describe4(request)}: refusing a redirect from https to ${next.origin}`
+            message: `${describe3(request)}: refusing a redirect from https to ${next.origin}`
           });
         }
         if (method === "POST") {
@@ -58365,7 +57521,7 @@ var Transport = class {
       status: 0,
       code: RegistryErrorCode.BadResponse,
       retryable: false,
-      message: `${describe4(request)}: more than ${maxRedirects} redirects`
+      message: `${describe3(request)}: more than ${maxRedirects} redirects`
     });
   }
   noteRateLimit(response) {
@@ -58383,7 +57539,7 @@ var Transport = class {
       status: 0,
       code: RegistryErrorCode.PullBudgetExhausted,
       retryable: true,
-      message: `${describe4(request)}: Docker Hub reports ${remaining} pulls left in this window; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`
+      message: `${describe3(request)}: Docker Hub reports ${remaining} pulls left in this window; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`
     });
   }
 };
@@ -58417,7 +57573,7 @@ function tooLarge(response, size) {
     message: `${response.url || "response"} is ${size}, more than basepin reads`
   });
 }
-function describe4(request) {
+function describe3(request) {
   return `${request.method} ${request.url.origin}${request.url.pathname}`;
 }
 function toRegistryError(error62, request) {
@@ -58428,7 +57584,7 @@ function toRegistryError(error62, request) {
       status: 0,
       code: RegistryErrorCode.Timeout,
       retryable: true,
-      message: `${describe4(request)}: no answer in time`,
+      message: `${describe3(request)}: no answer in time`,
       cause: error62
     });
   }
@@ -58439,7 +57595,7 @@ function toRegistryError(error62, request) {
     status: 0,
     code: RegistryErrorCode.Network,
     retryable: causeCode !== void 0 && retryableCauses.has(causeCode),
-    message: `${describe4(request)}: ${detail}`,
+    message: `${describe3(request)}: ${detail}`,
     cause: error62
   });
 }
@@ -58810,6 +57966,850 @@ function parseJson(schema, bytes, ref, what) {
     );
   }
   return parsed.data;
+}
+
+// src/dockerfile/decode.ts
+var UnencodableTextError = class extends Error {
+  name = "UnencodableTextError";
+  encoding;
+  /** UTF-16 offset of the first character that cannot be encoded. */
+  offset;
+  constructor(encoding, offset, char) {
+    const code2 = char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0") ?? "?";
+    super(`cannot encode U+${code2} at offset ${offset} in a ${encoding} file`);
+    this.encoding = encoding;
+    this.offset = offset;
+  }
+};
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var utf8Encoder = new TextEncoder();
+function decodeDockerfile(bytes) {
+  let text;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    text = void 0;
+  }
+  if (text !== void 0) return { text, encoding: "utf-8", encode: encodeUtf8 };
+  return { text: Buffer.from(bytes).toString("latin1"), encoding: "latin1", encode: encodeLatin1 };
+}
+function encodeDockerfile(text, encoding) {
+  return encoding === "utf-8" ? encodeUtf8(text) : encodeLatin1(text);
+}
+function encodeUtf8(text) {
+  const lone = new RegExp("\\p{Surrogate}", "u").exec(text);
+  if (lone) throw new UnencodableTextError("utf-8", lone.index, lone[0]);
+  return utf8Encoder.encode(text);
+}
+function encodeLatin1(text) {
+  const wide = /[\u0100-\u{10ffff}]/u;
+  const match = wide.exec(text);
+  if (match) throw new UnencodableTextError("latin1", match.index, match[0]);
+  return new Uint8Array(Buffer.from(text, "latin1"));
+}
+
+// src/dockerfile/words.ts
+function splitWords(args, escape) {
+  const words = [];
+  let start = -1;
+  let quote = "";
+  for (let index = 0; index <= args.length; index++) {
+    const char = args[index];
+    if (char === void 0 || quote === "" && /[ \t\v\f\r]/.test(char)) {
+      if (start !== -1) words.push({ raw: args.slice(start, index), start, end: index });
+      start = -1;
+      continue;
+    }
+    if (start === -1) start = index;
+    if (char === escape && quote !== "'") index++;
+    else if (quote === "" && (char === '"' || char === "'")) quote = char;
+    else if (char === quote) quote = "";
+  }
+  return words;
+}
+function splitBlankWords(args) {
+  const words = [];
+  for (const match of args.matchAll(/[^ \t\v\f\r]+/g)) {
+    words.push({ raw: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return words;
+}
+function leadingFlags(words) {
+  const flags = [];
+  let rest = 0;
+  for (; rest < words.length; rest++) {
+    const word = words[rest];
+    if (!word.raw.startsWith("--")) break;
+    const equals = word.raw.indexOf("=");
+    const name2 = word.raw.slice(2, equals === -1 ? void 0 : equals).toLowerCase();
+    const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
+    flags.push({ name: name2, value });
+  }
+  return { flags, rest };
+}
+function unquote(raw, start) {
+  const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0];
+  const inner = quoted ? raw.slice(1, -1) : raw;
+  const innerStart = quoted ? start + 1 : start;
+  return {
+    value: inner,
+    start: innerStart,
+    end: innerStart + inner.length,
+    plain: !/["'\\`]/.test(inner)
+  };
+}
+function mountOptions(mount) {
+  const options2 = /* @__PURE__ */ new Map();
+  let fieldStart = 0;
+  let inQuotes = false;
+  const text = mount.value;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text[index];
+    if (char === '"') inQuotes = !inQuotes;
+    if (char !== void 0 && (char !== "," || inQuotes)) continue;
+    const field = unquote(text.slice(fieldStart, index), mount.start + fieldStart);
+    const equals = field.value.indexOf("=");
+    if (equals > 0) {
+      const key = field.value.slice(0, equals).trim().toLowerCase();
+      const value = field.value.slice(equals + 1);
+      const start = field.start + equals + 1;
+      options2.set(key, { value, start, end: start + value.length, plain: field.plain && mount.plain });
+    }
+    fieldStart = index + 1;
+  }
+  return options2;
+}
+
+// src/dockerfile/lex.ts
+var knownDirectives = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+var directivePattern = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+var blank = /^[ \t\v\f\r]$/;
+var heredocCommands = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var heredocWordPattern = /^\d*<<(-?)([^<]+)$/;
+function lexDockerfile(text) {
+  const lines = splitLines(text);
+  const lineText = (index2) => {
+    const line2 = lines[index2];
+    return text.slice(line2.start, line2.end);
+  };
+  const { directives, next } = readDirectives(lines, lineText);
+  const escapeDirective = directives.find((d) => d.name === "escape")?.value;
+  const escape = escapeDirective === "`" ? "`" : "\\";
+  const continuation = new RegExp(`${escape === "`" ? "`" : "\\\\"}[ \\t]*$`);
+  const instructions = [];
+  let index = next;
+  while (index < lines.length) {
+    const first = lineText(index);
+    if (isCommentOrBlank(first)) {
+      index++;
+      continue;
+    }
+    const startLine = index;
+    let chars = "";
+    const offsets = [];
+    const append = (lineIndex, from, to) => {
+      const line2 = lines[lineIndex];
+      chars += text.slice(line2.start + from, line2.start + to);
+      for (let k = from; k < to; k++) offsets.push(line2.start + k);
+    };
+    const leading = leadingBlanks(first);
+    let match = continuation.exec(first);
+    append(index, leading, match ? match.index : first.length);
+    index++;
+    while (match && index < lines.length) {
+      const raw = lineText(index);
+      if (isCommentOrBlank(raw)) {
+        index++;
+        continue;
+      }
+      match = continuation.exec(raw);
+      append(index, 0, match ? match.index : raw.length);
+      index++;
+    }
+    const instruction = splitKeyword(chars, offsets, startLine + 1);
+    if (!instruction) continue;
+    const heredocs = [];
+    if (heredocCommands.has(instruction.keyword)) {
+      for (const heredoc of heredocNames(instruction.args, escape)) {
+        const body = [];
+        while (index < lines.length) {
+          const raw = lineText(index++);
+          if ((heredoc.stripTabs ? raw.replace(/^\t+/, "") : raw) === heredoc.name) break;
+          body.push(raw);
+        }
+        heredocs.push(body.join("\n"));
+      }
+    }
+    instructions.push({ ...instruction, heredocs });
+  }
+  return { directives, escape, instructions, lineStarts: lines.map((line2) => line2.start) };
+}
+function lineOf(lineStarts, offset) {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+function splitLines(text) {
+  const lines = [];
+  let start = text.startsWith("\uFEFF") ? 1 : 0;
+  while (start <= text.length) {
+    const newline = text.indexOf("\n", start);
+    const stop = newline === -1 ? text.length : newline;
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    lines.push({ start, end });
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return lines;
+}
+function readDirectives(lines, lineText) {
+  const directives = [];
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const raw = lineText(index);
+    const match = directivePattern.exec(raw);
+    const name2 = match?.[1]?.toLowerCase();
+    if (!match || name2 === void 0 || !knownDirectives.has(name2)) break;
+    if (directives.some((d) => d.name === name2)) break;
+    const value = match[2] ?? "";
+    const trailing = raw.length - raw.replace(/[ \t]*$/, "").length;
+    const start = lines[index].start + raw.length - trailing - value.length;
+    directives.push({ name: name2, value, valueRange: { start, end: start + value.length } });
+  }
+  return { directives, next: index };
+}
+function isCommentOrBlank(line2) {
+  const trimmed = line2.slice(leadingBlanks(line2));
+  return trimmed === "" || trimmed.startsWith("#");
+}
+function leadingBlanks(line2) {
+  return /^[ \t\v\f\r]*/.exec(line2)?.[0].length ?? 0;
+}
+function splitKeyword(chars, offsets, line2) {
+  const keyword = /^[^ \t\v\f\r]+/.exec(chars)?.[0];
+  if (keyword === void 0) return void 0;
+  let from = keyword.length;
+  while (from < chars.length && blank.test(chars[from])) from++;
+  let to = chars.length;
+  while (to > from && blank.test(chars[to - 1])) to--;
+  return {
+    keyword: keyword.toUpperCase(),
+    line: line2,
+    args: chars.slice(from, to),
+    offsets: offsets.slice(from, to)
+  };
+}
+function heredocNames(args, escape) {
+  const names2 = [];
+  for (const word of splitWords(args, escape)) {
+    const match = heredocWordPattern.exec(word.raw.replace(/["']/g, ""));
+    const name2 = match?.[2];
+    if (match && name2) names2.push({ name: name2, stripTabs: match[1] === "-" });
+  }
+  return names2;
+}
+
+// src/dockerfile/variables.ts
+var namePattern2 = /^[A-Za-z_][A-Za-z0-9_]*/;
+function findVariableRefs(text, escape) {
+  const refs = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === escape) {
+      index++;
+      continue;
+    }
+    if (char !== "$") continue;
+    const ref = text[index + 1] === "{" ? bracedRef(text, index) : bareRef(text, index);
+    if (ref) {
+      refs.push(ref);
+      index = ref.end - 1;
+    }
+  }
+  return refs;
+}
+function bareRef(text, dollar) {
+  const name2 = namePattern2.exec(text.slice(dollar + 1, dollar + 257))?.[0];
+  if (name2 === void 0) return void 0;
+  const end = dollar + 1 + name2.length;
+  return { name: name2, start: dollar, end, modifier: "", word: "", wordStart: end };
+}
+function bracedRef(text, dollar) {
+  const open3 = dollar + 1;
+  let depth = 0;
+  let close = -1;
+  for (let index = open3; index < text.length; index++) {
+    if (text[index] === "{") depth++;
+    else if (text[index] === "}" && --depth === 0) {
+      close = index;
+      break;
+    }
+  }
+  if (close === -1) return void 0;
+  const inside = text.slice(open3 + 1, close);
+  const name2 = namePattern2.exec(inside)?.[0];
+  if (name2 === void 0) return void 0;
+  const rest = inside.slice(name2.length);
+  const operator = /^(:-|-|:\+|\+)/.exec(rest)?.[0];
+  const modifier = rest === "" ? "" : operator ?? "other";
+  const operatorLength = modifier === "" || modifier === "other" ? 0 : modifier.length;
+  const wordStart = open3 + 1 + name2.length + operatorLength;
+  return { name: name2, start: dollar, end: close + 1, modifier, word: text.slice(wordStart, close), wordStart };
+}
+function expandVariables(text, lookup, escape, depth = 0) {
+  const missing = [];
+  let value = "";
+  let last = 0;
+  for (const ref of findVariableRefs(text, escape)) {
+    value += text.slice(last, ref.start);
+    last = ref.end;
+    const current = lookup(ref.name);
+    const word = () => {
+      if (depth > 8) {
+        missing.push(ref.name);
+        return "";
+      }
+      const inner = expandVariables(ref.word, lookup, escape, depth + 1);
+      missing.push(...inner.missing);
+      return inner.value ?? "";
+    };
+    switch (ref.modifier) {
+      case "":
+        if (current === void 0) missing.push(ref.name);
+        value += current ?? "";
+        break;
+      case ":-":
+        value += current === void 0 || current === "" ? word() : current;
+        break;
+      case "-":
+        value += current === void 0 ? word() : current;
+        break;
+      case ":+":
+        value += current === void 0 || current === "" ? "" : word();
+        break;
+      case "+":
+        value += current === void 0 ? "" : word();
+        break;
+      case "other":
+        missing.push(ref.name);
+        break;
+    }
+  }
+  value += text.slice(last);
+  return { value: missing.length === 0 ? value : void 0, missing: [...new Set(missing)] };
+}
+
+// src/dockerfile/image-token.ts
+var builderArgs = /* @__PURE__ */ new Set([
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT",
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT"
+]);
+function readImageToken(word, scope) {
+  const refs = findVariableRefs(word, scope.escape);
+  const lookup = (name2) => scope.globals.get(name2)?.expanded;
+  const expansion = expandVariables(word, lookup, scope.escape);
+  const resolved = expansion.value;
+  if (refs.length === 0) {
+    if (isNotImage(word, scope)) return { form: "not-image" };
+    return { form: "in-place", resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };
+  }
+  if (resolved !== void 0 && isNotImage(resolved, scope)) return { form: "not-image" };
+  const only = refs.length === 1 ? refs[0] : void 0;
+  if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
+  if (resolved === void 0 && patternNamesStage(word, refs, scope)) return { form: "not-image" };
+  const masked = maskRefs(word, refs);
+  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
+  const nameAndTag = at === -1 ? masked : masked.slice(0, at);
+  const lastSlash = nameAndTag.lastIndexOf("/");
+  const colon = nameAndTag.lastIndexOf(":");
+  const tagStart = colon > lastSlash ? colon + 1 : -1;
+  const tagEnd = nameAndTag.length;
+  const digestRefs = refs.filter((ref) => at !== -1 && ref.start > at);
+  const tagRefs = refs.filter((ref) => tagStart !== -1 && ref.start >= tagStart && !digestRefs.includes(ref));
+  const nameRefs = refs.filter((ref) => !tagRefs.includes(ref) && !digestRefs.includes(ref));
+  if (digestRefs.length > 0)
+    return skipped(`the digest comes from ARG ${names(digestRefs)}; pin by hand`, resolved);
+  const lastComponent = nameRefs.find((ref) => ref.end > lastSlash);
+  if (lastComponent) {
+    return skipped(
+      `the image name is built from ARG ${lastComponent.name}; only a variable registry or namespace can be pinned \u2014 pin by hand`,
+      resolved
+    );
+  }
+  const missing = firstMissing(nameRefs, scope);
+  if (missing) return skipped(missing, resolved);
+  if (tagRefs.length === 0) {
+    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
+    return { form: "in-place", resolved, pinStart: 0, pinEnd: word.length, tagOnly: false };
+  }
+  if (tagRefs.length > 1) {
+    return skipped(`the tag is built from several ARGs (${names(tagRefs)}); pin by hand`, resolved);
+  }
+  const tagRef = tagRefs[0];
+  const tag2 = word.slice(tagStart, tagEnd);
+  if (tagRef.start !== tagStart || tagRef.end !== tagEnd) {
+    return skipped(
+      `ARG ${tagRef.name} is only part of the tag ${tag2}; make the ARG the whole tag or pin by hand`,
+      resolved
+    );
+  }
+  const image = word.slice(0, tagStart - 1);
+  if (tagRef.modifier === "") return { form: "arg-tag", name: tagRef.name, image, resolved };
+  if (tagRef.modifier === ":-" || tagRef.modifier === "-") {
+    const inline = readInlineDefault(tagRef, scope);
+    if (inline !== void 0) return skipped(inline, resolved);
+    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
+    return {
+      form: "in-place",
+      resolved,
+      pinStart: tagRef.wordStart,
+      pinEnd: tagRef.end - 1,
+      tagOnly: true
+    };
+  }
+  return skipped(`the tag ${tag2} is computed by ARG ${tagRef.name}; pin by hand`, resolved);
+}
+function missingReason(name2, scope) {
+  const declared = scope.globals.get(name2);
+  if (declared?.value !== void 0) {
+    return `the default of ARG ${name2} (line ${declared.line}) uses ARGs without defaults; give them defaults`;
+  }
+  if (declared) return `ARG ${name2} has no default; pass --build-arg or give it a default`;
+  if (builderArgs.has(name2))
+    return `${name2} is set by the builder, so the image is not known before a build; pin by hand`;
+  return `${name2} is not a global ARG; declare ARG ${name2}=\u2026 before the first FROM`;
+}
+function readWholeWord(ref, scope, resolved) {
+  if (ref.modifier === "") return { form: "arg-reference", name: ref.name, resolved };
+  if (ref.modifier === ":-" || ref.modifier === "-") {
+    const reason = readInlineDefault(ref, scope);
+    if (reason !== void 0) return skipped(reason, resolved);
+    return {
+      form: "in-place",
+      resolved: ref.word,
+      pinStart: ref.wordStart,
+      pinEnd: ref.end - 1,
+      tagOnly: false
+    };
+  }
+  return skipped(`the reference is computed by \${${ref.name}${ref.word ? "\u2026" : ""}}; pin by hand`, resolved);
+}
+function readInlineDefault(ref, scope) {
+  if (ref.word.includes("$")) return `the inline default of ${ref.name} is built from ARGs; pin by hand`;
+  const declared = scope.globals.get(ref.name);
+  if (declared?.value !== void 0 && (ref.modifier === "-" || declared.value !== "")) {
+    return `ARG ${ref.name} has a default (line ${declared.line}) that replaces the inline default ${ref.word}; keep one default`;
+  }
+  return void 0;
+}
+function firstMissing(refs, scope) {
+  for (const ref of refs) {
+    if ((ref.modifier === ":-" || ref.modifier === "-") && !ref.word.includes("$")) continue;
+    if (ref.modifier !== "") return `the registry part uses \${${ref.name}\u2026}; pin by hand`;
+    if (scope.globals.get(ref.name)?.expanded === void 0) return missingReason(ref.name, scope);
+  }
+  return void 0;
+}
+function patternNamesStage(word, refs, scope) {
+  let pattern = "";
+  let last = 0;
+  for (const ref of refs) {
+    pattern += escapeRegExp(word.slice(last, ref.start)) + "[a-z0-9._-]*";
+    last = ref.end;
+  }
+  pattern += escapeRegExp(word.slice(last));
+  const literal2 = word.length - refs.reduce((sum, ref) => sum + ref.end - ref.start, 0);
+  if (literal2 === 0) return false;
+  const stagePattern = new RegExp(`^${pattern}$`, "i");
+  for (const stage of scope.stages) if (stagePattern.test(stage)) return true;
+  return false;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function isNotImage(text, scope) {
+  return text.toLowerCase() === "scratch" || scope.isStage(text);
+}
+function maskRefs(word, refs) {
+  let masked = word;
+  for (const ref of refs) {
+    masked = masked.slice(0, ref.start) + "_".repeat(ref.end - ref.start) + masked.slice(ref.end);
+  }
+  return masked;
+}
+function names(refs) {
+  return [...new Set(refs.map((ref) => ref.name))].join(", ");
+}
+function skipped(reason, resolved) {
+  return { form: "skipped", reason, resolved };
+}
+
+// src/dockerfile/judge.ts
+var digestOnlyReason = "digest-only reference has no tag to follow";
+var emptyReason = "the reference is empty after ARG substitution; give the ARG a value";
+var unresolvedReason = "the reference still contains $ after ARG substitution; pin by hand";
+function judgeReference(resolved, tagOnly) {
+  if (resolved.includes("$")) return refused("skipped", void 0, unresolvedReason);
+  if (resolved === "") return refused("invalid", void 0, emptyReason);
+  let reference;
+  try {
+    reference = parseImageReference(resolved);
+  } catch (error62) {
+    if (error62 instanceof BadReferenceError) return refused("invalid", void 0, error62.message);
+    return refused("invalid", void 0, String(error62));
+  }
+  if (reference.digest !== void 0 && reference.tag === void 0) {
+    return refused("skipped", reference, digestOnlyReason);
+  }
+  return {
+    status: reference.digest === void 0 ? "pinnable" : "pinned",
+    reference,
+    reason: void 0,
+    pinnable: true,
+    addLatestTag: !tagOnly && reference.tag === void 0
+  };
+}
+function refused(status, reference, reason) {
+  return { status, reference, reason, pinnable: false, addLatestTag: false };
+}
+
+// src/dockerfile/scan.ts
+function scanDockerfile(lexed, text) {
+  const globals = /* @__PURE__ */ new Map();
+  const froms = [];
+  const externals = [];
+  const uses = [];
+  let visible = /* @__PURE__ */ new Set();
+  const { escape } = lexed;
+  for (const instruction of lexed.instructions) {
+    const inStage = froms.length > 0;
+    const stage = froms.at(-1)?.stage;
+    if (instruction.keyword === "FROM") {
+      const entry = readFrom(instruction);
+      froms.push(entry);
+      visible = /* @__PURE__ */ new Set();
+      const key = `from:${froms.length - 1}`;
+      for (const ref of findVariableRefs(instruction.args, escape)) {
+        const inImage = entry.image && ref.start >= entry.image.start && ref.start < entry.image.end;
+        uses.push(
+          inImage ? { name: ref.name, key, label: `${entry.image?.raw} (line ${instruction.line})` } : { name: ref.name, key: void 0, label: `FROM --platform on line ${instruction.line}` }
+        );
+      }
+      continue;
+    }
+    if (instruction.keyword === "ARG") {
+      for (const word of splitWords(instruction.args, escape)) {
+        const equals = word.raw.indexOf("=");
+        const name2 = equals === -1 ? word.raw : word.raw.slice(0, equals);
+        const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
+        for (const ref of value ? findVariableRefs(value.value, escape) : []) {
+          if (!inStage || visible.has(ref.name)) {
+            uses.push({ name: ref.name, key: void 0, label: `ARG ${name2} on line ${instruction.line}` });
+          }
+        }
+        if (!inStage) globals.set(name2, globalArg(name2, value, instruction, text, globals, escape));
+        else if (value === void 0 && globals.has(name2)) visible.add(name2);
+        else visible.delete(name2);
+      }
+      continue;
+    }
+    if (!inStage) continue;
+    const found = readExternals(instruction, escape, stage, externals.length);
+    externals.push(...found);
+    const label = `${instruction.keyword} on line ${instruction.line}`;
+    for (const ref of findVariableRefs(instruction.args, escape)) {
+      if (!visible.has(ref.name)) continue;
+      const external = found.find((entry) => ref.start >= entry.value.start && ref.start < entry.value.end);
+      uses.push(
+        external ? { name: ref.name, key: external.key, label: `${external.value.value} (line ${instruction.line})` } : { name: ref.name, key: void 0, label }
+      );
+    }
+    for (const body of instruction.heredocs) {
+      for (const ref of findVariableRefs(body, escape)) {
+        if (visible.has(ref.name)) uses.push({ name: ref.name, key: void 0, label });
+      }
+    }
+  }
+  return { globals, froms, externals, uses };
+}
+function sourceRange(instruction, text, start, end) {
+  const { offsets, args } = instruction;
+  if (start < 0 || end > args.length || start > end) return void 0;
+  if (start === end) {
+    const at = start < offsets.length ? offsets[start] : (offsets[start - 1] ?? -1) + 1;
+    return at === void 0 || at < 0 ? void 0 : { start: at, end: at };
+  }
+  const range = { start: offsets[start], end: offsets[end - 1] + 1 };
+  return text.slice(range.start, range.end) === args.slice(start, end) ? range : void 0;
+}
+function readFrom(instruction) {
+  const words = splitBlankWords(instruction.args);
+  const { flags, rest } = leadingFlags(words);
+  const image = words[rest];
+  const as = words[rest + 1];
+  const stage = as && as.raw.toLowerCase() === "as" ? words[rest + 2]?.raw : void 0;
+  const platform2 = flags.find((flag) => flag.name === "platform")?.value?.value;
+  return { instruction, image, platform: platform2, stage };
+}
+function globalArg(name2, value, instruction, text, earlier, escape) {
+  const range = value?.plain ? sourceRange(instruction, text, value.start, value.end) : void 0;
+  const expanded = value === void 0 ? void 0 : expandVariables(value.value, (n) => earlier.get(n)?.expanded, escape).value;
+  return { name: name2, line: instruction.line, value: value?.value, expanded, valueRange: range };
+}
+function readExternals(instruction, escape, stage, count) {
+  if (instruction.keyword !== "COPY" && instruction.keyword !== "RUN") return [];
+  const { flags } = leadingFlags(splitWords(instruction.args, escape));
+  const entries = [];
+  for (const flag of flags) {
+    if (!flag.value) continue;
+    let value;
+    let kind;
+    if (instruction.keyword === "COPY" && flag.name === "from") {
+      value = flag.value;
+      kind = "copy-from";
+    } else if (instruction.keyword === "RUN" && flag.name === "mount") {
+      value = mountOptions(flag.value).get("from");
+      kind = "mount-from";
+    } else continue;
+    if (value) entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}` });
+  }
+  return entries;
+}
+
+// src/dockerfile/extract.ts
+function extractImageSites(file2, text) {
+  const lexed = lexDockerfile(text);
+  const scanned = scanDockerfile(lexed, text);
+  const context = { file: file2, text, lexed, scanned };
+  const sites = [];
+  const syntax = lexed.directives.find((directive) => directive.name === "syntax");
+  if (syntax) {
+    const line2 = lineOf(lexed.lineStarts, syntax.valueRange.start);
+    sites.push(literalSite(context, "syntax", line2, syntax.value, syntax.value, syntax.valueRange, false));
+  }
+  const candidates = /* @__PURE__ */ new Map();
+  const stageNames = [];
+  scanned.froms.forEach((from, index) => {
+    const scope = scopeOf(context, new Set(stageNames));
+    if (from.stage !== void 0) stageNames.push(from.stage.toLowerCase());
+    if (!from.image) return;
+    const reading = readImageToken(from.image.raw, scope);
+    if (reading.form === "arg-reference" || reading.form === "arg-tag") {
+      const list = candidates.get(reading.name) ?? [];
+      list.push({ from, key: `from:${index}`, reading });
+      candidates.set(reading.name, list);
+      return;
+    }
+    const site = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, reading);
+    if (site) sites.push({ ...site, stage: from.stage, platform: from.platform });
+  });
+  const allStages = scopeOf(context, new Set(stageNames));
+  for (const external of scanned.externals) {
+    if (/^\d+$/.test(external.value.value)) continue;
+    let reading = readImageToken(external.value.value, allStages);
+    if (reading.form !== "not-image" && external.value.value.includes("$")) {
+      const reason = `the image in ${external.kind === "copy-from" ? "COPY --from" : "RUN --mount"} comes from an ARG; pin it by hand`;
+      reading = { form: "skipped", reason, resolved: void 0 };
+    }
+    const { instruction, value } = external;
+    const raw = value.plain ? value.value : instruction.args.slice(value.start, value.end);
+    const site = wordSite(context, external.kind, instruction, value.start, raw, reading);
+    if (site) sites.push({ ...site, stage: external.stage });
+  }
+  for (const [name2, list] of candidates) sites.push(...argSites(context, name2, list));
+  return sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b));
+}
+function scopeOf(context, stages) {
+  return {
+    escape: context.lexed.escape,
+    globals: context.scanned.globals,
+    isStage: (name2) => stages.has(name2.toLowerCase()),
+    stages
+  };
+}
+function wordSite(context, kind, instruction, start, written, reading) {
+  const wordRange = sourceRange(instruction, context.text, start, start + written.length);
+  const line2 = lineOf(context.lexed.lineStarts, wordRange?.start ?? instruction.offsets[start] ?? 0);
+  switch (reading.form) {
+    case "not-image":
+      return void 0;
+    case "skipped":
+      return skippedSite(context, kind, line2, written, reading.resolved, reading.reason);
+    case "in-place": {
+      const range = sourceRange(instruction, context.text, start + reading.pinStart, start + reading.pinEnd);
+      if (!range) {
+        const reason = "the reference is split across lines by a line continuation; join it onto one line";
+        return skippedSite(context, kind, line2, written, reading.resolved, reason);
+      }
+      return literalSite(context, kind, line2, written, reading.resolved, range, reading.tagOnly);
+    }
+    default:
+      return skippedSite(
+        context,
+        kind,
+        line2,
+        written,
+        reading.resolved,
+        `the image comes from an ARG; pin by hand`
+      );
+  }
+}
+function literalSite(context, kind, line2, written, resolved, range, tagOnly) {
+  const judged = judgeReference(resolved, tagOnly);
+  const pin = judged.pinnable ? { range, addLatestTag: judged.addLatestTag } : void 0;
+  return {
+    file: context.file,
+    line: line2,
+    kind,
+    written,
+    resolved,
+    reference: judged.reference,
+    pin,
+    stage: void 0,
+    platform: void 0,
+    status: judged.status,
+    reason: judged.reason
+  };
+}
+function skippedSite(context, kind, line2, written, resolved, reason) {
+  const reference = resolved === void 0 ? void 0 : judgeReference(resolved, false).reference;
+  return {
+    file: context.file,
+    line: line2,
+    kind,
+    written,
+    resolved,
+    reference,
+    pin: void 0,
+    stage: void 0,
+    platform: void 0,
+    status: "skipped",
+    reason
+  };
+}
+function argSites(context, name2, list) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const candidate of list) {
+    const group = candidate.reading.form === "arg-tag" ? `tag:${imageKey(candidate.reading.image)}` : "reference";
+    groups.set(group, [...groups.get(group) ?? [], candidate]);
+  }
+  const sites = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    const tagOnly = first.reading.form === "arg-tag";
+    const target = argTarget(context, name2, group, tagOnly);
+    if (typeof target === "string") {
+      for (const { from, reading } of group) {
+        if (!from.image) continue;
+        const skipped2 = { form: "skipped", reason: target, resolved: reading.resolved };
+        const site2 = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, skipped2);
+        if (site2) sites.push({ ...site2, stage: from.stage, platform: from.platform });
+      }
+      continue;
+    }
+    const line2 = lineOf(context.lexed.lineStarts, target.range.start);
+    const resolved = first.reading.resolved ?? "";
+    const site = literalSite(context, "arg", line2, target.value, resolved, target.range, tagOnly);
+    sites.push({ ...site, stage: first.from.stage, platform: first.from.platform });
+  }
+  return sites;
+}
+function argTarget(context, name2, group, tagOnly) {
+  const keys = new Set(group.map((candidate) => candidate.key));
+  const other = context.scanned.uses.find((use) => use.name === name2 && !keys.has(use.key ?? ""));
+  if (other?.key !== void 0) {
+    return `ARG ${name2} also feeds ${other.label}; pinning it would pin two images \u2014 pin by hand or split the ARG`;
+  }
+  if (other) return `ARG ${name2} is also used by ${other.label}; pin by hand or split the ARG`;
+  const global = context.scanned.globals.get(name2);
+  if (global?.value === void 0) return missingReason(name2, scopeOf(context, /* @__PURE__ */ new Set()));
+  const where = `the default of ARG ${name2} (line ${global.line})`;
+  if (!global.valueRange) return `${where} is quoted or split in a way basepin cannot edit; pin by hand`;
+  if (tagOnly && global.value.includes("$")) return `${where} is built from other ARGs; pin by hand`;
+  if (group[0]?.reading.resolved === void 0)
+    return `${where} uses ARGs without defaults; give them defaults`;
+  if (global.value.includes("$")) {
+    const reading = readImageToken(global.value, scopeOf(context, /* @__PURE__ */ new Set()));
+    if (reading.form === "skipped") return `${where}: ${reading.reason}`;
+    const wholeDefault = reading.form === "in-place" && !reading.tagOnly && reading.pinStart === 0 && reading.pinEnd === global.value.length;
+    if (!wholeDefault) {
+      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned \u2014 pin by hand`;
+    }
+  }
+  return { value: global.value, range: global.valueRange };
+}
+function imageKey(image) {
+  const judged = judgeReference(image, false);
+  return judged.reference?.name ?? image;
+}
+function startOf(site) {
+  return site.pin?.range.start ?? 0;
+}
+
+// src/dockerfile/rewrite.ts
+var EditErrorCode = {
+  Overlap: "edits overlap",
+  OutOfRange: "edit range is outside the text"
+};
+var EditConflictError = class extends Error {
+  name = "EditConflictError";
+  code;
+  constructor(code2, detail) {
+    super(`${code2}: ${detail}`);
+    this.code = code2;
+  }
+};
+function applyEdits(text, edits) {
+  for (const edit of edits) {
+    const { start, end } = edit.range;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
+      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe4(edit)} in a text of ${text.length}`);
+    }
+  }
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const unique = [];
+  for (const edit of sorted) {
+    const previous = unique.at(-1);
+    if (previous && sameEdit(previous, edit)) continue;
+    if (previous && (previous.range.end > edit.range.start || previous.range.start === edit.range.start)) {
+      throw new EditConflictError(EditErrorCode.Overlap, `${describe4(previous)} and ${describe4(edit)}`);
+    }
+    unique.push(edit);
+  }
+  let result = text;
+  for (let index = unique.length - 1; index >= 0; index--) {
+    const edit = unique[index];
+    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
+  }
+  return result;
+}
+function pinnedText(current, target, digest2) {
+  validateDigest(digest2);
+  const masked = current.replace(/\$\{[^}]*\}/g, (match) => "_".repeat(match.length));
+  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
+  let base = at === -1 ? current : current.slice(0, at);
+  if (target.addLatestTag) {
+    const name2 = masked.slice(0, base.length);
+    if (name2.lastIndexOf(":") <= name2.lastIndexOf("/")) base += ":latest";
+  }
+  return `${base}@${digest2}`;
+}
+function sameEdit(a, b) {
+  return a.range.start === b.range.start && a.range.end === b.range.end && a.text === b.text;
+}
+function describe4(edit) {
+  return `[${edit.range.start}, ${edit.range.end}) \u2192 ${JSON.stringify(edit.text.slice(0, 40))}`;
 }
 
 // src/app/apply-updates.ts

@@ -1,12 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  decodeDockerfile,
-  discoverDockerfiles,
-  extractImageSites,
-  type DecodedFile,
-  UnreadablePathError,
-} from '../dockerfile/index.ts';
+import { decodeDockerfile, extractImageSites, type DecodedFile } from '../dockerfile/index.ts';
+import { discoverDockerfiles, UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import type { ScanSettings } from '../config/schema.ts';
 

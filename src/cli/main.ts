@@ -1,4 +1,4 @@
-import { UnreadablePathError } from '../dockerfile/index.ts';
+import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
 import { scanDockerfiles } from '../app/scan.ts';
 import { writeChanges } from '../app/write-changes.ts';

@@ -1,7 +1,5 @@
 export { decodeDockerfile, encodeDockerfile, UnencodableTextError } from './decode.ts';
 export type { DecodedFile, TextEncoding } from './decode.ts';
-export { discoverDockerfiles, isDockerfileName, UnreadablePathError } from './discover.ts';
-export type { DiscoverOptions } from './discover.ts';
 export { extractImageSites } from './extract.ts';
 export { applyEdits, EditConflictError, EditErrorCode, pinnedText } from './rewrite.ts';
 export type { TextEdit } from './rewrite.ts';

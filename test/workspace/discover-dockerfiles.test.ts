@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverDockerfiles, isDockerfileName, UnreadablePathError } from '../../src/dockerfile/index.ts';
+import {
+  discoverDockerfiles,
+  isDockerfileName,
+  UnreadablePathError,
+} from '../../src/workspace/discover-dockerfiles.ts';
 
 let root: string;
 
