@@ -56564,6 +56564,10 @@ var RegistryErrorCode = {
   PullBudgetExhausted: "PULL_BUDGET_EXHAUSTED",
   Unauthorized: "UNAUTHORIZED",
   ManifestUnknown: "MANIFEST_UNKNOWN",
+  BlobUnknown: "BLOB_UNKNOWN",
+  /** A digest we were asked to fetch is not `algorithm:hex`. */
+  DigestInvalid: "DIGEST_INVALID",
+  Denied: "DENIED",
   /** Connection refused/reset, DNS failure, TLS failure. */
   Network: "NETWORK_ERROR",
   Timeout: "TIMEOUT",
@@ -57076,7 +57080,7 @@ var TokenResponseSchema = external_exports.object({
 // src/registry/response-error.ts
 var codeByStatus = {
   401: RegistryErrorCode.Unauthorized,
-  403: "DENIED",
+  403: RegistryErrorCode.Denied,
   429: RegistryErrorCode.RateLimited
 };
 function errorFromResponse(response, what, notFoundCode) {
@@ -57768,7 +57772,7 @@ function createRegistryClient(options2 = {}) {
       if (wellFormedDigest(digest2) === void 0) {
         throw new RegistryError({
           status: 0,
-          code: "DIGEST_INVALID",
+          code: RegistryErrorCode.DigestInvalid,
           retryable: false,
           message: `${what}: not a digest`
         });
@@ -57778,7 +57782,7 @@ function createRegistryClient(options2 = {}) {
         method: "GET",
         path: `/v2/${ref.path}/blobs/${digest2}`
       });
-      if (response.status !== 200) throw errorFromResponse(response, what, "BLOB_UNKNOWN");
+      if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.BlobUnknown);
       verifyDigest(response.body, digest2, what);
       return response.body;
     }),

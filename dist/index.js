@@ -79034,6 +79034,10 @@ var RegistryErrorCode = {
   PullBudgetExhausted: "PULL_BUDGET_EXHAUSTED",
   Unauthorized: "UNAUTHORIZED",
   ManifestUnknown: "MANIFEST_UNKNOWN",
+  BlobUnknown: "BLOB_UNKNOWN",
+  /** A digest we were asked to fetch is not `algorithm:hex`. */
+  DigestInvalid: "DIGEST_INVALID",
+  Denied: "DENIED",
   /** Connection refused/reset, DNS failure, TLS failure. */
   Network: "NETWORK_ERROR",
   Timeout: "TIMEOUT",
@@ -79355,7 +79359,7 @@ var TokenResponseSchema = external_exports.object({
 // src/registry/response-error.ts
 var codeByStatus = {
   401: RegistryErrorCode.Unauthorized,
-  403: "DENIED",
+  403: RegistryErrorCode.Denied,
   429: RegistryErrorCode.RateLimited
 };
 function errorFromResponse(response, what, notFoundCode) {
@@ -80047,7 +80051,7 @@ function createRegistryClient(options = {}) {
       if (wellFormedDigest(digest2) === void 0) {
         throw new RegistryError({
           status: 0,
-          code: "DIGEST_INVALID",
+          code: RegistryErrorCode.DigestInvalid,
           retryable: false,
           message: `${what}: not a digest`
         });
@@ -80057,7 +80061,7 @@ function createRegistryClient(options = {}) {
         method: "GET",
         path: `/v2/${ref.path}/blobs/${digest2}`
       });
-      if (response.status !== 200) throw errorFromResponse(response, what, "BLOB_UNKNOWN");
+      if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.BlobUnknown);
       verifyDigest(response.body, digest2, what);
       return response.body;
     }),

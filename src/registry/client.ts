@@ -200,7 +200,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
         if (wellFormedDigest(digest) === undefined) {
           throw new RegistryError({
             status: 0,
-            code: 'DIGEST_INVALID',
+            code: RegistryErrorCode.DigestInvalid,
             retryable: false,
             message: `${what}: not a digest`,
           });
@@ -210,7 +210,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
           method: 'GET',
           path: `/v2/${ref.path}/blobs/${digest}`,
         });
-        if (response.status !== 200) throw errorFromResponse(response, what, 'BLOB_UNKNOWN');
+        if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.BlobUnknown);
         verifyDigest(response.body, digest, what);
         return response.body;
       }),

@@ -12,6 +12,10 @@ export const RegistryErrorCode = {
   PullBudgetExhausted: 'PULL_BUDGET_EXHAUSTED',
   Unauthorized: 'UNAUTHORIZED',
   ManifestUnknown: 'MANIFEST_UNKNOWN',
+  BlobUnknown: 'BLOB_UNKNOWN',
+  /** A digest we were asked to fetch is not `algorithm:hex`. */
+  DigestInvalid: 'DIGEST_INVALID',
+  Denied: 'DENIED',
   /** Connection refused/reset, DNS failure, TLS failure. */
   Network: 'NETWORK_ERROR',
   Timeout: 'TIMEOUT',

@@ -4,7 +4,7 @@ import type { HttpResponse } from './transport.ts';
 
 const codeByStatus: Readonly<Record<number, string>> = {
   401: RegistryErrorCode.Unauthorized,
-  403: 'DENIED',
+  403: RegistryErrorCode.Denied,
   429: RegistryErrorCode.RateLimited,
 };
 
