@@ -59208,10 +59208,18 @@ function scanJson(sites) {
 }
 function scanText(sites) {
   return sites.map((site) => {
-    const shown = site.resolved && site.resolved !== site.written ? `${site.written} (${site.resolved})` : site.written;
-    return [`${site.file}:${site.line}`, site.kind, shown, site.status, site.reason ?? ""].join(" ").trimEnd();
-  }).map((line2) => `${line2}
-`).join("");
+    const resolved = site.resolved && site.resolved !== site.written ? `(= ${site.resolved})` : "";
+    const fields = [
+      `${site.file}:${site.line}`,
+      site.kind,
+      site.written,
+      site.status,
+      site.reason ?? "",
+      resolved
+    ];
+    return `${fields.filter(Boolean).join(" ")}
+`;
+  }).join("");
 }
 function pinJson(report) {
   return JSON.stringify({

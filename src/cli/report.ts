@@ -17,17 +17,25 @@ export function scanJson(sites: readonly ImageSite[]): string {
   });
 }
 
-/** One line a site: `file:line kind reference status reason`. */
+/**
+ * One line a site: `file:line kind reference status reason`. The first four
+ * fields never contain spaces, so scripts can split on them; what an ARG
+ * resolves to comes last, as `(= alpine:3.19)`.
+ */
 export function scanText(sites: readonly ImageSite[]): string {
   return sites
     .map((site) => {
-      const shown =
-        site.resolved && site.resolved !== site.written ? `${site.written} (${site.resolved})` : site.written;
-      return [`${site.file}:${site.line}`, site.kind, shown, site.status, site.reason ?? '']
-        .join(' ')
-        .trimEnd();
+      const resolved = site.resolved && site.resolved !== site.written ? `(= ${site.resolved})` : '';
+      const fields = [
+        `${site.file}:${site.line}`,
+        site.kind,
+        site.written,
+        site.status,
+        site.reason ?? '',
+        resolved,
+      ];
+      return `${fields.filter(Boolean).join(' ')}\n`;
     })
-    .map((line) => `${line}\n`)
     .join('');
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
-import { summaryLine } from '../../src/cli/report.ts';
+import { scanText, summaryLine } from '../../src/cli/report.ts';
 
 const update = (from: string | undefined): PlannedUpdate =>
   ({
@@ -30,5 +30,19 @@ describe('summaryLine', () => {
     ['check', 'basepin check: 2 not pinned, 1 stale, 1 current, 0 skipped, 0 failed in 1 file(s)\n'],
   ] as const)('%s', (verb, expected) => {
     expect(summaryLine(report, verb)).toBe(expected);
+  });
+});
+
+describe('scanText', () => {
+  it('keeps file:line, kind, reference and status as the first four space-free fields', async () => {
+    const { extractImageSites } = await import('../../src/dockerfile/index.ts');
+    const sites = extractImageSites(
+      'Dockerfile',
+      'ARG V=3.19\nFROM alpine:${V}\nFROM alpine@sha256:' + 'a'.repeat(64) + '\n',
+    );
+    expect(scanText(sites)).toBe(
+      'Dockerfile:1 arg 3.19 pinnable (= alpine:3.19)\n' +
+        `Dockerfile:3 from alpine@sha256:${'a'.repeat(64)} skipped digest-only reference has no tag to follow\n`,
+    );
   });
 });
