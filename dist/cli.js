@@ -59027,6 +59027,9 @@ var mirrorUrl = external_exports.string().superRefine((value, context) => {
   if (problem !== void 0) context.addIssue({ code: "custom", message: problem });
 });
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+function platformProblem(value) {
+  return platformPattern.test(value) ? void 0 : `expected os/arch[/variant] such as linux/amd64 but got "${value}"`;
+}
 var platform = external_exports.string().regex(platformPattern, "expected os/arch[/variant], e.g. linux/amd64");
 var stringList = external_exports.array(external_exports.string().min(1));
 var groupByValues = ["all", "image", "directory"];
@@ -59315,9 +59318,8 @@ async function resolveCliSettings(args, env, cwd) {
   const configPath = args.config ?? defaultConfigPath;
   const config2 = await loadConfigFile(resolve3(cwd, configPath), { required: args.config !== void 0 });
   const platform2 = args.platform ?? config2.platform;
-  if (platform2 !== void 0 && !platformPattern.test(platform2)) {
-    throw new UsageError(`--platform: expected os/arch[/variant] such as linux/amd64 but got "${platform2}"`);
-  }
+  const badPlatform = platform2 === void 0 ? void 0 : platformProblem(platform2);
+  if (badPlatform) throw new UsageError(`--platform: ${badPlatform}`);
   let concurrency = config2.concurrency ?? defaultConcurrency;
   if (args.concurrency !== void 0) {
     concurrency = Number(args.concurrency);

@@ -80592,6 +80592,9 @@ var mirrorUrl = external_exports.string().superRefine((value, context) => {
   if (problem !== void 0) context.addIssue({ code: "custom", message: problem });
 });
 var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+function platformProblem(value) {
+  return platformPattern.test(value) ? void 0 : `expected os/arch[/variant] such as linux/amd64 but got "${value}"`;
+}
 var platform2 = external_exports.string().regex(platformPattern, "expected os/arch[/variant], e.g. linux/amd64");
 var stringList = external_exports.array(external_exports.string().min(1));
 var groupByValues = ["all", "image", "directory"];
@@ -80723,11 +80726,8 @@ async function readActionSettings(input2, workspace) {
     return values.length ? values : [...fallback ?? []];
   };
   const platform3 = input2("platform") || config2.platform;
-  if (platform3 && !platformPattern.test(platform3)) {
-    throw new ConfigError(
-      `input platform: expected os/arch[/variant] such as linux/amd64 but got "${platform3}"`
-    );
-  }
+  const badPlatform = platform3 ? platformProblem(platform3) : void 0;
+  if (badPlatform) throw new ConfigError(`input platform: ${badPlatform}`);
   const groupBy = input2("group-by") ? checked("group-by", external_exports.enum(groupByValues), input2("group-by")) : config2["group-by"] ?? "all";
   const mirrorLines = input2("registry-mirrors");
   const insecure = list("insecure-registries", config2["insecure-registries"]);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { ConfigError, defaultConfigPath, loadConfigFile, mirrorList } from '../config/load.ts';
+import { defaultConfigPath, loadConfigFile, mirrorList } from '../config/load.ts';
 import { parseCredentialPairs, parseMirrorPairs } from '../config/pairs.ts';
-import { defaultConcurrency, platformPattern, type PinSettings } from '../config/schema.ts';
+import { defaultConcurrency, platformProblem, type PinSettings } from '../config/schema.ts';
 import type { RegistryCredential } from '../registry/types.ts';
 import { UsageError, type CliArgs } from './args.ts';
 
@@ -19,9 +19,8 @@ export async function resolveCliSettings(
   const config = await loadConfigFile(resolve(cwd, configPath), { required: args.config !== undefined });
 
   const platform = args.platform ?? config.platform;
-  if (platform !== undefined && !platformPattern.test(platform)) {
-    throw new UsageError(`--platform: expected os/arch[/variant] such as linux/amd64 but got "${platform}"`);
-  }
+  const badPlatform = platform === undefined ? undefined : platformProblem(platform);
+  if (badPlatform) throw new UsageError(`--platform: ${badPlatform}`);
   let concurrency = config.concurrency ?? defaultConcurrency;
   if (args.concurrency !== undefined) {
     concurrency = Number(args.concurrency);
@@ -51,5 +50,3 @@ export async function resolveCliSettings(
     credentials,
   };
 }
-
-export { ConfigError };

@@ -5,7 +5,7 @@ import { parseCredentialPairs, parseMirrorPairs } from './pairs.ts';
 import {
   defaultConcurrency,
   groupByValues,
-  platformPattern,
+  platformProblem,
   type GroupBy,
   registryHost,
   type PinSettings,
@@ -70,11 +70,8 @@ export async function readActionSettings(input: InputReader, workspace: string):
   };
 
   const platform = input('platform') || config.platform;
-  if (platform && !platformPattern.test(platform)) {
-    throw new ConfigError(
-      `input platform: expected os/arch[/variant] such as linux/amd64 but got "${platform}"`,
-    );
-  }
+  const badPlatform = platform ? platformProblem(platform) : undefined;
+  if (badPlatform) throw new ConfigError(`input platform: ${badPlatform}`);
   const groupBy = input('group-by')
     ? checked('group-by', z.enum(groupByValues), input('group-by'))
     : (config['group-by'] ?? 'all');

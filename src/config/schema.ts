@@ -38,6 +38,13 @@ const mirrorUrl = z.string().superRefine((value, context) => {
 
 /** `linux/amd64`, `linux/arm64/v8`. */
 export const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+
+/** Why `value` is not a platform, for the message of whoever read it (a flag, an input); undefined when it is one. */
+export function platformProblem(value: string): string | undefined {
+  return platformPattern.test(value)
+    ? undefined
+    : `expected os/arch[/variant] such as linux/amd64 but got "${value}"`;
+}
 const platform = z.string().regex(platformPattern, 'expected os/arch[/variant], e.g. linux/amd64');
 
 const stringList = z.array(z.string().min(1));
