@@ -78777,19 +78777,21 @@ async function groupFileWrites(updates, base) {
         "is not inside the repository; scan with paths relative to its root"
       );
     }
-    byFile.set(path2, [...byFile.get(path2) ?? [], update]);
+    const list = byFile.get(path2);
+    if (list) list.push(update);
+    else byFile.set(path2, [update]);
   }
+  const changeByPath = new Map(base.changes.map((change) => [repositoryPath(change.file), change]));
   const writes = [];
   for (const [path2, fileUpdates] of byFile) {
     const first = fileUpdates[0];
-    const { text: before, encoding } = await baseText(path2, first.file, base);
+    const { text: before, encoding } = await baseText(changeByPath.get(path2), first.file, base);
     const after = applyUpdates(before, fileUpdates);
     if (after !== before) writes.push({ path: path2, content: after, encoding });
   }
   return writes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
-async function baseText(path2, file2, base) {
-  const change = base.changes.find((c) => repositoryPath(c.file) === path2);
+async function baseText(change, file2, base) {
   if (change !== void 0) return { text: change.before, encoding: change.encoding };
   if (base.readBaseFile !== void 0) return { text: await base.readBaseFile(file2), encoding: "utf-8" };
   throw new GroupFileError(file2, "its base text is not in the report and no reader was given");

@@ -38,12 +38,15 @@ export async function groupFileWrites(
         'is not inside the repository; scan with paths relative to its root',
       );
     }
-    byFile.set(path, [...(byFile.get(path) ?? []), update]);
+    const list = byFile.get(path);
+    if (list) list.push(update);
+    else byFile.set(path, [update]);
   }
+  const changeByPath = new Map(base.changes.map((change) => [repositoryPath(change.file), change]));
   const writes: FileWrite[] = [];
   for (const [path, fileUpdates] of byFile) {
     const first = fileUpdates[0] as PlannedUpdate;
-    const { text: before, encoding } = await baseText(path, first.file, base);
+    const { text: before, encoding } = await baseText(changeByPath.get(path), first.file, base);
     const after = applyUpdates(before, fileUpdates);
     if (after !== before) writes.push({ path, content: after, encoding });
   }
@@ -51,11 +54,10 @@ export async function groupFileWrites(
 }
 
 async function baseText(
-  path: string,
+  change: FileChange | undefined,
   file: string,
   base: BaseTexts,
 ): Promise<Pick<FileWrite, 'encoding'> & { text: string }> {
-  const change = base.changes.find((c) => repositoryPath(c.file) === path);
   if (change !== undefined) return { text: change.before, encoding: change.encoding };
   if (base.readBaseFile !== undefined) return { text: await base.readBaseFile(file), encoding: 'utf-8' };
   throw new GroupFileError(file, 'its base text is not in the report and no reader was given');
