@@ -101,7 +101,6 @@ async function main(): Promise<void> {
       paths: ['.'],
       include: [],
       exclude: [],
-      excludeImages: [],
     });
     const updates = scan.sites.flatMap((site): PlannedUpdate[] =>
       site.pin && site.reference

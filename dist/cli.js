@@ -40,870 +40,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object2, key, value) => {
-      Object.defineProperty(object2, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name2];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor2 + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator2 = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator2 += run2[index].single;
-      }
-      return separator2;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required2]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required2 !== UNDEFINED && prev.indexOf(required2) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path2) => {
-      const end = path2.length - 1;
-      const index = path2.lastIndexOf(
-        SLASH,
-        path2[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path2 : path2.slice(index + 1);
-    };
-    var parentOf = (path2) => {
-      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path2.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path2.length - 1;
-      const cut = path2.lastIndexOf(
-        SLASH,
-        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path2) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path2)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path2, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path2) : path2;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path2
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path2, originalPath, doThrow) => {
-      if (!isString(path2)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path2) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path2)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path2) => {
-      const first = path2.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path2.length === 1) {
-        return true;
-      }
-      const second = path2.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path2) {
-        checkPath(
-          path2,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path2 ? this._t(path2, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path2 = convertPath(target);
-        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path2);
-        }
-        const dir = this._t(path2, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal2 = this._rules.testLiteral(path2);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
-      }
-      _t(path2, cache) {
-        if (path2 in cache) {
-          return cache[path2];
-        }
-        const parentPath = parentOf(path2);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
-      }
-      ignores(path2) {
-        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
-      }
-      createFilter() {
-        return (path2) => !this.ignores(path2);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path2) {
-        return this._test(path2, this._testCache, convertPath(path2));
-      }
-    };
-    var factory = (options2) => new Ignore(options2);
-    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -1123,8 +259,8 @@ var require_utils = __commonJS({
     exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
       }
       if (typeof process !== "undefined" && process.platform) {
         return process.platform === "win32";
@@ -1541,7 +677,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -1556,11 +692,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -1637,7 +773,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -1650,10 +786,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -2680,6 +1816,870 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object2, key, value) => {
+      Object.defineProperty(object2, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name2 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name2];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor2 = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor2 + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at) => {
+      let separator2 = EMPTY;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator2 += run2[index].single;
+      }
+      return separator2;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run2.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required2]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required2 !== UNDEFINED && prev.indexOf(required2) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path2) => {
+      const end = path2.length - 1;
+      const index = path2.lastIndexOf(
+        SLASH,
+        path2[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path2 : path2.slice(index + 1);
+    };
+    var parentOf = (path2) => {
+      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path2.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path2.length - 1;
+      const cut = path2.lastIndexOf(
+        SLASH,
+        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path2) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path2)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path2, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename2 = shortcut ? basenameOf(path2) : path2;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename2 : path2
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path2, originalPath, doThrow) => {
+      if (!isString(path2)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path2) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path2)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path2) => {
+      const first = path2.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path2.length === 1) {
+        return true;
+      }
+      const second = path2.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path2) {
+        checkPath(
+          path2,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path2 ? this._t(path2, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path2 = convertPath(target);
+        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path2);
+        }
+        const dir = this._t(path2, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path2);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path2, cache) {
+        if (path2 in cache) {
+          return cache[path2];
+        }
+        const parentPath = parentOf(path2);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
+      }
+      ignores(path2) {
+        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
+      }
+      createFilter() {
+        return (path2) => !this.ignores(path2);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path2) {
+        return this._test(path2, this._testCache, convertPath(path2));
+      }
+    };
+    var factory = (options2) => new Ignore(options2);
+    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -3039,7 +3039,7 @@ var require_directives = __commonJS({
         return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -3055,9 +3055,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -3647,14 +3647,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -3671,14 +3671,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -3695,12 +3695,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -3712,12 +3712,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -3732,39 +3732,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -4518,22 +4518,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -4542,15 +4542,15 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line2 = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line2 = lines2[i];
           str += line2 ? `
 ${indent}${line2}` : "\n";
         }
@@ -4573,22 +4573,22 @@ ${indent}${line2}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -4605,12 +4605,12 @@ ${indent}${line2}` : "\n";
         if (comment)
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -4618,35 +4618,35 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
+          const len = lines2.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line2 of lines)
+          for (const line2 of lines2)
             str += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -5284,11 +5284,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -5348,12 +5348,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -5899,8 +5899,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -5915,8 +5915,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
           const tagName = JSON.stringify(tag2);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -5968,35 +5968,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options2.directives === true;
       if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -6005,36 +6005,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -7096,17 +7096,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines3(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const lines2 = scalar.source ? splitLines3(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -7116,7 +7116,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -7136,17 +7136,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -7183,8 +7183,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -7259,10 +7259,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -8685,9 +8685,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -12251,9 +12251,9 @@ var require_request = __commonJS({
               processHeader(this, header[0], header[1]);
             }
           } else {
-            const keys = Object.keys(headers);
-            for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+            const keys2 = Object.keys(headers);
+            for (let i = 0; i < keys2.length; ++i) {
+              processHeader(this, keys2[i], headers[keys2[i]]);
             }
           }
         } else if (headers != null) {
@@ -14694,8 +14694,8 @@ var require_webidl = __commonJS({
         }
         const result = {};
         if (!types.isProxy(O)) {
-          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
+          const keys3 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
+          for (const key of keys3) {
             const keyName = webidl.util.Stringify(key);
             const typedKey = keyConverter(key, prefix, `Key ${keyName} in ${argument}`);
             const typedValue = valueConverter(O[key], prefix, `${argument}[${keyName}]`);
@@ -14703,8 +14703,8 @@ var require_webidl = __commonJS({
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
+        const keys2 = Reflect.ownKeys(O);
+        for (const key of keys2) {
           const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
@@ -15448,7 +15448,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function keys() {
+          value: function keys2() {
             webidl.brandCheck(this, object2);
             return makeIterator(this, "key");
           }
@@ -22959,10 +22959,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function generateKeyValues(data) {
-      const keys = Object.keys(data);
+      const keys2 = Object.keys(data);
       const result = [];
-      for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
+      for (let i = 0; i < keys2.length; ++i) {
+        const key = keys2[i];
         const value = data[key];
         const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
@@ -29445,9 +29445,9 @@ var require_headers = __commonJS({
           appendHeader(headers, header[0], header[1]);
         }
       } else if (typeof object2 === "object" && object2 !== null) {
-        const keys = Object.keys(object2);
-        for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object2[keys[i]]);
+        const keys2 = Object.keys(object2);
+        for (let i = 0; i < keys2.length; ++i) {
+          appendHeader(headers, keys2[i], object2[keys2[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -32997,8 +32997,8 @@ var require_cachestorage = __commonJS({
        */
       async keys() {
         webidl.brandCheck(this, _CacheStorage);
-        const keys = this.#caches.keys();
-        return [...keys];
+        const keys2 = this.#caches.keys();
+        return [...keys2];
       }
     };
     Object.defineProperties(CacheStorage.prototype, {
@@ -36643,189 +36643,1049 @@ ${captureLines}` : capture.stack;
   }
 });
 
-// src/workspace/discover-dockerfiles.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
-var UnreadablePathError = class extends Error {
-  name = "UnreadablePathError";
-  path;
-  /** The system error code, `ENOENT`, `EACCES`, … */
-  code;
-  constructor(filePath, cause) {
-    const code2 = cause?.code;
-    const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
-    super(`cannot read ${filePath}: ${detail}`, { cause });
-    this.path = filePath;
-    this.code = typeof code2 === "string" ? code2 : void 0;
+// src/dockerfile/decode.ts
+var UnencodableTextError = class extends Error {
+  name = "UnencodableTextError";
+  encoding;
+  /** UTF-16 offset of the first character that cannot be encoded. */
+  offset;
+  constructor(encoding, offset, char) {
+    const code2 = char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0") ?? "?";
+    super(`cannot encode U+${code2} at offset ${offset} in a ${encoding} file`);
+    this.encoding = encoding;
+    this.offset = offset;
   }
 };
-var dockerfileNames = (0, import_picomatch.default)(
-  ["Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile", "Containerfile", "Containerfile.*"],
-  {
-    dot: true
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var utf8Encoder = new TextEncoder();
+function decodeDockerfile(bytes) {
+  let text2;
+  try {
+    text2 = strictUtf8.decode(bytes);
+  } catch {
+    text2 = void 0;
   }
-);
-var skippedFolders = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function isDockerfileName(name2) {
-  return dockerfileNames(name2);
+  if (text2 !== void 0) return { text: text2, encoding: "utf-8", encode: encodeUtf8 };
+  return { text: Buffer.from(bytes).toString("latin1"), encoding: "latin1", encode: encodeLatin1 };
 }
-async function discoverDockerfiles(paths, options2) {
-  const givenPaths = paths.length > 0 ? paths : ["."];
-  const cwd = path.resolve(options2.cwd);
-  const included = options2.include?.length ? (0, import_picomatch.default)([...options2.include], { dot: true }) : () => false;
-  const excluded = options2.exclude?.length ? (0, import_picomatch.default)([...options2.exclude], { dot: true }) : () => false;
-  const display = (absolute) => {
-    const relative = path.relative(cwd, absolute);
-    const inside = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-    return inside ? relative.split(path.sep).join("/") : absolute;
-  };
-  const found = /* @__PURE__ */ new Set();
-  const gitignores = /* @__PURE__ */ new Map();
-  const rulesIn = (folder) => {
-    let rules = gitignores.get(folder);
-    if (!rules) {
-      rules = readGitignore(folder);
-      gitignores.set(folder, rules);
-    }
-    return rules;
-  };
-  const isIgnored = (levels, absolute, isFolder) => {
-    for (let index = levels.length - 1; index >= 0; index--) {
-      const level = levels[index];
-      const relative = path.relative(level.base, absolute).split(path.sep).join("/");
-      if (relative === "" || relative.startsWith("..")) continue;
-      const result = level.rules.test(isFolder ? `${relative}/` : relative);
-      if (result.ignored) return true;
-      if (result.unignored) return false;
-    }
-    return false;
-  };
-  const walk = async (folder, levels) => {
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error62) {
-      throw new UnreadablePathError(display(folder), error62);
-    }
-    const hasGitignore = entries.some((entry) => entry.name === ".gitignore" && !entry.isDirectory());
-    const own2 = hasGitignore ? await rulesIn(folder) : void 0;
-    const here = own2 ? [...levels, { base: folder, rules: own2 }] : levels;
-    const folders = [];
-    for (const entry of entries) {
-      const absolute = path.join(folder, entry.name);
-      const shown = display(absolute);
-      let isFolder = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        isFile = await stat(absolute).then(
-          (target) => target.isFile(),
-          () => false
-        );
-        isFolder = false;
-      }
-      if (isFolder) {
-        if (skippedFolders.has(entry.name) || excluded(shown) || isIgnored(here, absolute, true)) continue;
-        folders.push(walk(absolute, here));
-      } else if (isFile && (isDockerfileName(entry.name) || included(shown))) {
-        if (!excluded(shown) && !isIgnored(here, absolute, false)) found.add(shown);
-      }
-    }
-    await Promise.all(folders);
-  };
-  for (const given of givenPaths) {
-    const absolute = path.resolve(cwd, given);
-    let info;
-    try {
-      info = await stat(absolute);
-    } catch (error62) {
-      throw new UnreadablePathError(given, error62);
-    }
-    if (!info.isDirectory()) {
-      found.add(display(absolute));
+function encodeDockerfile(text2, encoding) {
+  return encoding === "utf-8" ? encodeUtf8(text2) : encodeLatin1(text2);
+}
+function encodeUtf8(text2) {
+  const lone = new RegExp("\\p{Surrogate}", "u").exec(text2);
+  if (lone) throw new UnencodableTextError("utf-8", lone.index, lone[0]);
+  return utf8Encoder.encode(text2);
+}
+function encodeLatin1(text2) {
+  const wide = /[\u0100-\u{10ffff}]/u;
+  const match = wide.exec(text2);
+  if (match) throw new UnencodableTextError("latin1", match.index, match[0]);
+  return new Uint8Array(Buffer.from(text2, "latin1"));
+}
+
+// src/dockerfile/words.ts
+function splitWords(args, escape) {
+  const words = [];
+  let start = -1;
+  let quote2 = "";
+  for (let index = 0; index <= args.length; index++) {
+    const char = args[index];
+    if (char === void 0 || quote2 === "" && /[ \t\v\f\r]/.test(char)) {
+      if (start !== -1) words.push({ raw: args.slice(start, index), start, end: index });
+      start = -1;
       continue;
     }
-    await walk(absolute, await ancestorLevels(cwd, absolute, rulesIn));
+    if (start === -1) start = index;
+    if (char === escape && quote2 !== "'") index++;
+    else if (quote2 === "" && (char === '"' || char === "'")) quote2 = char;
+    else if (char === quote2) quote2 = "";
   }
-  return [...found].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  return words;
 }
-async function ancestorLevels(cwd, folder, rulesIn) {
-  const relative = path.relative(cwd, folder);
-  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return [];
-  const levels = [];
-  let base = cwd;
-  for (const part of ["", ...relative.split(path.sep).slice(0, -1)]) {
-    base = path.join(base, part);
-    const rules = await rulesIn(base);
-    if (rules) levels.push({ base, rules });
+function splitBlankWords(args) {
+  const words = [];
+  for (const match of args.matchAll(/[^ \t\v\f\r]+/g)) {
+    words.push({ raw: match[0], start: match.index, end: match.index + match[0].length });
   }
-  return levels;
+  return words;
 }
-async function readGitignore(folder) {
-  let text;
-  try {
-    text = await readFile(path.join(folder, ".gitignore"), "utf8");
-  } catch {
-    return void 0;
+function leadingFlags(words) {
+  const flags = [];
+  let rest = 0;
+  for (; rest < words.length; rest++) {
+    const word = words[rest];
+    if (!word.raw.startsWith("--")) break;
+    const equals = word.raw.indexOf("=");
+    const name2 = word.raw.slice(2, equals === -1 ? void 0 : equals).toLowerCase();
+    const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
+    flags.push({ name: name2, value });
   }
-  return (0, import_ignore.default)().add(text);
+  return { flags, rest };
 }
-
-// src/resolve/memoized-client.ts
-function memoizeRegistryClient(client) {
-  const tags = /* @__PURE__ */ new Map();
-  const manifests = /* @__PURE__ */ new Map();
-  const heads = /* @__PURE__ */ new Map();
-  const blobs = /* @__PURE__ */ new Map();
-  const once = (cache, key, load) => {
-    let pending = cache.get(key);
-    if (!pending) {
-      pending = load();
-      cache.set(key, pending);
+function unquote(raw, start) {
+  const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0];
+  const inner = quoted ? raw.slice(1, -1) : raw;
+  const innerStart = quoted ? start + 1 : start;
+  return {
+    value: inner,
+    start: innerStart,
+    end: innerStart + inner.length,
+    plain: !/["'\\`]/.test(inner)
+  };
+}
+function mountOptions(mount) {
+  const options2 = /* @__PURE__ */ new Map();
+  let fieldStart = 0;
+  let inQuotes = false;
+  const text2 = mount.value;
+  for (let index = 0; index <= text2.length; index++) {
+    const char = text2[index];
+    if (char === '"') inQuotes = !inQuotes;
+    if (char !== void 0 && (char !== "," || inQuotes)) continue;
+    const field = unquote(text2.slice(fieldStart, index), mount.start + fieldStart);
+    const equals = field.value.indexOf("=");
+    if (equals > 0) {
+      const key = field.value.slice(0, equals).trim().toLowerCase();
+      const value = field.value.slice(equals + 1);
+      const start = field.start + equals + 1;
+      options2.set(key, { value, start, end: start + value.length, plain: field.plain && mount.plain });
     }
-    return pending;
-  };
-  const memoized = {
-    resolveTag: (ref) => once(tags, `${ref.name}:${ref.trackedTag}`, () => client.resolveTag(ref)),
-    describeManifest: (ref, tagOrDigest) => once(heads, `${ref.name}@${tagOrDigest}`, () => client.describeManifest(ref, tagOrDigest)),
-    fetchManifest: (ref, tagOrDigest) => once(manifests, `${ref.name}@${tagOrDigest}`, () => client.fetchManifest(ref, tagOrDigest)),
-    fetchBlob: (ref, digest2) => once(blobs, `${ref.name}@${digest2}`, () => client.fetchBlob(ref, digest2)),
-    stats: () => client.stats()
-  };
-  if (client.prepare) memoized.prepare = client.prepare.bind(client);
-  return memoized;
+    fieldStart = index + 1;
+  }
+  return options2;
 }
 
-// src/resolve/platform.ts
-function parsePlatform(text) {
-  const [os = "", architecture = "", variant] = text.split("/");
+// src/dockerfile/lex.ts
+var knownDirectives = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
+var directivePattern = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+var blank = /^[ \t\v\f\r]$/;
+var heredocCommands = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
+var heredocWordPattern = /^\d*<<(-?)([^<]+)$/;
+function lexDockerfile(text2) {
+  const lines2 = splitLines(text2);
+  const lineText = (index2) => {
+    const line2 = lines2[index2];
+    return text2.slice(line2.start, line2.end);
+  };
+  const { directives, next } = readDirectives(lines2, lineText);
+  const escapeDirective = directives.find((d) => d.name === "escape")?.value;
+  const escape = escapeDirective === "`" ? "`" : "\\";
+  const continuation = new RegExp(`${escape === "`" ? "`" : "\\\\"}[ \\t]*$`);
+  const instructions = [];
+  let index = next;
+  while (index < lines2.length) {
+    const first = lineText(index);
+    if (isCommentOrBlank(first)) {
+      index++;
+      continue;
+    }
+    const startLine = index;
+    let chars = "";
+    const offsets = [];
+    const append = (lineIndex, from, to) => {
+      const line2 = lines2[lineIndex];
+      chars += text2.slice(line2.start + from, line2.start + to);
+      for (let k = from; k < to; k++) offsets.push(line2.start + k);
+    };
+    const leading = leadingBlanks(first);
+    let match = continuation.exec(first);
+    append(index, leading, match ? match.index : first.length);
+    index++;
+    while (match && index < lines2.length) {
+      const raw = lineText(index);
+      if (isCommentOrBlank(raw)) {
+        index++;
+        continue;
+      }
+      match = continuation.exec(raw);
+      append(index, 0, match ? match.index : raw.length);
+      index++;
+    }
+    const instruction = splitKeyword(chars, offsets, startLine + 1);
+    if (!instruction) continue;
+    const heredocs = [];
+    if (heredocCommands.has(instruction.keyword)) {
+      for (const heredoc of heredocNames(instruction.args, escape)) {
+        const body = [];
+        while (index < lines2.length) {
+          const raw = lineText(index++);
+          if ((heredoc.stripTabs ? raw.replace(/^\t+/, "") : raw) === heredoc.name) break;
+          body.push(raw);
+        }
+        heredocs.push(body.join("\n"));
+      }
+    }
+    instructions.push({ ...instruction, heredocs });
+  }
+  return { directives, escape, instructions, lineStarts: lines2.map((line2) => line2.start) };
+}
+function lineOf(lineStarts, offset) {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+function splitLines(text2) {
+  const lines2 = [];
+  let start = text2.startsWith("\uFEFF") ? 1 : 0;
+  while (start <= text2.length) {
+    const newline = text2.indexOf("\n", start);
+    const stop = newline === -1 ? text2.length : newline;
+    const end = stop > start && text2.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    lines2.push({ start, end });
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return lines2;
+}
+function readDirectives(lines2, lineText) {
+  const directives = [];
+  let index = 0;
+  for (; index < lines2.length; index++) {
+    const raw = lineText(index);
+    const match = directivePattern.exec(raw);
+    const name2 = match?.[1]?.toLowerCase();
+    if (!match || name2 === void 0 || !knownDirectives.has(name2)) break;
+    if (directives.some((d) => d.name === name2)) break;
+    const value = match[2] ?? "";
+    const trailing = raw.length - raw.replace(/[ \t]*$/, "").length;
+    const start = lines2[index].start + raw.length - trailing - value.length;
+    directives.push({ name: name2, value, valueRange: { start, end: start + value.length } });
+  }
+  return { directives, next: index };
+}
+function isCommentOrBlank(line2) {
+  const trimmed = line2.slice(leadingBlanks(line2));
+  return trimmed === "" || trimmed.startsWith("#");
+}
+function leadingBlanks(line2) {
+  return /^[ \t\v\f\r]*/.exec(line2)?.[0].length ?? 0;
+}
+function splitKeyword(chars, offsets, line2) {
+  const keyword = /^[^ \t\v\f\r]+/.exec(chars)?.[0];
+  if (keyword === void 0) return void 0;
+  let from = keyword.length;
+  while (from < chars.length && blank.test(chars[from])) from++;
+  let to = chars.length;
+  while (to > from && blank.test(chars[to - 1])) to--;
+  return {
+    keyword: keyword.toUpperCase(),
+    line: line2,
+    args: chars.slice(from, to),
+    offsets: offsets.slice(from, to)
+  };
+}
+function heredocNames(args, escape) {
+  const names2 = [];
+  for (const word of splitWords(args, escape)) {
+    const match = heredocWordPattern.exec(word.raw.replace(/["']/g, ""));
+    const name2 = match?.[2];
+    if (match && name2) names2.push({ name: name2, stripTabs: match[1] === "-" });
+  }
+  return names2;
+}
+
+// src/dockerfile/variables.ts
+var namePattern = /^[A-Za-z_][A-Za-z0-9_]*/;
+function findVariableRefs(text2, escape) {
+  const refs = [];
+  for (let index = 0; index < text2.length; index++) {
+    const char = text2[index];
+    if (char === escape) {
+      index++;
+      continue;
+    }
+    if (char !== "$") continue;
+    const ref = text2[index + 1] === "{" ? bracedRef(text2, index) : bareRef(text2, index);
+    if (ref) {
+      refs.push(ref);
+      index = ref.end - 1;
+    }
+  }
+  return refs;
+}
+function bareRef(text2, dollar) {
+  const name2 = namePattern.exec(text2.slice(dollar + 1, dollar + 257))?.[0];
+  if (name2 === void 0) return void 0;
+  const end = dollar + 1 + name2.length;
+  return { name: name2, start: dollar, end, modifier: "", word: "", wordStart: end };
+}
+function bracedRef(text2, dollar) {
+  const open3 = dollar + 1;
+  let depth = 0;
+  let close = -1;
+  for (let index = open3; index < text2.length; index++) {
+    if (text2[index] === "{") depth++;
+    else if (text2[index] === "}" && --depth === 0) {
+      close = index;
+      break;
+    }
+  }
+  if (close === -1) return void 0;
+  const inside = text2.slice(open3 + 1, close);
+  const name2 = namePattern.exec(inside)?.[0];
+  if (name2 === void 0) return void 0;
+  const rest = inside.slice(name2.length);
+  const operator = /^(:-|-|:\+|\+)/.exec(rest)?.[0];
+  const modifier = rest === "" ? "" : operator ?? "other";
+  const operatorLength = modifier === "" || modifier === "other" ? 0 : modifier.length;
+  const wordStart = open3 + 1 + name2.length + operatorLength;
+  return { name: name2, start: dollar, end: close + 1, modifier, word: text2.slice(wordStart, close), wordStart };
+}
+function expandVariables(text2, lookup, escape, depth = 0) {
+  const missing = [];
+  let value = "";
+  let last = 0;
+  for (const ref of findVariableRefs(text2, escape)) {
+    value += text2.slice(last, ref.start);
+    last = ref.end;
+    const current = lookup(ref.name);
+    const word = () => {
+      if (depth > 8) {
+        missing.push(ref.name);
+        return "";
+      }
+      const inner = expandVariables(ref.word, lookup, escape, depth + 1);
+      missing.push(...inner.missing);
+      return inner.value ?? "";
+    };
+    switch (ref.modifier) {
+      case "":
+        if (current === void 0) missing.push(ref.name);
+        value += current ?? "";
+        break;
+      case ":-":
+        value += current === void 0 || current === "" ? word() : current;
+        break;
+      case "-":
+        value += current === void 0 ? word() : current;
+        break;
+      case ":+":
+        value += current === void 0 || current === "" ? "" : word();
+        break;
+      case "+":
+        value += current === void 0 ? "" : word();
+        break;
+      case "other":
+        missing.push(ref.name);
+        break;
+    }
+  }
+  value += text2.slice(last);
+  return { value: missing.length === 0 ? value : void 0, missing: [...new Set(missing)] };
+}
+
+// src/dockerfile/image-token.ts
+var builderArgs = /* @__PURE__ */ new Set([
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDARCH",
+  "BUILDVARIANT",
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETARCH",
+  "TARGETVARIANT"
+]);
+function readImageToken(word, scope) {
+  const refs = findVariableRefs(word, scope.escape);
+  const lookup = (name2) => scope.globals.get(name2)?.expanded;
+  const expansion = expandVariables(word, lookup, scope.escape);
+  const resolved = expansion.value;
+  if (refs.length === 0) {
+    if (isNotImage(word, scope)) return { form: "not-image" };
+    return { form: "in-place", resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };
+  }
+  if (resolved !== void 0 && isNotImage(resolved, scope)) return { form: "not-image" };
+  const only = refs.length === 1 ? refs[0] : void 0;
+  if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
+  if (resolved === void 0 && patternNamesStage(word, refs, scope)) return { form: "not-image" };
+  const masked = maskRefs(word, refs);
+  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
+  const nameAndTag = at === -1 ? masked : masked.slice(0, at);
+  const lastSlash = nameAndTag.lastIndexOf("/");
+  const colon = nameAndTag.lastIndexOf(":");
+  const tagStart = colon > lastSlash ? colon + 1 : -1;
+  const tagEnd = nameAndTag.length;
+  const digestRefs = refs.filter((ref) => at !== -1 && ref.start > at);
+  const tagRefs = refs.filter((ref) => tagStart !== -1 && ref.start >= tagStart && !digestRefs.includes(ref));
+  const nameRefs = refs.filter((ref) => !tagRefs.includes(ref) && !digestRefs.includes(ref));
+  if (digestRefs.length > 0)
+    return skipped(`the digest comes from ARG ${names(digestRefs)}; pin by hand`, resolved);
+  const lastComponent = nameRefs.find((ref) => ref.end > lastSlash);
+  if (lastComponent) {
+    return skipped(
+      `the image name is built from ARG ${lastComponent.name}; only a variable registry or namespace can be pinned \u2014 pin by hand`,
+      resolved
+    );
+  }
+  const missing = firstMissing(nameRefs, scope);
+  if (missing) return skipped(missing, resolved);
+  if (tagRefs.length === 0) {
+    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
+    return { form: "in-place", resolved, pinStart: 0, pinEnd: word.length, tagOnly: false };
+  }
+  if (tagRefs.length > 1) {
+    return skipped(`the tag is built from several ARGs (${names(tagRefs)}); pin by hand`, resolved);
+  }
+  const tagRef = tagRefs[0];
+  const tag2 = word.slice(tagStart, tagEnd);
+  if (tagRef.start !== tagStart || tagRef.end !== tagEnd) {
+    return skipped(
+      `ARG ${tagRef.name} is only part of the tag ${tag2}; make the ARG the whole tag or pin by hand`,
+      resolved
+    );
+  }
+  const image = word.slice(0, tagStart - 1);
+  if (tagRef.modifier === "") return { form: "arg-tag", name: tagRef.name, image, resolved };
+  if (tagRef.modifier === ":-" || tagRef.modifier === "-") {
+    const inline = readInlineDefault(tagRef, scope);
+    if (inline !== void 0) return skipped(inline, resolved);
+    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
+    return {
+      form: "in-place",
+      resolved,
+      pinStart: tagRef.wordStart,
+      pinEnd: tagRef.end - 1,
+      tagOnly: true
+    };
+  }
+  return skipped(`the tag ${tag2} is computed by ARG ${tagRef.name}; pin by hand`, resolved);
+}
+function missingReason(name2, scope) {
+  const declared = scope.globals.get(name2);
+  if (declared?.value !== void 0) {
+    return `the default of ARG ${name2} (line ${declared.line}) uses ARGs without defaults; give them defaults`;
+  }
+  if (declared) return `ARG ${name2} has no default; pass --build-arg or give it a default`;
+  if (builderArgs.has(name2))
+    return `${name2} is set by the builder, so the image is not known before a build; pin by hand`;
+  return `${name2} is not a global ARG; declare ARG ${name2}=\u2026 before the first FROM`;
+}
+function readWholeWord(ref, scope, resolved) {
+  if (ref.modifier === "") return { form: "arg-reference", name: ref.name, resolved };
+  if (ref.modifier === ":-" || ref.modifier === "-") {
+    const reason = readInlineDefault(ref, scope);
+    if (reason !== void 0) return skipped(reason, resolved);
+    return {
+      form: "in-place",
+      resolved: ref.word,
+      pinStart: ref.wordStart,
+      pinEnd: ref.end - 1,
+      tagOnly: false
+    };
+  }
+  return skipped(`the reference is computed by \${${ref.name}${ref.word ? "\u2026" : ""}}; pin by hand`, resolved);
+}
+function readInlineDefault(ref, scope) {
+  if (ref.word.includes("$")) return `the inline default of ${ref.name} is built from ARGs; pin by hand`;
+  const declared = scope.globals.get(ref.name);
+  if (declared?.value !== void 0 && (ref.modifier === "-" || declared.value !== "")) {
+    return `ARG ${ref.name} has a default (line ${declared.line}) that replaces the inline default ${ref.word}; keep one default`;
+  }
+  return void 0;
+}
+function firstMissing(refs, scope) {
+  for (const ref of refs) {
+    if ((ref.modifier === ":-" || ref.modifier === "-") && !ref.word.includes("$")) continue;
+    if (ref.modifier !== "") return `the registry part uses \${${ref.name}\u2026}; pin by hand`;
+    if (scope.globals.get(ref.name)?.expanded === void 0) return missingReason(ref.name, scope);
+  }
+  return void 0;
+}
+function patternNamesStage(word, refs, scope) {
+  let pattern = "";
+  let last = 0;
+  for (const ref of refs) {
+    pattern += escapeRegExp(word.slice(last, ref.start)) + "[a-z0-9._-]*";
+    last = ref.end;
+  }
+  pattern += escapeRegExp(word.slice(last));
+  const literal2 = word.length - refs.reduce((sum, ref) => sum + ref.end - ref.start, 0);
+  if (literal2 === 0) return false;
+  const stagePattern = new RegExp(`^${pattern}$`, "i");
+  for (const stage of scope.stages) if (stagePattern.test(stage)) return true;
+  return false;
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function isNotImage(text2, scope) {
+  return text2.toLowerCase() === "scratch" || scope.isStage(text2);
+}
+function maskRefs(word, refs) {
+  let masked = word;
+  for (const ref of refs) {
+    masked = masked.slice(0, ref.start) + "_".repeat(ref.end - ref.start) + masked.slice(ref.end);
+  }
+  return masked;
+}
+function names(refs) {
+  return [...new Set(refs.map((ref) => ref.name))].join(", ");
+}
+function skipped(reason, resolved) {
+  return { form: "skipped", reason, resolved };
+}
+
+// src/reference/errors.ts
+var ReferenceErrorCode = {
+  InvalidFormat: "invalid reference format",
+  NameEmpty: "repository name must have at least one component",
+  NameContainsUppercase: "repository name must be lowercase",
+  NameTooLong: "repository name must not be more than 255 characters",
+  NameNotCanonical: "repository name must be canonical",
+  HexIdentifier: "cannot specify 64-byte hexadecimal strings",
+  DigestInvalidLength: "invalid checksum digest length",
+  DigestUnsupported: "unsupported digest algorithm",
+  DigestInvalidFormat: "invalid checksum digest format"
+};
+var BadReferenceError = class extends Error {
+  name = "BadReferenceError";
+  code;
+  input;
+  constructor(code2, input2, detail) {
+    super(`${JSON.stringify(input2)}: ${code2}${detail ? ` (${detail})` : ""}`);
+    this.code = code2;
+    this.input = input2;
+  }
+};
+
+// src/reference/grammar.ts
+var alphanumeric = "[a-z0-9]+";
+var separator = "(?:[._]|__|[-]+)";
+var pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+var domainNameComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var ipv6Address = "\\[(?:[a-fA-F0-9:]+)\\]";
+var domainName = `${domainNameComponent}(?:\\.${domainNameComponent})*`;
+var host = `(?:${domainName}|${ipv6Address})`;
+var domainAndPort = `${host}(?::[0-9]+)?`;
+var remoteName = `${pathComponent}(?:/${pathComponent})*`;
+var tag = "[\\w][\\w.-]{0,127}";
+var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+var name = `(?:${domainAndPort}/)?${remoteName}`;
+var referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
+var namePattern2 = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
+var tagPattern = new RegExp(`^${tag}$`);
+var digestPattern = new RegExp(`^${digest}$`);
+var hexIdentifierPattern = /^[a-f0-9]{64}$/;
+var maxPathLength = 255;
+
+// src/reference/digest.ts
+var hexLengthByAlgorithm = { sha256: 64, sha384: 96, sha512: 128 };
+function validateDigest(text2, input2 = text2) {
+  const colon = text2.indexOf(":");
+  if (colon <= 0 || colon === text2.length - 1) {
+    throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
+  }
+  const algorithm = text2.slice(0, colon);
+  const hex3 = text2.slice(colon + 1);
+  const length = hexLengthByAlgorithm[algorithm];
+  if (length === void 0) {
+    const code2 = digestPattern.test(text2) ? ReferenceErrorCode.DigestUnsupported : ReferenceErrorCode.DigestInvalidFormat;
+    throw new BadReferenceError(code2, input2, algorithm);
+  }
+  if (hex3.length !== length) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidLength, input2);
+  if (!/^[a-f0-9]+$/.test(hex3)) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
+  return text2;
+}
+function isDigest(text2) {
+  try {
+    validateDigest(text2);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function shortDigest(digest2) {
+  return digest2.slice(digest2.indexOf(":") + 1, digest2.indexOf(":") + 8);
+}
+
+// src/reference/image-reference.ts
+var ImageReference = class {
+  original;
+  writtenName;
+  domain;
+  path;
+  tag;
+  digest;
+  constructor(parts) {
+    this.original = parts.original;
+    this.writtenName = parts.writtenName;
+    this.domain = parts.domain;
+    this.path = parts.path;
+    this.tag = parts.tag;
+    this.digest = parts.digest;
+  }
+  /** Fully qualified repository name: `docker.io/library/alpine`. */
+  get name() {
+    return `${this.domain}/${this.path}`;
+  }
+  /** Docker's short form: `alpine`, `user/img`, `ghcr.io/o/r`. */
+  get familiarName() {
+    if (this.domain !== "docker.io") return this.name;
+    const officialName = this.path.startsWith("library/") ? this.path.slice("library/".length) : void 0;
+    return officialName !== void 0 && !officialName.includes("/") ? officialName : this.path;
+  }
+  /** The tag to follow: the written one, or `latest` when none is written. */
+  get trackedTag() {
+    return this.tag ?? "latest";
+  }
+  /** Fully qualified text, `docker.io/library/alpine:3.20@sha256:…`. */
+  get fullString() {
+    return this.name + this.suffix();
+  }
+  get familiarString() {
+    return this.familiarName + this.suffix();
+  }
+  /** The user's own form pinned to `digest`: `alpine:3.20@sha256:…`, `ubuntu:latest@sha256:…`. */
+  pinnedTo(digest2) {
+    return `${this.writtenName}:${this.trackedTag}@${digest2}`;
+  }
+  toString() {
+    return this.original;
+  }
+  suffix() {
+    return (this.tag !== void 0 ? `:${this.tag}` : "") + (this.digest !== void 0 ? `@${this.digest}` : "");
+  }
+};
+
+// src/reference/parse.ts
+function parseReference(text2) {
+  const match = referencePattern.exec(text2);
+  if (!match) {
+    if (text2 === "") throw new BadReferenceError(ReferenceErrorCode.NameEmpty, text2);
+    if (referencePattern.test(text2.toLowerCase())) {
+      throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text2);
+    }
+    throw new BadReferenceError(ReferenceErrorCode.InvalidFormat, text2);
+  }
+  const [, name2 = "", tag2, digest2] = match;
+  const nameMatch = namePattern2.exec(name2);
+  const domain2 = nameMatch?.[1] ?? "";
+  const path2 = nameMatch?.[2] ?? name2;
+  if (path2.length > maxPathLength) throw new BadReferenceError(ReferenceErrorCode.NameTooLong, text2);
+  if (digest2 !== void 0) validateDigest(digest2, text2);
+  return { name: name2, domain: domain2, path: path2, tag: tag2, digest: digest2 };
+}
+var defaultDomain = "docker.io";
+var legacyDefaultDomain = "index.docker.io";
+var officialRepoPrefix = "library/";
+function parseImageReference(text2) {
+  if (hexIdentifierPattern.test(text2)) throw new BadReferenceError(ReferenceErrorCode.HexIdentifier, text2);
+  const { domain: domain2, remainder } = splitDockerDomain(text2);
+  const colon = remainder.indexOf(":");
+  const remoteName2 = colon === -1 ? remainder : remainder.slice(0, colon);
+  if (remoteName2.toLowerCase() !== remoteName2) {
+    throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text2);
+  }
+  let parsed;
+  try {
+    parsed = parseReference(`${domain2}/${remainder}`);
+  } catch (error62) {
+    if (error62 instanceof BadReferenceError) throw new BadReferenceError(error62.code, text2);
+    throw error62;
+  }
+  return new ImageReference({
+    original: text2,
+    writtenName: stripSuffix(text2, parsed),
+    domain: parsed.domain,
+    path: parsed.path,
+    tag: parsed.tag,
+    digest: parsed.digest
+  });
+}
+function stripSuffix(text2, parsed) {
+  let end = text2.length;
+  if (parsed.digest !== void 0) end = text2.lastIndexOf("@");
+  const beforeDigest = text2.slice(0, end);
+  if (parsed.tag !== void 0) return beforeDigest.slice(0, beforeDigest.length - parsed.tag.length - 1);
+  return beforeDigest;
+}
+function splitDockerDomain(name2) {
+  const slash = name2.indexOf("/");
+  const first = slash === -1 ? "" : name2.slice(0, slash);
+  let domain2;
+  let remainder;
+  if (slash === -1 || !/[.:]/.test(first) && first !== "localhost" && first.toLowerCase() === first) {
+    domain2 = defaultDomain;
+    remainder = name2;
+  } else {
+    domain2 = first;
+    remainder = name2.slice(slash + 1);
+  }
+  if (domain2 === legacyDefaultDomain) domain2 = defaultDomain;
+  if (domain2 === defaultDomain && !remainder.includes("/")) remainder = officialRepoPrefix + remainder;
+  return { domain: domain2, remainder };
+}
+
+// src/reference/platform.ts
+function parsePlatform(text2) {
+  if (!/^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(text2)) return void 0;
+  const [os = "", architecture = "", variant] = text2.split("/");
   return variant === void 0 ? { os, architecture } : { os, architecture, variant };
 }
-function formatPlatform(platform2) {
-  return [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/");
+function formatPlatform(platform) {
+  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join("/");
 }
 
-// src/resolve/policy.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-function createSitePolicy(options2) {
-  const isExcluded = options2.excludeImages.length ? (0, import_picomatch2.default)([...options2.excludeImages], { dot: true }) : () => false;
-  return (site) => {
-    if (site.status === "invalid") return { action: "invalid", reason: site.reason ?? "invalid reference" };
-    if (site.status === "skipped" || !site.reference || !site.pin) {
-      return { action: "skip", reason: site.reason ?? "nothing to follow" };
-    }
-    const ref = site.reference;
-    const names2 = [
-      ref.familiarName,
-      ref.name,
-      `${ref.familiarName}:${ref.trackedTag}`,
-      `${ref.name}:${ref.trackedTag}`
-    ];
-    const pattern = names2.find((name2) => isExcluded(name2));
-    if (pattern !== void 0) return { action: "skip", reason: `excluded by exclude-images (${pattern})` };
-    return { action: "resolve", reference: ref };
+// src/dockerfile/judge.ts
+var digestOnlyReason = "digest-only reference has no tag to follow";
+var emptyReason = "the reference is empty after ARG substitution; give the ARG a value";
+var unresolvedReason = "the reference still contains $ after ARG substitution; pin by hand";
+function judgeReference(resolved, tagOnly) {
+  if (resolved.includes("$")) return refused("skipped", void 0, unresolvedReason);
+  if (resolved === "") return refused("invalid", void 0, emptyReason);
+  let reference;
+  try {
+    reference = parseImageReference(resolved);
+  } catch (error62) {
+    if (error62 instanceof BadReferenceError) return refused("invalid", void 0, error62.message);
+    return refused("invalid", void 0, String(error62));
+  }
+  if (reference.digest !== void 0 && reference.tag === void 0) {
+    return refused("skipped", reference, digestOnlyReason);
+  }
+  return {
+    status: reference.digest === void 0 ? "pinnable" : "pinned",
+    reference,
+    reason: void 0,
+    pinnable: true,
+    addLatestTag: !tagOnly && reference.tag === void 0
   };
+}
+function refused(status, reference, reason) {
+  return { status, reference, reason, pinnable: false, addLatestTag: false };
+}
+
+// src/dockerfile/scan.ts
+function scanDockerfile(lexed, text2) {
+  const globals = /* @__PURE__ */ new Map();
+  const froms = [];
+  const externals = [];
+  const uses = [];
+  let visible = /* @__PURE__ */ new Set();
+  const { escape } = lexed;
+  for (const instruction of lexed.instructions) {
+    const inStage = froms.length > 0;
+    const stage = froms.at(-1)?.stage;
+    if (instruction.keyword === "FROM") {
+      const entry = readFrom(instruction);
+      froms.push(entry);
+      visible = /* @__PURE__ */ new Set();
+      const key = `from:${froms.length - 1}`;
+      for (const ref of findVariableRefs(instruction.args, escape)) {
+        const inImage = entry.image && ref.start >= entry.image.start && ref.start < entry.image.end;
+        uses.push(
+          inImage ? { name: ref.name, key, label: `${entry.image?.raw} (line ${instruction.line})` } : { name: ref.name, key: void 0, label: `FROM --platform on line ${instruction.line}` }
+        );
+      }
+      continue;
+    }
+    if (instruction.keyword === "ARG") {
+      for (const word of splitWords(instruction.args, escape)) {
+        const equals = word.raw.indexOf("=");
+        const name2 = equals === -1 ? word.raw : word.raw.slice(0, equals);
+        const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
+        for (const ref of value ? findVariableRefs(value.value, escape) : []) {
+          if (!inStage || visible.has(ref.name)) {
+            uses.push({ name: ref.name, key: void 0, label: `ARG ${name2} on line ${instruction.line}` });
+          }
+        }
+        if (!inStage) globals.set(name2, globalArg(name2, value, instruction, text2, globals, escape));
+        else if (value === void 0 && globals.has(name2)) visible.add(name2);
+        else visible.delete(name2);
+      }
+      continue;
+    }
+    if (!inStage) continue;
+    const found = readExternals(instruction, escape, stage, externals.length);
+    externals.push(...found);
+    const label = `${instruction.keyword} on line ${instruction.line}`;
+    for (const ref of findVariableRefs(instruction.args, escape)) {
+      if (!visible.has(ref.name)) continue;
+      const external = found.find((entry) => ref.start >= entry.value.start && ref.start < entry.value.end);
+      uses.push(
+        external ? { name: ref.name, key: external.key, label: `${external.value.value} (line ${instruction.line})` } : { name: ref.name, key: void 0, label }
+      );
+    }
+    for (const body of instruction.heredocs) {
+      for (const ref of findVariableRefs(body, escape)) {
+        if (visible.has(ref.name)) uses.push({ name: ref.name, key: void 0, label });
+      }
+    }
+  }
+  return { globals, froms, externals, uses };
+}
+function sourceRange(instruction, text2, start, end) {
+  const { offsets, args } = instruction;
+  if (start < 0 || end > args.length || start > end) return void 0;
+  if (start === end) {
+    const at = start < offsets.length ? offsets[start] : (offsets[start - 1] ?? -1) + 1;
+    return at === void 0 || at < 0 ? void 0 : { start: at, end: at };
+  }
+  const range = { start: offsets[start], end: offsets[end - 1] + 1 };
+  return text2.slice(range.start, range.end) === args.slice(start, end) ? range : void 0;
+}
+function readFrom(instruction) {
+  const words = splitBlankWords(instruction.args);
+  const { flags, rest } = leadingFlags(words);
+  const image = words[rest];
+  const as = words[rest + 1];
+  const stage = as && as.raw.toLowerCase() === "as" ? words[rest + 2]?.raw : void 0;
+  const platform = flags.find((flag) => flag.name === "platform")?.value?.value;
+  return { instruction, image, platform, stage };
+}
+function globalArg(name2, value, instruction, text2, earlier, escape) {
+  const range = value?.plain ? sourceRange(instruction, text2, value.start, value.end) : void 0;
+  const expanded = value === void 0 ? void 0 : expandVariables(value.value, (n) => earlier.get(n)?.expanded, escape).value;
+  return { name: name2, line: instruction.line, value: value?.value, expanded, valueRange: range };
+}
+function readExternals(instruction, escape, stage, count) {
+  if (instruction.keyword !== "COPY" && instruction.keyword !== "RUN") return [];
+  const { flags } = leadingFlags(splitWords(instruction.args, escape));
+  const entries = [];
+  for (const flag of flags) {
+    if (!flag.value) continue;
+    let value;
+    let kind;
+    if (instruction.keyword === "COPY" && flag.name === "from") {
+      value = flag.value;
+      kind = "copy-from";
+    } else if (instruction.keyword === "RUN" && flag.name === "mount") {
+      value = mountOptions(flag.value).get("from");
+      kind = "mount-from";
+    } else continue;
+    if (value) entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}` });
+  }
+  return entries;
+}
+
+// src/dockerfile/extract.ts
+function extractImageSites(file2, text2) {
+  const lexed = lexDockerfile(text2);
+  const scanned = scanDockerfile(lexed, text2);
+  const context = { file: file2, text: text2, lexed, scanned };
+  const sites = [];
+  const syntax = lexed.directives.find((directive) => directive.name === "syntax");
+  if (syntax) {
+    const line2 = lineOf(lexed.lineStarts, syntax.valueRange.start);
+    sites.push(literalSite(context, "syntax", line2, syntax.value, syntax.value, syntax.valueRange, false));
+  }
+  const candidates = /* @__PURE__ */ new Map();
+  const stageNames = [];
+  scanned.froms.forEach((from, index) => {
+    const scope = scopeOf(context, new Set(stageNames));
+    if (from.stage !== void 0) stageNames.push(from.stage.toLowerCase());
+    if (!from.image) return;
+    const reading = readImageToken(from.image.raw, scope);
+    if (reading.form === "arg-reference" || reading.form === "arg-tag") {
+      const list = candidates.get(reading.name) ?? [];
+      list.push({ from, key: `from:${index}`, reading });
+      candidates.set(reading.name, list);
+      return;
+    }
+    const site = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, reading);
+    if (site) sites.push({ ...site, stage: from.stage, platform: from.platform });
+  });
+  const allStages = scopeOf(context, new Set(stageNames));
+  for (const external of scanned.externals) {
+    if (/^\d+$/.test(external.value.value)) continue;
+    let reading = readImageToken(external.value.value, allStages);
+    if (reading.form !== "not-image" && external.value.value.includes("$")) {
+      const reason = `the image in ${external.kind === "copy-from" ? "COPY --from" : "RUN --mount"} comes from an ARG; pin it by hand`;
+      reading = { form: "skipped", reason, resolved: void 0 };
+    }
+    const { instruction, value } = external;
+    const raw = value.plain ? value.value : instruction.args.slice(value.start, value.end);
+    const site = wordSite(context, external.kind, instruction, value.start, raw, reading);
+    if (site) sites.push({ ...site, stage: external.stage });
+  }
+  for (const [name2, list] of candidates) sites.push(...argSites(context, name2, list));
+  return sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b));
+}
+function scopeOf(context, stages) {
+  return {
+    escape: context.lexed.escape,
+    globals: context.scanned.globals,
+    isStage: (name2) => stages.has(name2.toLowerCase()),
+    stages
+  };
+}
+function wordSite(context, kind, instruction, start, written, reading) {
+  const wordRange = sourceRange(instruction, context.text, start, start + written.length);
+  const line2 = lineOf(context.lexed.lineStarts, wordRange?.start ?? instruction.offsets[start] ?? 0);
+  switch (reading.form) {
+    case "not-image":
+      return void 0;
+    case "skipped":
+      return skippedSite(context, kind, line2, written, reading.resolved, reading.reason);
+    case "in-place": {
+      const range = sourceRange(instruction, context.text, start + reading.pinStart, start + reading.pinEnd);
+      if (!range) {
+        const reason = "the reference is split across lines by a line continuation; join it onto one line";
+        return skippedSite(context, kind, line2, written, reading.resolved, reason);
+      }
+      return literalSite(context, kind, line2, written, reading.resolved, range, reading.tagOnly);
+    }
+    default:
+      return skippedSite(
+        context,
+        kind,
+        line2,
+        written,
+        reading.resolved,
+        `the image comes from an ARG; pin by hand`
+      );
+  }
+}
+function literalSite(context, kind, line2, written, resolved, range, tagOnly) {
+  const judged = judgeReference(resolved, tagOnly);
+  const pin = judged.pinnable ? { range, addLatestTag: judged.addLatestTag } : void 0;
+  return {
+    file: context.file,
+    line: line2,
+    kind,
+    written,
+    resolved,
+    reference: judged.reference,
+    pin,
+    stage: void 0,
+    platform: void 0,
+    status: judged.status,
+    reason: judged.reason
+  };
+}
+function skippedSite(context, kind, line2, written, resolved, reason) {
+  const reference = resolved === void 0 ? void 0 : judgeReference(resolved, false).reference;
+  return {
+    file: context.file,
+    line: line2,
+    kind,
+    written,
+    resolved,
+    reference,
+    pin: void 0,
+    stage: void 0,
+    platform: void 0,
+    status: "skipped",
+    reason
+  };
+}
+function argSites(context, name2, list) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const candidate of list) {
+    const group = candidate.reading.form === "arg-tag" ? `tag:${imageKey(candidate.reading.image)}` : "reference";
+    groups.set(group, [...groups.get(group) ?? [], candidate]);
+  }
+  const sites = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    const tagOnly = first.reading.form === "arg-tag";
+    const target = argTarget(context, name2, group, tagOnly);
+    if (typeof target === "string") {
+      for (const { from, reading } of group) {
+        if (!from.image) continue;
+        const skipped2 = { form: "skipped", reason: target, resolved: reading.resolved };
+        const site2 = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, skipped2);
+        if (site2) sites.push({ ...site2, stage: from.stage, platform: from.platform });
+      }
+      continue;
+    }
+    const line2 = lineOf(context.lexed.lineStarts, target.range.start);
+    const resolved = first.reading.resolved ?? "";
+    const site = literalSite(context, "arg", line2, target.value, resolved, target.range, tagOnly);
+    sites.push({ ...site, stage: first.from.stage, platform: first.from.platform });
+  }
+  return sites;
+}
+function argTarget(context, name2, group, tagOnly) {
+  const keys2 = new Set(group.map((candidate) => candidate.key));
+  const other = context.scanned.uses.find((use) => use.name === name2 && !keys2.has(use.key ?? ""));
+  if (other?.key !== void 0) {
+    return `ARG ${name2} also feeds ${other.label}; pinning it would pin two images \u2014 pin by hand or split the ARG`;
+  }
+  if (other) return `ARG ${name2} is also used by ${other.label}; pin by hand or split the ARG`;
+  const global = context.scanned.globals.get(name2);
+  if (global?.value === void 0) return missingReason(name2, scopeOf(context, /* @__PURE__ */ new Set()));
+  const where = `the default of ARG ${name2} (line ${global.line})`;
+  if (!global.valueRange) return `${where} is quoted or split in a way basepin cannot edit; pin by hand`;
+  if (tagOnly && global.value.includes("$")) return `${where} is built from other ARGs; pin by hand`;
+  if (group[0]?.reading.resolved === void 0)
+    return `${where} uses ARGs without defaults; give them defaults`;
+  if (global.value.includes("$")) {
+    const reading = readImageToken(global.value, scopeOf(context, /* @__PURE__ */ new Set()));
+    if (reading.form === "skipped") return `${where}: ${reading.reason}`;
+    const wholeDefault = reading.form === "in-place" && !reading.tagOnly && reading.pinStart === 0 && reading.pinEnd === global.value.length;
+    if (!wholeDefault) {
+      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned \u2014 pin by hand`;
+    }
+  }
+  return { value: global.value, range: global.valueRange };
+}
+function imageKey(image) {
+  const judged = judgeReference(image, false);
+  return judged.reference?.name ?? image;
+}
+function startOf(site) {
+  return site.pin?.range.start ?? 0;
+}
+
+// src/dockerfile/rewrite.ts
+var EditErrorCode = {
+  Overlap: "edits overlap",
+  OutOfRange: "edit range is outside the text"
+};
+var EditConflictError = class extends Error {
+  name = "EditConflictError";
+  code;
+  constructor(code2, detail) {
+    super(`${code2}: ${detail}`);
+    this.code = code2;
+  }
+};
+function applyEdits(text2, edits) {
+  for (const edit of edits) {
+    const { start, end } = edit.range;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text2.length) {
+      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe(edit)} in a text of ${text2.length}`);
+    }
+  }
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const unique = [];
+  for (const edit of sorted) {
+    const previous = unique.at(-1);
+    if (previous && sameEdit(previous, edit)) continue;
+    if (previous && (previous.range.end > edit.range.start || previous.range.start === edit.range.start)) {
+      throw new EditConflictError(EditErrorCode.Overlap, `${describe(previous)} and ${describe(edit)}`);
+    }
+    unique.push(edit);
+  }
+  let result = text2;
+  for (let index = unique.length - 1; index >= 0; index--) {
+    const edit = unique[index];
+    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
+  }
+  return result;
+}
+function pinnedText(current, target, digest2) {
+  validateDigest(digest2);
+  const masked = current.replace(/\$\{[^}]*\}/g, (match) => "_".repeat(match.length));
+  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
+  let base = at === -1 ? current : current.slice(0, at);
+  if (target.addLatestTag) {
+    const name2 = masked.slice(0, base.length);
+    if (name2.lastIndexOf(":") <= name2.lastIndexOf("/")) base += ":latest";
+  }
+  return `${base}@${digest2}`;
+}
+function sameEdit(a, b) {
+  return a.range.start === b.range.start && a.range.end === b.range.end && a.text === b.text;
+}
+function describe(edit) {
+  return `[${edit.range.start}, ${edit.range.end}) \u2192 ${JSON.stringify(edit.text.slice(0, 40))}`;
 }
 
 // src/registry/client.ts
@@ -36833,7 +37693,7 @@ import { setTimeout as delay } from "node:timers/promises";
 
 // src/registry/docker-config.ts
 import { spawn } from "node:child_process";
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
@@ -36956,7 +37816,7 @@ __export(external_exports, {
   decode: () => decode2,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -37362,7 +38222,7 @@ __export(core_exports2, {
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
   decode: () => decode,
   decodeAsync: () => decodeAsync,
-  describe: () => describe,
+  describe: () => describe2,
   encode: () => encode,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
@@ -37617,9 +38477,9 @@ function putProp(target, key, value) {
   else
     target[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
+function mirrorShape(target, source, keys2, wrap) {
   const raw = sourceShape(source);
-  for (const key of keys) {
+  for (const key of keys2) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
@@ -37660,12 +38520,12 @@ function getElementAtPath(obj, path2) {
   return path2.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
-  const keys = Object.keys(promisesObj);
-  const promises = keys.map((key) => promisesObj[key]);
+  const keys2 = Object.keys(promisesObj);
+  const promises = keys2.map((key) => promisesObj[key]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
-    for (let i = 0; i < keys.length; i++) {
-      resolvedObj[keys[i]] = results[i];
+    for (let i = 0; i < keys2.length; i++) {
+      resolvedObj[keys2[i]] = results[i];
     }
     return resolvedObj;
   });
@@ -37887,15 +38747,15 @@ function pick(schema, mask) {
 }
 function maskedKeys(schema, mask) {
   const raw = sourceShape(schema);
-  const keys = [];
+  const keys2 = [];
   for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
     if (mask[key])
-      keys.push(key);
+      keys2.push(key);
   }
-  return keys;
+  return keys2;
 }
 function omit(schema, mask) {
   const currDef = schema._zod.def;
@@ -38577,14 +39437,14 @@ function toDotPath(_path) {
   return segs.join("");
 }
 function prettifyError(error62) {
-  const lines = [];
+  const lines2 = [];
   const issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
   for (const issue2 of issues) {
-    lines.push(`\u2716 ${issue2.message}`);
+    lines2.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
-      lines.push(`  \u2192 at ${toDotPath(issue2.path)}`);
+      lines2.push(`  \u2192 at ${toDotPath(issue2.path)}`);
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 
 // node_modules/zod/v4/core/parse.js
@@ -39419,9 +40279,9 @@ var Doc = class {
       return;
     }
     const content = arg;
-    const lines = content.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines2 = content.split("\n").filter((x) => x);
+    const minIndent = Math.min(...lines2.map((x) => x.length - x.trimStart().length));
+    const dedented = lines2.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
     for (const line2 of dedented) {
       this.content.push(line2);
     }
@@ -40299,10 +41159,10 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
 }
 var NO_SYMBOL_KEYS = [];
 function normalizeDef(def) {
-  const keys = Object.keys(def.shape);
+  const keys2 = Object.keys(def.shape);
   const ownSymbols = Object.getOwnPropertySymbols(def.shape);
   const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
-  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  const allKeys = symbolKeys.length ? [...keys2, ...symbolKeys] : keys2;
   for (const k of allKeys) {
     if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
       throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
@@ -40314,8 +41174,8 @@ function normalizeDef(def) {
     allKeys,
     symbolKeys,
     // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
-    keySet: new Set(keys),
-    numKeys: keys.length,
+    keySet: new Set(keys2),
+    numKeys: keys2.length,
     optionalKeys: new Set(okeys)
   };
 }
@@ -40858,19 +41718,19 @@ function handleIntersectionResults(result, left, right) {
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
   const collect = (iss, side) => {
-    let keys;
+    let keys2;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
-      keys = iss.keys;
+      keys2 = iss.keys;
     } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
       const k = String(iss.path[0]);
       if (!keyIssues.has(k))
         keyIssues.set(k, iss);
-      keys = [k];
+      keys2 = [k];
     } else {
       return false;
     }
-    for (const k of keys) {
+    for (const k of keys2) {
       if (!unrecKeys.has(k))
         unrecKeys.set(k, {});
       unrecKeys.get(k)[side] = true;
@@ -46187,8 +47047,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -50539,13 +51399,13 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const def = schema._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
   const shape = def.shape;
-  const keys = Object.keys(shape);
+  const keys2 = Object.keys(shape);
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  const allKeys = symbolKeys.length ? [...keys2, ...symbolKeys] : keys2;
   const keyExpr = (k) => typeof k === "symbol" ? addConstant(ctx, k) : esc(k);
   const propKey = (k) => typeof k === "symbol" ? `[${keyExpr(k)}]` : esc(k);
   const propShape = shape;
-  if (keys.includes("__proto__")) {
+  if (keys2.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
@@ -50587,7 +51447,7 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   if (catchall) {
     const catchallType = catchall._zod.def.type;
     if (catchallType === "never") {
-      const condition = keys.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
+      const condition = keys2.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
         d.write(`if (${condition}) return INVALID;`);
@@ -50603,7 +51463,7 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const hasConditionalKeys = allKeys.some((k) => mayOmitUndefined(propShape[k]) || dropsWhenAbsent(propShape[k]));
   if (!buildsValue) {
     if (unknownKeysMode === "schema") {
-      const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
+      const knownSet = keys2.length > 0 ? addConstant(ctx, new Set(keys2)) : null;
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
         d.write(`if (k === "__proto__") continue;`);
@@ -50635,7 +51495,7 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     }
   }
   if (unknownKeysMode !== "none") {
-    const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
+    const knownSet = keys2.length > 0 ? addConstant(ctx, new Set(keys2)) : null;
     doc.write(`for (const k in ${accessor}) {`);
     doc.indented((d) => {
       d.write(`if (k === "__proto__") continue;`);
@@ -52352,7 +53212,7 @@ function _check(fn, params) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe(description) {
+function describe2(description) {
   const ch = new $ZodCheck({ check: "describe" });
   ch._zod.onattach = [
     (inst) => {
@@ -52654,8 +53514,8 @@ function compactTypeUnion(schema) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
-    const keys = Object.keys(option);
-    if (keys.length !== 1 || keys[0] !== "type")
+    const keys2 = Object.keys(option);
+    if (keys2.length !== 1 || keys2[0] !== "type")
       return;
     const type = option.type;
     for (const member of Array.isArray(type) ? type : [type]) {
@@ -53906,7 +54766,7 @@ __export(schemas_exports2, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  describe: () => describe2,
+  describe: () => describe3,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -55138,11 +55998,11 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => enumProcessor(inst, ctx, json2, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
-  const keys = new Set(Object.keys(def.entries));
+  const keys2 = new Set(Object.keys(def.entries));
   inst.extract = (values, params) => {
     const newEntries = {};
     for (const value of values) {
-      if (keys.has(value)) {
+      if (keys2.has(value)) {
         newEntries[value] = def.entries[value];
       } else
         throw new Error(`Key ${value} not found in enum`);
@@ -55157,7 +56017,7 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   inst.exclude = (values, params) => {
     const newEntries = { ...def.entries };
     for (const value of values) {
-      if (keys.has(value)) {
+      if (keys2.has(value)) {
         delete newEntries[value];
       } else
         throw new Error(`Key ${value} not found in enum`);
@@ -55498,7 +56358,7 @@ function refine(fn, _params = {}) {
 function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
-var describe2 = describe;
+var describe3 = describe2;
 var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
@@ -55718,8 +56578,8 @@ function checkObjectGuards(objectSchema, guards) {
     const value = payload.value;
     if (typeof value !== "object" || value === null || Array.isArray(value))
       return;
-    const keys = Object.getOwnPropertyNames(value);
-    if (guards.minProperties !== void 0 && keys.length < guards.minProperties) {
+    const keys2 = Object.getOwnPropertyNames(value);
+    if (guards.minProperties !== void 0 && keys2.length < guards.minProperties) {
       payload.issues.push({
         origin: "object",
         code: "too_small",
@@ -55731,7 +56591,7 @@ function checkObjectGuards(objectSchema, guards) {
         continue: true
       });
     }
-    if (guards.maxProperties !== void 0 && keys.length > guards.maxProperties) {
+    if (guards.maxProperties !== void 0 && keys2.length > guards.maxProperties) {
       payload.issues.push({
         origin: "object",
         code: "too_big",
@@ -55744,7 +56604,7 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key of keys) {
+      for (const key of keys2) {
         const result = guards.keySchema.safeParse(key);
         if (result.success)
           continue;
@@ -55785,9 +56645,9 @@ function canonicalKey(value, seen) {
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
-    const keys = Object.keys(value).sort();
+    const keys2 = Object.keys(value).sort();
     const parts = [];
-    for (const k of keys) {
+    for (const k of keys2) {
       const key = canonicalKey(value[k], seen);
       if (key === null)
         return null;
@@ -56362,10 +57222,10 @@ function visit(schema, fnOrHandlers) {
     switch (kind) {
       case "object": {
         const oldShape = def.shape;
-        const keys = Object.keys(oldShape);
+        const keys2 = Object.keys(oldShape);
         let changed = false;
         const newShape = {};
-        for (const k of keys) {
+        for (const k of keys2) {
           const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
@@ -56632,12 +57492,12 @@ function isForbiddenHost(host2) {
   }
   return false;
 }
-function checkOutboundUrl(text, policy, what) {
+function checkOutboundUrl(text2, policy, what) {
   let url2;
   try {
-    url2 = new URL(text);
+    url2 = new URL(text2);
   } catch (cause) {
-    throw unsafe(`${what} ${JSON.stringify(text)} is not an absolute URL`, cause);
+    throw unsafe(`${what} ${JSON.stringify(text2)} is not an absolute URL`, cause);
   }
   if (isForbiddenHost(url2.host)) {
     throw unsafe(`${what} ${url2.origin} is a link-local or cloud metadata address; refusing to contact it`);
@@ -56647,7 +57507,7 @@ function checkOutboundUrl(text, policy, what) {
     if (policy.allowHttp || policy.registryIsLoopback && isLoopbackHost(url2.host)) return url2;
     throw unsafe(`${what} ${url2.origin} uses plain http; mark the registry insecure to allow it`);
   }
-  throw unsafe(`${what} ${JSON.stringify(text)} must be an https URL`);
+  throw unsafe(`${what} ${JSON.stringify(text2)} must be an https URL`);
 }
 function unsafe(message, cause) {
   return new RegistryError({
@@ -56709,16 +57569,16 @@ var DockerCredentials = class {
     return void 0;
   }
   async load() {
-    let text;
+    let text2;
     try {
-      text = await readFile2(this.file, "utf8");
+      text2 = await readFile(this.file, "utf8");
     } catch (error62) {
       if (error62.code === "ENOENT") return {};
       throw this.configError(`cannot be read (${error62.message})`, error62);
     }
     let json2;
     try {
-      json2 = JSON.parse(text);
+      json2 = JSON.parse(text2);
     } catch (error62) {
       throw this.configError(`is not valid JSON (${error62.message})`, error62);
     }
@@ -56829,206 +57689,15 @@ function parseChallenge(header) {
   if (realm === void 0 || realm === "") return { scheme: "none" };
   return { scheme: "bearer", realm, service: params.get("service") };
 }
-function parseParams(text) {
+function parseParams(text2) {
   const params = /* @__PURE__ */ new Map();
   const param = /\s*([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?/gy;
-  for (let match = param.exec(text); match !== null; match = param.exec(text)) {
+  for (let match = param.exec(text2); match !== null; match = param.exec(text2)) {
     const [, key = "", quoted, bare] = match;
     params.set(key.toLowerCase(), quoted !== void 0 ? quoted.replace(/\\(.)/g, "$1") : bare ?? "");
-    if (param.lastIndex >= text.length) break;
+    if (param.lastIndex >= text2.length) break;
   }
   return params;
-}
-
-// src/reference/errors.ts
-var ReferenceErrorCode = {
-  InvalidFormat: "invalid reference format",
-  NameEmpty: "repository name must have at least one component",
-  NameContainsUppercase: "repository name must be lowercase",
-  NameTooLong: "repository name must not be more than 255 characters",
-  NameNotCanonical: "repository name must be canonical",
-  HexIdentifier: "cannot specify 64-byte hexadecimal strings",
-  DigestInvalidLength: "invalid checksum digest length",
-  DigestUnsupported: "unsupported digest algorithm",
-  DigestInvalidFormat: "invalid checksum digest format"
-};
-var BadReferenceError = class extends Error {
-  name = "BadReferenceError";
-  code;
-  input;
-  constructor(code2, input2, detail) {
-    super(`${JSON.stringify(input2)}: ${code2}${detail ? ` (${detail})` : ""}`);
-    this.code = code2;
-    this.input = input2;
-  }
-};
-
-// src/reference/grammar.ts
-var alphanumeric = "[a-z0-9]+";
-var separator = "(?:[._]|__|[-]+)";
-var pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
-var domainNameComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var ipv6Address = "\\[(?:[a-fA-F0-9:]+)\\]";
-var domainName = `${domainNameComponent}(?:\\.${domainNameComponent})*`;
-var host = `(?:${domainName}|${ipv6Address})`;
-var domainAndPort = `${host}(?::[0-9]+)?`;
-var remoteName = `${pathComponent}(?:/${pathComponent})*`;
-var tag = "[\\w][\\w.-]{0,127}";
-var digest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
-var name = `(?:${domainAndPort}/)?${remoteName}`;
-var referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
-var namePattern = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
-var tagPattern = new RegExp(`^${tag}$`);
-var digestPattern = new RegExp(`^${digest}$`);
-var hexIdentifierPattern = /^[a-f0-9]{64}$/;
-var maxPathLength = 255;
-
-// src/reference/digest.ts
-var hexLengthByAlgorithm = { sha256: 64, sha384: 96, sha512: 128 };
-function validateDigest(text, input2 = text) {
-  const colon = text.indexOf(":");
-  if (colon <= 0 || colon === text.length - 1) {
-    throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
-  }
-  const algorithm = text.slice(0, colon);
-  const hex3 = text.slice(colon + 1);
-  const length = hexLengthByAlgorithm[algorithm];
-  if (length === void 0) {
-    const code2 = digestPattern.test(text) ? ReferenceErrorCode.DigestUnsupported : ReferenceErrorCode.DigestInvalidFormat;
-    throw new BadReferenceError(code2, input2, algorithm);
-  }
-  if (hex3.length !== length) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidLength, input2);
-  if (!/^[a-f0-9]+$/.test(hex3)) throw new BadReferenceError(ReferenceErrorCode.DigestInvalidFormat, input2);
-  return text;
-}
-function isDigest(text) {
-  try {
-    validateDigest(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function shortDigest(digest2) {
-  return digest2.slice(digest2.indexOf(":") + 1, digest2.indexOf(":") + 8);
-}
-
-// src/reference/image-reference.ts
-var ImageReference = class {
-  original;
-  writtenName;
-  domain;
-  path;
-  tag;
-  digest;
-  constructor(parts) {
-    this.original = parts.original;
-    this.writtenName = parts.writtenName;
-    this.domain = parts.domain;
-    this.path = parts.path;
-    this.tag = parts.tag;
-    this.digest = parts.digest;
-  }
-  /** Fully qualified repository name: `docker.io/library/alpine`. */
-  get name() {
-    return `${this.domain}/${this.path}`;
-  }
-  /** Docker's short form: `alpine`, `user/img`, `ghcr.io/o/r`. */
-  get familiarName() {
-    if (this.domain !== "docker.io") return this.name;
-    const officialName = this.path.startsWith("library/") ? this.path.slice("library/".length) : void 0;
-    return officialName !== void 0 && !officialName.includes("/") ? officialName : this.path;
-  }
-  /** The tag to follow: the written one, or `latest` when none is written. */
-  get trackedTag() {
-    return this.tag ?? "latest";
-  }
-  /** Fully qualified text, `docker.io/library/alpine:3.20@sha256:…`. */
-  get fullString() {
-    return this.name + this.suffix();
-  }
-  get familiarString() {
-    return this.familiarName + this.suffix();
-  }
-  /** The user's own form pinned to `digest`: `alpine:3.20@sha256:…`, `ubuntu:latest@sha256:…`. */
-  pinnedTo(digest2) {
-    return `${this.writtenName}:${this.trackedTag}@${digest2}`;
-  }
-  toString() {
-    return this.original;
-  }
-  suffix() {
-    return (this.tag !== void 0 ? `:${this.tag}` : "") + (this.digest !== void 0 ? `@${this.digest}` : "");
-  }
-};
-
-// src/reference/parse.ts
-function parseReference(text) {
-  const match = referencePattern.exec(text);
-  if (!match) {
-    if (text === "") throw new BadReferenceError(ReferenceErrorCode.NameEmpty, text);
-    if (referencePattern.test(text.toLowerCase())) {
-      throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text);
-    }
-    throw new BadReferenceError(ReferenceErrorCode.InvalidFormat, text);
-  }
-  const [, name2 = "", tag2, digest2] = match;
-  const nameMatch = namePattern.exec(name2);
-  const domain2 = nameMatch?.[1] ?? "";
-  const path2 = nameMatch?.[2] ?? name2;
-  if (path2.length > maxPathLength) throw new BadReferenceError(ReferenceErrorCode.NameTooLong, text);
-  if (digest2 !== void 0) validateDigest(digest2, text);
-  return { name: name2, domain: domain2, path: path2, tag: tag2, digest: digest2 };
-}
-var defaultDomain = "docker.io";
-var legacyDefaultDomain = "index.docker.io";
-var officialRepoPrefix = "library/";
-function parseImageReference(text) {
-  if (hexIdentifierPattern.test(text)) throw new BadReferenceError(ReferenceErrorCode.HexIdentifier, text);
-  const { domain: domain2, remainder } = splitDockerDomain(text);
-  const colon = remainder.indexOf(":");
-  const remoteName2 = colon === -1 ? remainder : remainder.slice(0, colon);
-  if (remoteName2.toLowerCase() !== remoteName2) {
-    throw new BadReferenceError(ReferenceErrorCode.NameContainsUppercase, text);
-  }
-  let parsed;
-  try {
-    parsed = parseReference(`${domain2}/${remainder}`);
-  } catch (error62) {
-    if (error62 instanceof BadReferenceError) throw new BadReferenceError(error62.code, text);
-    throw error62;
-  }
-  return new ImageReference({
-    original: text,
-    writtenName: stripSuffix(text, parsed),
-    domain: parsed.domain,
-    path: parsed.path,
-    tag: parsed.tag,
-    digest: parsed.digest
-  });
-}
-function stripSuffix(text, parsed) {
-  let end = text.length;
-  if (parsed.digest !== void 0) end = text.lastIndexOf("@");
-  const beforeDigest = text.slice(0, end);
-  if (parsed.tag !== void 0) return beforeDigest.slice(0, beforeDigest.length - parsed.tag.length - 1);
-  return beforeDigest;
-}
-function splitDockerDomain(name2) {
-  const slash = name2.indexOf("/");
-  const first = slash === -1 ? "" : name2.slice(0, slash);
-  let domain2;
-  let remainder;
-  if (slash === -1 || !/[.:]/.test(first) && first !== "localhost" && first.toLowerCase() === first) {
-    domain2 = defaultDomain;
-    remainder = name2;
-  } else {
-    domain2 = first;
-    remainder = name2.slice(slash + 1);
-  }
-  if (domain2 === legacyDefaultDomain) domain2 = defaultDomain;
-  if (domain2 === defaultDomain && !remainder.includes("/")) remainder = officialRepoPrefix + remainder;
-  return { domain: domain2, remainder };
 }
 
 // src/registry/schemas.ts
@@ -57108,8 +57777,8 @@ function parseErrorBody(body) {
   const [first] = parsed.data.errors;
   return first ? { code: first.code, message: first.message } : void 0;
 }
-function oneLine(text) {
-  const line2 = text.replace(/\s+/g, " ").trim();
+function oneLine(text2) {
+  const line2 = text2.replace(/\s+/g, " ").trim();
   return line2.length > 300 ? `${line2.slice(0, 300)}\u2026` : line2;
 }
 
@@ -57397,9 +58066,9 @@ var KeyedLimiter = class {
 // src/registry/retry-timing.ts
 function retryAfterMs(header, now = Date.now()) {
   if (header === null) return void 0;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1e3;
-  const date5 = Date.parse(text);
+  const text2 = header.trim();
+  if (/^\d+$/.test(text2)) return Number(text2) * 1e3;
+  const date5 = Date.parse(text2);
   return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - now);
 }
 function backoffMs(attempt, baseMs, capMs = 2e4, random = Math.random) {
@@ -57445,8 +58114,8 @@ var Transport = class {
       try {
         response = await this.sendOnce(request);
       } catch (error62) {
-        const failure2 = toRegistryError(error62, request);
-        if (!failure2.retryable || attempt >= retries) throw failure2;
+        const failure3 = toRegistryError(error62, request);
+        if (!failure3.retryable || attempt >= retries) throw failure3;
         await this.settings.sleep(backoffMs(attempt, this.settings.retryBaseDelayMs));
         continue;
       }
@@ -57459,7 +58128,7 @@ var Transport = class {
             status: 429,
             code: RegistryErrorCode.RateLimited,
             retryable: true,
-            message: `${describe3(request)}: rate limited; the registry asks to wait ${Math.ceil(wait / 1e3)} s, more than the ${Math.ceil(this.settings.maxRetryWaitMs / 1e3)} s basepin waits`
+            message: `${describe4(request)}: rate limited; the registry asks to wait ${Math.ceil(wait / 1e3)} s, more than the ${Math.ceil(this.settings.maxRetryWaitMs / 1e3)} s basepin waits`
           });
         }
         if (attempt >= retries) return response;
@@ -57508,7 +58177,7 @@ var Transport = class {
             status: 0,
             code: RegistryErrorCode.UnsafeUrl,
             retryable: false,
-            message: `${describe3(request)}: refusing a redirect from https to ${next.origin}`
+            message: `${describe4(request)}: refusing a redirect from https to ${next.origin}`
           });
         }
         if (method === "POST") {
@@ -57525,7 +58194,7 @@ var Transport = class {
       status: 0,
       code: RegistryErrorCode.BadResponse,
       retryable: false,
-      message: `${describe3(request)}: more than ${maxRedirects} redirects`
+      message: `${describe4(request)}: more than ${maxRedirects} redirects`
     });
   }
   noteRateLimit(response) {
@@ -57543,7 +58212,7 @@ var Transport = class {
       status: 0,
       code: RegistryErrorCode.PullBudgetExhausted,
       retryable: true,
-      message: `${describe3(request)}: Docker Hub reports ${remaining} pulls left in this window; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`
+      message: `${describe4(request)}: Docker Hub reports ${remaining} pulls left in this window; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`
     });
   }
 };
@@ -57577,7 +58246,7 @@ function tooLarge(response, size) {
     message: `${response.url || "response"} is ${size}, more than basepin reads`
   });
 }
-function describe3(request) {
+function describe4(request) {
   return `${request.method} ${request.url.origin}${request.url.pathname}`;
 }
 function toRegistryError(error62, request) {
@@ -57588,7 +58257,7 @@ function toRegistryError(error62, request) {
       status: 0,
       code: RegistryErrorCode.Timeout,
       retryable: true,
-      message: `${describe3(request)}: no answer in time`,
+      message: `${describe4(request)}: no answer in time`,
       cause: error62
     });
   }
@@ -57599,7 +58268,7 @@ function toRegistryError(error62, request) {
     status: 0,
     code: RegistryErrorCode.Network,
     retryable: causeCode !== void 0 && retryableCauses.has(causeCode),
-    message: `${describe3(request)}: ${detail}`,
+    message: `${describe4(request)}: ${detail}`,
     cause: error62
   });
 }
@@ -57657,7 +58326,7 @@ function createRegistryClient(options2 = {}) {
   const dockerCredentials = new DockerCredentials(options2.dockerConfigDir, onSecret);
   const insecure = new Set((options2.insecureRegistries ?? []).map((host2) => host2.toLowerCase()));
   const endpoints = /* @__PURE__ */ new Map();
-  const mirrors = parseMirrors(options2.mirrors ?? {});
+  const mirrors = new Map(Object.entries(options2.mirrors ?? {}));
   const credentialFor = async (host2) => {
     const explicit = options2.credentials?.[host2] ?? (host2 === dockerHubDomain ? dockerHubExplicit() : void 0);
     if (explicit) {
@@ -57823,38 +58492,12 @@ function manifestMediaType(contentType, body, what) {
     message: `${what}: served ${header ?? "no Content-Type"}, not an OCI or Docker v2 manifest or index`
   });
 }
-function parseMirrors(config2) {
-  const parsed = /* @__PURE__ */ new Map();
-  for (const [registry2, urls] of Object.entries(config2)) {
-    parsed.set(
-      registry2,
-      urls.map((text) => {
-        let url2;
-        try {
-          url2 = new URL(text);
-        } catch {
-          url2 = void 0;
-        }
-        if (!url2 || !["https:", "http:"].includes(url2.protocol) || url2.pathname !== "/" && url2.pathname !== "") {
-          throw new RegistryError({
-            status: 0,
-            code: RegistryErrorCode.InvalidOptions,
-            retryable: false,
-            message: `mirror ${JSON.stringify(text)} for ${registry2}: expected a base URL like https://mirror.gcr.io`
-          });
-        }
-        return { host: url2.host, plainHttp: url2.protocol === "http:" };
-      })
-    );
-  }
-  return parsed;
-}
 
 // src/resolve/platform-match.ts
 var defaultVariant = { arm64: "v8", amd64: "v1", arm: "v7" };
-function normalVariant(platform2) {
-  const variant = platform2.variant === "" ? void 0 : platform2.variant;
-  return variant ?? defaultVariant[platform2.architecture];
+function normalVariant(platform) {
+  const variant = platform.variant === "" ? void 0 : platform.variant;
+  return variant ?? defaultVariant[platform.architecture];
 }
 function samePlatform(a, b) {
   return a.os === b.os && a.architecture === b.architecture && normalVariant(a) === normalVariant(b);
@@ -57898,16 +58541,16 @@ async function resolveTargetDigest(client, ref, options2 = {}) {
   if (previousKind === void 0 || isIndexMediaType(previousKind.mediaType)) return current;
   const previous = await client.fetchManifest(ref, ref.digest);
   if (!isIndexMediaType(current.mediaType)) {
-    const platform3 = await platformOf(client, ref, previous);
+    const platform2 = await platformOf(client, ref, previous);
     const served = await platformOf(client, ref, await client.fetchManifest(ref, current.digest));
-    if (!samePlatform(served, platform3)) throw notFound(ref, platform3, [served]);
+    if (!samePlatform(served, platform2)) throw notFound(ref, platform2, [served]);
     return { ...headOnly(current), platform: served };
   }
   const index = parse3(ImageIndexSchema, await client.fetchManifest(ref, current.digest), ref, "image index");
   const same = imageEntries(index.manifests).find((entry) => entry.digest === ref.digest);
   if (same) return { digest: same.digest, mediaType: same.mediaType, platform: same.platform };
-  const platform2 = await platformOf(client, ref, previous);
-  return childFor(index, ref, platform2);
+  const platform = await platformOf(client, ref, previous);
+  return childFor(index, ref, platform);
 }
 async function describePrevious(client, ref, digest2) {
   try {
@@ -57917,21 +58560,21 @@ async function describePrevious(client, ref, digest2) {
     throw error62;
   }
 }
-async function platformChild(client, ref, current, platform2) {
+async function platformChild(client, ref, current, platform) {
   const manifest = await client.fetchManifest(ref, current.digest);
   if (isIndexMediaType(manifest.mediaType)) {
-    return childFor(parse3(ImageIndexSchema, manifest, ref, "image index"), ref, platform2);
+    return childFor(parse3(ImageIndexSchema, manifest, ref, "image index"), ref, platform);
   }
   const served = await platformOf(client, ref, manifest);
-  if (!samePlatform(served, platform2)) throw notFound(ref, platform2, [served]);
+  if (!samePlatform(served, platform)) throw notFound(ref, platform, [served]);
   return { ...headOnly(current), platform: served };
 }
-function childFor(index, ref, platform2) {
-  const child = findPlatform(index.manifests, platform2);
+function childFor(index, ref, platform) {
+  const child = findPlatform(index.manifests, platform);
   if (!child)
     throw notFound(
       ref,
-      platform2,
+      platform,
       imageEntries(index.manifests).map((entry) => entry.platform)
     );
   return { digest: child.digest, mediaType: child.mediaType, platform: child.platform };
@@ -57972,857 +58615,118 @@ function parseJson(schema, bytes, ref, what) {
   return parsed.data;
 }
 
-// src/dockerfile/decode.ts
-var UnencodableTextError = class extends Error {
-  name = "UnencodableTextError";
-  encoding;
-  /** UTF-16 offset of the first character that cannot be encoded. */
-  offset;
-  constructor(encoding, offset, char) {
-    const code2 = char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0") ?? "?";
-    super(`cannot encode U+${code2} at offset ${offset} in a ${encoding} file`);
-    this.encoding = encoding;
-    this.offset = offset;
+// src/app/failure.ts
+var FailureCode = {
+  /** The text is not a reference Docker would accept (the parser's reason is the message). */
+  InvalidReference: "INVALID_REFERENCE",
+  /** A reference the resolver refused (digest-only, malformed). */
+  BadReference: "BAD_REFERENCE",
+  /** The file's edits overlap or fall outside its text: the file is left as it was. */
+  EditConflict: "EDIT_CONFLICT",
+  /** The edited text cannot be written back in the file's encoding. */
+  Unencodable: "UNENCODABLE_TEXT",
+  /** The file could not be written (permissions, disk). */
+  WriteFailed: "WRITE_FAILED",
+  /** A bug in basepin: reported with its stack on --debug; exit 70. */
+  Internal: "INTERNAL_ERROR"
+};
+var InvalidSiteError = class extends Error {
+  name = "InvalidSiteError";
+  code = FailureCode.InvalidReference;
+};
+var WriteError = class extends Error {
+  name = "WriteError";
+  code = FailureCode.WriteFailed;
+};
+var InternalError = class extends Error {
+  name = "InternalError";
+  code = FailureCode.Internal;
+  constructor(cause) {
+    const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super(`internal error (${firstLine(message)})`, { cause });
+  }
+  /** The original stack, for --debug and the action's debug log. */
+  get detail() {
+    const cause = this.cause;
+    return cause instanceof Error ? cause.stack ?? cause.message : String(cause);
   }
 };
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var utf8Encoder = new TextEncoder();
-function decodeDockerfile(bytes) {
-  let text;
-  try {
-    text = strictUtf8.decode(bytes);
-  } catch {
-    text = void 0;
+function asFailure(error62) {
+  if (error62 instanceof RegistryError || error62 instanceof BadReferenceError || error62 instanceof TargetDigestError || error62 instanceof EditConflictError || error62 instanceof UnencodableTextError || error62 instanceof InvalidSiteError || error62 instanceof WriteError || error62 instanceof InternalError) {
+    return error62;
   }
-  if (text !== void 0) return { text, encoding: "utf-8", encode: encodeUtf8 };
-  return { text: Buffer.from(bytes).toString("latin1"), encoding: "latin1", encode: encodeLatin1 };
+  return new InternalError(error62);
 }
-function encodeDockerfile(text, encoding) {
-  return encoding === "utf-8" ? encodeUtf8(text) : encodeLatin1(text);
+function failureCode(failure3) {
+  if (failure3 instanceof BadReferenceError) return FailureCode.BadReference;
+  if (failure3 instanceof EditConflictError) return FailureCode.EditConflict;
+  if (failure3 instanceof UnencodableTextError) return FailureCode.Unencodable;
+  return failure3.code;
 }
-function encodeUtf8(text) {
-  const lone = new RegExp("\\p{Surrogate}", "u").exec(text);
-  if (lone) throw new UnencodableTextError("utf-8", lone.index, lone[0]);
-  return utf8Encoder.encode(text);
+function failureMessage(failure3) {
+  return firstLine(failure3.message);
 }
-function encodeLatin1(text) {
-  const wide = /[\u0100-\u{10ffff}]/u;
-  const match = wide.exec(text);
-  if (match) throw new UnencodableTextError("latin1", match.index, match[0]);
-  return new Uint8Array(Buffer.from(text, "latin1"));
+function isInternal(failure3) {
+  return failure3 instanceof InternalError;
+}
+function firstLine(text2) {
+  return text2.split("\n")[0] ?? text2;
 }
 
-// src/dockerfile/words.ts
-function splitWords(args, escape) {
-  const words = [];
-  let start = -1;
-  let quote = "";
-  for (let index = 0; index <= args.length; index++) {
-    const char = args[index];
-    if (char === void 0 || quote === "" && /[ \t\v\f\r]/.test(char)) {
-      if (start !== -1) words.push({ raw: args.slice(start, index), start, end: index });
-      start = -1;
-      continue;
+// src/resolve/memoized-client.ts
+function memoizeRegistryClient(client) {
+  const tags = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  const heads = /* @__PURE__ */ new Map();
+  const blobs = /* @__PURE__ */ new Map();
+  const once = (cache, key, load) => {
+    let pending = cache.get(key);
+    if (!pending) {
+      pending = load();
+      cache.set(key, pending);
     }
-    if (start === -1) start = index;
-    if (char === escape && quote !== "'") index++;
-    else if (quote === "" && (char === '"' || char === "'")) quote = char;
-    else if (char === quote) quote = "";
-  }
-  return words;
-}
-function splitBlankWords(args) {
-  const words = [];
-  for (const match of args.matchAll(/[^ \t\v\f\r]+/g)) {
-    words.push({ raw: match[0], start: match.index, end: match.index + match[0].length });
-  }
-  return words;
-}
-function leadingFlags(words) {
-  const flags = [];
-  let rest = 0;
-  for (; rest < words.length; rest++) {
-    const word = words[rest];
-    if (!word.raw.startsWith("--")) break;
-    const equals = word.raw.indexOf("=");
-    const name2 = word.raw.slice(2, equals === -1 ? void 0 : equals).toLowerCase();
-    const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
-    flags.push({ name: name2, value });
-  }
-  return { flags, rest };
-}
-function unquote(raw, start) {
-  const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0];
-  const inner = quoted ? raw.slice(1, -1) : raw;
-  const innerStart = quoted ? start + 1 : start;
-  return {
-    value: inner,
-    start: innerStart,
-    end: innerStart + inner.length,
-    plain: !/["'\\`]/.test(inner)
+    return pending;
   };
-}
-function mountOptions(mount) {
-  const options2 = /* @__PURE__ */ new Map();
-  let fieldStart = 0;
-  let inQuotes = false;
-  const text = mount.value;
-  for (let index = 0; index <= text.length; index++) {
-    const char = text[index];
-    if (char === '"') inQuotes = !inQuotes;
-    if (char !== void 0 && (char !== "," || inQuotes)) continue;
-    const field = unquote(text.slice(fieldStart, index), mount.start + fieldStart);
-    const equals = field.value.indexOf("=");
-    if (equals > 0) {
-      const key = field.value.slice(0, equals).trim().toLowerCase();
-      const value = field.value.slice(equals + 1);
-      const start = field.start + equals + 1;
-      options2.set(key, { value, start, end: start + value.length, plain: field.plain && mount.plain });
-    }
-    fieldStart = index + 1;
-  }
-  return options2;
-}
-
-// src/dockerfile/lex.ts
-var knownDirectives = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
-var directivePattern = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
-var blank = /^[ \t\v\f\r]$/;
-var heredocCommands = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
-var heredocWordPattern = /^\d*<<(-?)([^<]+)$/;
-function lexDockerfile(text) {
-  const lines = splitLines(text);
-  const lineText = (index2) => {
-    const line2 = lines[index2];
-    return text.slice(line2.start, line2.end);
+  const memoized = {
+    resolveTag: (ref) => once(tags, `${ref.name}:${ref.trackedTag}`, () => client.resolveTag(ref)),
+    describeManifest: (ref, tagOrDigest) => once(heads, `${ref.name}@${tagOrDigest}`, () => client.describeManifest(ref, tagOrDigest)),
+    fetchManifest: (ref, tagOrDigest) => once(manifests, `${ref.name}@${tagOrDigest}`, () => client.fetchManifest(ref, tagOrDigest)),
+    fetchBlob: (ref, digest2) => once(blobs, `${ref.name}@${digest2}`, () => client.fetchBlob(ref, digest2)),
+    stats: () => client.stats()
   };
-  const { directives, next } = readDirectives(lines, lineText);
-  const escapeDirective = directives.find((d) => d.name === "escape")?.value;
-  const escape = escapeDirective === "`" ? "`" : "\\";
-  const continuation = new RegExp(`${escape === "`" ? "`" : "\\\\"}[ \\t]*$`);
-  const instructions = [];
-  let index = next;
-  while (index < lines.length) {
-    const first = lineText(index);
-    if (isCommentOrBlank(first)) {
-      index++;
-      continue;
+  if (client.prepare) memoized.prepare = client.prepare.bind(client);
+  return memoized;
+}
+
+// src/resolve/policy.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function createSitePolicy(options2) {
+  const isExcluded = options2.excludeImages.length ? (0, import_picomatch.default)([...options2.excludeImages], { dot: true }) : () => false;
+  return (site) => {
+    if (site.status === "invalid") return { action: "invalid", reason: site.reason ?? "invalid reference" };
+    if (site.status === "skipped" || !site.reference || !site.pin) {
+      return { action: "skip", reason: site.reason ?? "nothing to follow" };
     }
-    const startLine = index;
-    let chars = "";
-    const offsets = [];
-    const append = (lineIndex, from, to) => {
-      const line2 = lines[lineIndex];
-      chars += text.slice(line2.start + from, line2.start + to);
-      for (let k = from; k < to; k++) offsets.push(line2.start + k);
-    };
-    const leading = leadingBlanks(first);
-    let match = continuation.exec(first);
-    append(index, leading, match ? match.index : first.length);
-    index++;
-    while (match && index < lines.length) {
-      const raw = lineText(index);
-      if (isCommentOrBlank(raw)) {
-        index++;
-        continue;
-      }
-      match = continuation.exec(raw);
-      append(index, 0, match ? match.index : raw.length);
-      index++;
-    }
-    const instruction = splitKeyword(chars, offsets, startLine + 1);
-    if (!instruction) continue;
-    const heredocs = [];
-    if (heredocCommands.has(instruction.keyword)) {
-      for (const heredoc of heredocNames(instruction.args, escape)) {
-        const body = [];
-        while (index < lines.length) {
-          const raw = lineText(index++);
-          if ((heredoc.stripTabs ? raw.replace(/^\t+/, "") : raw) === heredoc.name) break;
-          body.push(raw);
-        }
-        heredocs.push(body.join("\n"));
-      }
-    }
-    instructions.push({ ...instruction, heredocs });
-  }
-  return { directives, escape, instructions, lineStarts: lines.map((line2) => line2.start) };
-}
-function lineOf(lineStarts, offset) {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-function splitLines(text) {
-  const lines = [];
-  let start = text.startsWith("\uFEFF") ? 1 : 0;
-  while (start <= text.length) {
-    const newline = text.indexOf("\n", start);
-    const stop = newline === -1 ? text.length : newline;
-    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-    lines.push({ start, end });
-    if (newline === -1) break;
-    start = newline + 1;
-  }
-  return lines;
-}
-function readDirectives(lines, lineText) {
-  const directives = [];
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const raw = lineText(index);
-    const match = directivePattern.exec(raw);
-    const name2 = match?.[1]?.toLowerCase();
-    if (!match || name2 === void 0 || !knownDirectives.has(name2)) break;
-    if (directives.some((d) => d.name === name2)) break;
-    const value = match[2] ?? "";
-    const trailing = raw.length - raw.replace(/[ \t]*$/, "").length;
-    const start = lines[index].start + raw.length - trailing - value.length;
-    directives.push({ name: name2, value, valueRange: { start, end: start + value.length } });
-  }
-  return { directives, next: index };
-}
-function isCommentOrBlank(line2) {
-  const trimmed = line2.slice(leadingBlanks(line2));
-  return trimmed === "" || trimmed.startsWith("#");
-}
-function leadingBlanks(line2) {
-  return /^[ \t\v\f\r]*/.exec(line2)?.[0].length ?? 0;
-}
-function splitKeyword(chars, offsets, line2) {
-  const keyword = /^[^ \t\v\f\r]+/.exec(chars)?.[0];
-  if (keyword === void 0) return void 0;
-  let from = keyword.length;
-  while (from < chars.length && blank.test(chars[from])) from++;
-  let to = chars.length;
-  while (to > from && blank.test(chars[to - 1])) to--;
-  return {
-    keyword: keyword.toUpperCase(),
-    line: line2,
-    args: chars.slice(from, to),
-    offsets: offsets.slice(from, to)
+    const ref = site.reference;
+    const names2 = [
+      ref.familiarName,
+      ref.name,
+      `${ref.familiarName}:${ref.trackedTag}`,
+      `${ref.name}:${ref.trackedTag}`
+    ];
+    const pattern = names2.find((name2) => isExcluded(name2));
+    if (pattern !== void 0) return { action: "skip", reason: `excluded by exclude-images (${pattern})` };
+    return { action: "resolve", reference: ref };
   };
-}
-function heredocNames(args, escape) {
-  const names2 = [];
-  for (const word of splitWords(args, escape)) {
-    const match = heredocWordPattern.exec(word.raw.replace(/["']/g, ""));
-    const name2 = match?.[2];
-    if (match && name2) names2.push({ name: name2, stripTabs: match[1] === "-" });
-  }
-  return names2;
-}
-
-// src/dockerfile/variables.ts
-var namePattern2 = /^[A-Za-z_][A-Za-z0-9_]*/;
-function findVariableRefs(text, escape) {
-  const refs = [];
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === escape) {
-      index++;
-      continue;
-    }
-    if (char !== "$") continue;
-    const ref = text[index + 1] === "{" ? bracedRef(text, index) : bareRef(text, index);
-    if (ref) {
-      refs.push(ref);
-      index = ref.end - 1;
-    }
-  }
-  return refs;
-}
-function bareRef(text, dollar) {
-  const name2 = namePattern2.exec(text.slice(dollar + 1, dollar + 257))?.[0];
-  if (name2 === void 0) return void 0;
-  const end = dollar + 1 + name2.length;
-  return { name: name2, start: dollar, end, modifier: "", word: "", wordStart: end };
-}
-function bracedRef(text, dollar) {
-  const open3 = dollar + 1;
-  let depth = 0;
-  let close = -1;
-  for (let index = open3; index < text.length; index++) {
-    if (text[index] === "{") depth++;
-    else if (text[index] === "}" && --depth === 0) {
-      close = index;
-      break;
-    }
-  }
-  if (close === -1) return void 0;
-  const inside = text.slice(open3 + 1, close);
-  const name2 = namePattern2.exec(inside)?.[0];
-  if (name2 === void 0) return void 0;
-  const rest = inside.slice(name2.length);
-  const operator = /^(:-|-|:\+|\+)/.exec(rest)?.[0];
-  const modifier = rest === "" ? "" : operator ?? "other";
-  const operatorLength = modifier === "" || modifier === "other" ? 0 : modifier.length;
-  const wordStart = open3 + 1 + name2.length + operatorLength;
-  return { name: name2, start: dollar, end: close + 1, modifier, word: text.slice(wordStart, close), wordStart };
-}
-function expandVariables(text, lookup, escape, depth = 0) {
-  const missing = [];
-  let value = "";
-  let last = 0;
-  for (const ref of findVariableRefs(text, escape)) {
-    value += text.slice(last, ref.start);
-    last = ref.end;
-    const current = lookup(ref.name);
-    const word = () => {
-      if (depth > 8) {
-        missing.push(ref.name);
-        return "";
-      }
-      const inner = expandVariables(ref.word, lookup, escape, depth + 1);
-      missing.push(...inner.missing);
-      return inner.value ?? "";
-    };
-    switch (ref.modifier) {
-      case "":
-        if (current === void 0) missing.push(ref.name);
-        value += current ?? "";
-        break;
-      case ":-":
-        value += current === void 0 || current === "" ? word() : current;
-        break;
-      case "-":
-        value += current === void 0 ? word() : current;
-        break;
-      case ":+":
-        value += current === void 0 || current === "" ? "" : word();
-        break;
-      case "+":
-        value += current === void 0 ? "" : word();
-        break;
-      case "other":
-        missing.push(ref.name);
-        break;
-    }
-  }
-  value += text.slice(last);
-  return { value: missing.length === 0 ? value : void 0, missing: [...new Set(missing)] };
-}
-
-// src/dockerfile/image-token.ts
-var builderArgs = /* @__PURE__ */ new Set([
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDARCH",
-  "BUILDVARIANT",
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETARCH",
-  "TARGETVARIANT"
-]);
-function readImageToken(word, scope) {
-  const refs = findVariableRefs(word, scope.escape);
-  const lookup = (name2) => scope.globals.get(name2)?.expanded;
-  const expansion = expandVariables(word, lookup, scope.escape);
-  const resolved = expansion.value;
-  if (refs.length === 0) {
-    if (isNotImage(word, scope)) return { form: "not-image" };
-    return { form: "in-place", resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };
-  }
-  if (resolved !== void 0 && isNotImage(resolved, scope)) return { form: "not-image" };
-  const only = refs.length === 1 ? refs[0] : void 0;
-  if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
-  if (resolved === void 0 && patternNamesStage(word, refs, scope)) return { form: "not-image" };
-  const masked = maskRefs(word, refs);
-  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
-  const nameAndTag = at === -1 ? masked : masked.slice(0, at);
-  const lastSlash = nameAndTag.lastIndexOf("/");
-  const colon = nameAndTag.lastIndexOf(":");
-  const tagStart = colon > lastSlash ? colon + 1 : -1;
-  const tagEnd = nameAndTag.length;
-  const digestRefs = refs.filter((ref) => at !== -1 && ref.start > at);
-  const tagRefs = refs.filter((ref) => tagStart !== -1 && ref.start >= tagStart && !digestRefs.includes(ref));
-  const nameRefs = refs.filter((ref) => !tagRefs.includes(ref) && !digestRefs.includes(ref));
-  if (digestRefs.length > 0)
-    return skipped(`the digest comes from ARG ${names(digestRefs)}; pin by hand`, resolved);
-  const lastComponent = nameRefs.find((ref) => ref.end > lastSlash);
-  if (lastComponent) {
-    return skipped(
-      `the image name is built from ARG ${lastComponent.name}; only a variable registry or namespace can be pinned \u2014 pin by hand`,
-      resolved
-    );
-  }
-  const missing = firstMissing(nameRefs, scope);
-  if (missing) return skipped(missing, resolved);
-  if (tagRefs.length === 0) {
-    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
-    return { form: "in-place", resolved, pinStart: 0, pinEnd: word.length, tagOnly: false };
-  }
-  if (tagRefs.length > 1) {
-    return skipped(`the tag is built from several ARGs (${names(tagRefs)}); pin by hand`, resolved);
-  }
-  const tagRef = tagRefs[0];
-  const tag2 = word.slice(tagStart, tagEnd);
-  if (tagRef.start !== tagStart || tagRef.end !== tagEnd) {
-    return skipped(
-      `ARG ${tagRef.name} is only part of the tag ${tag2}; make the ARG the whole tag or pin by hand`,
-      resolved
-    );
-  }
-  const image = word.slice(0, tagStart - 1);
-  if (tagRef.modifier === "") return { form: "arg-tag", name: tagRef.name, image, resolved };
-  if (tagRef.modifier === ":-" || tagRef.modifier === "-") {
-    const inline = readInlineDefault(tagRef, scope);
-    if (inline !== void 0) return skipped(inline, resolved);
-    if (resolved === void 0) return skipped(missingReason(expansion.missing[0] ?? "", scope), void 0);
-    return {
-      form: "in-place",
-      resolved,
-      pinStart: tagRef.wordStart,
-      pinEnd: tagRef.end - 1,
-      tagOnly: true
-    };
-  }
-  return skipped(`the tag ${tag2} is computed by ARG ${tagRef.name}; pin by hand`, resolved);
-}
-function missingReason(name2, scope) {
-  const declared = scope.globals.get(name2);
-  if (declared?.value !== void 0) {
-    return `the default of ARG ${name2} (line ${declared.line}) uses ARGs without defaults; give them defaults`;
-  }
-  if (declared) return `ARG ${name2} has no default; pass --build-arg or give it a default`;
-  if (builderArgs.has(name2))
-    return `${name2} is set by the builder, so the image is not known before a build; pin by hand`;
-  return `${name2} is not a global ARG; declare ARG ${name2}=\u2026 before the first FROM`;
-}
-function readWholeWord(ref, scope, resolved) {
-  if (ref.modifier === "") return { form: "arg-reference", name: ref.name, resolved };
-  if (ref.modifier === ":-" || ref.modifier === "-") {
-    const reason = readInlineDefault(ref, scope);
-    if (reason !== void 0) return skipped(reason, resolved);
-    return {
-      form: "in-place",
-      resolved: ref.word,
-      pinStart: ref.wordStart,
-      pinEnd: ref.end - 1,
-      tagOnly: false
-    };
-  }
-  return skipped(`the reference is computed by \${${ref.name}${ref.word ? "\u2026" : ""}}; pin by hand`, resolved);
-}
-function readInlineDefault(ref, scope) {
-  if (ref.word.includes("$")) return `the inline default of ${ref.name} is built from ARGs; pin by hand`;
-  const declared = scope.globals.get(ref.name);
-  if (declared?.value !== void 0 && (ref.modifier === "-" || declared.value !== "")) {
-    return `ARG ${ref.name} has a default (line ${declared.line}) that replaces the inline default ${ref.word}; keep one default`;
-  }
-  return void 0;
-}
-function firstMissing(refs, scope) {
-  for (const ref of refs) {
-    if ((ref.modifier === ":-" || ref.modifier === "-") && !ref.word.includes("$")) continue;
-    if (ref.modifier !== "") return `the registry part uses \${${ref.name}\u2026}; pin by hand`;
-    if (scope.globals.get(ref.name)?.expanded === void 0) return missingReason(ref.name, scope);
-  }
-  return void 0;
-}
-function patternNamesStage(word, refs, scope) {
-  let pattern = "";
-  let last = 0;
-  for (const ref of refs) {
-    pattern += escapeRegExp(word.slice(last, ref.start)) + "[a-z0-9._-]*";
-    last = ref.end;
-  }
-  pattern += escapeRegExp(word.slice(last));
-  const literal2 = word.length - refs.reduce((sum, ref) => sum + ref.end - ref.start, 0);
-  if (literal2 === 0) return false;
-  const stagePattern = new RegExp(`^${pattern}$`, "i");
-  for (const stage of scope.stages) if (stagePattern.test(stage)) return true;
-  return false;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function isNotImage(text, scope) {
-  return text.toLowerCase() === "scratch" || scope.isStage(text);
-}
-function maskRefs(word, refs) {
-  let masked = word;
-  for (const ref of refs) {
-    masked = masked.slice(0, ref.start) + "_".repeat(ref.end - ref.start) + masked.slice(ref.end);
-  }
-  return masked;
-}
-function names(refs) {
-  return [...new Set(refs.map((ref) => ref.name))].join(", ");
-}
-function skipped(reason, resolved) {
-  return { form: "skipped", reason, resolved };
-}
-
-// src/dockerfile/judge.ts
-var digestOnlyReason = "digest-only reference has no tag to follow";
-var emptyReason = "the reference is empty after ARG substitution; give the ARG a value";
-var unresolvedReason = "the reference still contains $ after ARG substitution; pin by hand";
-function judgeReference(resolved, tagOnly) {
-  if (resolved.includes("$")) return refused("skipped", void 0, unresolvedReason);
-  if (resolved === "") return refused("invalid", void 0, emptyReason);
-  let reference;
-  try {
-    reference = parseImageReference(resolved);
-  } catch (error62) {
-    if (error62 instanceof BadReferenceError) return refused("invalid", void 0, error62.message);
-    return refused("invalid", void 0, String(error62));
-  }
-  if (reference.digest !== void 0 && reference.tag === void 0) {
-    return refused("skipped", reference, digestOnlyReason);
-  }
-  return {
-    status: reference.digest === void 0 ? "pinnable" : "pinned",
-    reference,
-    reason: void 0,
-    pinnable: true,
-    addLatestTag: !tagOnly && reference.tag === void 0
-  };
-}
-function refused(status, reference, reason) {
-  return { status, reference, reason, pinnable: false, addLatestTag: false };
-}
-
-// src/dockerfile/scan.ts
-function scanDockerfile(lexed, text) {
-  const globals = /* @__PURE__ */ new Map();
-  const froms = [];
-  const externals = [];
-  const uses = [];
-  let visible = /* @__PURE__ */ new Set();
-  const { escape } = lexed;
-  for (const instruction of lexed.instructions) {
-    const inStage = froms.length > 0;
-    const stage = froms.at(-1)?.stage;
-    if (instruction.keyword === "FROM") {
-      const entry = readFrom(instruction);
-      froms.push(entry);
-      visible = /* @__PURE__ */ new Set();
-      const key = `from:${froms.length - 1}`;
-      for (const ref of findVariableRefs(instruction.args, escape)) {
-        const inImage = entry.image && ref.start >= entry.image.start && ref.start < entry.image.end;
-        uses.push(
-          inImage ? { name: ref.name, key, label: `${entry.image?.raw} (line ${instruction.line})` } : { name: ref.name, key: void 0, label: `FROM --platform on line ${instruction.line}` }
-        );
-      }
-      continue;
-    }
-    if (instruction.keyword === "ARG") {
-      for (const word of splitWords(instruction.args, escape)) {
-        const equals = word.raw.indexOf("=");
-        const name2 = equals === -1 ? word.raw : word.raw.slice(0, equals);
-        const value = equals === -1 ? void 0 : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
-        for (const ref of value ? findVariableRefs(value.value, escape) : []) {
-          if (!inStage || visible.has(ref.name)) {
-            uses.push({ name: ref.name, key: void 0, label: `ARG ${name2} on line ${instruction.line}` });
-          }
-        }
-        if (!inStage) globals.set(name2, globalArg(name2, value, instruction, text, globals, escape));
-        else if (value === void 0 && globals.has(name2)) visible.add(name2);
-        else visible.delete(name2);
-      }
-      continue;
-    }
-    if (!inStage) continue;
-    const found = readExternals(instruction, escape, stage, externals.length);
-    externals.push(...found);
-    const label = `${instruction.keyword} on line ${instruction.line}`;
-    for (const ref of findVariableRefs(instruction.args, escape)) {
-      if (!visible.has(ref.name)) continue;
-      const external = found.find((entry) => ref.start >= entry.value.start && ref.start < entry.value.end);
-      uses.push(
-        external ? { name: ref.name, key: external.key, label: `${external.value.value} (line ${instruction.line})` } : { name: ref.name, key: void 0, label }
-      );
-    }
-    for (const body of instruction.heredocs) {
-      for (const ref of findVariableRefs(body, escape)) {
-        if (visible.has(ref.name)) uses.push({ name: ref.name, key: void 0, label });
-      }
-    }
-  }
-  return { globals, froms, externals, uses };
-}
-function sourceRange(instruction, text, start, end) {
-  const { offsets, args } = instruction;
-  if (start < 0 || end > args.length || start > end) return void 0;
-  if (start === end) {
-    const at = start < offsets.length ? offsets[start] : (offsets[start - 1] ?? -1) + 1;
-    return at === void 0 || at < 0 ? void 0 : { start: at, end: at };
-  }
-  const range = { start: offsets[start], end: offsets[end - 1] + 1 };
-  return text.slice(range.start, range.end) === args.slice(start, end) ? range : void 0;
-}
-function readFrom(instruction) {
-  const words = splitBlankWords(instruction.args);
-  const { flags, rest } = leadingFlags(words);
-  const image = words[rest];
-  const as = words[rest + 1];
-  const stage = as && as.raw.toLowerCase() === "as" ? words[rest + 2]?.raw : void 0;
-  const platform2 = flags.find((flag) => flag.name === "platform")?.value?.value;
-  return { instruction, image, platform: platform2, stage };
-}
-function globalArg(name2, value, instruction, text, earlier, escape) {
-  const range = value?.plain ? sourceRange(instruction, text, value.start, value.end) : void 0;
-  const expanded = value === void 0 ? void 0 : expandVariables(value.value, (n) => earlier.get(n)?.expanded, escape).value;
-  return { name: name2, line: instruction.line, value: value?.value, expanded, valueRange: range };
-}
-function readExternals(instruction, escape, stage, count) {
-  if (instruction.keyword !== "COPY" && instruction.keyword !== "RUN") return [];
-  const { flags } = leadingFlags(splitWords(instruction.args, escape));
-  const entries = [];
-  for (const flag of flags) {
-    if (!flag.value) continue;
-    let value;
-    let kind;
-    if (instruction.keyword === "COPY" && flag.name === "from") {
-      value = flag.value;
-      kind = "copy-from";
-    } else if (instruction.keyword === "RUN" && flag.name === "mount") {
-      value = mountOptions(flag.value).get("from");
-      kind = "mount-from";
-    } else continue;
-    if (value) entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}` });
-  }
-  return entries;
-}
-
-// src/dockerfile/extract.ts
-function extractImageSites(file2, text) {
-  const lexed = lexDockerfile(text);
-  const scanned = scanDockerfile(lexed, text);
-  const context = { file: file2, text, lexed, scanned };
-  const sites = [];
-  const syntax = lexed.directives.find((directive) => directive.name === "syntax");
-  if (syntax) {
-    const line2 = lineOf(lexed.lineStarts, syntax.valueRange.start);
-    sites.push(literalSite(context, "syntax", line2, syntax.value, syntax.value, syntax.valueRange, false));
-  }
-  const candidates = /* @__PURE__ */ new Map();
-  const stageNames = [];
-  scanned.froms.forEach((from, index) => {
-    const scope = scopeOf(context, new Set(stageNames));
-    if (from.stage !== void 0) stageNames.push(from.stage.toLowerCase());
-    if (!from.image) return;
-    const reading = readImageToken(from.image.raw, scope);
-    if (reading.form === "arg-reference" || reading.form === "arg-tag") {
-      const list = candidates.get(reading.name) ?? [];
-      list.push({ from, key: `from:${index}`, reading });
-      candidates.set(reading.name, list);
-      return;
-    }
-    const site = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, reading);
-    if (site) sites.push({ ...site, stage: from.stage, platform: from.platform });
-  });
-  const allStages = scopeOf(context, new Set(stageNames));
-  for (const external of scanned.externals) {
-    if (/^\d+$/.test(external.value.value)) continue;
-    let reading = readImageToken(external.value.value, allStages);
-    if (reading.form !== "not-image" && external.value.value.includes("$")) {
-      const reason = `the image in ${external.kind === "copy-from" ? "COPY --from" : "RUN --mount"} comes from an ARG; pin it by hand`;
-      reading = { form: "skipped", reason, resolved: void 0 };
-    }
-    const { instruction, value } = external;
-    const raw = value.plain ? value.value : instruction.args.slice(value.start, value.end);
-    const site = wordSite(context, external.kind, instruction, value.start, raw, reading);
-    if (site) sites.push({ ...site, stage: external.stage });
-  }
-  for (const [name2, list] of candidates) sites.push(...argSites(context, name2, list));
-  return sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b));
-}
-function scopeOf(context, stages) {
-  return {
-    escape: context.lexed.escape,
-    globals: context.scanned.globals,
-    isStage: (name2) => stages.has(name2.toLowerCase()),
-    stages
-  };
-}
-function wordSite(context, kind, instruction, start, written, reading) {
-  const wordRange = sourceRange(instruction, context.text, start, start + written.length);
-  const line2 = lineOf(context.lexed.lineStarts, wordRange?.start ?? instruction.offsets[start] ?? 0);
-  switch (reading.form) {
-    case "not-image":
-      return void 0;
-    case "skipped":
-      return skippedSite(context, kind, line2, written, reading.resolved, reading.reason);
-    case "in-place": {
-      const range = sourceRange(instruction, context.text, start + reading.pinStart, start + reading.pinEnd);
-      if (!range) {
-        const reason = "the reference is split across lines by a line continuation; join it onto one line";
-        return skippedSite(context, kind, line2, written, reading.resolved, reason);
-      }
-      return literalSite(context, kind, line2, written, reading.resolved, range, reading.tagOnly);
-    }
-    default:
-      return skippedSite(
-        context,
-        kind,
-        line2,
-        written,
-        reading.resolved,
-        `the image comes from an ARG; pin by hand`
-      );
-  }
-}
-function literalSite(context, kind, line2, written, resolved, range, tagOnly) {
-  const judged = judgeReference(resolved, tagOnly);
-  const pin = judged.pinnable ? { range, addLatestTag: judged.addLatestTag } : void 0;
-  return {
-    file: context.file,
-    line: line2,
-    kind,
-    written,
-    resolved,
-    reference: judged.reference,
-    pin,
-    stage: void 0,
-    platform: void 0,
-    status: judged.status,
-    reason: judged.reason
-  };
-}
-function skippedSite(context, kind, line2, written, resolved, reason) {
-  const reference = resolved === void 0 ? void 0 : judgeReference(resolved, false).reference;
-  return {
-    file: context.file,
-    line: line2,
-    kind,
-    written,
-    resolved,
-    reference,
-    pin: void 0,
-    stage: void 0,
-    platform: void 0,
-    status: "skipped",
-    reason
-  };
-}
-function argSites(context, name2, list) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const candidate of list) {
-    const group = candidate.reading.form === "arg-tag" ? `tag:${imageKey(candidate.reading.image)}` : "reference";
-    groups.set(group, [...groups.get(group) ?? [], candidate]);
-  }
-  const sites = [];
-  for (const group of groups.values()) {
-    const first = group[0];
-    const tagOnly = first.reading.form === "arg-tag";
-    const target = argTarget(context, name2, group, tagOnly);
-    if (typeof target === "string") {
-      for (const { from, reading } of group) {
-        if (!from.image) continue;
-        const skipped2 = { form: "skipped", reason: target, resolved: reading.resolved };
-        const site2 = wordSite(context, "from", from.instruction, from.image.start, from.image.raw, skipped2);
-        if (site2) sites.push({ ...site2, stage: from.stage, platform: from.platform });
-      }
-      continue;
-    }
-    const line2 = lineOf(context.lexed.lineStarts, target.range.start);
-    const resolved = first.reading.resolved ?? "";
-    const site = literalSite(context, "arg", line2, target.value, resolved, target.range, tagOnly);
-    sites.push({ ...site, stage: first.from.stage, platform: first.from.platform });
-  }
-  return sites;
-}
-function argTarget(context, name2, group, tagOnly) {
-  const keys = new Set(group.map((candidate) => candidate.key));
-  const other = context.scanned.uses.find((use) => use.name === name2 && !keys.has(use.key ?? ""));
-  if (other?.key !== void 0) {
-    return `ARG ${name2} also feeds ${other.label}; pinning it would pin two images \u2014 pin by hand or split the ARG`;
-  }
-  if (other) return `ARG ${name2} is also used by ${other.label}; pin by hand or split the ARG`;
-  const global = context.scanned.globals.get(name2);
-  if (global?.value === void 0) return missingReason(name2, scopeOf(context, /* @__PURE__ */ new Set()));
-  const where = `the default of ARG ${name2} (line ${global.line})`;
-  if (!global.valueRange) return `${where} is quoted or split in a way basepin cannot edit; pin by hand`;
-  if (tagOnly && global.value.includes("$")) return `${where} is built from other ARGs; pin by hand`;
-  if (group[0]?.reading.resolved === void 0)
-    return `${where} uses ARGs without defaults; give them defaults`;
-  if (global.value.includes("$")) {
-    const reading = readImageToken(global.value, scopeOf(context, /* @__PURE__ */ new Set()));
-    if (reading.form === "skipped") return `${where}: ${reading.reason}`;
-    const wholeDefault = reading.form === "in-place" && !reading.tagOnly && reading.pinStart === 0 && reading.pinEnd === global.value.length;
-    if (!wholeDefault) {
-      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned \u2014 pin by hand`;
-    }
-  }
-  return { value: global.value, range: global.valueRange };
-}
-function imageKey(image) {
-  const judged = judgeReference(image, false);
-  return judged.reference?.name ?? image;
-}
-function startOf(site) {
-  return site.pin?.range.start ?? 0;
-}
-
-// src/dockerfile/rewrite.ts
-var EditErrorCode = {
-  Overlap: "edits overlap",
-  OutOfRange: "edit range is outside the text"
-};
-var EditConflictError = class extends Error {
-  name = "EditConflictError";
-  code;
-  constructor(code2, detail) {
-    super(`${code2}: ${detail}`);
-    this.code = code2;
-  }
-};
-function applyEdits(text, edits) {
-  for (const edit of edits) {
-    const { start, end } = edit.range;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
-      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe4(edit)} in a text of ${text.length}`);
-    }
-  }
-  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const unique = [];
-  for (const edit of sorted) {
-    const previous = unique.at(-1);
-    if (previous && sameEdit(previous, edit)) continue;
-    if (previous && (previous.range.end > edit.range.start || previous.range.start === edit.range.start)) {
-      throw new EditConflictError(EditErrorCode.Overlap, `${describe4(previous)} and ${describe4(edit)}`);
-    }
-    unique.push(edit);
-  }
-  let result = text;
-  for (let index = unique.length - 1; index >= 0; index--) {
-    const edit = unique[index];
-    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
-  }
-  return result;
-}
-function pinnedText(current, target, digest2) {
-  validateDigest(digest2);
-  const masked = current.replace(/\$\{[^}]*\}/g, (match) => "_".repeat(match.length));
-  const at = masked.indexOf("@", Math.max(0, masked.lastIndexOf("/")));
-  let base = at === -1 ? current : current.slice(0, at);
-  if (target.addLatestTag) {
-    const name2 = masked.slice(0, base.length);
-    if (name2.lastIndexOf(":") <= name2.lastIndexOf("/")) base += ":latest";
-  }
-  return `${base}@${digest2}`;
-}
-function sameEdit(a, b) {
-  return a.range.start === b.range.start && a.range.end === b.range.end && a.text === b.text;
-}
-function describe4(edit) {
-  return `[${edit.range.start}, ${edit.range.end}) \u2192 ${JSON.stringify(edit.text.slice(0, 40))}`;
 }
 
 // src/app/apply-updates.ts
-function applyUpdates(text, updates) {
+function applyUpdates(text2, updates) {
   return applyEdits(
-    text,
+    text2,
     updates.map((update) => ({
       range: update.pin.range,
-      text: pinnedText(text.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to)
+      text: pinnedText(text2.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to)
     }))
   );
 }
@@ -58830,6 +58734,137 @@ function applyUpdates(text, updates) {
 // src/app/scan.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { resolve } from "node:path";
+
+// src/workspace/discover-dockerfiles.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { readdir, readFile as readFile2, stat } from "node:fs/promises";
+import path from "node:path";
+var UnreadablePathError = class extends Error {
+  name = "UnreadablePathError";
+  path;
+  /** The system error code, `ENOENT`, `EACCES`, … */
+  code;
+  constructor(filePath, cause) {
+    const code2 = cause?.code;
+    const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+    super(`cannot read ${filePath}: ${detail}`, { cause });
+    this.path = filePath;
+    this.code = typeof code2 === "string" ? code2 : void 0;
+  }
+};
+var dockerfileNames = (0, import_picomatch2.default)(
+  ["Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile", "Containerfile", "Containerfile.*"],
+  {
+    dot: true
+  }
+);
+var skippedFolders = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function isDockerfileName(name2) {
+  return dockerfileNames(name2);
+}
+async function discoverDockerfiles(paths, options2) {
+  const givenPaths = paths.length > 0 ? paths : ["."];
+  const cwd = path.resolve(options2.cwd);
+  const included = options2.include?.length ? (0, import_picomatch2.default)([...options2.include], { dot: true }) : () => false;
+  const excluded = options2.exclude?.length ? (0, import_picomatch2.default)([...options2.exclude], { dot: true }) : () => false;
+  const display = (absolute) => {
+    const relative = path.relative(cwd, absolute);
+    const inside = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+    return inside ? relative.split(path.sep).join("/") : absolute;
+  };
+  const found = /* @__PURE__ */ new Set();
+  const gitignores = /* @__PURE__ */ new Map();
+  const rulesIn = (folder) => {
+    let rules = gitignores.get(folder);
+    if (!rules) {
+      rules = readGitignore(folder);
+      gitignores.set(folder, rules);
+    }
+    return rules;
+  };
+  const isIgnored = (levels, absolute, isFolder) => {
+    for (let index = levels.length - 1; index >= 0; index--) {
+      const level = levels[index];
+      const relative = path.relative(level.base, absolute).split(path.sep).join("/");
+      if (relative === "" || relative.startsWith("..")) continue;
+      const result = level.rules.test(isFolder ? `${relative}/` : relative);
+      if (result.ignored) return true;
+      if (result.unignored) return false;
+    }
+    return false;
+  };
+  const walk = async (folder, levels) => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error62) {
+      throw new UnreadablePathError(display(folder), error62);
+    }
+    const hasGitignore = entries.some((entry) => entry.name === ".gitignore" && !entry.isDirectory());
+    const own2 = hasGitignore ? await rulesIn(folder) : void 0;
+    const here = own2 ? [...levels, { base: folder, rules: own2 }] : levels;
+    const folders = [];
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      const shown = display(absolute);
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        isFile = await stat(absolute).then(
+          (target) => target.isFile(),
+          () => false
+        );
+        isFolder = false;
+      }
+      if (isFolder) {
+        if (skippedFolders.has(entry.name) || excluded(shown) || isIgnored(here, absolute, true)) continue;
+        folders.push(walk(absolute, here));
+      } else if (isFile && (isDockerfileName(entry.name) || included(shown))) {
+        if (!excluded(shown) && !isIgnored(here, absolute, false)) found.add(shown);
+      }
+    }
+    await Promise.all(folders);
+  };
+  for (const given of givenPaths) {
+    const absolute = path.resolve(cwd, given);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error62) {
+      throw new UnreadablePathError(given, error62);
+    }
+    if (!info.isDirectory()) {
+      found.add(display(absolute));
+      continue;
+    }
+    await walk(absolute, await ancestorLevels(cwd, absolute, rulesIn));
+  }
+  return [...found].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+}
+async function ancestorLevels(cwd, folder, rulesIn) {
+  const relative = path.relative(cwd, folder);
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return [];
+  const levels = [];
+  let base = cwd;
+  for (const part of ["", ...relative.split(path.sep).slice(0, -1)]) {
+    base = path.join(base, part);
+    const rules = await rulesIn(base);
+    if (rules) levels.push({ base, rules });
+  }
+  return levels;
+}
+async function readGitignore(folder) {
+  let text2;
+  try {
+    text2 = await readFile2(path.join(folder, ".gitignore"), "utf8");
+  } catch {
+    return void 0;
+  }
+  return (0, import_ignore.default)().add(text2);
+}
+
+// src/app/scan.ts
 async function scanDockerfiles(settings) {
   const paths = await discoverDockerfiles([...settings.paths], {
     cwd: settings.cwd,
@@ -58853,7 +58888,7 @@ async function planPins(settings, deps) {
   const scan2 = await scanDockerfiles(settings);
   const policy = createSitePolicy({ excludeImages: settings.excludeImages });
   const registry2 = memoizeRegistryClient(deps.registry);
-  const platform2 = settings.platform ? parsePlatform(settings.platform) : void 0;
+  const { platform } = settings;
   const skipped2 = [];
   const errors = [];
   const toResolve = [];
@@ -58861,7 +58896,7 @@ async function planPins(settings, deps) {
     const decision = policy(site);
     if (decision.action === "resolve") toResolve.push(site);
     else if (decision.action === "skip") skipped2.push(note(site, decision.reason));
-    else errors.push({ file: site.file, line: site.line, reference: site.written, error: decision.reason });
+    else errors.push(failure2(site, new InvalidSiteError(decision.reason)));
   }
   const targets = /* @__PURE__ */ new Map();
   const targetOf = (site) => {
@@ -58869,7 +58904,7 @@ async function planPins(settings, deps) {
     const key = `${ref.name}:${ref.trackedTag}@${ref.digest ?? ""}`;
     let target = targets.get(key);
     if (!target) {
-      target = resolveTargetDigest(registry2, ref, { platform: platform2 });
+      target = resolveTargetDigest(registry2, ref, { platform });
       targets.set(key, target);
     }
     return target;
@@ -58881,7 +58916,7 @@ async function planPins(settings, deps) {
       try {
         return { site, target: await targetOf(site) };
       } catch (error62) {
-        return { site, error: oneLine2(error62) };
+        return { site, error: asFailure(error62) };
       } finally {
         deps.onProgress?.(++done, toResolve.length);
       }
@@ -58893,7 +58928,7 @@ async function planPins(settings, deps) {
     const { site } = outcome;
     const ref = site.reference;
     if (outcome.error !== void 0) {
-      errors.push({ file: site.file, line: site.line, reference: site.written, error: outcome.error });
+      errors.push(failure2(site, outcome.error));
     } else if (outcome.target.digest === ref.digest) {
       unchanged.push(note(site));
     } else {
@@ -58936,7 +58971,7 @@ function fileChanges(files, updates) {
       result.updates.push(...mine);
     } catch (error62) {
       for (const update of mine) {
-        result.errors.push({ file: file2, line: update.line, reference: update.reference, error: oneLine2(error62) });
+        result.errors.push({ file: file2, line: update.line, reference: update.reference, error: asFailure(error62) });
       }
     }
   }
@@ -58946,9 +58981,21 @@ function note(site, reason) {
   const base = { file: site.file, line: site.line, kind: site.kind, reference: site.written };
   return reason === void 0 ? base : { ...base, reason };
 }
-function oneLine2(error62) {
-  const message = error62 instanceof Error ? error62.message : String(error62);
-  return message.split("\n")[0] ?? message;
+function failure2(site, error62) {
+  return { file: site.file, line: site.line, reference: site.written, error: error62 };
+}
+
+// src/app/registry-client.ts
+function registryClientFor(settings, hooks) {
+  return createRegistryClient({
+    mirrors: settings.registryMirrors,
+    insecureRegistries: settings.insecureRegistries,
+    credentials: settings.credentials,
+    concurrencyPerRegistry: settings.concurrency,
+    ...hooks.dockerConfigDir === void 0 ? {} : { dockerConfigDir: hooks.dockerConfigDir },
+    ...hooks.onSecret === void 0 ? {} : { onSecret: hooks.onSecret },
+    ...hooks.log === void 0 ? {} : { log: hooks.log }
+  });
 }
 
 // src/app/write-changes.ts
@@ -58993,108 +59040,27 @@ async function ifExists(value, absent) {
 async function writeChanges(cwd, plan) {
   const failures = [];
   for (const change of plan.changes) {
+    let bytes;
     try {
-      await writeFileAtomic(resolve2(cwd, change.file), encodeDockerfile(change.after, change.encoding));
+      bytes = encodeDockerfile(change.after, change.encoding);
     } catch (error62) {
-      failures.push({ file: change.file, error: error62.message.split("\n")[0] ?? "write failed" });
+      failures.push({ file: change.file, error: asFailure(error62) });
+      continue;
+    }
+    try {
+      await writeFileAtomic(resolve2(cwd, change.file), bytes);
+    } catch (error62) {
+      const message = error62.message.split("\n")[0] ?? "write failed";
+      failures.push({ file: change.file, error: new WriteError(message, { cause: error62 }) });
     }
   }
   return failures;
 }
 
-// src/config/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile4 } from "node:fs/promises";
-
-// src/config/schema.ts
-var hostPattern = /^(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
-var registryHost = external_exports.string().regex(hostPattern, "expected a registry host such as docker.io or localhost:5000");
-function mirrorUrlProblem(text) {
-  const url2 = URL.canParse(text) ? new URL(text) : void 0;
-  if (url2 === void 0 || url2.protocol !== "https:" && url2.protocol !== "http:" || url2.host === "") {
-    return "expected an http(s) URL such as https://mirror.gcr.io";
-  }
-  if (url2.username !== "" || url2.password !== "") {
-    return "a mirror URL must not hold credentials; give them as registry-credentials";
-  }
-  if (url2.pathname !== "/" || url2.search !== "" || url2.hash !== "") {
-    return "expected an http(s) URL with no path, such as https://mirror.gcr.io";
-  }
-  return void 0;
-}
-var mirrorUrl = external_exports.string().superRefine((value, context) => {
-  const problem = mirrorUrlProblem(value);
-  if (problem !== void 0) context.addIssue({ code: "custom", message: problem });
-});
-var platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-function platformProblem(value) {
-  return platformPattern.test(value) ? void 0 : `expected os/arch[/variant] such as linux/amd64 but got "${value}"`;
-}
-var platform = external_exports.string().regex(platformPattern, "expected os/arch[/variant], e.g. linux/amd64");
-var stringList = external_exports.array(external_exports.string().min(1));
-var groupByValues = ["all", "image", "directory"];
-var configFileSchema = external_exports.object({
-  paths: stringList.optional(),
-  include: stringList.optional(),
-  exclude: stringList.optional(),
-  "exclude-images": stringList.optional(),
-  /** host → mirror URL, or a list of URLs tried in order. */
-  "registry-mirrors": external_exports.record(registryHost, external_exports.union([mirrorUrl, external_exports.array(mirrorUrl).min(1)])).optional(),
-  "insecure-registries": external_exports.array(registryHost).optional(),
-  platform: platform.optional(),
-  concurrency: external_exports.number().int().min(1).max(64).optional(),
-  // Pull-request settings, read by the action only.
-  "group-by": external_exports.enum(groupByValues).optional(),
-  "base-branch": external_exports.string().min(1).optional(),
-  "branch-prefix": external_exports.string().min(1).optional(),
-  labels: stringList.optional(),
-  reviewers: stringList.optional(),
-  assignees: stringList.optional(),
-  draft: external_exports.boolean().optional(),
-  "commit-message-prefix": external_exports.string().optional()
-}).strict();
-var defaultConcurrency = 8;
-
-// src/config/load.ts
-var defaultConfigPath = ".github/basepin.yml";
-var ConfigError = class extends Error {
-  name = "ConfigError";
+// src/config/errors.ts
+var SettingsError = class extends Error {
+  name = "SettingsError";
 };
-async function loadConfigFile(path2, options2) {
-  let text;
-  try {
-    text = await readFile4(path2, "utf8");
-  } catch (error62) {
-    if (!options2.required && error62.code === "ENOENT") return {};
-    throw new ConfigError(`${path2}: cannot read config file (${error62.message})`);
-  }
-  return parseConfigText(path2, text);
-}
-function parseConfigText(path2, text) {
-  let data;
-  try {
-    data = (0, import_yaml.parse)(text) ?? {};
-  } catch (error62) {
-    throw new ConfigError(`${path2}: invalid YAML: ${error62.message.split("\n")[0]}`);
-  }
-  const result = configFileSchema.safeParse(data);
-  if (!result.success) throw new ConfigError(`${path2}: ${describeIssue(result.error.issues[0])}`);
-  return result.data;
-}
-function describeIssue(issue2) {
-  if (!issue2) return "invalid config";
-  if (issue2.code === "unrecognized_keys") {
-    return `unknown key ${issue2.keys.map((key2) => JSON.stringify(key2)).join(", ")}`;
-  }
-  const key = issue2.path.map(String).join(".");
-  return `${key ? `key "${key}": ` : ""}${issue2.message}`;
-}
-function mirrorList(mirrors) {
-  const out = {};
-  for (const [host2, value] of Object.entries(mirrors ?? {}))
-    out[host2] = Array.isArray(value) ? value : [value];
-  return out;
-}
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -59106,6 +59072,7 @@ var options = {
   diff: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   strict: { type: "boolean" },
+  debug: { type: "boolean" },
   include: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
   "exclude-image": { type: "string", multiple: true },
@@ -59118,7 +59085,7 @@ var options = {
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" }
 };
-var fileFlags = ["json", "include", "exclude", "exclude-image", "config"];
+var fileFlags = ["json", "debug", "include", "exclude", "exclude-image", "config"];
 var registryFlags = [
   "quiet",
   "registry-mirror",
@@ -59147,15 +59114,18 @@ function parseCliArgs(argv) {
     diff: values.diff ?? false,
     quiet: values.quiet ?? false,
     strict: values.strict ?? false,
-    include: values.include ?? [],
-    exclude: values.exclude ?? [],
-    excludeImages: values["exclude-image"] ?? [],
-    registryMirrors: values["registry-mirror"] ?? [],
-    insecureRegistries: values["insecure-registry"] ?? [],
+    settingFlags: {
+      include: values.include,
+      exclude: values.exclude,
+      "exclude-image": values["exclude-image"],
+      "registry-mirror": values["registry-mirror"],
+      "insecure-registry": values["insecure-registry"],
+      platform: values.platform,
+      concurrency: values.concurrency
+    },
     registryCredentials: values["registry-credential"] ?? [],
-    platform: values.platform,
-    concurrency: values.concurrency,
-    config: values.config
+    config: values.config,
+    debug: values.debug ?? false
   };
   if (values.version) return { ...base, command: "version" };
   if (values.help || first === void 0 || first === "help") return { ...base, command: "help" };
@@ -59191,9 +59161,43 @@ Options:
   --concurrency N             requests in flight per registry (default 8)
   --config FILE               settings file (default .github/basepin.yml when present)
   -q, --quiet                 print errors only
+  --debug                     print the stack of an internal error
   -h, --help, -V, --version
 
-Exit codes: 0 done \xB7 1 check found work \xB7 2 some references could not be resolved \xB7 64 usage error`;
+Exit codes: 0 done \xB7 1 check found work \xB7 2 some references could not be resolved \xB7 64 usage error \xB7 70 internal error`;
+
+// src/app/report-json.ts
+function updatesJson(report) {
+  return report.updates.map((update) => ({
+    file: update.file,
+    line: update.line,
+    reference: update.reference,
+    repository: update.repository,
+    tag: update.tag,
+    from: update.from ?? null,
+    to: update.to
+  }));
+}
+function failureJson(failure3) {
+  return {
+    file: failure3.file,
+    line: failure3.line,
+    reference: failure3.reference,
+    code: failureCode(failure3.error),
+    error: failureMessage(failure3.error)
+  };
+}
+function noteJson(note2) {
+  return { file: note2.file, line: note2.line, reference: note2.reference, reason: note2.reason ?? null };
+}
+function pinReportJson(report) {
+  return {
+    updates: updatesJson(report),
+    unchanged: report.unchanged.map(noteJson),
+    skipped: report.skipped.map(noteJson),
+    errors: report.errors.map(failureJson)
+  };
+}
 
 // src/cli/report.ts
 function scanJson(sites) {
@@ -59225,23 +59229,7 @@ function scanText(sites) {
   }).join("");
 }
 function pinJson(report) {
-  return JSON.stringify({
-    updates: report.updates.map((update) => ({
-      file: update.file,
-      line: update.line,
-      reference: update.reference,
-      repository: update.repository,
-      tag: update.tag,
-      from: update.from ?? null,
-      to: update.to
-    })),
-    unchanged: report.unchanged.map(noteJson),
-    skipped: report.skipped.map(noteJson),
-    errors: report.errors.map((error62) => ({ ...error62 }))
-  });
-}
-function noteJson(note2) {
-  return { file: note2.file, line: note2.line, reference: note2.reference, reason: note2.reason ?? null };
+  return JSON.stringify(pinReportJson(report));
 }
 function updateLines(report) {
   return report.updates.map((update) => {
@@ -59251,8 +59239,10 @@ function updateLines(report) {
   }).join("");
 }
 function errorLines(errors) {
-  return errors.map((error62) => `${error62.file}:${error62.line} ${error62.reference}: ${error62.error}
-`).join("");
+  return errors.map(
+    (failure3) => `${failure3.file}:${failure3.line} ${failure3.reference}: ${failureMessage(failure3.error)}
+`
+  ).join("");
 }
 function skippedLines(skipped2, label) {
   return skipped2.map((note2) => `${label} ${note2.file}:${note2.line} ${note2.reference}: ${note2.reason ?? ""}
@@ -59275,77 +59265,447 @@ function summaryLine(report, verb) {
 // src/cli/settings.ts
 import { resolve as resolve3 } from "node:path";
 
-// src/config/pairs.ts
-function splitPairs(what, lines, show) {
-  return lines.flatMap((line2) => line2.split(/\r?\n/)).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#")).map((line2) => {
-    const eq = line2.indexOf("=");
-    const host2 = eq > 0 ? line2.slice(0, eq).trim() : "";
-    if (eq <= 0 || !registryHost.safeParse(host2).success) {
-      throw new ConfigError(`${what}: expected HOST=\u2026 but got ${show(line2)}`);
-    }
-    return [host2, line2.slice(eq + 1).trim()];
-  });
-}
-function parseMirrorPairs(lines) {
-  const mirrors = {};
-  for (const [host2, url2] of splitPairs("registry mirror", lines, quoteWithoutUserinfo)) {
-    const problem = mirrorUrlProblem(url2);
-    if (problem !== void 0) {
-      throw new ConfigError(`registry mirror for ${host2}: ${problem} but got ${quoteWithoutUserinfo(url2)}`);
-    }
-    (mirrors[host2] ??= []).push(url2.replace(/\/+$/, ""));
+// src/config/load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile as readFile4 } from "node:fs/promises";
+
+// src/config/git-branch.ts
+function branchNameProblem(name2) {
+  if (name2 === "" || name2 === "@") return 'it is empty or "@"';
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name2))
+    return "it contains a space, control character or one of ~^:?*[\\";
+  if (name2.includes("..")) return 'it contains ".."';
+  if (name2.includes("@{")) return 'it contains "@{"';
+  if (name2.includes("//") || name2.startsWith("/") || name2.endsWith("/"))
+    return "it has an empty path component";
+  if (name2.endsWith(".")) return 'it ends with "."';
+  for (const component of name2.split("/")) {
+    if (component.startsWith(".")) return `component ${JSON.stringify(component)} starts with "."`;
+    if (component.endsWith(".lock")) return `component ${JSON.stringify(component)} ends with ".lock"`;
   }
-  return mirrors;
+  return void 0;
 }
-function parseCredentialPairs(lines) {
+
+// src/config/values.ts
+var quote = (text2) => JSON.stringify(text2);
+var hostPattern = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+function parseHost(text2) {
+  return hostPattern.test(text2) ? { value: text2.toLowerCase() } : { problem: `${quote(text2)} is not a host[:port]` };
+}
+function parsePlatformSetting(text2) {
+  const platform = parsePlatform(text2);
+  return platform ? { value: platform } : { problem: `${quote(text2)} is not os/arch[/variant] such as linux/amd64` };
+}
+function parseMirrorUrl(text2) {
+  const url2 = URL.canParse(text2) ? new URL(text2) : void 0;
+  const shown = quote(text2.replace(/\/\/[^/@\s]*@/g, "//***@"));
+  if (url2 === void 0 || url2.protocol !== "https:" && url2.protocol !== "http:" || url2.host === "") {
+    return { problem: `${shown} is not an http(s) URL such as https://mirror.gcr.io` };
+  }
+  if (url2.username !== "" || url2.password !== "") {
+    return { problem: `${shown}: a mirror URL must not hold credentials; give them as registry-credentials` };
+  }
+  if (url2.pathname !== "/" || url2.search !== "" || url2.hash !== "") {
+    return { problem: `${shown} has a path; expected a base URL such as https://mirror.gcr.io` };
+  }
+  return { value: { host: url2.host, url: url2.origin, plainHttp: url2.protocol === "http:" } };
+}
+function parsePair(text2, show) {
+  const eq = text2.indexOf("=");
+  const host2 = eq > 0 ? text2.slice(0, eq).trim() : "";
+  const parsedHost = parseHost(host2);
+  if (eq <= 0 || "problem" in parsedHost) return { problem: `expected HOST=\u2026 but got ${show(text2)}` };
+  return { value: [parsedHost.value, text2.slice(eq + 1).trim()] };
+}
+function parseCredential(host2, text2) {
+  const colon = text2.indexOf(":");
+  if (colon <= 0 || colon === text2.length - 1)
+    return { problem: `credential for ${host2}: expected USER:SECRET` };
+  return { value: { username: text2.slice(0, colon), password: text2.slice(colon + 1) } };
+}
+function parseBranchPrefix(text2) {
+  const problem = branchNameProblem(`${text2}x`);
+  return problem === void 0 ? { value: text2 } : { problem: `${quote(text2)} cannot start a git branch name: ${problem}` };
+}
+function parseBranch(text2) {
+  const problem = branchNameProblem(text2);
+  return problem === void 0 ? { value: text2 } : { problem: `${quote(text2)} is not a git branch: ${problem}` };
+}
+function parseWholeNumber(text2, min, max) {
+  const value = Number(text2);
+  return /^\d+$/.test(text2.trim()) && value >= min && value <= max ? { value } : { problem: `${quote(text2)} is not a whole number from ${min} to ${max}` };
+}
+function parseBoolean(text2) {
+  if (/^(true|yes|on)$/i.test(text2.trim())) return { value: true };
+  if (/^(false|no|off)$/i.test(text2.trim())) return { value: false };
+  return { problem: `${quote(text2)} is not true or false` };
+}
+function parseChoice(text2, choices) {
+  const found = choices.find((choice) => choice === text2);
+  return found !== void 0 ? { value: found } : { problem: `${quote(text2)} is not one of ${choices.join(", ")}` };
+}
+
+// src/config/schema.ts
+var groupByValues = ["all", "image", "directory"];
+function each(parse4) {
+  return (raw) => {
+    const items = raw.kind === "list" ? raw.value : raw.kind === "text" ? [raw.value] : [];
+    const values = [];
+    for (const item of items) {
+      const parsed = parse4(item);
+      if ("problem" in parsed) return parsed;
+      values.push(parsed.value);
+    }
+    return { value: values };
+  };
+}
+var text = (raw) => raw.kind === "text" ? raw.value : String(raw.value);
+var nonEmpty = (item) => item.trim() === "" ? { problem: "an empty value" } : { value: item };
+function textSetting(parse4) {
+  return (raw) => parse4(text(raw));
+}
+var fileList = external_exports.union([external_exports.string().min(1), external_exports.array(external_exports.string().min(1))]);
+var fileMirrorUrls = external_exports.union([external_exports.string(), external_exports.array(external_exports.string()).min(1)]);
+var settingSpecs = {
+  paths: {
+    shape: "list",
+    file: fileList,
+    flag: null,
+    description: "Files or folders to scan for Dockerfiles, relative to the repository root.",
+    parse: each(nonEmpty),
+    fallback: ["."]
+  },
+  include: {
+    shape: "list",
+    file: fileList,
+    description: "Extra globs of files to treat as Dockerfiles.",
+    parse: each(nonEmpty),
+    fallback: []
+  },
+  exclude: {
+    shape: "list",
+    file: fileList,
+    description: "Globs of files to leave out.",
+    parse: each(nonEmpty),
+    fallback: []
+  },
+  "exclude-images": {
+    shape: "list",
+    file: fileList,
+    flag: "exclude-image",
+    description: "Globs of images to leave alone (`node`, `ghcr.io/acme/*`, `alpine:3.*`).",
+    parse: each(nonEmpty),
+    fallback: []
+  },
+  "registry-mirrors": {
+    shape: "pairs",
+    file: external_exports.record(external_exports.string(), fileMirrorUrls),
+    flag: "registry-mirror",
+    description: "Registry host \u2192 mirror base URL, or a list of URLs tried in order.",
+    parse: (raw) => parseMirrors(raw),
+    fallback: {}
+  },
+  "insecure-registries": {
+    shape: "list",
+    file: fileList,
+    flag: "insecure-registry",
+    description: "Registry hosts that may be reached over plain HTTP.",
+    parse: each(parseHost),
+    fallback: []
+  },
+  platform: {
+    shape: "text",
+    file: external_exports.string(),
+    description: "Pin this platform's manifest (`linux/amd64`) instead of the multi-platform index.",
+    parse: textSetting(parsePlatformSetting),
+    fallback: void 0
+  },
+  concurrency: {
+    shape: "number",
+    file: external_exports.number().int().min(1).max(64),
+    description: "Requests in flight per registry (1\u201364).",
+    parse: textSetting((value) => parseWholeNumber(value, 1, 64)),
+    fallback: 8
+  },
+  "group-by": {
+    shape: "text",
+    file: external_exports.enum(groupByValues),
+    flag: null,
+    description: "One pull request for `all` updates, one per `image` repository, or one per Dockerfile `directory`.",
+    parse: textSetting((value) => parseChoice(value, groupByValues)),
+    fallback: "all"
+  },
+  "base-branch": {
+    shape: "text",
+    file: external_exports.string().min(1),
+    flag: null,
+    description: "Branch the pull requests target; default the repository's default branch.",
+    parse: textSetting(parseBranch),
+    fallback: void 0
+  },
+  "branch-prefix": {
+    shape: "text",
+    file: external_exports.string().min(1),
+    flag: null,
+    description: "Prefix of the branches basepin owns.",
+    parse: textSetting(parseBranchPrefix),
+    fallback: "basepin/"
+  },
+  labels: {
+    shape: "list",
+    file: fileList,
+    flag: null,
+    description: "Labels for the pull requests.",
+    parse: each(nonEmpty),
+    fallback: []
+  },
+  reviewers: {
+    shape: "list",
+    file: fileList,
+    flag: null,
+    description: "Users (or `org/team`) to request reviews from.",
+    parse: each(nonEmpty),
+    fallback: []
+  },
+  assignees: {
+    shape: "list",
+    file: fileList,
+    flag: null,
+    description: "Users to assign the pull requests to.",
+    parse: each(nonEmpty),
+    fallback: []
+  },
+  draft: {
+    shape: "boolean",
+    file: external_exports.boolean(),
+    flag: null,
+    description: "Open pull requests as drafts.",
+    parse: (raw) => raw.kind === "boolean" ? { value: raw.value } : parseBoolean(text(raw)),
+    fallback: false
+  },
+  "commit-message-prefix": {
+    shape: "text",
+    file: external_exports.string(),
+    flag: null,
+    description: "Prefix of commit messages and pull request titles, e.g. `chore(deps): `.",
+    parse: (raw) => ({ value: text(raw) }),
+    fallback: ""
+  },
+  "dry-run": {
+    shape: "boolean",
+    flag: null,
+    description: "Do everything up to the first write and report what would be done.",
+    parse: (raw) => raw.kind === "boolean" ? { value: raw.value } : parseBoolean(text(raw)),
+    fallback: false
+  },
+  "fail-on-unpinned": {
+    shape: "boolean",
+    flag: null,
+    description: "Fail the run when unpinned or stale pins remain.",
+    parse: (raw) => raw.kind === "boolean" ? { value: raw.value } : parseBoolean(text(raw)),
+    fallback: false
+  }
+};
+function parseMirrors(raw) {
+  if (raw.kind !== "pairs") return { problem: "expected HOST=URL pairs" };
+  const mirrors = {};
+  for (const [host2, url2] of raw.value) {
+    const parsedHost = parseHost(host2);
+    if ("problem" in parsedHost) return parsedHost;
+    const mirror = parseMirrorUrl(url2);
+    if ("problem" in mirror) return { problem: `mirror for ${host2}: ${mirror.problem}` };
+    (mirrors[parsedHost.value] ??= []).push(mirror.value);
+  }
+  return { value: mirrors };
+}
+var configFileSchema = external_exports.object(
+  Object.fromEntries(
+    Object.entries(settingSpecs).flatMap(
+      ([key, spec]) => spec.file ? [[key, spec.file.describe(spec.description).optional()]] : []
+    )
+  )
+).strict();
+
+// src/config/sources.ts
+var specs = settingSpecs;
+var keys = Object.keys(settingSpecs);
+function listInput(value) {
+  return value.split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== "" && !item.startsWith("#"));
+}
+function lines(values) {
+  return values.flatMap((value) => value.split(/\r?\n/)).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+}
+function pairLines(label, values) {
+  const show = (line2) => JSON.stringify(line2.replace(/\/\/[^/@\s]*@/g, "//***@"));
+  return {
+    kind: "pairs",
+    value: lines(values).map((line2) => {
+      const parsed = parsePair(line2, show);
+      if ("problem" in parsed) throw new SettingsError(`${label}: ${parsed.problem}`);
+      return parsed.value;
+    })
+  };
+}
+function fromText(key, label, values) {
+  const spec = specs[key];
+  switch (spec.shape) {
+    case "list":
+      return { kind: "list", value: values.flatMap(listInput) };
+    case "pairs":
+      return pairLines(label, values);
+    default:
+      return { kind: "text", value: values.at(-1) ?? "" };
+  }
+}
+function flagName(key) {
+  const flag = specs[key].flag;
+  return flag === null ? void 0 : flag ?? key;
+}
+function flagSource(flags) {
+  const values = {};
+  for (const key of keys) {
+    const name2 = flagName(key);
+    const given = name2 === void 0 ? void 0 : flags[name2];
+    if (given === void 0 || Array.isArray(given) && given.length === 0) continue;
+    const texts = typeof given === "string" ? [given] : given;
+    values[key] = specs[key].shape === "list" ? { kind: "list", value: [...texts] } : fromText(key, `--${name2}`, texts);
+  }
+  return {
+    label: (key) => `--${flagName(key) ?? key}`,
+    values
+  };
+}
+function fileSource(path2, data) {
+  const result = configFileSchema.safeParse(data ?? {});
+  if (!result.success) throw new SettingsError(`${path2}: ${describeIssue(result.error.issues[0])}`);
+  const values = {};
+  for (const [key, value] of Object.entries(result.data)) {
+    if (value === void 0) continue;
+    values[key] = fileShape(key, value);
+  }
+  return { label: (key) => `${path2}: ${key}`, values };
+}
+function fileShape(key, value) {
+  switch (specs[key].shape) {
+    case "list":
+      return { kind: "list", value: Array.isArray(value) ? value : [String(value)] };
+    case "pairs":
+      return {
+        kind: "pairs",
+        value: Object.entries(value).flatMap(
+          ([host2, urls]) => (Array.isArray(urls) ? urls : [urls]).map((url2) => [host2, url2])
+        )
+      };
+    case "boolean":
+      return { kind: "boolean", value };
+    case "number":
+      return { kind: "number", value };
+    default:
+      return { kind: "text", value: String(value) };
+  }
+}
+function describeIssue(issue2) {
+  if (!issue2) return "invalid config";
+  if (issue2.code === "unrecognized_keys") {
+    return `unknown key ${issue2.keys.map((key2) => JSON.stringify(key2)).join(", ")}`;
+  }
+  const key = issue2.path.map(String).join(".");
+  return `${key ? `${key}: ` : ""}${issue2.message}`;
+}
+function credentialLines(label, values) {
   const credentials = {};
   const hidden = () => "a line not shown here, as it may hold a secret";
-  for (const [host2, value] of splitPairs("registry credential", lines, hidden)) {
-    const colon = value.indexOf(":");
-    if (colon <= 0 || colon === value.length - 1) {
-      throw new ConfigError(`registry credential for ${host2}: expected USER:SECRET`);
-    }
-    credentials[host2] = { username: value.slice(0, colon), password: value.slice(colon + 1) };
+  for (const line2 of lines(values)) {
+    const pair = parsePair(line2, hidden);
+    if ("problem" in pair) throw new SettingsError(`${label}: ${pair.problem}`);
+    const [host2, value] = pair.value;
+    const credential = parseCredential(host2, value);
+    if ("problem" in credential) throw new SettingsError(`${label}: ${credential.problem}`);
+    credentials[host2] = credential.value;
   }
   return credentials;
 }
-function quoteWithoutUserinfo(text) {
-  return JSON.stringify(text.replace(/\/\/[^/@\s]*@/g, "//***@"));
+
+// src/config/load.ts
+var defaultConfigPath = ".github/basepin.yml";
+async function loadConfigSource(path2, options2) {
+  let text2;
+  try {
+    text2 = await readFile4(path2, "utf8");
+  } catch (error62) {
+    if (!options2.required && error62.code === "ENOENT") {
+      return { label: (key) => `${options2.shown}: ${key}`, values: {} };
+    }
+    throw new SettingsError(`${options2.shown}: cannot read config file (${error62.message})`);
+  }
+  return configTextSource(options2.shown, text2);
+}
+function configTextSource(shown, text2) {
+  let data;
+  try {
+    data = (0, import_yaml.parse)(text2) ?? {};
+  } catch (error62) {
+    throw new SettingsError(`${shown}: invalid YAML: ${error62.message.split("\n")[0]}`);
+  }
+  return fileSource(shown, data);
+}
+
+// src/config/settings.ts
+var specs2 = settingSpecs;
+function runSettings(input2) {
+  const chosen = /* @__PURE__ */ new Map();
+  for (const source of [...input2.sources].reverse()) {
+    for (const [key, raw] of Object.entries(source.values)) {
+      const parsed = specs2[key].parse(raw);
+      if ("problem" in parsed) throw new SettingsError(`${source.label(key)}: ${parsed.problem}`);
+      chosen.set(key, parsed.value);
+    }
+  }
+  const get = (key) => chosen.has(key) ? chosen.get(key) : specs2[key].fallback;
+  return {
+    cwd: input2.cwd,
+    paths: get("paths"),
+    include: get("include"),
+    exclude: get("exclude"),
+    excludeImages: get("exclude-images"),
+    registryMirrors: get("registry-mirrors"),
+    insecureRegistries: get("insecure-registries"),
+    credentials: input2.credentials ?? {},
+    platform: get("platform"),
+    concurrency: get("concurrency"),
+    groupBy: get("group-by"),
+    baseBranch: get("base-branch"),
+    branchPrefix: get("branch-prefix"),
+    labels: get("labels"),
+    reviewers: get("reviewers"),
+    assignees: get("assignees"),
+    draft: get("draft"),
+    commitMessagePrefix: get("commit-message-prefix"),
+    dryRun: get("dry-run"),
+    failOnUnpinned: get("fail-on-unpinned")
+  };
 }
 
 // src/cli/settings.ts
 async function resolveCliSettings(args, env, cwd) {
   const configPath = args.config ?? defaultConfigPath;
-  const config2 = await loadConfigFile(resolve3(cwd, configPath), { required: args.config !== void 0 });
-  const platform2 = args.platform ?? config2.platform;
-  const badPlatform = platform2 === void 0 ? void 0 : platformProblem(platform2);
-  if (badPlatform) throw new UsageError(`--platform: ${badPlatform}`);
-  let concurrency = config2.concurrency ?? defaultConcurrency;
-  if (args.concurrency !== void 0) {
-    concurrency = Number(args.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-      throw new UsageError(
-        `--concurrency: expected a whole number from 1 to 64 but got "${args.concurrency}"`
-      );
-    }
-  }
-  const mirrors = args.registryMirrors.length ? parseMirrorPairs(args.registryMirrors) : mirrorList(config2["registry-mirrors"]);
-  const credentials = parseCredentialPairs([
-    ...env.BASEPIN_REGISTRY_CREDENTIALS ? [env.BASEPIN_REGISTRY_CREDENTIALS] : [],
-    ...args.registryCredentials
-  ]);
-  return {
+  const file2 = await loadConfigSource(resolve3(cwd, configPath), {
+    required: args.config !== void 0,
+    shown: configPath
+  });
+  const flags = flagSource(args.settingFlags);
+  const withPaths = args.paths.length ? { ...flags, values: { ...flags.values, paths: { kind: "list", value: args.paths } } } : flags;
+  return runSettings({
     cwd,
-    paths: args.paths.length ? args.paths : config2.paths ?? ["."],
-    include: args.include.length ? args.include : config2.include ?? [],
-    exclude: args.exclude.length ? args.exclude : config2.exclude ?? [],
-    excludeImages: args.excludeImages.length ? args.excludeImages : config2["exclude-images"] ?? [],
-    registryMirrors: mirrors,
-    insecureRegistries: [...config2["insecure-registries"] ?? [], ...args.insecureRegistries],
-    platform: platform2,
-    concurrency,
-    credentials
-  };
+    sources: [withPaths, file2],
+    credentials: {
+      ...credentialLines(
+        "BASEPIN_REGISTRY_CREDENTIALS",
+        env.BASEPIN_REGISTRY_CREDENTIALS ? [env.BASEPIN_REGISTRY_CREDENTIALS] : []
+      ),
+      ...credentialLines("--registry-credential", args.registryCredentials)
+    }
+  });
 }
 
 // src/cli/unified-diff.ts
@@ -59388,17 +59748,17 @@ function hunk(a, b, aStart, aEnd, bStart, bEnd) {
   for (let k = bStart; k < bEnd; k++) out += line("+", b[k]);
   return out;
 }
-function splitLines2(text) {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+function splitLines2(text2) {
+  return text2.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
-function line(prefix, text) {
-  return text.endsWith("\n") ? prefix + text : `${prefix}${text}
+function line(prefix, text2) {
+  return text2.endsWith("\n") ? prefix + text2 : `${prefix}${text2}
 \\ No newline at end of file
 `;
 }
 
 // src/cli/main.ts
-var ExitCode = { Done: 0, WorkFound: 1, Unresolved: 2, Usage: 64 };
+var ExitCode = { Done: 0, WorkFound: 1, Unresolved: 2, Usage: 64, Internal: 70 };
 async function runCli(argv, io) {
   try {
     const args = parseCliArgs(argv);
@@ -59410,7 +59770,7 @@ async function runCli(argv, io) {
     if (args.command === "scan") return await scan(settings, args, io);
     return await pinOrCheck(settings, args, io);
   } catch (error62) {
-    if (error62 instanceof UsageError || error62 instanceof ConfigError) {
+    if (error62 instanceof UsageError || error62 instanceof SettingsError) {
       io.stderr(`basepin: ${error62.message}
 `);
       return ExitCode.Usage;
@@ -59430,12 +59790,7 @@ async function scan(settings, args, io) {
   return ExitCode.Done;
 }
 async function pinOrCheck(settings, args, io) {
-  const registry2 = createRegistryClient({
-    mirrors: settings.registryMirrors,
-    insecureRegistries: settings.insecureRegistries,
-    credentials: settings.credentials,
-    concurrencyPerRegistry: settings.concurrency
-  });
+  const registry2 = io.registry ? io.registry(settings) : registryClientFor(settings, { dockerConfigDir: io.env.DOCKER_CONFIG });
   const showProgress = io.interactive && !args.quiet && !args.json;
   const plan = await planPins(settings, {
     registry: registry2,
@@ -59452,8 +59807,12 @@ async function pinOrCheck(settings, args, io) {
 `);
   else if (!args.quiet && !args.diff) io.stdout(updateLines(plan) + summaryLine(plan, "pin"));
   if (!args.json) io.stderr(errorLines(plan.errors));
-  io.stderr(writeFailures.map((failure2) => `${failure2.file}: not written: ${failure2.error}
-`).join(""));
+  io.stderr(
+    writeFailures.map((failure3) => `${failure3.file}: not written: ${failure3.error.message}
+`).join("")
+  );
+  const internal = reportInternal(plan, args, io);
+  if (internal) return ExitCode.Internal;
   return plan.errors.length || writeFailures.length ? ExitCode.Unresolved : ExitCode.Done;
 }
 function reportCheck(plan, args, io) {
@@ -59472,8 +59831,19 @@ function reportCheck(plan, args, io) {
     io.stderr(errorLines(plan.errors));
     if (!args.quiet) io.stdout(summaryLine(plan, "check"));
   }
+  if (reportInternal(plan, args, io)) return ExitCode.Internal;
   if (plan.errors.length) return ExitCode.Unresolved;
   return plan.updates.length || failsOnSkipped ? ExitCode.WorkFound : ExitCode.Done;
+}
+function reportInternal(plan, args, io) {
+  const internal = plan.errors.map((failure3) => failure3.error).filter(isInternal);
+  if (internal.length === 0) return false;
+  io.stderr(
+    `basepin: ${internal.length} internal error(s), a bug in basepin; ` + (args.debug ? "stack follows\n" : "run with --debug for the stack\n")
+  );
+  if (args.debug) for (const error62 of new Set(internal)) io.stderr(`${error62.detail}
+`);
+  return true;
 }
 function progressLine(io) {
   return (done, total) => {
@@ -59508,8 +59878,8 @@ var package_default = {
   scripts: {
     build: "node scripts/build.mjs",
     "check-dist": "node scripts/build.mjs --check",
-    docs: "node scripts/action-docs.mjs",
-    "check-docs": "node scripts/action-docs.mjs --check",
+    docs: "node scripts/action-docs.mjs && node scripts/config-schema.ts",
+    "check-docs": "node scripts/action-docs.mjs --check && node scripts/config-schema.ts --check",
     typecheck: "tsc --noEmit",
     lint: "eslint . && prettier --check .",
     format: "prettier --write .",
@@ -59550,8 +59920,8 @@ useEnvironmentProxy(process.env);
 var code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text2) => process.stdout.write(text2),
+  stderr: (text2) => process.stderr.write(text2),
   interactive: Boolean(process.stderr.isTTY),
   version: package_default.version
 });

@@ -1,7 +1,10 @@
-// The GitHub Action entry (bundled to dist/index.js): the one place that reads
-// the runner's environment, talks to @actions/core, and fails the run.
-import { readFileSync } from 'node:fs';
+// The GitHub Action entry (bundled to dist/index.js): the one place that talks
+// to @actions/core and @actions/github, turns results into annotations and
+// outputs, and fails the run. Everything below it takes typed values.
 import * as core from '@actions/core';
+import { context } from '@actions/github';
+import { failureCode, failureMessage, isInternal } from './app/failure.ts';
+import { registryClientFor } from './app/registry-client.ts';
 import { runAction } from './app/run-action.ts';
 import { readActionSettings } from './config/action-settings.ts';
 import {
@@ -10,13 +13,12 @@ import {
   getDefaultBranch,
   readRunEvent,
 } from './github/index.ts';
-import { createRegistryClient } from './registry/index.ts';
 import { useEnvironmentProxy } from './workspace/proxy.ts';
 
 async function main(): Promise<void> {
   const env = process.env;
   useEnvironmentProxy(env);
-  const event = readRunEvent(env.GITHUB_EVENT_NAME ?? '', readEventPayload(env.GITHUB_EVENT_PATH));
+  const event = readRunEvent(context.eventName ?? '', context.payload);
   if (event.kind === 'issue_comment') {
     // Comment commands are the next feature; a comment run must not pin or push anything meanwhile.
     core.info('basepin: comment commands are not handled by this version; nothing to do.');
@@ -24,45 +26,36 @@ async function main(): Promise<void> {
   }
 
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const settings = await readActionSettings((name) => core.getInput(name), workspace);
-  core.setSecret(settings.token);
+  const { settings, token } = await readActionSettings((name) => core.getInput(name), workspace);
+  core.setSecret(token);
   for (const credential of Object.values(settings.credentials)) core.setSecret(credential.password);
 
-  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set to owner/repo');
+  const repo = context.repo;
   const log = { info: core.info, warning: core.warning, debug: core.debug };
-  const octokit = createGitHubClient({ token: settings.token, baseUrl: env.GITHUB_API_URL, log });
-  const registry = createRegistryClient({
-    mirrors: settings.registryMirrors,
-    insecureRegistries: settings.insecureRegistries,
-    credentials: settings.credentials,
-    concurrencyPerRegistry: settings.concurrency,
+  const octokit = createGitHubClient({ token, baseUrl: context.apiUrl, log });
+  const registry = registryClientFor(settings, {
+    dockerConfigDir: env.DOCKER_CONFIG,
     onSecret: core.setSecret,
     log: core.debug,
   });
 
   const result = await runAction(
     settings,
-    {
-      repo: { owner, repo },
-      eventName: env.GITHUB_EVENT_NAME ?? '',
-      ref: env.GITHUB_REF,
-      sha: env.GITHUB_SHA ?? '',
-      serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-    },
+    { repo, ref: context.ref, sha: context.sha, serverUrl: context.serverUrl },
     {
       registry,
-      github: createGitHubRepository(octokit, { owner, repo }),
-      defaultBranch: () => getDefaultBranch(octokit, { owner, repo }),
+      github: createGitHubRepository(octokit, repo),
+      defaultBranch: () => getDefaultBranch(octokit, repo),
       log,
     },
   );
 
-  for (const error of result.plan.errors) {
-    core.warning(`${error.reference}: ${error.error}`, {
-      file: error.file,
-      startLine: error.line,
-      title: 'basepin: not resolved',
+  for (const failure of result.plan.errors) {
+    if (isInternal(failure.error)) core.debug(failure.error.detail);
+    core.warning(`${failure.reference}: ${failureMessage(failure.error)} (${failureCode(failure.error)})`, {
+      file: failure.file,
+      startLine: failure.line,
+      title: isInternal(failure.error) ? 'basepin: internal error' : 'basepin: not resolved',
     });
   }
   for (const note of result.plan.skipped) {
@@ -82,15 +75,7 @@ async function main(): Promise<void> {
   if (result.failure) core.setFailed(result.failure);
 }
 
-function readEventPayload(path: string | undefined): unknown {
-  if (!path) return {};
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`GITHUB_EVENT_PATH ${path}: cannot read the event payload (${(error as Error).message})`);
-  }
-}
-
 main().catch((error: unknown) => {
+  if (error instanceof Error && error.stack) core.debug(error.stack);
   core.setFailed(error instanceof Error ? error.message : String(error));
 });

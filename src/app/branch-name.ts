@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { branchNameProblem } from '../config/git-branch.ts';
 
 /** A branch prefix that git would refuse (`git check-ref-format`). */
 export class BranchNameError extends Error {
@@ -31,24 +32,6 @@ export function branchSlug(text: string, fallback = 'root'): string {
     slug = `${slug.slice(0, maxSlugLength - 9).replace(/-+$/, '')}-${hash}`;
   }
   return slug;
-}
-
-/** Why `name` breaks git's ref rules, or undefined when it is a valid branch name. */
-export function branchNameProblem(name: string): string | undefined {
-  if (name === '' || name === '@') return 'it is empty or "@"';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
-    return 'it contains a space, control character or one of ~^:?*[\\';
-  if (name.includes('..')) return 'it contains ".."';
-  if (name.includes('@{')) return 'it contains "@{"';
-  if (name.includes('//') || name.startsWith('/') || name.endsWith('/'))
-    return 'it has an empty path component';
-  if (name.endsWith('.')) return 'it ends with "."';
-  for (const component of name.split('/')) {
-    if (component.startsWith('.')) return `component ${JSON.stringify(component)} starts with "."`;
-    if (component.endsWith('.lock')) return `component ${JSON.stringify(component)} ends with ".lock"`;
-  }
-  return undefined;
 }
 
 /** `prefix + slug`, checked against git's rules (a bad prefix from the settings throws here). */

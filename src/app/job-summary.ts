@@ -1,4 +1,5 @@
 import { shortDigest } from '../reference/index.ts';
+import { failureCode, failureMessage } from './failure.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import type { PinReport } from './pin-report.ts';
 import { cell, imageName } from './pr-body.ts';
@@ -37,7 +38,10 @@ export function renderJobSummary(
     lines.push('');
   }
   const leftAlone = [
-    ...report.errors.map((error) => `- ${error.file}:${error.line} \`${error.reference}\`: ${error.error}`),
+    ...report.errors.map(
+      (failure) =>
+        `- ${failure.file}:${failure.line} \`${failure.reference}\`: ${failureMessage(failure.error)} (\`${failureCode(failure.error)}\`)`,
+    ),
     ...report.skipped.map(
       (note) => `- ${note.file}:${note.line} \`${note.reference}\`: ${note.reason ?? 'skipped'}`,
     ),

@@ -1,4 +1,4 @@
-import type { ActionSettings } from '../config/action-settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import { GitHubError } from '../github/errors.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
@@ -11,7 +11,7 @@ import { buildState, readState, sameProposal, withState, type PullRequestState }
 
 /** The pull-request settings of a run (inputs and `.github/basepin.yml`), as read once by the entry. */
 export type PullRequestSettings = Pick<
-  ActionSettings,
+  RunSettings,
   | 'groupBy'
   | 'branchPrefix'
   | 'labels'

@@ -1,4 +1,5 @@
 import type { ImageSite, PinTarget, SiteKind } from '../dockerfile/site.ts';
+import type { Failure } from './failure.ts';
 import type { SiteUpdate } from './update.ts';
 
 /** An update plus where its digest is written, so a caller can apply any subset of updates to a file. */
@@ -15,12 +16,12 @@ export interface SiteNote {
   readonly reason?: string;
 }
 
-export interface SiteError {
+/** A site (or every site of a file) that could not be done, with the typed reason. */
+export interface SiteFailure {
   readonly file: string;
   readonly line: number;
   readonly reference: string;
-  /** One line: the registry's code and message, or our cause. */
-  readonly error: string;
+  readonly error: Failure;
 }
 
 /** A Dockerfile whose text changes; `before`/`after` are the full decoded texts. */
@@ -38,6 +39,6 @@ export interface PinReport {
   readonly updates: readonly PlannedUpdate[];
   readonly unchanged: readonly SiteNote[];
   readonly skipped: readonly SiteNote[];
-  readonly errors: readonly SiteError[];
+  readonly errors: readonly SiteFailure[];
   readonly changes: readonly FileChange[];
 }

@@ -1,12 +1,12 @@
-import type { PinSettings } from '../config/schema.ts';
+import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
-import { parsePlatform } from '../resolve/platform.ts';
 import { createSitePolicy } from '../resolve/policy.ts';
 import { resolveTargetDigest, type TargetDigest } from '../resolve/target-digest.ts';
 import { applyUpdates } from './apply-updates.ts';
-import type { FileChange, PinReport, PlannedUpdate, SiteError, SiteNote } from './pin-report.ts';
+import { asFailure, InvalidSiteError } from './failure.ts';
+import type { FileChange, PinReport, PlannedUpdate, SiteFailure, SiteNote } from './pin-report.ts';
 import { scanDockerfiles, type ScannedFile } from './scan.ts';
 
 export interface PinDeps {
@@ -24,21 +24,21 @@ export interface PinPlan extends PinReport {
  * Every unique (repository, tag, current digest) is resolved once; a failing
  * reference becomes an error entry and never blocks the others.
  */
-export async function planPins(settings: PinSettings, deps: PinDeps): Promise<PinPlan> {
+export async function planPins(settings: RunSettings, deps: PinDeps): Promise<PinPlan> {
   const scan = await scanDockerfiles(settings);
   const policy = createSitePolicy({ excludeImages: settings.excludeImages });
   const registry = memoizeRegistryClient(deps.registry);
-  const platform = settings.platform ? parsePlatform(settings.platform) : undefined;
+  const { platform } = settings;
 
   const skipped: SiteNote[] = [];
-  const errors: SiteError[] = [];
+  const errors: SiteFailure[] = [];
   const toResolve: ImageSite[] = [];
   for (const site of scan.sites) {
     const decision = policy(site);
     if (decision.action === 'resolve') toResolve.push(site);
     else if (decision.action === 'skip') skipped.push(note(site, decision.reason));
     // A reference Docker itself would refuse is bad input: an error, not a silent skip.
-    else errors.push({ file: site.file, line: site.line, reference: site.written, error: decision.reason });
+    else errors.push(failure(site, new InvalidSiteError(decision.reason)));
   }
 
   const targets = new Map<string, Promise<TargetDigest>>();
@@ -61,7 +61,7 @@ export async function planPins(settings: PinSettings, deps: PinDeps): Promise<Pi
       try {
         return { site, target: await targetOf(site) };
       } catch (error) {
-        return { site, error: oneLine(error) };
+        return { site, error: asFailure(error) };
       } finally {
         deps.onProgress?.(++done, toResolve.length);
       }
@@ -74,7 +74,7 @@ export async function planPins(settings: PinSettings, deps: PinDeps): Promise<Pi
     const { site } = outcome;
     const ref = site.reference!;
     if (outcome.error !== undefined) {
-      errors.push({ file: site.file, line: site.line, reference: site.written, error: outcome.error });
+      errors.push(failure(site, outcome.error));
     } else if (outcome.target.digest === ref.digest) {
       unchanged.push(note(site));
     } else {
@@ -110,7 +110,7 @@ export interface FileChanges {
   /** The updates that made it into `changes`. */
   readonly updates: PlannedUpdate[];
   /** One per update of a file whose edits did not fit its text; that file is left unchanged. */
-  readonly errors: SiteError[];
+  readonly errors: SiteFailure[];
 }
 
 /** Applies updates to the texts they came from; files with no update are left out. */
@@ -128,7 +128,7 @@ export function fileChanges(files: readonly ScannedFile[], updates: readonly Pla
       result.updates.push(...mine);
     } catch (error) {
       for (const update of mine) {
-        result.errors.push({ file, line: update.line, reference: update.reference, error: oneLine(error) });
+        result.errors.push({ file, line: update.line, reference: update.reference, error: asFailure(error) });
       }
     }
   }
@@ -140,7 +140,6 @@ function note(site: ImageSite, reason?: string): SiteNote {
   return reason === undefined ? base : { ...base, reason };
 }
 
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+function failure(site: ImageSite, error: SiteFailure['error']): SiteFailure {
+  return { file: site.file, line: site.line, reference: site.written, error };
 }

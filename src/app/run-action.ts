@@ -1,15 +1,16 @@
-import type { ActionSettings } from '../config/action-settings.ts';
+import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
+import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { openPullRequests, type PullRequestOutcome } from './open-prs.ts';
 import { planPins, type PinPlan } from './pin.ts';
+import { failureJson, updatesJson } from './report-json.ts';
 
-/** What the runner tells a run about itself (GITHUB_* variables), read by the entry. */
+/** What the runner tells a run about itself (@actions/github's context), read by the entry. */
 export interface ActionContext {
   readonly repo: RepoRef;
-  readonly eventName: string;
   /** `GITHUB_REF`, e.g. `refs/heads/main`: the branch the workspace holds. */
   readonly ref: string | undefined;
   /** `GITHUB_SHA`: the commit the workspace holds and the new commits sit on. */
@@ -31,7 +32,7 @@ export class WrongCheckoutError extends Error {
 export interface ActionResult {
   readonly plan: PinPlan;
   readonly pullRequests: readonly PullRequestOutcome[];
-  readonly outputs: Readonly<Record<'updates' | 'pull-requests' | 'changed-files', string>>;
+  readonly outputs: Readonly<Record<'updates' | 'errors' | 'pull-requests' | 'changed-files', string>>;
   readonly summary: string;
   /** Set when the run must fail (fail-on-unpinned, or GitHub refused a group). */
   readonly failure: string | undefined;
@@ -39,7 +40,7 @@ export interface ActionResult {
 
 /** One scheduled or dispatched run: scan and resolve the workspace, then bring the pull requests in line. */
 export async function runAction(
-  settings: ActionSettings,
+  settings: RunSettings,
   context: ActionContext,
   deps: ActionDeps,
 ): Promise<ActionResult> {
@@ -65,28 +66,21 @@ export async function runAction(
     { github: deps.github, log: deps.log },
   );
 
+  const internal = plan.errors.filter((failure) => isInternal(failure.error)).length;
   const failedGroups = pullRequests.filter((pr) => pr.operation === 'failed');
   const failures = [
     ...(settings.failOnUnpinned && plan.updates.length
       ? [`${plan.updates.length} image reference(s) are unpinned or stale (fail-on-unpinned)`]
       : []),
     ...failedGroups.map((pr) => `${pr.branch}: ${pr.reason ?? 'GitHub refused the change'}`),
+    ...(internal ? [`${internal} internal error(s); see the debug log for their stacks`] : []),
   ];
   return {
     plan,
     pullRequests,
     outputs: {
-      updates: JSON.stringify(
-        plan.updates.map(({ file, line, reference, repository, tag, from, to }) => ({
-          file,
-          line,
-          reference,
-          repository,
-          tag,
-          from: from ?? null,
-          to,
-        })),
-      ),
+      updates: JSON.stringify(updatesJson(plan)),
+      errors: JSON.stringify(plan.errors.map(failureJson)),
       'pull-requests': JSON.stringify(
         pullRequests.map(({ number, url, branch, operation }) => ({
           number: number ?? null,

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { decodeDockerfile, extractImageSites, type DecodedFile } from '../dockerfile/index.ts';
 import { discoverDockerfiles, UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
-import type { ScanSettings } from '../config/schema.ts';
+import type { RunSettings } from '../config/settings.ts';
+
+export type ScanSettings = Pick<RunSettings, 'cwd' | 'paths' | 'include' | 'exclude'>;
 
 export interface ScannedFile {
   readonly file: string;

@@ -14,17 +14,12 @@ export interface CliArgs {
   readonly diff: boolean;
   readonly quiet: boolean;
   readonly strict: boolean;
-  readonly include: string[];
-  readonly exclude: string[];
-  readonly excludeImages: string[];
-  /** `host=url` pairs as given. */
-  readonly registryMirrors: string[];
-  readonly insecureRegistries: string[];
+  /** Flags that set a setting, by flag name, as given; parsed by `src/config` like every other source. */
+  readonly settingFlags: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** `host=user:secret` pairs as given. */
   readonly registryCredentials: string[];
-  readonly platform: string | undefined;
-  readonly concurrency: string | undefined;
   readonly config: string | undefined;
+  readonly debug: boolean;
 }
 
 const options = {
@@ -32,6 +27,7 @@ const options = {
   diff: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   strict: { type: 'boolean' },
+  debug: { type: 'boolean' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'exclude-image': { type: 'string', multiple: true },
@@ -46,7 +42,7 @@ const options = {
 } as const;
 
 type Flag = keyof typeof options;
-const fileFlags: readonly Flag[] = ['json', 'include', 'exclude', 'exclude-image', 'config'];
+const fileFlags: readonly Flag[] = ['json', 'debug', 'include', 'exclude', 'exclude-image', 'config'];
 const registryFlags: readonly Flag[] = [
   'quiet',
   'registry-mirror',
@@ -78,15 +74,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     diff: values.diff ?? false,
     quiet: values.quiet ?? false,
     strict: values.strict ?? false,
-    include: values.include ?? [],
-    exclude: values.exclude ?? [],
-    excludeImages: values['exclude-image'] ?? [],
-    registryMirrors: values['registry-mirror'] ?? [],
-    insecureRegistries: values['insecure-registry'] ?? [],
+    settingFlags: {
+      include: values.include,
+      exclude: values.exclude,
+      'exclude-image': values['exclude-image'],
+      'registry-mirror': values['registry-mirror'],
+      'insecure-registry': values['insecure-registry'],
+      platform: values.platform,
+      concurrency: values.concurrency,
+    },
     registryCredentials: values['registry-credential'] ?? [],
-    platform: values.platform,
-    concurrency: values.concurrency,
     config: values.config,
+    debug: values.debug ?? false,
   };
   if (values.version) return { ...base, command: 'version' };
   if (values.help || first === undefined || first === 'help') return { ...base, command: 'help' };
@@ -123,6 +122,7 @@ Options:
   --concurrency N             requests in flight per registry (default 8)
   --config FILE               settings file (default .github/basepin.yml when present)
   -q, --quiet                 print errors only
+  --debug                     print the stack of an internal error
   -h, --help, -V, --version
 
-Exit codes: 0 done · 1 check found work · 2 some references could not be resolved · 64 usage error`;
+Exit codes: 0 done · 1 check found work · 2 some references could not be resolved · 64 usage error · 70 internal error`;

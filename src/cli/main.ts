@@ -1,12 +1,15 @@
-import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
+import { isInternal, type InternalError } from '../app/failure.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
+import { registryClientFor } from '../app/registry-client.ts';
 import { scanDockerfiles } from '../app/scan.ts';
-import { writeChanges } from '../app/write-changes.ts';
-import { ConfigError } from '../config/load.ts';
-import { createRegistryClient } from '../registry/index.ts';
+import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
+import { SettingsError } from '../config/errors.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { RegistryClient } from '../registry/index.ts';
+import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import { parseCliArgs, usage, UsageError, type CliArgs } from './args.ts';
 import { errorLines, pinJson, scanJson, scanText, skippedLines, summaryLine, updateLines } from './report.ts';
-import { resolveCliSettings, type CliSettings } from './settings.ts';
+import { resolveCliSettings } from './settings.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
 export interface CliIo {
@@ -17,9 +20,12 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress line). */
   readonly interactive: boolean;
   readonly version: string;
+  /** Test seam: the registry client a run uses (default: built from the settings). */
+  readonly registry?: (settings: RunSettings) => RegistryClient;
 }
 
-export const ExitCode = { Done: 0, WorkFound: 1, Unresolved: 2, Usage: 64 } as const;
+/** sysexits(3): 64 EX_USAGE, 70 EX_SOFTWARE. */
+export const ExitCode = { Done: 0, WorkFound: 1, Unresolved: 2, Usage: 64, Internal: 70 } as const;
 
 /** Runs one CLI invocation and returns its exit code; throws nothing a user could cause. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -32,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await pinOrCheck(settings, args, io);
   } catch (error) {
     // A bad flag value or settings file is a usage error: nothing was read or written, unlike exit 2.
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof SettingsError) {
       io.stderr(`basepin: ${error.message}\n`);
       return ExitCode.Usage;
     }
@@ -44,19 +50,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-async function scan(settings: CliSettings, args: CliArgs, io: CliIo): Promise<number> {
+async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
   const { sites } = await scanDockerfiles(settings);
   io.stdout(args.json ? `${scanJson(sites)}\n` : scanText(sites));
   return ExitCode.Done;
 }
 
-async function pinOrCheck(settings: CliSettings, args: CliArgs, io: CliIo): Promise<number> {
-  const registry = createRegistryClient({
-    mirrors: settings.registryMirrors,
-    insecureRegistries: settings.insecureRegistries,
-    credentials: settings.credentials,
-    concurrencyPerRegistry: settings.concurrency,
-  });
+async function pinOrCheck(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
+  const registry = io.registry
+    ? io.registry(settings)
+    : registryClientFor(settings, { dockerConfigDir: io.env.DOCKER_CONFIG });
   const showProgress = io.interactive && !args.quiet && !args.json;
   const plan = await planPins(settings, {
     registry,
@@ -64,7 +67,7 @@ async function pinOrCheck(settings: CliSettings, args: CliArgs, io: CliIo): Prom
   });
 
   if (args.command === 'check') return reportCheck(plan, args, io);
-  const writeFailures = [];
+  const writeFailures: WriteFailure[] = [];
   if (args.diff) {
     io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(''));
   } else {
@@ -73,7 +76,11 @@ async function pinOrCheck(settings: CliSettings, args: CliArgs, io: CliIo): Prom
   if (args.json) io.stdout(`${pinJson(plan)}\n`);
   else if (!args.quiet && !args.diff) io.stdout(updateLines(plan) + summaryLine(plan, 'pin'));
   if (!args.json) io.stderr(errorLines(plan.errors));
-  io.stderr(writeFailures.map((failure) => `${failure.file}: not written: ${failure.error}\n`).join(''));
+  io.stderr(
+    writeFailures.map((failure) => `${failure.file}: not written: ${failure.error.message}\n`).join(''),
+  );
+  const internal = reportInternal(plan, args, io);
+  if (internal) return ExitCode.Internal;
   return plan.errors.length || writeFailures.length ? ExitCode.Unresolved : ExitCode.Done;
 }
 
@@ -94,8 +101,21 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo): number {
     io.stderr(errorLines(plan.errors));
     if (!args.quiet) io.stdout(summaryLine(plan, 'check'));
   }
+  if (reportInternal(plan, args, io)) return ExitCode.Internal;
   if (plan.errors.length) return ExitCode.Unresolved;
   return plan.updates.length || failsOnSkipped ? ExitCode.WorkFound : ExitCode.Done;
+}
+
+/** A bug is not the registry's fault: say so, with the stack on --debug; exit 70 after the other sites completed. */
+function reportInternal(plan: PinPlan, args: CliArgs, io: CliIo): boolean {
+  const internal = plan.errors.map((failure) => failure.error).filter(isInternal) as InternalError[];
+  if (internal.length === 0) return false;
+  io.stderr(
+    `basepin: ${internal.length} internal error(s), a bug in basepin; ` +
+      (args.debug ? 'stack follows\n' : 'run with --debug for the stack\n'),
+  );
+  if (args.debug) for (const error of new Set(internal)) io.stderr(`${error.detail}\n`);
+  return true;
 }
 
 function progressLine(io: CliIo): (done: number, total: number) => void {

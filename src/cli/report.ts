@@ -1,5 +1,7 @@
 import type { ImageSite } from '../dockerfile/site.ts';
-import type { PinReport, SiteError, SiteNote } from '../app/pin-report.ts';
+import { failureMessage } from '../app/failure.ts';
+import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
+import { pinReportJson } from '../app/report-json.ts';
 import { shortDigest } from '../reference/index.ts';
 
 /** The `scan --json` contract: `{"sites":[…]}` with file relative to the working directory. */
@@ -39,26 +41,9 @@ export function scanText(sites: readonly ImageSite[]): string {
     .join('');
 }
 
-/** The `pin --json` contract. */
+/** The `pin --json` / `check --json` contract (README, "JSON output"). */
 export function pinJson(report: PinReport): string {
-  return JSON.stringify({
-    updates: report.updates.map((update) => ({
-      file: update.file,
-      line: update.line,
-      reference: update.reference,
-      repository: update.repository,
-      tag: update.tag,
-      from: update.from ?? null,
-      to: update.to,
-    })),
-    unchanged: report.unchanged.map(noteJson),
-    skipped: report.skipped.map(noteJson),
-    errors: report.errors.map((error) => ({ ...error })),
-  });
-}
-
-function noteJson(note: SiteNote) {
-  return { file: note.file, line: note.line, reference: note.reference, reason: note.reason ?? null };
+  return JSON.stringify(pinReportJson(report));
 }
 
 export function updateLines(report: PinReport): string {
@@ -72,8 +57,13 @@ export function updateLines(report: PinReport): string {
     .join('');
 }
 
-export function errorLines(errors: readonly SiteError[]): string {
-  return errors.map((error) => `${error.file}:${error.line} ${error.reference}: ${error.error}\n`).join('');
+/** `file:line reference: message`, one line a failure (`--json` carries the code). */
+export function errorLines(errors: readonly SiteFailure[]): string {
+  return errors
+    .map(
+      (failure) => `${failure.file}:${failure.line} ${failure.reference}: ${failureMessage(failure.error)}\n`,
+    )
+    .join('');
 }
 
 export function skippedLines(skipped: readonly SiteNote[], label: string): string {

@@ -1,98 +1,253 @@
 import { z } from 'zod';
+import type { Platform } from '../reference/index.ts';
+import {
+  parseBoolean,
+  parseBranch,
+  parseBranchPrefix,
+  parseChoice,
+  parseHost,
+  parseMirrorUrl,
+  parsePlatformSetting,
+  parseWholeNumber,
+  type Mirror,
+  type Parsed,
+} from './values.ts';
 
 /**
- * The settings shared by the CLI, the action and `.github/basepin.yml`.
- * Keys are kebab-case everywhere, like the action's inputs, so one name
- * works in the workflow, the config file and (as `--name`) on the CLI.
+ * Every setting basepin reads, once. A setting has one kebab-case name that is
+ * the config-file key and the action input (the CLI flag is its singular form
+ * where it differs), one shape, one parser and one default. The sources
+ * (flags, inputs, `.github/basepin.yml`, later comment arguments) only turn
+ * their text into the shape; `./settings.ts` merges them by one rule.
+ *
+ * To add a setting: add it here, to `RunSettings` in `./settings.ts`, to
+ * action.yml when it is an input, and to `cliFlags` in `src/cli/args.ts`
+ * when it is a flag; `npm run docs` regenerates README and the JSON Schema.
  */
 
-const hostPattern = /^(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:]+\])(?::[0-9]+)?$/;
-export const registryHost = z
-  .string()
-  .regex(hostPattern, 'expected a registry host such as docker.io or localhost:5000');
+/** The raw value of a setting after its source turned its text into this shape. */
+export type Shape =
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'list'; readonly value: readonly string[] }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'number'; readonly value: number }
+  /** host → values, as mirror lines `docker.io=https://…` give them. */
+  | { readonly kind: 'pairs'; readonly value: readonly (readonly [string, string])[] };
 
-/**
- * Why `text` is not a registry mirror base URL, or undefined when it is one.
- * The registry client addresses a mirror by origin (`/v2/…` below it), so a
- * path would be silently dropped; so would credentials, which belong in
- * registry-credentials instead.
- */
-export function mirrorUrlProblem(text: string): string | undefined {
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.host === '') {
-    return 'expected an http(s) URL such as https://mirror.gcr.io';
-  }
-  if (url.username !== '' || url.password !== '') {
-    return 'a mirror URL must not hold credentials; give them as registry-credentials';
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    return 'expected an http(s) URL with no path, such as https://mirror.gcr.io';
-  }
-  return undefined;
+export type ShapeKind = Shape['kind'];
+
+export interface SettingSpec<T> {
+  readonly shape: ShapeKind;
+  /** The config-file form (YAML), also the JSON Schema's; absent when the file may not set it (secrets, per-run switches). */
+  readonly file?: z.ZodType;
+  /** The CLI flag, when it differs from the key or the key is not a flag (`null`). */
+  readonly flag?: string | null;
+  readonly input?: boolean;
+  readonly description: string;
+  readonly parse: (raw: Shape) => Parsed<T>;
+  readonly fallback: T;
 }
 
-const mirrorUrl = z.string().superRefine((value, context) => {
-  const problem = mirrorUrlProblem(value);
-  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
-});
-
-/** `linux/amd64`, `linux/arm64/v8`. */
-export const platformPattern = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-
-/** Why `value` is not a platform, for the message of whoever read it (a flag, an input); undefined when it is one. */
-export function platformProblem(value: string): string | undefined {
-  return platformPattern.test(value)
-    ? undefined
-    : `expected os/arch[/variant] such as linux/amd64 but got "${value}"`;
-}
-const platform = z.string().regex(platformPattern, 'expected os/arch[/variant], e.g. linux/amd64');
-
-const stringList = z.array(z.string().min(1));
-
-export const groupByValues = ['all', 'image', 'directory'] as const;
+const groupByValues = ['all', 'image', 'directory'] as const;
 export type GroupBy = (typeof groupByValues)[number];
+
+/** One value, checked item by item for a list. */
+function each<T>(parse: (text: string) => Parsed<T>): (raw: Shape) => Parsed<T[]> {
+  return (raw) => {
+    const items = raw.kind === 'list' ? raw.value : raw.kind === 'text' ? [raw.value] : [];
+    const values: T[] = [];
+    for (const item of items) {
+      const parsed = parse(item);
+      if ('problem' in parsed) return parsed;
+      values.push(parsed.value);
+    }
+    return { value: values };
+  };
+}
+
+const text = (raw: Shape): string => (raw.kind === 'text' ? raw.value : String(raw.value));
+const nonEmpty = (item: string): Parsed<string> =>
+  item.trim() === '' ? { problem: 'an empty value' } : { value: item };
+
+function textSetting<T>(parse: (text: string) => Parsed<T>): (raw: Shape) => Parsed<T> {
+  return (raw) => parse(text(raw));
+}
+
+/** A person writes `labels: dependencies` as naturally as a list: both are a list. */
+const fileList = z.union([z.string().min(1), z.array(z.string().min(1))]);
+const fileMirrorUrls = z.union([z.string(), z.array(z.string()).min(1)]);
+
+export const settingSpecs = {
+  paths: {
+    shape: 'list',
+    file: fileList,
+    flag: null,
+    description: 'Files or folders to scan for Dockerfiles, relative to the repository root.',
+    parse: each(nonEmpty),
+    fallback: ['.'],
+  },
+  include: {
+    shape: 'list',
+    file: fileList,
+    description: 'Extra globs of files to treat as Dockerfiles.',
+    parse: each(nonEmpty),
+    fallback: [],
+  },
+  exclude: {
+    shape: 'list',
+    file: fileList,
+    description: 'Globs of files to leave out.',
+    parse: each(nonEmpty),
+    fallback: [],
+  },
+  'exclude-images': {
+    shape: 'list',
+    file: fileList,
+    flag: 'exclude-image',
+    description: 'Globs of images to leave alone (`node`, `ghcr.io/acme/*`, `alpine:3.*`).',
+    parse: each(nonEmpty),
+    fallback: [],
+  },
+  'registry-mirrors': {
+    shape: 'pairs',
+    file: z.record(z.string(), fileMirrorUrls),
+    flag: 'registry-mirror',
+    description: 'Registry host → mirror base URL, or a list of URLs tried in order.',
+    parse: (raw) => parseMirrors(raw),
+    fallback: {},
+  } satisfies SettingSpec<Readonly<Record<string, readonly Mirror[]>>>,
+  'insecure-registries': {
+    shape: 'list',
+    file: fileList,
+    flag: 'insecure-registry',
+    description: 'Registry hosts that may be reached over plain HTTP.',
+    parse: each(parseHost),
+    fallback: [],
+  },
+  platform: {
+    shape: 'text',
+    file: z.string(),
+    description: "Pin this platform's manifest (`linux/amd64`) instead of the multi-platform index.",
+    parse: textSetting(parsePlatformSetting),
+    fallback: undefined,
+  } satisfies SettingSpec<Platform | undefined>,
+  concurrency: {
+    shape: 'number',
+    file: z.number().int().min(1).max(64),
+    description: 'Requests in flight per registry (1–64).',
+    parse: textSetting((value) => parseWholeNumber(value, 1, 64)),
+    fallback: 8,
+  },
+  'group-by': {
+    shape: 'text',
+    file: z.enum(groupByValues),
+    flag: null,
+    description:
+      'One pull request for `all` updates, one per `image` repository, or one per Dockerfile `directory`.',
+    parse: textSetting((value) => parseChoice(value, groupByValues)),
+    fallback: 'all',
+  } satisfies SettingSpec<GroupBy>,
+  'base-branch': {
+    shape: 'text',
+    file: z.string().min(1),
+    flag: null,
+    description: "Branch the pull requests target; default the repository's default branch.",
+    parse: textSetting(parseBranch),
+    fallback: undefined,
+  } satisfies SettingSpec<string | undefined>,
+  'branch-prefix': {
+    shape: 'text',
+    file: z.string().min(1),
+    flag: null,
+    description: 'Prefix of the branches basepin owns.',
+    parse: textSetting(parseBranchPrefix),
+    fallback: 'basepin/',
+  },
+  labels: {
+    shape: 'list',
+    file: fileList,
+    flag: null,
+    description: 'Labels for the pull requests.',
+    parse: each(nonEmpty),
+    fallback: [],
+  },
+  reviewers: {
+    shape: 'list',
+    file: fileList,
+    flag: null,
+    description: 'Users (or `org/team`) to request reviews from.',
+    parse: each(nonEmpty),
+    fallback: [],
+  },
+  assignees: {
+    shape: 'list',
+    file: fileList,
+    flag: null,
+    description: 'Users to assign the pull requests to.',
+    parse: each(nonEmpty),
+    fallback: [],
+  },
+  draft: {
+    shape: 'boolean',
+    file: z.boolean(),
+    flag: null,
+    description: 'Open pull requests as drafts.',
+    parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
+    fallback: false,
+  },
+  'commit-message-prefix': {
+    shape: 'text',
+    file: z.string(),
+    flag: null,
+    description: 'Prefix of commit messages and pull request titles, e.g. `chore(deps): `.',
+    parse: (raw) => ({ value: text(raw) }),
+    fallback: '',
+  },
+  'dry-run': {
+    shape: 'boolean',
+    flag: null,
+    description: 'Do everything up to the first write and report what would be done.',
+    parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
+    fallback: false,
+  },
+  'fail-on-unpinned': {
+    shape: 'boolean',
+    flag: null,
+    description: 'Fail the run when unpinned or stale pins remain.',
+    parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
+    fallback: false,
+  },
+} as const satisfies Record<string, SettingSpec<unknown>>;
+
+export type SettingKey = keyof typeof settingSpecs;
+export type SettingValue<K extends SettingKey> = (typeof settingSpecs)[K]['fallback'] extends infer F
+  ? ReturnType<(typeof settingSpecs)[K]['parse']> extends Parsed<infer T>
+    ? T | F
+    : F
+  : never;
+
+function parseMirrors(raw: Shape): Parsed<Record<string, Mirror[]>> {
+  if (raw.kind !== 'pairs') return { problem: 'expected HOST=URL pairs' };
+  const mirrors: Record<string, Mirror[]> = {};
+  for (const [host, url] of raw.value) {
+    const parsedHost = parseHost(host);
+    if ('problem' in parsedHost) return parsedHost;
+    const mirror = parseMirrorUrl(url);
+    if ('problem' in mirror) return { problem: `mirror for ${host}: ${mirror.problem}` };
+    (mirrors[parsedHost.value] ??= []).push(mirror.value);
+  }
+  return { value: mirrors };
+}
 
 /** What `.github/basepin.yml` may contain. Unknown keys are errors, so a typo never passes silently. */
 export const configFileSchema = z
-  .object({
-    paths: stringList.optional(),
-    include: stringList.optional(),
-    exclude: stringList.optional(),
-    'exclude-images': stringList.optional(),
-    /** host → mirror URL, or a list of URLs tried in order. */
-    'registry-mirrors': z.record(registryHost, z.union([mirrorUrl, z.array(mirrorUrl).min(1)])).optional(),
-    'insecure-registries': z.array(registryHost).optional(),
-    platform: platform.optional(),
-    concurrency: z.number().int().min(1).max(64).optional(),
-    // Pull-request settings, read by the action only.
-    'group-by': z.enum(groupByValues).optional(),
-    'base-branch': z.string().min(1).optional(),
-    'branch-prefix': z.string().min(1).optional(),
-    labels: stringList.optional(),
-    reviewers: stringList.optional(),
-    assignees: stringList.optional(),
-    draft: z.boolean().optional(),
-    'commit-message-prefix': z.string().optional(),
-  })
+  .object(
+    Object.fromEntries(
+      Object.entries(settingSpecs as Record<string, SettingSpec<unknown>>).flatMap(([key, spec]) =>
+        spec.file ? [[key, spec.file.describe(spec.description).optional()]] : [],
+      ),
+    ),
+  )
   .strict();
 
-export type ConfigFile = z.infer<typeof configFileSchema>;
-
-/** The resolved settings of a scan/pin run, after defaults. */
-export interface ScanSettings {
-  readonly cwd: string;
-  readonly paths: readonly string[];
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
-  readonly excludeImages: readonly string[];
-}
-
-export interface PinSettings extends ScanSettings {
-  readonly registryMirrors: Readonly<Record<string, readonly string[]>>;
-  readonly insecureRegistries: readonly string[];
-  /** Pin this platform's manifest instead of the multi-platform index. */
-  readonly platform: string | undefined;
-  readonly concurrency: number;
-}
-
-export const defaultConcurrency = 8;
+export type ConfigFile = Readonly<Record<string, unknown>>;

@@ -2,3 +2,4 @@ export { BadReferenceError, ReferenceErrorCode } from './errors.ts';
 export { isDigest, shortDigest, validateDigest } from './digest.ts';
 export { ImageReference, type ImageReferenceParts } from './image-reference.ts';
 export { parseImageReference, parseReference, type ParsedReference } from './parse.ts';
+export { formatPlatform, parsePlatform, type Platform } from './platform.ts';

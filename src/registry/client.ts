@@ -43,7 +43,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
   const dockerCredentials = new DockerCredentials(options.dockerConfigDir, onSecret);
   const insecure = new Set((options.insecureRegistries ?? []).map((host) => host.toLowerCase()));
   const endpoints = new Map<string, Endpoint>();
-  const mirrors = parseMirrors(options.mirrors ?? {});
+  const mirrors = new Map(Object.entries(options.mirrors ?? {}));
 
   const credentialFor = async (host: string): Promise<Credential | undefined> => {
     const explicit =
@@ -254,40 +254,4 @@ function manifestMediaType(contentType: string | null, body: Uint8Array, what: s
     retryable: false,
     message: `${what}: served ${header ?? 'no Content-Type'}, not an OCI or Docker v2 manifest or index`,
   });
-}
-
-interface Mirror {
-  readonly host: string;
-  readonly plainHttp: boolean;
-}
-
-function parseMirrors(config: Readonly<Record<string, readonly string[]>>): Map<string, Mirror[]> {
-  const parsed = new Map<string, Mirror[]>();
-  for (const [registry, urls] of Object.entries(config)) {
-    parsed.set(
-      registry,
-      urls.map((text) => {
-        let url: URL | undefined;
-        try {
-          url = new URL(text);
-        } catch {
-          url = undefined;
-        }
-        if (
-          !url ||
-          !['https:', 'http:'].includes(url.protocol) ||
-          (url.pathname !== '/' && url.pathname !== '')
-        ) {
-          throw new RegistryError({
-            status: 0,
-            code: RegistryErrorCode.InvalidOptions,
-            retryable: false,
-            message: `mirror ${JSON.stringify(text)} for ${registry}: expected a base URL like https://mirror.gcr.io`,
-          });
-        }
-        return { host: url.host, plainHttp: url.protocol === 'http:' };
-      }),
-    );
-  }
-  return parsed;
 }

@@ -1,20 +1,12 @@
+import type { Mirror, RegistryCredential } from '../config/values.ts';
 import type { ImageReference } from '../reference/index.ts';
 
-/** https://github.com/opencontainers/image-spec/blob/main/image-index.md#image-index-property-descriptions */
-export interface Platform {
-  readonly os: string;
-  readonly architecture: string;
-  readonly variant?: string | undefined;
-}
-
-export interface RegistryCredential {
-  readonly username: string;
-  readonly password: string;
-}
+export type { Platform } from '../reference/platform.ts';
+export type { Mirror, RegistryCredential } from '../config/values.ts';
 
 export interface RegistryOptions {
-  /** Registry host (as in references: `docker.io`, `localhost:5000`) → mirror base URLs, tried in order before the host itself. */
-  readonly mirrors?: Readonly<Record<string, readonly string[]>>;
+  /** Registry host (as in references: `docker.io`, `localhost:5000`) → mirrors, tried in order before the host itself. */
+  readonly mirrors?: Readonly<Record<string, readonly Mirror[]>>;
   /** Hosts that may be reached over plain HTTP. */
   readonly insecureRegistries?: readonly string[];
   /** Explicit credentials per host; they win over docker config.json. */

@@ -1,4 +1,5 @@
-import type { Descriptor, Platform } from '../registry/index.ts';
+import type { Platform } from '../reference/index.ts';
+import type { Descriptor } from '../registry/index.ts';
 
 /**
  * Variants that are the default for their architecture, so `linux/arm64`

@@ -12,7 +12,7 @@ import {
   type RegistryClient,
 } from '../registry/index.ts';
 import { findPlatform, imageEntries, samePlatform } from './platform-match.ts';
-import { formatPlatform } from './platform.ts';
+import { formatPlatform } from '../reference/index.ts';
 
 /** The digest to write into the pin, and the platform when a single-platform child was chosen. */
 export interface TargetDigest {

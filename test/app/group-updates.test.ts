@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BranchNameError, branchName, branchNameProblem, branchSlug } from '../../src/app/branch-name.ts';
+import { BranchNameError, branchName, branchSlug } from '../../src/app/branch-name.ts';
+import { branchNameProblem } from '../../src/config/git-branch.ts';
 import { groupUpdates, repositoryPath, type GroupBy } from '../../src/app/group-updates.ts';
 import { alpineUpdate, appUpdate, digest, nodeUpdate, plannedUpdate } from './open-prs-fixtures.ts';
 

@@ -1,3 +1,4 @@
+import { RegistryError } from '../../src/registry/index.ts';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { openPullRequests, type OpenPullRequestsInput } from '../../src/app/open-prs.ts';
@@ -258,7 +259,19 @@ describe('openPullRequests', () => {
     );
     const report = reportOf(
       [],
-      [{ file: './Dockerfile', line: 1, reference: 'alpine:3.20', error: 'registry said 503' }],
+      [
+        {
+          file: './Dockerfile',
+          line: 1,
+          reference: 'alpine:3.20',
+          error: new RegistryError({
+            status: 503,
+            code: 'UNAVAILABLE',
+            retryable: true,
+            message: 'registry said 503',
+          }),
+        },
+      ],
     );
     const { pullRequests } = await run(report, { groupBy: 'image' });
     expect(pullRequests).toMatchObject([

@@ -63,7 +63,8 @@ describe('writeChanges', () => {
       }),
     );
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ file: 'gone/Dockerfile', error: expect.stringContaining('ENOENT') });
+    expect(failures[0]).toMatchObject({ file: 'gone/Dockerfile', error: { code: 'WRITE_FAILED' } });
+    expect(failures[0]?.error.message).toContain('ENOENT');
     expect(readFileSync(join(dir, 'ok/Dockerfile'), 'utf8')).toBe('FROM a@x\n');
   });
 });

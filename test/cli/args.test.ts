@@ -16,8 +16,11 @@ describe('parseCliArgs', () => {
     ]);
     expect(args.command).toBe('pin');
     expect(args.paths).toEqual(['services', 'docker']);
-    expect(args.registryMirrors).toEqual(['docker.io=https://mirror.gcr.io', 'ghcr.io=https://m.example']);
-    expect(args.excludeImages).toEqual(['node']);
+    expect(args.settingFlags['registry-mirror']).toEqual([
+      'docker.io=https://mirror.gcr.io',
+      'ghcr.io=https://m.example',
+    ]);
+    expect(args.settingFlags['exclude-image']).toEqual(['node']);
     expect(args.diff).toBe(true);
   });
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ExitCode, runCli } from '../../src/cli/main.ts';
+import { ExitCode, runCli, type CliIo } from '../../src/cli/main.ts';
+import { RegistryError, type RegistryClient } from '../../src/registry/index.ts';
 
 // Exit codes of runCli for invocations that fail before any file is read or any registry asked.
 
@@ -14,9 +15,14 @@ beforeEach(() => {
 });
 
 async function cli(...argv: string[]) {
+  return cliWith({}, ...argv);
+}
+
+async function cliWith(seams: Pick<CliIo, 'registry'>, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
+    ...seams,
     cwd: dir,
     env: {},
     stdout: (text) => (stdout += text),
@@ -35,14 +41,20 @@ describe('runCli: bad settings are usage errors (64), like a bad flag', () => {
       'registry-mirror: {}\n',
       /unknown key "registry-mirror"/,
     ],
-    ['a bad value in .github/basepin.yml', ['pin'], 'concurrency: 0\n', /key "concurrency"/],
+    ['a bad value in .github/basepin.yml', ['pin'], 'concurrency: 0\n', /basepin\.yml: concurrency/],
+    [
+      'a host that is not one (check used to exit 0)',
+      ['check', '--insecure-registry', 'not a host!!'],
+      undefined,
+      /--insecure-registry: "not a host!!" is not a host\[:port\]/,
+    ],
     ['--config naming a missing file', ['check', '--config', 'missing.yml'], undefined, /missing\.yml/],
     ['a malformed --registry-mirror', ['pin', '--registry-mirror', 'docker.io=ftp://m'], undefined, /mirror/],
     [
       'a malformed --registry-credential (the secret is not echoed)',
       ['pin', '--registry-credential', 'not a host=me:hunter2'],
       undefined,
-      /registry credential/,
+      /--registry-credential: expected HOST=/,
     ],
   ])('%s', async (_, argv, config, message) => {
     if (config !== undefined) {
@@ -59,5 +71,48 @@ describe('runCli: bad settings are usage errors (64), like a bad flag', () => {
 
   it('an unreadable PATH is still exit 2', async () => {
     expect((await cli('scan', 'no/such/dir')).code).toBe(ExitCode.Unresolved);
+  });
+});
+
+describe('runCli: an internal error is a bug, not a registry failure', () => {
+  // A client whose alpine lookup hits a bug and whose other lookups fail the ordinary way.
+  const buggy: RegistryClient = {
+    resolveTag: async (ref) => {
+      if (ref.familiarName === 'alpine')
+        throw new TypeError("Cannot read properties of undefined (reading 'digest')");
+      throw new RegistryError({
+        status: 404,
+        code: 'MANIFEST_UNKNOWN',
+        retryable: false,
+        message: `${ref.familiarName}: manifest unknown`,
+      });
+    },
+    describeManifest: async () => ({ digest: '', mediaType: '' }),
+    fetchManifest: async () => {
+      throw new Error('not used');
+    },
+    fetchBlob: async () => new Uint8Array(),
+    stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+  };
+
+  beforeEach(() => {
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\nFROM busybox:1.36\n');
+  });
+
+  it('exits 70, still completes the other sites, and shows the stack only on --debug', async () => {
+    const plain = await cliWith({ registry: () => buggy }, 'check', '--json');
+    expect(plain.code).toBe(ExitCode.Internal);
+    const report = JSON.parse(plain.stdout) as { errors: { reference: string; code: string }[] };
+    expect(report.errors).toEqual([
+      expect.objectContaining({ reference: 'alpine:3.20', code: 'INTERNAL_ERROR' }),
+      expect.objectContaining({ reference: 'busybox:1.36', code: 'MANIFEST_UNKNOWN' }),
+    ]);
+    expect(plain.stderr).toContain('--debug');
+    expect(plain.stderr).not.toMatch(/at .*\.ts:\d+/);
+
+    const debug = await cliWith({ registry: () => buggy }, 'check', '--debug');
+    expect(debug.code).toBe(ExitCode.Internal);
+    expect(debug.stderr).toMatch(/TypeError: Cannot read properties/);
+    expect(debug.stderr).toMatch(/\n\s+at /);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listInput, readActionSettings } from '../../src/config/action-settings.ts';
+import { readActionSettings } from '../../src/config/action-settings.ts';
 
 function workspace(config?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'basepin-action-settings-'));
@@ -20,7 +20,7 @@ const inputs =
 
 describe('readActionSettings', () => {
   it('applies defaults when nothing is set', async () => {
-    const settings = await readActionSettings(inputs({ token: 't' }), workspace());
+    const { settings } = await readActionSettings(inputs({ token: 't' }), workspace());
     expect(settings).toMatchObject({
       paths: ['.'],
       groupBy: 'all',
@@ -34,14 +34,14 @@ describe('readActionSettings', () => {
 
   it('lets the config file fill what inputs leave unset, and inputs win', async () => {
     const dir = workspace('group-by: image\nlabels: [deps]\nbranch-prefix: pins/\ndraft: true\n');
-    const fromFile = await readActionSettings(inputs({ token: 't' }), dir);
+    const { settings: fromFile } = await readActionSettings(inputs({ token: 't' }), dir);
     expect(fromFile).toMatchObject({
       groupBy: 'image',
       labels: ['deps'],
       branchPrefix: 'pins/',
       draft: true,
     });
-    const overridden = await readActionSettings(
+    const { settings: overridden } = await readActionSettings(
       inputs({ token: 't', 'group-by': 'directory', labels: 'a, b', draft: 'false' }),
       dir,
     );
@@ -49,7 +49,7 @@ describe('readActionSettings', () => {
   });
 
   it('parses multiline mirrors and credentials', async () => {
-    const settings = await readActionSettings(
+    const { settings } = await readActionSettings(
       inputs({
         token: 't',
         'registry-mirrors': 'docker.io=https://mirror.gcr.io\nlocalhost:5000=http://127.0.0.1:5001',
@@ -58,16 +58,16 @@ describe('readActionSettings', () => {
       workspace(),
     );
     expect(settings.registryMirrors).toEqual({
-      'docker.io': ['https://mirror.gcr.io'],
-      'localhost:5000': ['http://127.0.0.1:5001'],
+      'docker.io': [{ host: 'mirror.gcr.io', url: 'https://mirror.gcr.io', plainHttp: false }],
+      'localhost:5000': [{ host: '127.0.0.1:5001', url: 'http://127.0.0.1:5001', plainHttp: true }],
     });
     expect(settings.credentials).toEqual({ 'ghcr.io': { username: 'bot', password: 's3cret' } });
   });
 
   it.each([
     [{ 'group-by': 'repo' }, /input group-by: .*"repo"/],
-    [{ draft: 'maybe' }, /input draft: expected true or false but got "maybe"/],
-    [{ platform: 'amd64' }, /input platform: expected os\/arch/],
+    [{ draft: 'maybe' }, /input draft: "maybe" is not true or false/],
+    [{ platform: 'amd64' }, /input platform: "amd64" is not os\/arch/],
     [{ 'insecure-registries': 'http://x' }, /input insecure-registries/],
     [{ 'config-file': 'missing.yml' }, /missing\.yml: cannot read config file/],
   ])('fails naming the input for %j', async (values, message) => {
@@ -76,11 +76,5 @@ describe('readActionSettings', () => {
 
   it('requires a token', async () => {
     await expect(readActionSettings(inputs({}), workspace())).rejects.toThrow(/input token/);
-  });
-});
-
-describe('listInput', () => {
-  it('splits on commas and newlines, dropping blanks and comments', () => {
-    expect(listInput('a, b\n\n# note\nc,')).toEqual(['a', 'b', 'c']);
   });
 });

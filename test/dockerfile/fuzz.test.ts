@@ -144,7 +144,6 @@ describe('fuzzing extraction with mutated fixtures', () => {
       runs++;
     }
     expect(runs).toBe(10_000);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('never throws on random bytes', () => {

@@ -1,0 +1,41 @@
+import { failureCode, failureMessage } from './failure.ts';
+import type { PinReport, SiteFailure, SiteNote } from './pin-report.ts';
+
+/**
+ * The JSON shapes of a pin run, shared by `basepin pin --json` / `check --json`
+ * and the action's outputs, so scripts read one contract (README documents it).
+ */
+export function updatesJson(report: Pick<PinReport, 'updates'>) {
+  return report.updates.map((update) => ({
+    file: update.file,
+    line: update.line,
+    reference: update.reference,
+    repository: update.repository,
+    tag: update.tag,
+    from: update.from ?? null,
+    to: update.to,
+  }));
+}
+
+export function failureJson(failure: SiteFailure) {
+  return {
+    file: failure.file,
+    line: failure.line,
+    reference: failure.reference,
+    code: failureCode(failure.error),
+    error: failureMessage(failure.error),
+  };
+}
+
+export function noteJson(note: SiteNote) {
+  return { file: note.file, line: note.line, reference: note.reference, reason: note.reason ?? null };
+}
+
+export function pinReportJson(report: PinReport) {
+  return {
+    updates: updatesJson(report),
+    unchanged: report.unchanged.map(noteJson),
+    skipped: report.skipped.map(noteJson),
+    errors: report.errors.map(failureJson),
+  };
+}
