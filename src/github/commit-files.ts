@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { GitHubError, GitHubMessage, withGitHubError } from './errors.ts';
+import { GitHubError, GitHubMessage, parseReply, withGitHubError } from './errors.ts';
 import { GitCommitSchema, GitObjectSchema } from './schemas.ts';
 import type { FileWrite, RepoRef } from './types.ts';
 
@@ -23,12 +23,16 @@ export async function commitFiles(
   input: CommitFilesInput,
 ): Promise<string> {
   const where = `in ${repo.owner}/${repo.repo}`;
-  const base = GitCommitSchema.parse(
+  const baseResource = `${input.baseSha} ${where}`;
+  const base = parseReply(
+    GitCommitSchema,
     (
-      await withGitHubError('read commit', `${input.baseSha} ${where}`, () =>
+      await withGitHubError('read commit', baseResource, () =>
         octokit.rest.git.getCommit({ ...repo, commit_sha: input.baseSha }),
       )
     ).data,
+    'read commit',
+    baseResource,
   );
   const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = [];
   for (const file of input.files) {
@@ -41,7 +45,8 @@ export async function commitFiles(
         encoding: 'base64',
       }),
     );
-    tree.push({ path: file.path, mode: '100644', type: 'blob', sha: GitObjectSchema.parse(blob.data).sha });
+    const sha = parseReply(GitObjectSchema, blob.data, 'create blob', `${file.path} ${where}`).sha;
+    tree.push({ path: file.path, mode: '100644', type: 'blob', sha });
   }
   const newTree = await withGitHubError('create tree', `for ${input.branch} ${where}`, () =>
     octokit.rest.git.createTree({ ...repo, base_tree: base.tree.sha, tree }),
@@ -50,11 +55,11 @@ export async function commitFiles(
     octokit.rest.git.createCommit({
       ...repo,
       message: input.message,
-      tree: GitObjectSchema.parse(newTree.data).sha,
+      tree: parseReply(GitObjectSchema, newTree.data, 'create tree', `for ${input.branch} ${where}`).sha,
       parents: [base.sha],
     }),
   );
-  const sha = GitObjectSchema.parse(commit.data).sha;
+  const sha = parseReply(GitObjectSchema, commit.data, 'create commit', `on ${input.branch} ${where}`).sha;
   await moveBranch(octokit, repo, input.branch, sha);
   return sha;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { GitHubClient } from './client.ts';
-import { withGitHubError } from './errors.ts';
+import { parseReply, withGitHubError } from './errors.ts';
 import type { RepoRef } from './types.ts';
 
 /** https://docs.github.com/en/rest/repos/repos#get-a-repository */
@@ -8,8 +8,9 @@ const RepositorySchema = z.object({ default_branch: z.string().min(1) });
 
 /** The branch pull requests target when no base branch is configured. */
 export async function getDefaultBranch(octokit: GitHubClient, repo: RepoRef): Promise<string> {
-  const response = await withGitHubError('read repository', `${repo.owner}/${repo.repo}`, () =>
+  const resource = `${repo.owner}/${repo.repo}`;
+  const response = await withGitHubError('read repository', resource, () =>
     octokit.rest.repos.get({ ...repo }),
   );
-  return RepositorySchema.parse(response.data).default_branch;
+  return parseReply(RepositorySchema, response.data, 'read repository', resource).default_branch;
 }

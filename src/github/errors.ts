@@ -1,3 +1,5 @@
+import type { ZodError } from 'zod';
+
 /**
  * GitHub's words we act on. Matching is only ever against these constants.
  * https://docs.github.com/en/rest/pulls/pulls#create-a-pull-request (422 when the head already has an open PR)
@@ -9,7 +11,7 @@ export const GitHubMessage = {
 
 /** A failed GitHub request, naming what basepin was doing and on what. */
 export class GitHubError extends Error {
-  override readonly name = 'GitHubError';
+  override readonly name: string = 'GitHubError';
   /** What basepin was doing: `create pull request`. */
   readonly operation: string;
   /** What it was done to: `basepin/all → main in o/r`. */
@@ -86,4 +88,31 @@ export async function withGitHubError<T>(
   } catch (error) {
     throw toGitHubError(error, operation, resource);
   }
+}
+
+/** GitHub answered, but not with the shape its documentation gives: the operation fails, not the run. */
+export class GitHubPayloadError extends GitHubError {
+  override readonly name = 'GitHubPayloadError';
+}
+
+/**
+ * `data` checked against the documented schema of the reply to `operation`;
+ * a mismatch is a `GitHubPayloadError` naming the operation and the field,
+ * so callers that handle GitHubError (one group of a run) handle it too.
+ */
+export function parseReply<T>(
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  data: unknown,
+  operation: string,
+  resource: string,
+): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.map(String).join('.') || 'reply';
+  return throwPayload(operation, resource, `unexpected reply: ${field}: ${issue?.message ?? 'invalid'}`);
+}
+
+function throwPayload(operation: string, resource: string, detail: string): never {
+  throw new GitHubPayloadError(operation, resource, 200, [detail]);
 }

@@ -17,7 +17,7 @@ export async function findOpenPullRequest(
     `from ${branch} in ${repo.owner}/${repo.repo}`,
     () => octokit.rest.pulls.list({ ...repo, state: 'open', head: `${repo.owner}:${branch}`, per_page: 10 }),
   );
-  return response.data.map(toPullRequest).find((pr) => isOwnBranch(pr, repo, branch));
+  return response.data.map((pr) => toPullRequest(pr)).find((pr) => isOwnBranch(pr, repo, branch));
 }
 
 /** Open pull requests into `base` whose head is a branch of this repository starting with `headPrefix`. */
@@ -33,7 +33,7 @@ export async function listOpenPullRequests(
       octokit.paginate(octokit.rest.pulls.list, { ...repo, state: 'open', base: filter.base, per_page: 100 }),
   );
   return all
-    .map(toPullRequest)
+    .map((pr) => toPullRequest(pr))
     .filter((pr) => pr.headRef.startsWith(filter.headPrefix) && isOwnBranch(pr, repo, pr.headRef));
 }
 
@@ -58,7 +58,7 @@ export async function listClosedPullRequests(
       }),
   );
   return response.data
-    .map(toPullRequest)
+    .map((pr) => toPullRequest(pr))
     .filter((pr) => isOwnBranch(pr, repo, branch))
     .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseReply } from './errors.ts';
 import type { PullRequest } from './types.ts';
 
 /**
@@ -23,8 +24,15 @@ export const PullRequestSchema = z.object({
   base: z.object({ ref: z.string() }),
 });
 
-export function toPullRequest(payload: unknown): PullRequest {
-  const pr = PullRequestSchema.parse(payload);
+/** A pull request from a REST reply; a reply of another shape is a GitHubPayloadError naming `operation`. */
+export function toPullRequest(payload: unknown, operation = 'read pull request'): PullRequest {
+  const number = (payload as { number?: unknown } | null)?.number;
+  const pr = parseReply(
+    PullRequestSchema,
+    payload,
+    operation,
+    typeof number === 'number' ? `#${number}` : 'a pull request',
+  );
   return {
     number: pr.number,
     url: pr.html_url,

@@ -401,6 +401,31 @@ describe('openPullRequests', () => {
     ]);
   });
 
+  it('a reply of the wrong shape fails only its group, naming the operation and the field', async () => {
+    openPrs(
+      pullRequestPayload({
+        number: 60,
+        branch: 'basepin/node',
+        body: bodyOf([nodeUpdate()], baseSha, 'basepin/node'),
+      }),
+    );
+    closedPrs('basepin/alpine');
+    nock(api)
+      .get(`${repoPath}/git/commits/${baseSha}`)
+      .reply(200, { sha: baseSha, tree: { sha: 42 } });
+    const { pullRequests } = await run(reportOf(updates), { groupBy: 'image' });
+    expect(pullRequests).toEqual([
+      {
+        branch: 'basepin/alpine',
+        operation: 'failed',
+        reason: expect.stringMatching(
+          /^read commit \w+ in octo-org\/webapp: 200 unexpected reply: tree\.sha: /,
+        ),
+      },
+      expect.objectContaining({ number: 60, branch: 'basepin/node', operation: 'unchanged' }),
+    ]);
+  });
+
   it('dry run reads, then reports what it would do without writing', async () => {
     openPrs(
       pullRequestPayload({
