@@ -1,9 +1,10 @@
+import { encodeDockerfile } from '../dockerfile/index.ts';
 import type { FileWrite } from '../github/types.ts';
-import type { FileChange, PlannedUpdate } from './pin-report.ts';
-import { repositoryPath } from './group-updates.ts';
 import { applyUpdates } from './apply-updates.ts';
+import { repositoryPath } from './group-updates.ts';
+import type { FileChange, PlannedUpdate } from './pin-report.ts';
 
-/** A file of a group cannot be written to a branch (outside the repository, or its base text is unknown). */
+/** A file of a group cannot be written to a branch (outside the repository, base text unknown, unencodable). */
 export class GroupFileError extends Error {
   override readonly name = 'GroupFileError';
   readonly file: string;
@@ -14,21 +15,18 @@ export class GroupFileError extends Error {
   }
 }
 
-export interface BaseTexts {
-  /** Full texts of changed files as on the base (`PinReport.changes[].before`). */
+/** What the run's pin plan computed: the base texts, and every update of each file. */
+export interface PlannedTexts {
   readonly changes: readonly FileChange[];
-  /** Fallback for a file not in `changes`. */
-  readonly readBaseFile?: ((path: string) => Promise<string>) | undefined;
+  readonly updates: readonly PlannedUpdate[];
 }
 
 /**
  * The files of one branch: each base text with only this group's pins spliced in, so groups never
- * carry each other's changes. Paths are repository-relative, as a git tree names them.
+ * carry each other's changes. A group that takes every update of a file reuses the text the plan
+ * computed. Paths are repository-relative, as a git tree names them; bytes are encoded as the file was read.
  */
-export async function groupFileWrites(
-  updates: readonly PlannedUpdate[],
-  base: BaseTexts,
-): Promise<FileWrite[]> {
+export function groupFileWrites(updates: readonly PlannedUpdate[], plan: PlannedTexts): FileWrite[] {
   const byFile = new Map<string, PlannedUpdate[]>();
   for (const update of updates) {
     const path = repositoryPath(update.file);
@@ -42,23 +40,26 @@ export async function groupFileWrites(
     if (list) list.push(update);
     else byFile.set(path, [update]);
   }
-  const changeByPath = new Map(base.changes.map((change) => [repositoryPath(change.file), change]));
+  const changeByPath = new Map(plan.changes.map((change) => [repositoryPath(change.file), change]));
+  const planned = new Map<string, number>();
+  for (const update of plan.updates) {
+    const path = repositoryPath(update.file);
+    planned.set(path, (planned.get(path) ?? 0) + 1);
+  }
   const writes: FileWrite[] = [];
   for (const [path, fileUpdates] of byFile) {
-    const first = fileUpdates[0] as PlannedUpdate;
-    const { text: before, encoding } = await baseText(changeByPath.get(path), first.file, base);
-    const after = applyUpdates(before, fileUpdates);
-    if (after !== before) writes.push({ path, content: after, encoding });
+    const change = changeByPath.get(path);
+    if (change === undefined) {
+      throw new GroupFileError(path, 'its base text is not in the pin plan');
+    }
+    const after =
+      planned.get(path) === fileUpdates.length ? change.after : applyUpdates(change.before, fileUpdates);
+    if (after === change.before) continue;
+    try {
+      writes.push({ path, bytes: encodeDockerfile(after, change.encoding) });
+    } catch (error) {
+      throw new GroupFileError(path, (error as Error).message);
+    }
   }
   return writes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-async function baseText(
-  change: FileChange | undefined,
-  file: string,
-  base: BaseTexts,
-): Promise<Pick<FileWrite, 'encoding'> & { text: string }> {
-  if (change !== undefined) return { text: change.before, encoding: change.encoding };
-  if (base.readBaseFile !== undefined) return { text: await base.readBaseFile(file), encoding: 'utf-8' };
-  throw new GroupFileError(file, 'its base text is not in the report and no reader was given');
 }

@@ -34,8 +34,6 @@ export interface OpenPullRequestsInput extends PullRequestSettings {
 
 export interface OpenPullRequestsDeps {
   readonly github: GitHubRepository;
-  /** Base text of a file missing from `report.changes`. */
-  readonly readBaseFile?: (path: string) => Promise<string>;
   readonly log: GitHubLog;
 }
 
@@ -150,10 +148,7 @@ async function proposeGroup(
       return done(undefined, group.branch, 'skipped', { reason });
     }
   }
-  const files = await groupFileWrites(group.updates, {
-    changes: input.report.changes,
-    readBaseFile: deps.readBaseFile,
-  });
+  const files = groupFileWrites(group.updates, input.report);
   if (files.length === 0) {
     return done(existing?.pr, group.branch, 'skipped', { reason: 'the updates leave every file as it is' });
   }

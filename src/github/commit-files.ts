@@ -1,6 +1,6 @@
 import type { GitHubClient } from './client.ts';
 import { GitHubError, GitHubMessage, parseReply, withGitHubError } from './errors.ts';
-import { GitCommitSchema, GitObjectSchema } from './schemas.ts';
+import { GitCommitSchema, GitObjectSchema, type GitCommit } from './schemas.ts';
 import type { FileWrite, RepoRef } from './types.ts';
 
 export interface CommitFilesInput {
@@ -21,23 +21,21 @@ export async function commitFiles(
   octokit: GitHubClient,
   repo: RepoRef,
   input: CommitFilesInput,
+  baseCommits: Map<string, Promise<GitCommit>> = new Map(),
 ): Promise<string> {
   const where = `in ${repo.owner}/${repo.repo}`;
-  const baseResource = `${input.baseSha} ${where}`;
-  const base = parseReply(
-    GitCommitSchema,
-    (
-      await withGitHubError('read commit', baseResource, () =>
-        octokit.rest.git.getCommit({ ...repo, commit_sha: input.baseSha }),
-      )
-    ).data,
-    'read commit',
-    baseResource,
-  );
+  // Every group of a run sits on the same base: read it once.
+  let pending = baseCommits.get(input.baseSha);
+  if (pending === undefined) {
+    pending = readCommit(octokit, repo, input.baseSha);
+    baseCommits.set(input.baseSha, pending);
+    pending.catch(() => baseCommits.delete(input.baseSha));
+  }
+  const base = await pending;
   const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = [];
   for (const file of input.files) {
-    // base64 carries the file's own bytes: the text re-encoded as it was read (UTF-8, or latin1).
-    const bytes = Buffer.from(file.content, file.encoding === 'latin1' ? 'latin1' : 'utf8');
+    // base64 carries the file's own bytes, encoded by the caller as the file was read.
+    const bytes = Buffer.from(file.bytes);
     const blob = await withGitHubError('create blob', `${file.path} ${where}`, () =>
       octokit.rest.git.createBlob({
         ...repo,
@@ -62,6 +60,14 @@ export async function commitFiles(
   const sha = parseReply(GitObjectSchema, commit.data, 'create commit', `on ${input.branch} ${where}`).sha;
   await moveBranch(octokit, repo, input.branch, sha);
   return sha;
+}
+
+async function readCommit(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<GitCommit> {
+  const resource = `${sha} in ${repo.owner}/${repo.repo}`;
+  const response = await withGitHubError('read commit', resource, () =>
+    octokit.rest.git.getCommit({ ...repo, commit_sha: sha }),
+  );
+  return parseReply(GitCommitSchema, response.data, 'read commit', resource);
 }
 
 /** Points the branch at `sha`: force-update when it exists, else create (and force-update if a racing run created it). */

@@ -9,6 +9,7 @@ import {
   requestReviewers,
   type ConsistencyRetry,
 } from './pull-request-metadata.ts';
+import type { GitCommit } from './schemas.ts';
 import type { PullRequest, RepoRef } from './types.ts';
 import {
   closePullRequest,
@@ -46,9 +47,10 @@ export function createGitHubRepository(
   options: { readonly consistencyRetry?: ConsistencyRetry } = {},
 ): GitHubRepository {
   const retry = options.consistencyRetry ?? defaultConsistencyRetry;
+  const baseCommits = new Map<string, Promise<GitCommit>>();
   return {
     repo,
-    commitFiles: (input) => commitFiles(octokit, repo, input),
+    commitFiles: (input) => commitFiles(octokit, repo, input, baseCommits),
     findOpenPullRequest: (branch) => findOpenPullRequest(octokit, repo, branch),
     listOpenPullRequests: (filter) => listOpenPullRequests(octokit, repo, filter),
     listClosedPullRequests: (branch) => listClosedPullRequests(octokit, repo, branch),

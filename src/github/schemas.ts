@@ -51,6 +51,7 @@ export function toPullRequest(payload: unknown, operation = 'read pull request')
 
 /** https://docs.github.com/en/rest/git/commits#get-a-commit-object */
 export const GitCommitSchema = z.object({ sha: z.string(), tree: z.object({ sha: z.string() }) });
+export type GitCommit = z.infer<typeof GitCommitSchema>;
 
 /** https://docs.github.com/en/rest/git/blobs#create-a-blob, …/trees#create-a-tree, …/commits#create-a-commit */
 export const GitObjectSchema = z.object({ sha: z.string() });

@@ -30,10 +30,8 @@ export interface PullRequest {
   readonly draft: boolean;
 }
 
-/** A file to write in a commit: repository-relative path, full text (written as UTF-8). */
+/** A file to write in a commit: repository-relative path and its exact bytes (encoded as the file was read). */
 export interface FileWrite {
   readonly path: string;
-  readonly content: string;
-  /** How the file was read, so the blob gets its original bytes back (a latin1 file stays latin1). Default utf-8. */
-  readonly encoding?: 'utf-8' | 'latin1';
+  readonly bytes: Uint8Array;
 }

@@ -1,3 +1,4 @@
+import { applyUpdates } from '../../src/app/apply-updates.ts';
 // Shared inputs for the open-prs tests: base Dockerfile texts and the PlannedUpdates a pin run reports for them.
 import type { FileChange, PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
 
@@ -80,7 +81,11 @@ export function reportOf(updates: readonly PlannedUpdate[], errors: PinReport['e
   const changes: FileChange[] = [...new Set(updates.map((u) => u.file))].map((file) => ({
     file,
     before: texts[file] ?? '',
-    after: texts[file] ?? '',
+    // As planPins computes it: every update of the file applied to its base text.
+    after: applyUpdates(
+      texts[file] ?? '',
+      updates.filter((u) => u.file === file),
+    ),
     encoding: 'utf-8',
   }));
   return { sites: [], updates, unchanged: [], skipped: [], errors, changes };

@@ -474,7 +474,7 @@ describe('openPullRequests with a stubbed GitHub', () => {
       commitFiles: async (input) => {
         commits.push({
           branch: input.branch,
-          files: Object.fromEntries(input.files.map((f) => [f.path, f.content])),
+          files: Object.fromEntries(input.files.map((f) => [f.path, Buffer.from(f.bytes).toString('utf8')])),
         });
         return newCommit;
       },
@@ -526,16 +526,11 @@ describe('openPullRequests with a stubbed GitHub', () => {
     ]);
   });
 
-  it('reads a base file missing from the report through readBaseFile', async () => {
+  it('fails only the group whose base text the plan does not hold', async () => {
     const { github, commits } = stubGitHub();
     const report = { ...reportOf([alpineUpdate()]), changes: [] };
-    const read: string[] = [];
-    await openPullRequests(inputFor(report), {
-      github,
-      log: recordingLog(),
-      readBaseFile: async (path) => (read.push(path), rootDockerfile),
-    });
-    expect(read).toEqual(['Dockerfile']);
-    expect(commits[0]?.files).toEqual({ Dockerfile: pinnedRoot });
+    const { pullRequests } = await openPullRequests(inputFor(report), { github, log: recordingLog() });
+    expect(pullRequests).toMatchObject([{ operation: 'failed', reason: /base text is not in the pin plan/ }]);
+    expect(commits).toEqual([]);
   });
 });

@@ -128,7 +128,6 @@ function checkSites(text: string, sites: readonly ImageSite[]): void {
 
 describe('fuzzing extraction with mutated fixtures', () => {
   it('never throws and keeps every invariant', () => {
-    const started = performance.now();
     let runs = 0;
     for (let seed = 1; seed <= 10_000; seed++) {
       const next = random(seed);

@@ -50,7 +50,7 @@ const input = {
   branch: 'basepin/all',
   baseSha,
   message: 'Pin alpine',
-  files: [{ path: 'services/api/Dockerfile', content: text }],
+  files: [{ path: 'services/api/Dockerfile', bytes: new TextEncoder().encode(text) }],
 };
 
 describe('commitFiles', () => {

@@ -53,7 +53,7 @@ async function pinBranch(branch = 'basepin/all', content = pinned): Promise<stri
     branch,
     baseSha: stub.branchSha('main') as string,
     message: 'Pin node',
-    files: [{ path: 'services/api/Dockerfile', content }],
+    files: [{ path: 'services/api/Dockerfile', bytes: new TextEncoder().encode(content) }],
   });
 }
 

@@ -138,7 +138,8 @@ describe('discoverDockerfiles', () => {
     expect(error.message).not.toContain('\n');
   });
 
-  it('walks 1,000 files quickly', async () => {
+  // Speed is measured by `npm run bench`; this checks what a 1,000-file walk finds.
+  it('walks 1,000 files, finding every Dockerfile and nothing else', async () => {
     const entries: Record<string, string> = { '.gitignore': 'ignored/\n' };
     for (let index = 0; index < 1000; index++) {
       entries[
@@ -146,14 +147,8 @@ describe('discoverDockerfiles', () => {
       ] = '';
     }
     await files(entries);
-    // Best of three, so a busy CI machine measures the code rather than its neighbours.
-    let best = Infinity;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const started = performance.now();
-      const found = await discoverDockerfiles(['.'], { cwd: root });
-      best = Math.min(best, performance.now() - started);
-      expect(found).toHaveLength(334);
-    }
-    expect(best).toBeLessThan(100);
+    const found = await discoverDockerfiles(['.'], { cwd: root });
+    expect(found).toHaveLength(334);
+    expect(found.every((file) => /\/Dockerfile\.\d+$/.test(file))).toBe(true);
   });
 });
