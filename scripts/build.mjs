@@ -1,20 +1,28 @@
 // Bundles the two entries into dist/. `--check` rebuilds into a temp folder and
 // fails when the committed dist/ differs (stale dist is a CI failure).
+//
+// Code splitting keeps each entry small: dist/cli.js is a few lines that check the
+// Node version and then import the chunk a command needs, so an old Node gets one
+// line instead of a syntax error, and `basepin --version` parses no registry code.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'basepin-dist-')) : 'dist';
+if (!check) rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: { index: 'src/action.ts', cli: 'src/cli.ts' },
   outdir,
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
-  target: 'node24',
+  // The CLI runs on every maintained Node line (22, 24); the action on node24.
+  target: 'node22',
   legalComments: 'none',
   logLevel: 'warning',
   // Bundled CommonJS dependencies call require(); give them one in ESM.
@@ -22,9 +30,25 @@ await build({
     js: "import { createRequire as __basepinCreateRequire } from 'node:module'; const require = __basepinCreateRequire(import.meta.url);",
   },
 });
+// Committed executable (git keeps the mode), so `npm install -g .` has nothing to change.
+chmodSync(join(outdir, 'cli.js'), 0o755);
+
+/** Every file under `dir`, as paths relative to it. */
+function files(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(dir, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+}
 
 if (check) {
-  const stale = readdirSync(outdir).filter((file) => {
+  const built = files(outdir);
+  let committed = [];
+  try {
+    committed = files('dist');
+  } catch {
+    // No dist/ at all: every built file is missing.
+  }
+  const stale = [...new Set([...built, ...committed])].filter((file) => {
     try {
       return !readFileSync(join('dist', file)).equals(readFileSync(join(outdir, file)));
     } catch {
@@ -33,7 +57,7 @@ if (check) {
   });
   rmSync(outdir, { recursive: true, force: true });
   if (stale.length > 0) {
-    console.error(`dist/ is stale (${stale.join(', ')}): run \`npm run build\` and commit dist/.`);
+    console.error(`dist/ is stale (${stale.sort().join(', ')}): run \`npm run build\` and commit dist/.`);
     process.exit(1);
   }
   console.log('dist/ is up to date.');

@@ -1,17 +1,27 @@
 #!/usr/bin/env node
 // The basepin command (bundled to dist/cli.js): the only CLI code that sees process.
-import { runCli } from './cli/main.ts';
-import { useEnvironmentProxy } from './workspace/proxy.ts';
+// Nothing is imported before the Node version check (the rest of the CLI is a chunk
+// loaded below), so an older Node prints one line and exits 64 instead of crashing
+// on a newer API halfway through a run.
 import packageJson from '../package.json' with { type: 'json' };
 
-useEnvironmentProxy(process.env);
+const minimumNodeMajor = 22;
 
-const code = await runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  interactive: Boolean(process.stderr.isTTY),
-  version: packageJson.version,
-});
-process.exitCode = code;
+if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
+  process.stderr.write(`basepin needs Node ${minimumNodeMajor} or newer; this is ${process.version}\n`);
+  process.exitCode = 64;
+} else {
+  const [{ runCli }, { useEnvironmentProxy }] = await Promise.all([
+    import('./cli/main.ts'),
+    import('./workspace/proxy.ts'),
+  ]);
+  useEnvironmentProxy(process.env);
+  process.exitCode = await runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: Boolean(process.stderr.isTTY),
+    version: packageJson.version,
+  });
+}

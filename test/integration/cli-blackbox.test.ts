@@ -16,9 +16,11 @@ import { startRegistry, type RunningRegistry } from '../support/registry-server.
 // The bundled CLI (`node dist/cli.js`) as a user runs it: a child process in
 // a temp working directory, against real distribution 2.8 registries. Only
 // exit codes, stdout/stderr and file bytes are asserted. Run `npm run build`
-// first: this tests dist/, not src/.
+// first: this tests dist/, not src/. BASEPIN_TEST_NODE runs the CLI under
+// another Node than vitest's (scripts/test-node22: the CLI's floor).
 
 const cliPath = resolve(import.meta.dirname, '../../dist/cli.js');
+const cliNode = process.env.BASEPIN_TEST_NODE || process.execPath;
 
 interface Run {
   readonly code: number | null;
@@ -31,7 +33,7 @@ let isolated: string;
 
 function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(cliNode, [cliPath, ...args], {
       cwd,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
