@@ -5,15 +5,16 @@
 // Node version and then import the chunk a command needs, so an old Node gets one
 // line instead of a syntax error, and `basepin --version` parses no registry code.
 import { build } from 'esbuild';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { licensesText } from './licenses.mjs';
 
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'basepin-dist-')) : 'dist';
 if (!check) rmSync(outdir, { recursive: true, force: true });
 
-await build({
+const { metafile } = await build({
   entryPoints: { index: 'src/action.ts', cli: 'src/cli.ts' },
   outdir,
   bundle: true,
@@ -25,11 +26,13 @@ await build({
   target: 'node22',
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   // Bundled CommonJS dependencies call require(); give them one in ESM.
   banner: {
     js: "import { createRequire as __basepinCreateRequire } from 'node:module'; const require = __basepinCreateRequire(import.meta.url);",
   },
 });
+writeFileSync(join(outdir, 'licenses.txt'), licensesText(metafile));
 // Committed executable (git keeps the mode), so `npm install -g .` has nothing to change.
 chmodSync(join(outdir, 'cli.js'), 0o755);
 
@@ -41,6 +44,13 @@ function files(dir, prefix = '') {
 }
 
 if (check) {
+  const cli = readFileSync('dist/cli.js', 'utf8');
+  if (!cli.startsWith('#!/usr/bin/env node\n') || (statSync('dist/cli.js').mode & 0o111) === 0) {
+    console.error(
+      'dist/cli.js must start with `#!/usr/bin/env node` and be executable: run `npm run build`.',
+    );
+    process.exit(1);
+  }
   const built = files(outdir);
   let committed = [];
   try {
