@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: a synthetic monorepo served by real local registries,
- * pinned by the bundled CLI. Prints figures; asserts nothing (targets are
- * in README.md). BENCH_FILES and BENCH_IMAGES change the size.
+ * pinned by the bundled CLI, and the CLI's cold start. Prints figures; asserts
+ * nothing (targets are in README.md). BENCH_FILES and BENCH_IMAGES change the
+ * size; BENCH_STARTUP_ONLY=1 measures the cold start alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { scanDockerfiles } from '../src/app/scan.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';
 import { pushIndex } from '../test/support/push.ts';
 import { startRegistry, type RunningRegistry } from '../test/support/registry-server.ts';
+import { coldStartLines, measureColdStart } from './cold-start.ts';
 import { generateRepo, type BenchImage } from './generate.ts';
 
 const fileCount = Number(process.env.BENCH_FILES ?? 1000);
@@ -79,6 +81,11 @@ function runPin(cwd: string, hosts: readonly string[]) {
 }
 
 async function main(): Promise<void> {
+  // First, while nothing else of the bench runs: a figure of whole-process wall time.
+  console.log('basepin bench: CLI cold start (median of alternating runs)');
+  for (const line of coldStartLines(measureColdStart())) console.log(`  ${line}`);
+  if (process.env.BENCH_STARTUP_ONLY) return;
+
   const registries: RunningRegistry[] = [];
   const proxies: CountingProxy[] = [];
   const root = mkdtempSync(join(tmpdir(), 'basepin-bench-'));
