@@ -72,11 +72,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       fallbackSecondaryRateRetryAfter: 60,
       ...(options.paceWrites === false ? { write: unpaced, notifications: unpaced } : {}),
     },
+    // Octokit logs every non-2xx response at `error` (plugin-request-log), including the
+    // expected ones basepin handles (404 for a branch not created yet, 422 for one that
+    // exists). A failure that matters is thrown as a GitHubError and reported once by
+    // whoever catches it, so these lines go to the debug log, not into annotations.
     log: {
       debug: (message: string) => log?.debug?.(message),
       info: (message: string) => log?.debug?.(message),
       warn: (message: string) => log?.warning(message),
-      error: (message: string) => log?.warning(message),
+      error: (message: string) => log?.debug?.(message),
     },
   });
 }

@@ -2,6 +2,7 @@ import type { GitHubClient } from './client.ts';
 import { GitHubError, GitHubMessage, parseReply, withGitHubError } from './errors.ts';
 import { GitCommitSchema, GitObjectSchema, type GitCommit } from './schemas.ts';
 import type { FileWrite, RepoRef } from './types.ts';
+import { refPath } from './ref-path.ts';
 
 export interface CommitFilesInput {
   readonly branch: string;
@@ -76,7 +77,12 @@ async function moveBranch(octokit: GitHubClient, repo: RepoRef, branch: string, 
   const exists = await branchExists(octokit, repo, branch);
   const update = () =>
     withGitHubError('update branch', resource, () =>
-      octokit.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true }),
+      octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{+ref}', {
+        ...repo,
+        ref: refPath(`heads/${branch}`),
+        sha,
+        force: true,
+      }),
     );
   if (exists) {
     await update();
@@ -99,11 +105,14 @@ async function moveBranch(octokit: GitHubClient, repo: RepoRef, branch: string, 
   }
 }
 
-/** https://docs.github.com/en/rest/git/refs#get-a-reference (404 when missing) */
+/** https://docs.github.com/en/rest/git/refs#get-a-reference (404 when missing: the expected case, not logged) */
 async function branchExists(octokit: GitHubClient, repo: RepoRef, branch: string): Promise<boolean> {
   try {
     await withGitHubError('read branch', `refs/heads/${branch} in ${repo.owner}/${repo.repo}`, () =>
-      octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` }),
+      octokit.request('GET /repos/{owner}/{repo}/git/ref/{+ref}', {
+        ...repo,
+        ref: refPath(`heads/${branch}`),
+      }),
     );
     return true;
   } catch (error) {

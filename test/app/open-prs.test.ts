@@ -100,7 +100,7 @@ function commitChain(options: {
   base?: string;
   branchExists: boolean;
 }): Map<string, string> {
-  const branch = encodeURIComponent(`heads/${options.branch ?? 'basepin/all'}`);
+  const branch = `heads/${options.branch ?? 'basepin/all'}`;
   const base = options.base ?? baseSha;
   const blobs: string[] = [];
   const written = new Map<string, string>();
@@ -241,7 +241,7 @@ describe('openPullRequests', () => {
         (body: { state: string; body: string }) => ((closedBody = body.body), body.state === 'closed'),
       )
       .reply(200, pullRequestPayload({ number: 50, state: 'closed' }))
-      .delete(`${repoPath}/git/refs/heads%2Fbasepin%2Falpine`)
+      .delete(`${repoPath}/git/refs/heads/basepin/alpine`)
       .reply(204);
     const { pullRequests } = await run(reportOf([]), { groupBy: 'image' });
     expect(pullRequests).toMatchObject([{ number: 50, branch: 'basepin/alpine', operation: 'closed' }]);

@@ -56,25 +56,40 @@ const input = {
 describe('commitFiles', () => {
   it('creates blob → tree on the base tree → unsigned-by-us commit → new branch ref', async () => {
     commitChain();
-    nock(api).get(`${repoPath}/git/ref/heads%2Fbasepin%2Fall`).reply(404, fixture('not-found'));
+    nock(api).get(`${repoPath}/git/ref/heads/basepin/all`).reply(404, fixture('not-found'));
     nock(api)
       .post(`${repoPath}/git/refs`, { ref: 'refs/heads/basepin/all', sha: newCommit })
       .reply(201, fixture('git-ref'));
-    await expect(commitFiles(testClient(), repo, input)).resolves.toBe(newCommit);
+    const warnings: string[] = [];
+    const log = { info: () => {}, warning: (message: string) => warnings.push(message) };
+    await expect(commitFiles(testClient({ log }), repo, input)).resolves.toBe(newCommit);
+    // A branch that does not exist yet is the expected case on a first run: no warning annotation.
+    expect(warnings).toEqual([]);
+  });
+
+  it('asks for a ref with its slashes, each segment escaped', async () => {
+    commitChain();
+    nock(api).get(`${repoPath}/git/ref/heads/basepin/team%23a`).reply(404, fixture('not-found'));
+    nock(api)
+      .post(`${repoPath}/git/refs`, { ref: 'refs/heads/basepin/team#a', sha: newCommit })
+      .reply(201, fixture('git-ref'));
+    await expect(commitFiles(testClient(), repo, { ...input, branch: 'basepin/team#a' })).resolves.toBe(
+      newCommit,
+    );
   });
 
   it('force-moves an existing branch to the new commit', async () => {
     commitChain();
-    nock(api).get(`${repoPath}/git/ref/heads%2Fbasepin%2Fall`).reply(200, fixture('git-ref'));
+    nock(api).get(`${repoPath}/git/ref/heads/basepin/all`).reply(200, fixture('git-ref'));
     nock(api)
-      .patch(`${repoPath}/git/refs/heads%2Fbasepin%2Fall`, { sha: newCommit, force: true })
+      .patch(`${repoPath}/git/refs/heads/basepin/all`, { sha: newCommit, force: true })
       .reply(200, fixture('git-ref'));
     await expect(commitFiles(testClient(), repo, input)).resolves.toBe(newCommit);
   });
 
   it('force-moves the branch when a racing run created it first', async () => {
     commitChain();
-    nock(api).get(`${repoPath}/git/ref/heads%2Fbasepin%2Fall`).reply(404, fixture('not-found'));
+    nock(api).get(`${repoPath}/git/ref/heads/basepin/all`).reply(404, fixture('not-found'));
     nock(api)
       .post(`${repoPath}/git/refs`)
       .reply(422, {
@@ -82,7 +97,7 @@ describe('commitFiles', () => {
         documentation_url: 'https://docs.github.com/rest/git/refs#create-a-reference',
         status: '422',
       })
-      .patch(`${repoPath}/git/refs/heads%2Fbasepin%2Fall`, { sha: newCommit, force: true })
+      .patch(`${repoPath}/git/refs/heads/basepin/all`, { sha: newCommit, force: true })
       .reply(200, fixture('git-ref'));
     await expect(commitFiles(testClient(), repo, input)).resolves.toBe(newCommit);
   });

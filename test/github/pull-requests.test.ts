@@ -139,9 +139,9 @@ describe('closing', () => {
 
   it('deletes a branch, and a branch already gone is fine', async () => {
     nock(api)
-      .delete(`${repoPath}/git/refs/heads%2Fbasepin%2Fall`)
+      .delete(`${repoPath}/git/refs/heads/basepin/all`)
       .reply(204)
-      .delete(`${repoPath}/git/refs/heads%2Fbasepin%2Fold`)
+      .delete(`${repoPath}/git/refs/heads/basepin/old`)
       .reply(422, { message: 'Reference does not exist', status: '422' });
     await deleteBranch(testClient(), repo, 'basepin/all');
     await deleteBranch(testClient(), repo, 'basepin/old');
