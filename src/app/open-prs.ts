@@ -6,7 +6,8 @@ import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
 import { groupUpdates, repositoryPath, type UpdateGroup } from './group-updates.ts';
 import type { PinReport } from './pin-report.ts';
-import { imageName, pullRequestBody, pullRequestTitle } from './pr-body.ts';
+import { imageName, pullRequestBody } from './pr-body.ts';
+import { pullRequestTitle } from './pr-title.ts';
 import { buildState, readState, sameProposal, withState, type PullRequestState } from './pr-state.ts';
 
 /** The pull-request settings of a run (inputs and `.github/basepin.yml`), as read once by the entry. */

@@ -8,8 +8,6 @@ import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
 export const maxBodyChars = 65_000;
 
-export const multiUpdateTitle = 'Pin and refresh base image digests';
-
 /** The comment commands (src/commands) people can use on a basepin pull request. */
 export const commentCommands: readonly { readonly usage: string; readonly effect: string }[] = [
   { usage: '/basepin rebase', effect: 'rebuild this branch on the current base with the newest digests' },
@@ -31,17 +29,6 @@ export interface PullRequestBodyInput {
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */
 export function imageName(update: Pick<PlannedUpdate, 'repository' | 'tag'>): string {
   return `${familiarRepository(update.repository)}:${update.tag}`;
-}
-
-/** One image and digest: `Pin alpine:3.20 to 1a2b3c4` / `Update alpine:3.20 digest to 1a2b3c4`; else the multi title. */
-export function pullRequestTitle(updates: readonly PlannedUpdate[], prefix = ''): string {
-  const targets = new Set(updates.map((u) => `${imageName(u)}@${u.to}`));
-  const first = updates[0];
-  if (targets.size !== 1 || first === undefined) return prefix + multiUpdateTitle;
-  const to = shortDigest(first.to);
-  return updates.every((u) => u.from === undefined)
-    ? `${prefix}Pin ${imageName(first)} to ${to}`
-    : `${prefix}Update ${imageName(first)} digest to ${to}`;
 }
 
 function pathUrl(path: string): string {

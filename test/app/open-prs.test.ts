@@ -3,7 +3,8 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { openPullRequests, type OpenPullRequestsInput } from '../../src/app/open-prs.ts';
 import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
-import { pullRequestBody, pullRequestTitle } from '../../src/app/pr-body.ts';
+import { pullRequestBody } from '../../src/app/pr-body.ts';
+import { pullRequestTitle } from '../../src/app/pr-title.ts';
 import { buildState, readState, renderStateBlock, withState } from '../../src/app/pr-state.ts';
 import type { GitHubClientOptions } from '../../src/github/client.ts';
 import type { GitHubRepository } from '../../src/github/repository.ts';
@@ -172,7 +173,7 @@ describe('openPullRequests', () => {
       head: 'basepin/all',
       base: 'main',
       draft: false,
-      title: 'Pin and refresh base image digests',
+      title: 'Pin and update alpine:3.20 and node:22-slim digests',
     });
     const reading = readState(posted?.body ?? '');
     expect(reading.kind === 'valid' && reading.state).toMatchObject({

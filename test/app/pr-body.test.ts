@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { maxBodyChars, pullRequestBody, pullRequestTitle } from '../../src/app/pr-body.ts';
+import { maxBodyChars, pullRequestBody } from '../../src/app/pr-body.ts';
 import { buildState, readState } from '../../src/app/pr-state.ts';
 import { renderChangelog } from '../../src/changelog/render.ts';
-import { alpineUpdate, appUpdate, baseSha, digest, nodeUpdate } from './open-prs-fixtures.ts';
+import { alpineUpdate, baseSha, digest, nodeUpdate } from './open-prs-fixtures.ts';
 
 const repo = { owner: 'octo-org', repo: 'webapp' };
-
-describe('pullRequestTitle', () => {
-  const second = { ...alpineUpdate(), file: 'worker/Dockerfile' };
-  it.each([
-    ['one pin', [alpineUpdate()], '', 'Pin alpine:3.20 to 1111111'],
-    ['one refresh', [nodeUpdate()], '', 'Update node:22-slim digest to 2222222'],
-    ['one image in two files', [alpineUpdate(), second], '', 'Pin alpine:3.20 to 1111111'],
-    ['two images', [alpineUpdate(), appUpdate()], '', 'Pin and refresh base image digests'],
-    ['prefixed', [appUpdate()], 'chore(deps): ', 'chore(deps): Pin ghcr.io/org/app:1 to 3333333'],
-  ])('%s', (_name, updates, prefix, title) => expect(pullRequestTitle(updates, prefix)).toBe(title));
-});
 
 describe('pullRequestBody', () => {
   const updates = [alpineUpdate(), nodeUpdate()];
