@@ -23,7 +23,12 @@ export type PullRequestSettings = Pick<
   | 'dryRun'
 >;
 
+/** Open basepin pull requests at most, unless told otherwise (Dependabot's default is 5). */
+export const defaultMaxPullRequests = 10;
+
 export interface OpenPullRequestsInput extends PullRequestSettings {
+  /** New pull requests wait (outcome `waiting`) while this many basepin ones are open; default 10. */
+  readonly maxPullRequests?: number;
   readonly report: PinReport;
   readonly baseBranch: string;
   /** The commit the report was computed on (the checked-out base); new commits sit on it. */
@@ -44,8 +49,10 @@ export interface OpenPullRequestsDeps {
  * - `closed`: the group has nothing left to propose; PR closed, branch deleted.
  * - `skipped`: a person closed a PR proposing these same digests.
  * - `failed`: GitHub refused; `reason` says what and where. Other groups still ran.
+ * - `waiting`: a new pull request not opened because `maxPullRequests` are open; a later run opens it.
  */
-export type PullRequestOperation = 'created' | 'updated' | 'unchanged' | 'closed' | 'skipped' | 'failed';
+export type PullRequestOperation =
+  'created' | 'updated' | 'unchanged' | 'closed' | 'skipped' | 'failed' | 'waiting';
 
 export interface PullRequestOutcome {
   readonly number?: number;
@@ -73,13 +80,23 @@ export async function openPullRequests(
 ): Promise<OpenPullRequestsResult> {
   const groups = groupUpdates(input.report.updates, input.groupBy, input.branchPrefix);
   const open = await openBasepinPullRequests(input, deps);
+  const branches = new Set(groups.map((g) => g.branch));
+  const limit = input.maxPullRequests ?? defaultMaxPullRequests;
+  // Open basepin pull requests after this run: those of obsolete groups are about to close.
+  let openCount = [...open].filter(([branch, pr]) => branches.has(branch) || pr.state === undefined).length;
   const outcomes: PullRequestOutcome[] = [];
   for (const group of groups) {
-    outcomes.push(
-      await guarded(group.branch, () => proposeGroup(input, deps, group, open.get(group.branch))),
-    );
+    const existing = open.get(group.branch);
+    if (existing === undefined && openCount >= limit) {
+      const reason = `${openCount} basepin pull requests are open (max-pull-requests: ${limit}); a later run opens this one`;
+      deps.log.info(`${group.branch}: waiting: ${reason}`);
+      outcomes.push(done(undefined, group.branch, 'waiting', { reason }));
+      continue;
+    }
+    const outcome = await guarded(group.branch, () => proposeGroup(input, deps, group, existing));
+    if (existing === undefined && outcome.operation === 'created') openCount++;
+    outcomes.push(outcome);
   }
-  const branches = new Set(groups.map((g) => g.branch));
   for (const [branch, existing] of open) {
     if (branches.has(branch) || existing.state === undefined) continue;
     outcomes.push(

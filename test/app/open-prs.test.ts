@@ -1,6 +1,7 @@
 import { RegistryError } from '../../src/registry/index.ts';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { renderJobSummary } from '../../src/app/job-summary.ts';
 import { openPullRequests, type OpenPullRequestsInput } from '../../src/app/open-prs.ts';
 import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
 import { pullRequestBody } from '../../src/app/pr-body.ts';
@@ -467,7 +468,7 @@ describe('openPullRequests', () => {
 });
 
 describe('openPullRequests with a stubbed GitHub', () => {
-  function stubGitHub() {
+  function stubGitHub(open: ReturnType<typeof toPullRequest>[] = []) {
     const commits: { branch: string; files: Record<string, string> }[] = [];
     let next = 100;
     const github: GitHubRepository = {
@@ -480,7 +481,7 @@ describe('openPullRequests with a stubbed GitHub', () => {
         return newCommit;
       },
       findOpenPullRequest: async () => undefined,
-      listOpenPullRequests: async () => [],
+      listOpenPullRequests: async () => open,
       listClosedPullRequests: async () => [],
       createPullRequest: async (input) => ({
         created: true,
@@ -488,8 +489,10 @@ describe('openPullRequests with a stubbed GitHub', () => {
           pullRequestPayload({ number: next++, branch: input.head, body: input.body }),
         ),
       }),
-      updatePullRequest: async () => {
-        throw new Error('not expected');
+      updatePullRequest: async (number) => {
+        const pr = open.find((candidate) => candidate.number === number);
+        if (!pr) throw new Error(`#${number} is not open`);
+        return pr;
       },
       closePullRequest: async () => undefined,
       deleteBranch: async () => undefined,
@@ -533,5 +536,61 @@ describe('openPullRequests with a stubbed GitHub', () => {
     const { pullRequests } = await openPullRequests(inputFor(report), { github, log: recordingLog() });
     expect(pullRequests).toMatchObject([{ operation: 'failed', reason: /base text is not in the pin plan/ }]);
     expect(commits).toEqual([]);
+  });
+
+  it('opens at most maxPullRequests; the rest wait, and the job summary lists them', async () => {
+    const { github, commits } = stubGitHub();
+    const updates = [alpineUpdate(), nodeUpdate(), appUpdate()];
+    const result = await openPullRequests(
+      inputFor(reportOf(updates), { groupBy: 'image', maxPullRequests: 2 }),
+      { github, log: recordingLog() },
+    );
+    expect(result.pullRequests.map((pr) => [pr.branch, pr.operation])).toEqual([
+      ['basepin/alpine', 'created'],
+      ['basepin/ghcr-io-org-app', 'created'],
+      ['basepin/node', 'waiting'],
+    ]);
+    expect(commits.map((commit) => commit.branch)).toEqual(['basepin/alpine', 'basepin/ghcr-io-org-app']);
+    const summary = renderJobSummary(reportOf(updates), result.pullRequests, false);
+    expect(summary).toContain(
+      '- `basepin/node` waiting: 2 basepin pull requests are open (max-pull-requests: 2); a later run opens this one',
+    );
+  });
+
+  it('keeps updating pull requests already open when the limit is reached; only new ones wait', async () => {
+    const openNode = toPullRequest(
+      pullRequestPayload({
+        number: 42,
+        branch: 'basepin/node',
+        body: bodyOf([nodeUpdate(digest('0'))], baseSha, 'basepin/node'),
+      }),
+    );
+    const { github, commits } = stubGitHub([openNode]);
+    const updates = [alpineUpdate(), nodeUpdate(), appUpdate()];
+    const result = await openPullRequests(
+      inputFor(reportOf(updates), { groupBy: 'image', maxPullRequests: 1 }),
+      { github, log: recordingLog() },
+    );
+    expect(result.pullRequests.map((pr) => [pr.branch, pr.operation])).toEqual([
+      ['basepin/alpine', 'waiting'],
+      ['basepin/ghcr-io-org-app', 'waiting'],
+      ['basepin/node', 'updated'],
+    ]);
+    expect(commits.map((commit) => commit.branch)).toEqual(['basepin/node']);
+  });
+
+  it('opens ten by default', async () => {
+    const { github } = stubGitHub();
+    const updates = Array.from({ length: 12 }, (_, i) => ({
+      ...alpineUpdate(),
+      repository: `docker.io/library/image-${String(i).padStart(2, '0')}`,
+    }));
+    const result = await openPullRequests(inputFor(reportOf(updates), { groupBy: 'image' }), {
+      github,
+      log: recordingLog(),
+    });
+    const operations = result.pullRequests.map((pr) => pr.operation);
+    expect(operations.filter((operation) => operation === 'created')).toHaveLength(10);
+    expect(operations.slice(10)).toEqual(['waiting', 'waiting']);
   });
 });
