@@ -14,6 +14,7 @@ import { buildState, readState, sameProposal, withState, type PullRequestState }
 export type PullRequestSettings = Pick<
   RunSettings,
   | 'groupBy'
+  | 'maxPullRequests'
   | 'branchPrefix'
   | 'labels'
   | 'reviewers'
@@ -23,12 +24,7 @@ export type PullRequestSettings = Pick<
   | 'dryRun'
 >;
 
-/** Open basepin pull requests at most, unless told otherwise (Dependabot's default is 5). */
-export const defaultMaxPullRequests = 10;
-
 export interface OpenPullRequestsInput extends PullRequestSettings {
-  /** New pull requests wait (outcome `waiting`) while this many basepin ones are open; default 10. */
-  readonly maxPullRequests?: number;
   readonly report: PinReport;
   readonly baseBranch: string;
   /** The commit the report was computed on (the checked-out base); new commits sit on it. */
@@ -81,7 +77,7 @@ export async function openPullRequests(
   const groups = groupUpdates(input.report.updates, input.groupBy, input.branchPrefix);
   const open = await openBasepinPullRequests(input, deps);
   const branches = new Set(groups.map((g) => g.branch));
-  const limit = input.maxPullRequests ?? defaultMaxPullRequests;
+  const limit = input.maxPullRequests;
   // Open basepin pull requests after this run: those of obsolete groups are about to close.
   let openCount = [...open].filter(([branch, pr]) => branches.has(branch) || pr.state === undefined).length;
   const outcomes: PullRequestOutcome[] = [];

@@ -147,6 +147,15 @@ export const settingSpecs = {
     parse: textSetting((value) => parseChoice(value, groupByValues)),
     fallback: 'all',
   } satisfies SettingSpec<GroupBy>,
+  'max-pull-requests': {
+    shape: 'number',
+    file: z.number().int().min(1).max(100),
+    flag: null,
+    description:
+      'Open basepin pull requests at most (1–100); new ones wait, listed in the job summary, until one is merged or closed.',
+    parse: textSetting((value) => parseWholeNumber(value, 1, 100)),
+    fallback: 10,
+  },
   'base-branch': {
     shape: 'text',
     file: z.string().min(1),

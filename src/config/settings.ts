@@ -29,6 +29,8 @@ export interface RunSettings {
   readonly platform: Platform | undefined;
   readonly concurrency: number;
   readonly groupBy: GroupBy;
+  /** New pull requests wait while this many basepin ones are open. */
+  readonly maxPullRequests: number;
   /** Undefined: the repository's default branch. */
   readonly baseBranch: string | undefined;
   readonly branchPrefix: string;
@@ -77,6 +79,7 @@ export function runSettings(input: SettingsInput): RunSettings {
     platform: get('platform'),
     concurrency: get('concurrency'),
     groupBy: get('group-by'),
+    maxPullRequests: get('max-pull-requests'),
     baseBranch: get('base-branch'),
     branchPrefix: get('branch-prefix'),
     labels: get('labels'),

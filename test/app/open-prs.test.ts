@@ -42,6 +42,7 @@ function inputFor(report: PinReport, changes: Partial<OpenPullRequestsInput> = {
     baseBranch: 'main',
     baseSha,
     groupBy: 'all',
+    maxPullRequests: 10,
     branchPrefix: 'basepin/',
     labels: ['dependencies'],
     reviewers: ['monalisa'],

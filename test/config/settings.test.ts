@@ -86,6 +86,7 @@ describe('the config file', () => {
         'platform: linux/arm64/v8',
         'concurrency: 4',
         'group-by: image',
+        'max-pull-requests: 3',
         'draft: true',
       ].join('\n'),
     );
@@ -96,6 +97,7 @@ describe('the config file', () => {
       platform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
       concurrency: 4,
       groupBy: 'image',
+      maxPullRequests: 3,
       draft: true,
     });
   });
@@ -115,6 +117,7 @@ describe('the config file', () => {
     ['draft: maybe', /draft/],
     ['paths: [unclosed', /invalid YAML/],
     ['dry-run: true', /unknown key "dry-run"/],
+    ['max-pull-requests: 0', /max-pull-requests/],
   ])('refuses %s naming the key', (text, message) => {
     expect(() => fromFile(text)).toThrow(SettingsError);
     expect(() => fromFile(text)).toThrow(message);
@@ -140,6 +143,14 @@ describe('precedence', () => {
     // Replaced, not concatenated: one rule for lists too.
     expect(merged.insecureRegistries).toEqual(['b.example']);
     expect(merged.branchPrefix).toBe('basepin/');
+  });
+
+  it('max-pull-requests: 10 by default, an input wins, and it must be a whole number from 1 to 100', () => {
+    expect(runSettings({ cwd: '/repo', sources: [] }).maxPullRequests).toBe(10);
+    expect(fromInputs({ 'max-pull-requests': '5' }).maxPullRequests).toBe(5);
+    expect(() => fromInputs({ 'max-pull-requests': 'five' })).toThrow(
+      /input max-pull-requests: "five" is not a whole number from 1 to 100/,
+    );
   });
 
   it('still refuses a bad file value that a flag overrides', () => {
