@@ -17,7 +17,7 @@ import { useEnvironmentProxy } from './workspace/proxy.ts';
 
 async function main(): Promise<void> {
   const env = process.env;
-  useEnvironmentProxy(env);
+  await useEnvironmentProxy(env);
   const event = readRunEvent(context.eventName ?? '', context.payload);
   if (event.kind === 'issue_comment') {
     // Comment commands are the next feature; a comment run must not pin or push anything meanwhile.

@@ -15,7 +15,7 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
     import('./cli/main.ts'),
     import('./workspace/proxy.ts'),
   ]);
-  useEnvironmentProxy(process.env);
+  await useEnvironmentProxy(process.env);
   process.exitCode = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

@@ -1,0 +1,17 @@
+import type { RunSettings } from '../config/settings.ts';
+import type { RegistryClient } from '../registry/index.ts';
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (progress line). */
+  readonly interactive: boolean;
+  readonly version: string;
+  /** Test seam: the registry client a run uses (default: built from the settings). */
+  readonly registry?: (settings: RunSettings) => RegistryClient;
+}
+
+/** sysexits(3): 64 EX_USAGE, 70 EX_SOFTWARE. */
+export const ExitCode = { Done: 0, WorkFound: 1, Unresolved: 2, Usage: 64, Internal: 70 } as const;
