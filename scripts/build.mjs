@@ -15,7 +15,7 @@ const outdir = check ? mkdtempSync(join(tmpdir(), 'basepin-dist-')) : 'dist';
 if (!check) rmSync(outdir, { recursive: true, force: true });
 
 const { metafile } = await build({
-  entryPoints: { index: 'src/action.ts', cli: 'src/cli.ts' },
+  entryPoints: { index: 'src/action-entry.ts', cli: 'src/cli.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,6 +1,8 @@
-// The GitHub Action entry (bundled to dist/index.js): the one place that talks
-// to @actions/core and @actions/github, turns results into annotations and
-// outputs, and fails the run. Everything below it takes typed values.
+// The GitHub Action (bundled to dist/index.js through src/action-entry.ts): the
+// one place that talks to @actions/core and @actions/github, turns results into
+// annotations and outputs, and fails the run. Everything below it takes typed
+// values. `run()` is exported so `npx @github/local-action . src/action.ts .env`
+// can run the action on a workstation, as actions/typescript-action does.
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { failureCode, failureMessage, isInternal } from './app/failure.ts';
@@ -75,7 +77,12 @@ async function main(): Promise<void> {
   if (result.failure) core.setFailed(result.failure);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof Error && error.stack) core.debug(error.stack);
-  core.setFailed(error instanceof Error ? error.message : String(error));
-});
+/** Runs the action once; never throws: a failure fails the step through `core.setFailed`. */
+export async function run(): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
