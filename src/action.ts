@@ -52,6 +52,13 @@ async function main(): Promise<void> {
     },
   );
 
+  if (result.plan.files.length === 0) {
+    // An empty workspace is most often a checkout that did not happen: say so instead of a green zero.
+    core.warning(
+      `no Dockerfiles found under ${settings.paths.join(', ')} in ${workspace}; is actions/checkout a step before basepin, and are paths right?`,
+      { title: 'basepin: no Dockerfiles' },
+    );
+  }
   for (const failure of result.plan.errors) {
     if (isInternal(failure.error)) core.debug(failure.error.detail);
     core.warning(`${failure.reference}: ${failureMessage(failure.error)} (${failureCode(failure.error)})`, {

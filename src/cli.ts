@@ -11,9 +11,10 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
   process.stderr.write(`basepin needs Node ${minimumNodeMajor} or newer; this is ${process.version}\n`);
   process.exitCode = 64;
 } else {
-  const [{ runCli }, { useEnvironmentProxy }] = await Promise.all([
+  const [{ runCli }, { useEnvironmentProxy }, { wantsColour }] = await Promise.all([
     import('./cli/main.ts'),
     import('./workspace/proxy.ts'),
+    import('./cli/colour.ts'),
   ]);
   await useEnvironmentProxy(process.env);
   process.exitCode = await runCli(process.argv.slice(2), {
@@ -22,6 +23,7 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY),
+    colour: wantsColour(process.env, Boolean(process.stdout.isTTY)),
     version: packageJson.version,
   });
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closest } from './suggest.ts';
 
 /** A usage error: exit 64 with a one-line message. */
 export class UsageError extends Error {
@@ -6,9 +7,13 @@ export class UsageError extends Error {
 }
 
 export type CommandName = 'scan' | 'pin' | 'check';
+const commands: readonly CommandName[] = ['scan', 'pin', 'check'];
 
 export interface CliArgs {
-  readonly command: CommandName | 'help' | 'version';
+  /** `usage`: no arguments at all (usage on stderr, exit 64); `help`: asked for (stdout, exit 0). */
+  readonly command: CommandName | 'help' | 'usage' | 'version';
+  /** With `help`: the command asked about (`basepin pin --help`). */
+  readonly helpTopic?: CommandName;
   readonly paths: string[];
   readonly json: boolean;
   readonly diff: boolean;
@@ -42,7 +47,56 @@ const options = {
 } as const;
 
 type Flag = keyof typeof options;
-const fileFlags: readonly Flag[] = ['json', 'debug', 'include', 'exclude', 'exclude-image', 'config'];
+
+/** How help shows each flag, and what a flag given without its value needed (`--include needs a glob`). */
+const flagDocs: Record<Flag, { readonly syntax: string; readonly what: string; readonly needs?: string }> = {
+  json: { syntax: '--json', what: 'machine-readable report on stdout' },
+  diff: { syntax: '--diff', what: 'print a unified diff, write nothing' },
+  strict: { syntax: '--strict', what: 'skipped references fail the check too' },
+  include: { syntax: '--include GLOB', what: 'also take files matching GLOB (repeatable)', needs: 'a glob' },
+  exclude: { syntax: '--exclude GLOB', what: 'leave out files matching GLOB (repeatable)', needs: 'a glob' },
+  'exclude-image': {
+    syntax: '--exclude-image GLOB',
+    what: "leave images matching GLOB alone, e.g. 'node', 'ghcr.io/acme/*' (repeatable)",
+    needs: 'a glob',
+  },
+  'registry-mirror': {
+    syntax: '--registry-mirror HOST=URL',
+    what: "resolve HOST's images through URL first (repeatable)",
+    needs: 'HOST=URL',
+  },
+  'insecure-registry': {
+    syntax: '--insecure-registry HOST',
+    what: 'allow plain HTTP to HOST (repeatable)',
+    needs: 'a registry host',
+  },
+  'registry-credential': {
+    syntax: '--registry-credential HOST=USER:SECRET',
+    what: 'credentials for HOST; prefer BASEPIN_REGISTRY_CREDENTIALS or docker login, which keep secrets out of the process list',
+    needs: 'HOST=USER:SECRET',
+  },
+  platform: {
+    syntax: '--platform OS/ARCH[/VAR]',
+    what: "pin that platform's manifest instead of the multi-platform index",
+    needs: 'a platform such as linux/amd64',
+  },
+  concurrency: {
+    syntax: '--concurrency N',
+    what: 'requests in flight per registry (default 8)',
+    needs: 'a number',
+  },
+  config: {
+    syntax: '--config FILE',
+    what: 'settings file (default .github/basepin.yml when present)',
+    needs: 'a file',
+  },
+  quiet: { syntax: '-q, --quiet', what: 'print errors only' },
+  debug: { syntax: '--debug', what: 'print the stack of an internal error' },
+  help: { syntax: '-h, --help', what: 'this help; `basepin COMMAND --help` for one command' },
+  version: { syntax: '-V, --version', what: "basepin's version" },
+};
+
+const fileFlags: readonly Flag[] = ['json', 'include', 'exclude', 'exclude-image', 'config', 'debug'];
 const registryFlags: readonly Flag[] = [
   'quiet',
   'registry-mirror',
@@ -55,16 +109,77 @@ const registryFlags: readonly Flag[] = [
 /** Which flags each command takes; anything else is a usage error rather than silently ignored. */
 const flagsByCommand: Record<CommandName, readonly Flag[]> = {
   scan: fileFlags,
-  pin: [...fileFlags, ...registryFlags, 'diff'],
-  check: [...fileFlags, ...registryFlags, 'strict'],
+  pin: ['diff', ...fileFlags, ...registryFlags],
+  check: ['strict', ...fileFlags, ...registryFlags],
 };
 
+const summaries: Record<CommandName, string> = {
+  scan: 'list every image reference in the Dockerfiles under PATH (no network)',
+  pin: 'resolve tags to digests and rewrite the Dockerfiles in place',
+  check: 'like pin, but write nothing; exit 1 when a pin is missing or stale',
+};
+
+const examples: Record<CommandName, readonly string[]> = {
+  scan: ['basepin scan .', 'basepin scan services --json'],
+  pin: [
+    'basepin pin .',
+    'basepin pin services/api --diff',
+    'basepin pin . --registry-mirror docker.io=https://mirror.gcr.io',
+  ],
+  check: [
+    'basepin check .          # in CI: exit 1 while a pin is missing or stale',
+    'basepin check . --strict --json',
+  ],
+};
+
+const exitCodes =
+  'Exit codes: 0 done · 1 check found work · 2 some references could not be resolved · 64 usage error · 70 internal error';
+
+/** `see basepin pin --help` for the command in `argv`, else the general help. */
+function seeHelp(argv: readonly string[]): string {
+  const command = argv.find((arg): arg is CommandName => (commands as readonly string[]).includes(arg));
+  return `see basepin ${command ? `${command} ` : ''}--help`;
+}
+
+/** Flag problems parseArgs reports in its own words, found first so the message names the flag and a fix. */
+function checkFlags(argv: readonly string[]): void {
+  const command = argv.find((arg): arg is CommandName => (commands as readonly string[]).includes(arg));
+  const known = Object.keys(options) as Flag[];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined;
+    const flag =
+      name ??
+      known.find((candidate) => 'short' in options[candidate] && `-${options[candidate].short}` === arg);
+    if (flag === undefined || !(known as string[]).includes(flag)) {
+      const shown = name === undefined ? arg : `--${name}`;
+      const guess =
+        name === undefined
+          ? undefined
+          : closest(name, command ? [...flagsByCommand[command], 'help'] : known);
+      throw new UsageError(
+        `unknown option ${shown}${guess ? ` (did you mean --${guess}?)` : ''}; ${seeHelp(argv)}`,
+      );
+    }
+    const doc = flagDocs[flag as Flag];
+    if (options[flag as Flag].type === 'string' && !arg.includes('=')) {
+      const value = argv[i + 1];
+      if (value === undefined || (value.startsWith('-') && value !== '-'))
+        throw new UsageError(`--${flag} needs ${doc.needs}`);
+      i++;
+    }
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): CliArgs {
+  checkFlags(argv);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(`${(error as Error).message}; ${seeHelp(argv)}`);
   }
   const { values, positionals } = parsed;
   const [first, ...paths] = positionals;
@@ -88,41 +203,72 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     debug: values.debug ?? false,
   };
   if (values.version) return { ...base, command: 'version' };
-  if (values.help || first === undefined || first === 'help') return { ...base, command: 'help' };
-  if (first !== 'scan' && first !== 'pin' && first !== 'check') {
-    throw new UsageError(`unknown command "${first}" (expected scan, pin or check)`);
+  if (argv.length === 0) return { ...base, command: 'usage' };
+  if (first === 'help') {
+    const [topic] = paths;
+    return { ...base, command: 'help', ...(isCommand(topic) ? { helpTopic: topic } : {}) };
+  }
+  if (values.help) return { ...base, command: 'help', ...(isCommand(first) ? { helpTopic: first } : {}) };
+  if (first === undefined) throw new UsageError(`no command given (scan, pin or check); see basepin --help`);
+  if (!isCommand(first)) {
+    const guess = closest(first, commands);
+    throw new UsageError(
+      `unknown command "${first}"${guess ? ` (did you mean ${guess}?)` : ' (expected scan, pin or check)'}; see basepin --help`,
+    );
   }
   const allowed = new Set<string>(flagsByCommand[first]);
   const stray = Object.keys(values).find((flag) => !allowed.has(flag));
-  if (stray !== undefined) throw new UsageError(`basepin ${first} does not take --${stray}`);
+  if (stray !== undefined)
+    throw new UsageError(`basepin ${first} does not take --${stray}; see basepin ${first} --help`);
   if (base.diff && base.json) throw new UsageError('--diff and --json cannot be combined');
   return { ...base, command: first };
 }
 
-export const usage = `Usage: basepin <command> [PATH…] [options]
+function isCommand(word: string | undefined): word is CommandName {
+  return word !== undefined && (commands as readonly string[]).includes(word);
+}
 
-Commands:
-  scan    list every image reference in the Dockerfiles under PATH (no network)
-  pin     resolve tags to digests and rewrite the Dockerfiles in place
-  check   like pin, but write nothing; exit 1 when a pin is missing or stale
+function optionLines(flags: readonly Flag[]): string[] {
+  const width = Math.max(...flags.map((flag) => flagDocs[flag].syntax.length));
+  return flags.map((flag) => {
+    const { syntax, what } = flagDocs[flag];
+    return syntax.length > 30
+      ? `  ${syntax}\n  ${' '.repeat(Math.min(width, 30))}  ${what}`
+      : `  ${syntax.padEnd(Math.min(width, 30))}  ${what}`;
+  });
+}
 
-Options:
-  --json                      machine-readable report on stdout
-  --diff                      (pin) print a unified diff, write nothing
-  --strict                    (check) skipped references fail the check too
-  --include GLOB              also take files matching GLOB (repeatable)
-  --exclude GLOB              leave out files matching GLOB (repeatable)
-  --exclude-image GLOB        leave images matching GLOB alone, e.g. 'node', 'ghcr.io/acme/*' (repeatable)
-  --registry-mirror HOST=URL  resolve HOST's images through URL first (repeatable)
-  --insecure-registry HOST    allow plain HTTP to HOST (repeatable)
-  --registry-credential HOST=USER:SECRET
-                              credentials for HOST; prefer BASEPIN_REGISTRY_CREDENTIALS
-                              or docker login, which keep secrets out of the process list
-  --platform OS/ARCH[/VAR]    pin that platform's manifest instead of the multi-platform index
-  --concurrency N             requests in flight per registry (default 8)
-  --config FILE               settings file (default .github/basepin.yml when present)
-  -q, --quiet                 print errors only
-  --debug                     print the stack of an internal error
-  -h, --help, -V, --version
+/** The general help. */
+export const usage = [
+  'Usage: basepin <command> [PATH…] [options]',
+  '',
+  'Commands:',
+  ...commands.map((command) => `  ${command.padEnd(6)}  ${summaries[command]}`),
+  '',
+  'Options (`basepin COMMAND --help` shows which a command takes):',
+  ...optionLines([...new Set<Flag>([...flagsByCommand.pin, 'strict']), 'help', 'version']).map((line) =>
+    line.replace(
+      /^( {2}--(diff|strict) +)/,
+      (start: string, _all: string, flag: string) => `${start}(${flag === 'diff' ? 'pin' : 'check'}) `,
+    ),
+  ),
+  '',
+  exitCodes,
+].join('\n');
 
-Exit codes: 0 done · 1 check found work · 2 some references could not be resolved · 64 usage error · 70 internal error`;
+/** `basepin pin --help`: what the command does, its flags and examples. */
+export function commandHelp(command: CommandName): string {
+  return [
+    `Usage: basepin ${command} [PATH…] [options]`,
+    '',
+    `${summaries[command][0]!.toUpperCase()}${summaries[command].slice(1)}. PATH defaults to the current folder.`,
+    '',
+    'Options:',
+    ...optionLines([...flagsByCommand[command], 'help']),
+    '',
+    'Examples:',
+    ...examples[command].map((example) => `  ${example}`),
+    '',
+    exitCodes,
+  ].join('\n');
+}

@@ -9,6 +9,8 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress line). */
   readonly interactive: boolean;
   readonly version: string;
+  /** Colour statuses (a terminal, NO_COLOR unset, or FORCE_COLOR); never in `--json`. */
+  readonly colour?: boolean;
   /** Test seam: the registry client a run uses (default: built from the settings). */
   readonly registry?: (settings: RunSettings) => RegistryClient;
 }

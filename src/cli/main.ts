@@ -1,4 +1,4 @@
-import { parseCliArgs, usage, UsageError, type CliArgs } from './args.ts';
+import { commandHelp, parseCliArgs, usage, UsageError, type CliArgs } from './args.ts';
 import { ExitCode, type CliIo } from './io.ts';
 
 export { ExitCode, type CliIo } from './io.ts';
@@ -13,9 +13,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`basepin: ${error.message}\n`);
     return ExitCode.Usage;
   }
-  if (args.command === 'help') return (io.stdout(`${usage}\n`), ExitCode.Done);
-  if (args.command === 'version') return (io.stdout(`basepin ${io.version}\n`), ExitCode.Done);
-  // Loaded only when a command runs: `--version` and `--help` need none of it.
-  const { runCommand } = await import('./run-command.ts');
-  return runCommand({ ...args, command: args.command }, io);
+  switch (args.command) {
+    case 'usage':
+      // Nothing asked: the usage is an error message here, not output a script should read.
+      io.stderr(`${usage}\n`);
+      return ExitCode.Usage;
+    case 'help':
+      io.stdout(`${args.helpTopic ? commandHelp(args.helpTopic) : usage}\n`);
+      return ExitCode.Done;
+    case 'version':
+      io.stdout(`basepin ${io.version}\n`);
+      return ExitCode.Done;
+    default: {
+      // Loaded only when a command runs: `--version` and `--help` need none of it.
+      const { runCommand } = await import('./run-command.ts');
+      return runCommand({ ...args, command: args.command }, io);
+    }
+  }
 }

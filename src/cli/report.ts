@@ -3,6 +3,14 @@ import { failureMessage } from '../app/failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
 import { pinReportJson } from '../app/report-json.ts';
 import { shortDigest } from '../reference/index.ts';
+import { plain, type Paint, type Style } from './colour.ts';
+
+const statusStyle: Record<ImageSite['status'], Style> = {
+  pinned: 'green',
+  pinnable: 'yellow',
+  skipped: 'dim',
+  invalid: 'red',
+};
 
 /** The `scan --json` contract: `{"sites":[…]}` with file relative to the working directory. */
 export function scanJson(sites: readonly ImageSite[]): string {
@@ -24,7 +32,7 @@ export function scanJson(sites: readonly ImageSite[]): string {
  * fields never contain spaces, so scripts can split on them; what an ARG
  * resolves to comes last, as `(= alpine:3.19)`.
  */
-export function scanText(sites: readonly ImageSite[]): string {
+export function scanText(sites: readonly ImageSite[], paint: Paint = plain): string {
   return sites
     .map((site) => {
       const resolved = site.resolved && site.resolved !== site.written ? `(= ${site.resolved})` : '';
@@ -32,7 +40,7 @@ export function scanText(sites: readonly ImageSite[]): string {
         `${site.file}:${site.line}`,
         site.kind,
         site.written,
-        site.status,
+        paint(statusStyle[site.status], site.status),
         site.reason ?? '',
         resolved,
       ];
@@ -46,34 +54,44 @@ export function pinJson(report: PinReport): string {
   return JSON.stringify(pinReportJson(report));
 }
 
-export function updateLines(report: PinReport): string {
+export function updateLines(report: PinReport, paint: Paint = plain): string {
   return report.updates
     .map((update) => {
-      const action = update.from
-        ? `${shortDigest(update.from)} → ${shortDigest(update.to)}`
-        : `pinned to ${shortDigest(update.to)}`;
+      const action = paint(
+        'green',
+        update.from
+          ? `${shortDigest(update.from)} → ${shortDigest(update.to)}`
+          : `pinned to ${shortDigest(update.to)}`,
+      );
       return `${update.file}:${update.line} ${update.reference} ${action}\n`;
     })
     .join('');
 }
 
 /** `file:line reference: message`, one line a failure (`--json` carries the code). */
-export function errorLines(errors: readonly SiteFailure[]): string {
+export function errorLines(errors: readonly SiteFailure[], paint: Paint = plain): string {
   return errors
     .map(
-      (failure) => `${failure.file}:${failure.line} ${failure.reference}: ${failureMessage(failure.error)}\n`,
+      (failure) =>
+        `${failure.file}:${failure.line} ${failure.reference}: ${paint('red', failureMessage(failure.error))}\n`,
     )
     .join('');
 }
 
-export function skippedLines(skipped: readonly SiteNote[], label: string): string {
+export function skippedLines(skipped: readonly SiteNote[], label: string, paint: Paint = plain): string {
+  const style = label === 'error:' ? 'red' : 'yellow';
   return skipped
-    .map((note) => `${label} ${note.file}:${note.line} ${note.reference}: ${note.reason ?? ''}\n`)
+    .map(
+      (note) => `${paint(style, label)} ${note.file}:${note.line} ${note.reference}: ${note.reason ?? ''}\n`,
+    )
     .join('');
 }
 
-/** `pin` says what it did; `check` wrote nothing, so it says what is left to do, in its per-line words. */
-export function summaryLine(report: PinReport, verb: 'pin' | 'check'): string {
+/**
+ * `pin` says what it did; `check` wrote nothing, so it says what is left to do, in its per-line
+ * words. Both count the files scanned (a check of 11 files that changes none is not "0 files").
+ */
+export function summaryLine(report: PinReport, verb: 'pin' | 'check', filesScanned: number): string {
   const pinned = report.updates.filter((update) => !update.from).length;
   const refreshed = report.updates.length - pinned;
   const parts = [
@@ -83,5 +101,7 @@ export function summaryLine(report: PinReport, verb: 'pin' | 'check'): string {
     `${report.skipped.length} skipped`,
     `${report.errors.length} failed`,
   ];
-  return `basepin ${verb}: ${parts.join(', ')} in ${report.changes.length} file(s)\n`;
+  const files = `${filesScanned} ${filesScanned === 1 ? 'file' : 'files'} scanned`;
+  const changed = verb === 'pin' ? `, ${report.changes.length} changed` : '';
+  return `basepin ${verb}: ${parts.join(', ')}; ${files}${changed}\n`;
 }

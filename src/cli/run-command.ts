@@ -4,9 +4,12 @@ import { registryClientFor } from '../app/registry-client.ts';
 import { scanDockerfiles } from '../app/scan.ts';
 import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
 import { SettingsError } from '../config/errors.ts';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { RunSettings } from '../config/settings.ts';
 import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import type { CliArgs, CommandName } from './args.ts';
+import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import { errorLines, pinJson, scanJson, scanText, skippedLines, summaryLine, updateLines } from './report.ts';
 import { resolveCliSettings } from './settings.ts';
@@ -22,7 +25,7 @@ export async function runCommand(
   io: CliIo,
 ): Promise<number> {
   try {
-    const settings = await resolveCliSettings(args, io.env, io.cwd);
+    const settings = await rootedAtGivenFolder(await resolveCliSettings(args, io.env, io.cwd));
     if (args.command === 'scan') return await scan(settings, args, io);
     return await pinOrCheck(settings, args, io);
   } catch (error) {
@@ -39,9 +42,41 @@ export async function runCommand(
   }
 }
 
+/**
+ * `basepin scan ../other-repo` reports `services/api/Dockerfile`, not
+ * `../other-repo/services/api/Dockerfile`: one folder given outside the
+ * current one becomes the folder paths are relative to (and files are written under).
+ */
+async function rootedAtGivenFolder(settings: RunSettings): Promise<RunSettings> {
+  if (settings.paths.length !== 1) return settings;
+  const folder = resolve(settings.cwd, settings.paths[0]!);
+  const fromCwd = relative(settings.cwd, folder);
+  if (!(fromCwd.startsWith('..') || isAbsolute(fromCwd))) return settings;
+  const isFolder = await stat(folder).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
+  return isFolder ? { ...settings, cwd: folder, paths: ['.'] } : settings;
+}
+
+/** What the user pointed at, as they wrote it: `.`, `services, docker`. */
+function shownPaths(args: CliArgs): string {
+  return args.paths.length ? args.paths.join(', ') : '.';
+}
+
+/** An empty checkout or a mistyped folder is worth a line on stderr, not a silent zero (exit 0: nothing failed). */
+function reportNoDockerfiles(files: number, args: CliArgs, io: CliIo): void {
+  if (files === 0) io.stderr(`basepin: no Dockerfiles found under ${shownPaths(args)}\n`);
+}
+
+function paintOf(args: CliArgs, io: CliIo): Paint {
+  return paintFor(Boolean(io.colour) && !args.json);
+}
+
 async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
-  const { sites } = await scanDockerfiles(settings);
-  io.stdout(args.json ? `${scanJson(sites)}\n` : scanText(sites));
+  const { files, sites } = await scanDockerfiles(settings);
+  io.stdout(args.json ? `${scanJson(sites)}\n` : scanText(sites, paintOf(args, io)));
+  reportNoDockerfiles(files.length, args, io);
   return ExitCode.Done;
 }
 
@@ -55,7 +90,9 @@ async function pinOrCheck(settings: RunSettings, args: CliArgs, io: CliIo): Prom
     onProgress: showProgress ? progressLine(io) : undefined,
   });
 
+  reportNoDockerfiles(plan.files.length, args, io);
   if (args.command === 'check') return reportCheck(plan, args, io);
+  const paint = paintOf(args, io);
   const writeFailures: WriteFailure[] = [];
   if (args.diff) {
     io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(''));
@@ -63,8 +100,9 @@ async function pinOrCheck(settings: RunSettings, args: CliArgs, io: CliIo): Prom
     writeFailures.push(...(await writeChanges(settings.cwd, plan)));
   }
   if (args.json) io.stdout(`${pinJson(plan)}\n`);
-  else if (!args.quiet && !args.diff) io.stdout(updateLines(plan) + summaryLine(plan, 'pin'));
-  if (!args.json) io.stderr(errorLines(plan.errors));
+  else if (!args.quiet && !args.diff && plan.files.length > 0)
+    io.stdout(updateLines(plan, paint) + summaryLine(plan, 'pin', plan.files.length));
+  if (!args.json) io.stderr(errorLines(plan.errors, paint));
   io.stderr(
     writeFailures.map((failure) => `${failure.file}: not written: ${failure.error.message}\n`).join(''),
   );
@@ -75,6 +113,7 @@ async function pinOrCheck(settings: RunSettings, args: CliArgs, io: CliIo): Prom
 
 function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo): number {
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
+  const paint = paintOf(args, io);
   if (args.json) {
     io.stdout(`${pinJson(plan)}\n`);
   } else {
@@ -82,13 +121,13 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo): number {
       plan.updates
         .map(
           (update) =>
-            `${update.file}:${update.line} ${update.reference} ${update.from ? 'stale pin' : 'not pinned'}\n`,
+            `${update.file}:${update.line} ${update.reference} ${paint('yellow', update.from ? 'stale pin' : 'not pinned')}\n`,
         )
         .join(''),
     );
-    io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:'));
-    io.stderr(errorLines(plan.errors));
-    if (!args.quiet) io.stdout(summaryLine(plan, 'check'));
+    io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:', paint));
+    io.stderr(errorLines(plan.errors, paint));
+    if (!args.quiet && plan.files.length > 0) io.stdout(summaryLine(plan, 'check', plan.files.length));
   }
   if (reportInternal(plan, args, io)) return ExitCode.Internal;
   if (plan.errors.length) return ExitCode.Unresolved;

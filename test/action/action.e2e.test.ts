@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,14 +57,16 @@ function runAction(workspace: string, stub: GitHubStub, inputs: Record<string, s
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
+    child.on('close', (code) => {
+      const run = {
         code: code ?? -1,
         stdout,
         outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
         summary: readFileSync(summaryFile, 'utf8'),
-      }),
-    );
+      };
+      rmSync(runDir, { recursive: true, force: true });
+      resolve(run);
+    });
   });
 }
 
@@ -117,6 +119,7 @@ describe('the bundled action on a schedule', () => {
 
   afterAll(async () => {
     await stub?.stop();
+    rmSync(workspace, { recursive: true, force: true });
   });
 
   it('opens one pull request with a verified commit pinning every site', async () => {
@@ -187,5 +190,25 @@ describe('the bundled action on a schedule', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::.*unpinned or stale \(fail-on-unpinned\)/);
     expect(run.summary).toContain('(dry run)');
+  });
+});
+
+describe('the bundled action on an empty workspace', () => {
+  it('warns that no Dockerfiles were found (a missing checkout) instead of a silent green run', async () => {
+    const files = { 'README.md': 'no Dockerfiles here\n' };
+    const workspace = mkdtempSync(join(tmpdir(), 'basepin-workspace-'));
+    writeTree(workspace, files);
+    const stub = await createGitHubStub({ owner: 'octo', repo: 'app', files });
+    try {
+      const run = await runAction(workspace, stub, {});
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        /::warning title=basepin%3A no Dockerfiles::no Dockerfiles found under \. in /,
+      );
+      expect(stub.writes()).toEqual([]);
+    } finally {
+      await stub.stop();
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode, runCli, type CliIo } from '../../src/cli/main.ts';
 import { RegistryError, type RegistryClient } from '../../src/registry/index.ts';
@@ -18,12 +19,12 @@ async function cli(...argv: string[]) {
   return cliWith({}, ...argv);
 }
 
-async function cliWith(seams: Pick<CliIo, 'registry'>, ...argv: string[]) {
+async function cliWith(seams: Pick<CliIo, 'registry' | 'colour'> & { cwd?: string }, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
-    ...seams,
     cwd: dir,
+    ...seams,
     env: {},
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
@@ -116,3 +117,78 @@ describe('runCli: an internal error is a bug, not a registry failure', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
 });
+
+describe('runCli: usage, help and version', () => {
+  it('with no arguments prints the usage on stderr and exits 64', async () => {
+    const result = await cli();
+    expect(result.code).toBe(ExitCode.Usage);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Usage: basepin <command>/);
+  });
+
+  it('--help prints the general help on stdout; COMMAND --help that command’s flags and examples', async () => {
+    const general = await cli('--help');
+    expect(general.code).toBe(ExitCode.Done);
+    expect(general.stdout).toMatch(/^Usage: basepin <command>/);
+    const pin = await cli('pin', '--help');
+    expect(pin.code).toBe(ExitCode.Done);
+    expect(pin.stdout).toMatch(/^Usage: basepin pin \[PATH…\]/);
+    expect(pin.stdout).toContain('--diff');
+    expect(pin.stdout).not.toContain('--strict');
+    expect(pin.stdout).toContain('Examples:\n  basepin pin .');
+    const scan = await cli('help', 'scan');
+    expect(scan.stdout).toMatch(/^Usage: basepin scan/);
+    expect(scan.stdout).not.toContain('--registry-mirror');
+  });
+
+  it('--version prints the version', async () => {
+    expect((await cli('--version')).stdout).toBe('basepin test\n');
+  });
+});
+
+describe('runCli: what it says about the folder it was given', () => {
+  it.each(['scan', 'pin', 'check'])(
+    '%s: no Dockerfiles is one line on stderr and exit 0',
+    async (command) => {
+      const empty = join(dir, 'empty');
+      mkdirSync(empty);
+      const result = await cliWith({ registry: () => unreachable }, command, 'empty');
+      expect(result.stderr).toBe('basepin: no Dockerfiles found under empty\n');
+      expect(result.stdout).toBe('');
+      expect(result.code).toBe(ExitCode.Done);
+    },
+  );
+
+  it('reports paths relative to a folder given outside the current one', async () => {
+    mkdirSync(join(dir, 'repo', 'services'), { recursive: true });
+    writeFileSync(join(dir, 'repo', 'services', 'Dockerfile'), 'FROM alpine:3.20\n');
+    mkdirSync(join(dir, 'elsewhere'));
+    const result = await cliWith({ cwd: join(dir, 'elsewhere') }, 'scan', '../repo');
+    expect(result.stdout).toBe('services/Dockerfile:1 from alpine:3.20 pinnable\n');
+    const absolute = await cliWith({ cwd: join(dir, 'elsewhere') }, 'scan', join(dir, 'repo'));
+    expect(absolute.stdout).toBe('services/Dockerfile:1 from alpine:3.20 pinnable\n');
+  });
+
+  it('colours statuses only when asked, and never in --json', async () => {
+    const coloured = await cliWith({ colour: true }, 'scan');
+    expect(coloured.stdout).toContain('\x1b[');
+    expect(stripVTControlCharacters(coloured.stdout)).toBe('Dockerfile:1 from alpine:3.20 pinnable\n');
+    expect((await cliWith({ colour: false }, 'scan')).stdout).not.toContain('\x1b[');
+    expect((await cliWith({ colour: true }, 'scan', '--json')).stdout).not.toContain('\x1b[');
+  });
+});
+
+/** A registry a test must not reach. */
+const unreachable: RegistryClient = {
+  resolveTag: async () => {
+    throw new Error('no registry in this test');
+  },
+  describeManifest: async () => {
+    throw new Error('no registry in this test');
+  },
+  fetchManifest: async () => {
+    throw new Error('no registry in this test');
+  },
+  fetchBlob: async () => new Uint8Array(),
+  stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+};

@@ -25,11 +25,14 @@ const report: PinReport = {
 
 describe('summaryLine', () => {
   it.each([
-    ['pin', 'basepin pin: 2 pinned, 1 refreshed, 1 current, 0 skipped, 0 failed in 1 file(s)\n'],
+    [
+      'pin',
+      'basepin pin: 2 pinned, 1 refreshed, 1 current, 0 skipped, 0 failed; 11 files scanned, 1 changed\n',
+    ],
     // check wrote nothing: it counts what is left to do, in the words of its per-site lines.
-    ['check', 'basepin check: 2 not pinned, 1 stale, 1 current, 0 skipped, 0 failed in 1 file(s)\n'],
-  ] as const)('%s', (verb, expected) => {
-    expect(summaryLine(report, verb)).toBe(expected);
+    ['check', 'basepin check: 2 not pinned, 1 stale, 1 current, 0 skipped, 0 failed; 11 files scanned\n'],
+  ] as const)('%s counts the files scanned, not only those changed', (verb, expected) => {
+    expect(summaryLine(report, verb, 11)).toBe(expected);
   });
 });
 

@@ -136,7 +136,7 @@ describe('registry without auth', () => {
       expect(lines(result.stdout)).toEqual([
         `Dockerfile:1 ${host}/library/alpine:3.20 pinned to ${alpine.digest.slice(7, 14)}`,
         `Dockerfile:2 ${host}/team/node:22 pinned to ${list.digest.slice(7, 14)}`,
-        'basepin pin: 2 pinned, 0 refreshed, 0 current, 0 skipped, 0 failed in 1 file(s)',
+        'basepin pin: 2 pinned, 0 refreshed, 0 current, 0 skipped, 0 failed; 1 file scanned, 1 changed',
       ]);
     });
 
@@ -201,7 +201,7 @@ describe('registry without auth', () => {
       const again = await runCli(['check'], dir);
       expect(again.code).toBe(0);
       expect(again.stdout).toBe(
-        'basepin check: 0 not pinned, 0 stale, 2 current, 0 skipped, 0 failed in 0 file(s)\n',
+        'basepin check: 0 not pinned, 0 stale, 2 current, 0 skipped, 0 failed; 1 file scanned\n',
       );
     });
     it('refreshes a pin whose digest the registry no longer has to the tag’s index', async () => {
@@ -310,7 +310,7 @@ describe('registry without auth', () => {
       expect(first.code).toBe(1);
       expect(first.stdout).toBe(
         `Dockerfile:1 ${host}/library/alpine:3.20 not pinned\n` +
-          'basepin check: 1 not pinned, 0 stale, 0 current, 1 skipped, 0 failed in 1 file(s)\n',
+          'basepin check: 1 not pinned, 0 stale, 0 current, 1 skipped, 0 failed; 1 file scanned\n',
       );
       expect(lines(first.stderr)).toHaveLength(1);
       expect(first.stderr).toMatch(
@@ -556,7 +556,7 @@ describe('registry with htpasswd auth', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       `Dockerfile:1 ${host}/private/app:2 not pinned\n` +
-        'basepin check: 1 not pinned, 0 stale, 0 current, 0 skipped, 0 failed in 1 file(s)\n',
+        'basepin check: 1 not pinned, 0 stale, 0 current, 0 skipped, 0 failed; 1 file scanned\n',
     );
     expect(result.code).toBe(1);
   });
@@ -569,7 +569,7 @@ describe('registry with htpasswd auth', () => {
     >[]) {
       const result = await runCli(['pin'], dir, env);
       expect(result.stdout).toBe(
-        'basepin pin: 0 pinned, 0 refreshed, 0 current, 0 skipped, 1 failed in 0 file(s)\n',
+        'basepin pin: 0 pinned, 0 refreshed, 0 current, 0 skipped, 1 failed; 1 file scanned, 0 changed\n',
       );
       expect(lines(result.stderr)).toHaveLength(1);
       expect(result.stderr).toMatch(new RegExp(`^Dockerfile:1 ${host}/private/app:2: .*UNAUTHORIZED`));
