@@ -1,7 +1,11 @@
 // Writes README.md's inputs/outputs tables from action.yml, between the
 // action-docs markers. `--check` fails when README.md is out of date.
+// Inputs that .github/basepin.yml can also set have an empty `default:` in
+// action.yml (so the file is not overridden); the table shows the effective
+// default from the settings schema instead.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { settingSpecs } from '../src/config/schema.ts';
 
 const check = process.argv.includes('--check');
 const action = parse(readFileSync('action.yml', 'utf8'));
@@ -11,9 +15,18 @@ const cell = (text) =>
     .replace(/\s*\n\s*/g, ' ')
     .trim();
 const defaultCell = (value) => (value === undefined || value === '' ? '' : `\`${cell(value)}\``);
+/** The schema's fallback as an input would spell it: lists comma-separated, none for "unset". */
+const effective = (name) => {
+  const fallback = settingSpecs[name]?.fallback;
+  if (fallback === undefined || (Array.isArray(fallback) && fallback.length === 0)) return '';
+  if (Array.isArray(fallback)) return fallback.join(', ');
+  if (typeof fallback === 'object') return Object.keys(fallback).length ? JSON.stringify(fallback) : '';
+  return String(fallback);
+};
 
 const inputs = Object.entries(action.inputs ?? {}).map(
-  ([name, input]) => `| \`${name}\` | ${defaultCell(input.default)} | ${cell(input.description)} |`,
+  ([name, input]) =>
+    `| \`${name}\` | ${defaultCell(input.default === '' ? effective(name) : input.default)} | ${cell(input.description)} |`,
 );
 const outputs = Object.entries(action.outputs ?? {}).map(
   ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`,
