@@ -31,6 +31,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
   const log = options.log ?? (() => undefined);
   const transport = new Transport({
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    dispatcher: options.dispatcher,
     timeoutMs: options.requestTimeoutMs ?? defaults.requestTimeoutMs,
     maxRetries: Math.max(0, options.maxRetries ?? defaults.maxRetries),
     retryBaseDelayMs: options.retryBaseDelayMs ?? defaults.retryBaseDelayMs,

@@ -1,7 +1,7 @@
 import { parseChallenge, type Challenge } from './challenge.ts';
 import type { Credential } from './docker-config.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { checkOutboundUrl, isForbiddenHost, isLoopbackHost, type UrlPolicy } from './hosts.ts';
+import { checkOutboundUrl, forbiddenHostReason, isLoopbackHost, type UrlPolicy } from './hosts.ts';
 import { errorFromResponse } from './response-error.ts';
 import { TokenResponseSchema } from './schemas.ts';
 import { TokenCache } from './token-cache.ts';
@@ -109,12 +109,13 @@ export class Endpoint {
 
   private async pingOnce(): Promise<{ origin: string; challenge: Challenge }> {
     const { schemes } = this.init;
-    if (isForbiddenHost(this.host)) {
+    const forbidden = forbiddenHostReason(this.host);
+    if (forbidden !== undefined) {
       throw new RegistryError({
         status: 0,
         code: RegistryErrorCode.UnsafeUrl,
         retryable: false,
-        message: `${this.host} is a link-local or cloud metadata address; refusing to contact it`,
+        message: `${this.host} is ${forbidden}; refusing to contact it`,
       });
     }
     for (const [index, scheme] of schemes.entries()) {

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { Mirror, RegistryCredential } from '../config/values.ts';
 import type { ImageReference } from '../reference/index.ts';
 
@@ -31,6 +32,12 @@ export interface RegistryOptions {
   readonly log?: (message: string) => void;
   /** Injected for tests; defaults to global fetch. */
   readonly fetch?: typeof fetch;
+  /**
+   * The dispatcher fetch uses; default the global one, which the entries
+   * make an address-checking one (workspace/proxy.ts). Tests pass a guarded
+   * dispatcher with an injected DNS lookup.
+   */
+  readonly dispatcher?: Dispatcher;
 }
 
 /** A manifest as served: the digest is verified against the bytes when the bytes were fetched. */

@@ -1,13 +1,35 @@
-import { EnvHttpProxyAgent, setGlobalDispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
+import { guardedConnector, type GuardedConnectorOptions } from '../registry/connect-guard.ts';
 
 /**
- * Routes global fetch (registries and GitHub) through HTTPS_PROXY/HTTP_PROXY,
- * honouring NO_PROXY, when the environment sets a proxy. Called by the
- * entries only: tests leave the default dispatcher so nock sees requests.
+ * The dispatcher every outbound request goes through: direct connections
+ * check the address they dial (registry/connect-guard.ts); with
+ * HTTPS_PROXY/HTTP_PROXY set, requests go through the proxy (NO_PROXY
+ * honoured), which resolves names itself, so there only literal addresses
+ * are checked (registry/transport.ts).
+ */
+export function createOutboundDispatcher(
+  env: Readonly<Record<string, string | undefined>>,
+  guard: GuardedConnectorOptions = {},
+): Dispatcher {
+  const connect = guardedConnector(guard);
+  const proxy = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
+  if (!proxy) return new Agent({ connect });
+  return new EnvHttpProxyAgent({
+    connect,
+    httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+    httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+    noProxy: env.NO_PROXY ?? env.no_proxy,
+  });
+}
+
+/**
+ * Installs `createOutboundDispatcher` for global fetch (registries and
+ * GitHub). Called by the entries only: tests leave the default dispatcher so
+ * nock sees requests, and pass a guarded dispatcher to the registry client
+ * where they test the guard. Returns whether a proxy is used.
  */
 export function useEnvironmentProxy(env: Readonly<Record<string, string | undefined>>): boolean {
-  const proxy = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
-  if (!proxy) return false;
-  setGlobalDispatcher(new EnvHttpProxyAgent());
-  return true;
+  setGlobalDispatcher(createOutboundDispatcher(env));
+  return Boolean(env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy);
 }
