@@ -1,3 +1,4 @@
+import { untrustedText } from '../text/untrusted.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { ErrorResponseSchema } from './schemas.ts';
 import type { HttpResponse } from './transport.ts';
@@ -21,10 +22,10 @@ export function errorFromResponse(
   const { status } = response;
   const parsed = parseErrorBody(response.body);
   const code =
-    parsed?.code ??
+    (parsed?.code === undefined ? undefined : untrustedText(parsed.code, 64)) ??
     codeByStatus[status] ??
     (status === 404 && notFoundCode ? notFoundCode : RegistryErrorCode.Http);
-  const detail = parsed?.message ? `: ${oneLine(parsed.message)}` : '';
+  const detail = parsed?.message ? `: ${untrustedText(parsed.message)}` : '';
   return new RegistryError({
     status,
     code,
@@ -45,9 +46,4 @@ function parseErrorBody(body: Uint8Array): { code: string; message: string | und
   if (!parsed.success) return undefined;
   const [first] = parsed.data.errors;
   return first ? { code: first.code, message: first.message } : undefined;
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

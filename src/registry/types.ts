@@ -14,6 +14,8 @@ export interface RegistryOptions {
   readonly credentials?: Readonly<Record<string, RegistryCredential>>;
   /** Folder holding docker's config.json; default `$DOCKER_CONFIG` or `~/.docker`. */
   readonly dockerConfigDir?: string;
+  /** How long a docker credential helper may run before its process group is killed. Default 15 s. */
+  readonly credentialHelperTimeoutMs?: number;
   /** Requests in flight per registry host. */
   readonly concurrencyPerRegistry?: number;
   readonly requestTimeoutMs?: number;

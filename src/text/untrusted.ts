@@ -32,14 +32,17 @@ function escapeCharacter(character: string): string {
  * points (plus an ellipsis).
  */
 export function untrustedText(text: string, maxLength = defaultUntrustedLength): string {
-  const line = text
+  // Look at a bounded head only: a megabyte of error page costs no more than a line.
+  const headLength = maxLength * 4 + 64;
+  const cut = text.length > headLength;
+  const line = (cut ? text.slice(0, headLength) : text)
     .toWellFormed()
     .replace(/[ \t\n]+/g, ' ')
     .trim();
   const codePoints = [...line];
-  const kept = codePoints.length > maxLength ? codePoints.slice(0, maxLength) : codePoints;
-  const escaped = kept.join('').replace(unsafeCharacter, escapeCharacter);
-  return codePoints.length > maxLength ? `${escaped}…` : escaped;
+  const long = cut || codePoints.length > maxLength;
+  const escaped = codePoints.slice(0, maxLength).join('').replace(unsafeCharacter, escapeCharacter);
+  return long ? `${escaped}…` : escaped;
 }
 
 /** An untrusted value quoted inside a message: `"…"`, with quotes and backslashes escaped. */
