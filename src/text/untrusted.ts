@@ -41,8 +41,13 @@ export function untrustedText(text: string, maxLength = defaultUntrustedLength):
     .trim();
   const codePoints = [...line];
   const long = cut || codePoints.length > maxLength;
-  const escaped = codePoints.slice(0, maxLength).join('').replace(unsafeCharacter, escapeCharacter);
+  const escaped = escapeControls(codePoints.slice(0, maxLength).join(''));
   return long ? `${escaped}…` : escaped;
+}
+
+/** Every control and bidi character shown escaped (`\x1b`, `\u202e`), nothing else changed. */
+export function escapeControls(text: string): string {
+  return text.replace(unsafeCharacter, escapeCharacter);
 }
 
 /** An untrusted value quoted inside a message: `"…"`, with quotes and backslashes escaped. */
@@ -56,10 +61,15 @@ export function quoteUntrusted(text: string, maxLength = 200): string {
 /**
  * Untrusted text for GitHub markdown: sanitised as above, then HTML and
  * markdown punctuation escaped so it cannot open a tag, a link, a hidden
- * comment or a code span. https://github.github.com/gfm/#backslash-escapes
+ * comment or a code span.
  */
 export function untrustedMarkdown(text: string, maxLength = defaultUntrustedLength): string {
-  return untrustedText(text, maxLength)
+  return escapeMarkdown(untrustedText(text, maxLength));
+}
+
+/** HTML-significant characters as entities, markdown punctuation backslash-escaped. https://github.github.com/gfm/#backslash-escapes */
+export function escapeMarkdown(text: string): string {
+  return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
