@@ -7,6 +7,7 @@ import { SettingsError } from '../config/errors.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
+import { createRedactor, type Redactor } from '../text/redactor.ts';
 import { parseCliArgs, usage, UsageError, type CliArgs } from './args.ts';
 import { errorLines, pinJson, scanJson, scanText, skippedLines, summaryLine, updateLines } from './report.ts';
 import { resolveCliSettings } from './settings.ts';
@@ -27,15 +28,27 @@ export interface CliIo {
 /** sysexits(3): 64 EX_USAGE, 70 EX_SOFTWARE. */
 export const ExitCode = { Done: 0, WorkFound: 1, Unresolved: 2, Usage: 64, Internal: 70 } as const;
 
-/** Runs one CLI invocation and returns its exit code; throws nothing a user could cause. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one CLI invocation and returns its exit code; throws nothing a user could cause.
+ * Everything written to stdout and stderr (text, --json, diffs) passes the run's redactor (issue 8 §4).
+ */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const redactor = createRedactor();
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(redactor.redact(text)),
+    stderr: (text) => rawIo.stderr(redactor.redact(text)),
+  };
   try {
     const args = parseCliArgs(argv);
     if (args.command === 'help') return (io.stdout(`${usage}\n`), ExitCode.Done);
     if (args.command === 'version') return (io.stdout(`basepin ${io.version}\n`), ExitCode.Done);
     const settings = await resolveCliSettings(args, io.env, io.cwd);
+    for (const { username, password } of Object.values(settings.credentials)) {
+      redactor.addCredential(username, password);
+    }
     if (args.command === 'scan') return await scan(settings, args, io);
-    return await pinOrCheck(settings, args, io);
+    return await pinOrCheck(settings, args, io, redactor);
   } catch (error) {
     // A bad flag value or settings file is a usage error: nothing was read or written, unlike exit 2.
     if (error instanceof UsageError || error instanceof SettingsError) {
@@ -46,7 +59,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`basepin: ${error.message}\n`);
       return ExitCode.Unresolved;
     }
-    throw error;
+    // A bug. Printed here rather than thrown, so the stack (which may quote what it was handling) is redacted too.
+    io.stderr(
+      `basepin: internal error, a bug in basepin: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    return ExitCode.Internal;
   }
 }
 
@@ -56,10 +73,18 @@ async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<nu
   return ExitCode.Done;
 }
 
-async function pinOrCheck(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
+async function pinOrCheck(
+  settings: RunSettings,
+  args: CliArgs,
+  io: CliIo,
+  redactor: Redactor,
+): Promise<number> {
   const registry = io.registry
     ? io.registry(settings)
-    : registryClientFor(settings, { dockerConfigDir: io.env.DOCKER_CONFIG });
+    : registryClientFor(settings, {
+        dockerConfigDir: io.env.DOCKER_CONFIG,
+        onSecret: (secret) => redactor.add(secret),
+      });
   const showProgress = io.interactive && !args.quiet && !args.json;
   const plan = await planPins(settings, {
     registry,
