@@ -9,6 +9,8 @@ const codeByStatus: Readonly<Record<number, string>> = {
   429: RegistryErrorCode.RateLimited,
 };
 
+const specCode = /^[A-Z][A-Z0-9_]{0,63}$/;
+
 /**
  * A failed reply as a `RegistryError` carrying the registry's own code and
  * message when the body follows the spec.
@@ -21,8 +23,10 @@ export function errorFromResponse(
 ): RegistryError {
   const { status } = response;
   const parsed = parseErrorBody(response.body);
+  // A spec code is an identifier (`MANIFEST_UNKNOWN`); anything else is not passed on as a code.
+  const registryCode = parsed?.code !== undefined && specCode.test(parsed.code) ? parsed.code : undefined;
   const code =
-    (parsed?.code === undefined ? undefined : untrustedText(parsed.code, 64)) ??
+    registryCode ??
     codeByStatus[status] ??
     (status === 404 && notFoundCode ? notFoundCode : RegistryErrorCode.Http);
   const detail = parsed?.message ? `: ${untrustedText(parsed.message)}` : '';
