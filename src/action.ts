@@ -15,7 +15,7 @@ import {
   readRunEvent,
 } from './github/index.ts';
 import { createRedactor } from './text/redactor.ts';
-import { useEnvironmentProxy } from './workspace/proxy.ts';
+import { useGuardedDispatcher } from './workspace/proxy.ts';
 
 // Every text this entry hands to the runner or to GitHub goes through `redact` (issue 8 §4).
 const redactor = createRedactor();
@@ -28,7 +28,7 @@ function secret(value: string): void {
 
 async function main(): Promise<void> {
   const env = process.env;
-  useEnvironmentProxy(env);
+  useGuardedDispatcher(env);
   const event = readRunEvent(context.eventName ?? '', context.payload);
   if (event.kind === 'issue_comment') {
     // Comment commands are the next feature; a comment run must not pin or push anything meanwhile.

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The basepin command (bundled to dist/cli.js): the only CLI code that sees process.
 import { runCli } from './cli/main.ts';
-import { useEnvironmentProxy } from './workspace/proxy.ts';
+import { useGuardedDispatcher } from './workspace/proxy.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
-useEnvironmentProxy(process.env);
+useGuardedDispatcher(process.env);
 
 const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),

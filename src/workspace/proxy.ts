@@ -29,7 +29,7 @@ export function createOutboundDispatcher(
  * nock sees requests, and pass a guarded dispatcher to the registry client
  * where they test the guard. Returns whether a proxy is used.
  */
-export function useEnvironmentProxy(env: Readonly<Record<string, string | undefined>>): boolean {
+export function useGuardedDispatcher(env: Readonly<Record<string, string | undefined>>): boolean {
   setGlobalDispatcher(createOutboundDispatcher(env));
   return Boolean(env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy);
 }
