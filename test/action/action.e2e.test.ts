@@ -5,7 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
-import { errorBody, startHostileServer, type HostileServer } from '../support/hostile-server.ts';
+import {
+  echoCredentialsFromTokenServer,
+  startHostileServer,
+  type HostileServer,
+} from '../support/hostile-server.ts';
 import { pushIndex, type PushedIndex } from '../support/push.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
 
@@ -197,18 +201,7 @@ describe('the bundled action next to a registry that echoes credentials', () => 
 
   beforeAll(async () => {
     hostile = await startHostileServer();
-    hostile.answer(({ path, authorization }) =>
-      path === '/v2/'
-        ? {
-            status: 401,
-            headers: { 'www-authenticate': `Bearer realm="http://${hostile.host}/token",service="evil"` },
-          }
-        : {
-            status: 401,
-            headers: { 'content-type': 'application/json' },
-            body: errorBody('UNAUTHORIZED', `\x1b]0;owned\x07 <img src=x> bad credentials: ${authorization}`),
-          },
-    );
+    echoCredentialsFromTokenServer(hostile, '\x1b]0;owned\x07 <img src=x> ');
     const files = {
       Dockerfile: `FROM ${registry.host}/library/alpine:3.20\n`,
       'evil/Dockerfile': `FROM ${hostile.host}/evil/app:1\n`,

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { errorBody, startHostileServer, type HostileServer } from '../support/hostile-server.ts';
+import {
+  echoCredentialsFromTokenServer,
+  startHostileServer,
+  type HostileServer,
+} from '../support/hostile-server.ts';
 
 // Issue 8 §4 end to end: a token server that echoes the Authorization header in its
 // error. Whatever the command and format, nothing the CLI prints holds the password
@@ -26,18 +30,7 @@ describe('the CLI prints no secret', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'basepin-cli-redaction-'));
     writeFileSync(join(dir, 'Dockerfile'), `FROM ${server.host}/evil/app:1\n`);
-    server.answer(({ path, authorization }) =>
-      path === '/v2/'
-        ? {
-            status: 401,
-            headers: { 'www-authenticate': `Bearer realm="http://${server.host}/token",service="evil"` },
-          }
-        : {
-            status: 401,
-            headers: { 'content-type': 'application/json' },
-            body: errorBody('UNAUTHORIZED', `\x1b]0;owned\x07bad credentials: ${authorization}`),
-          },
-    );
+    echoCredentialsFromTokenServer(server, '\x1b]0;owned\x07');
     return () => rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { errorBody } from '../support/hostile-server.ts';
+import { echoCredentialsFromTokenServer, errorBody } from '../support/hostile-server.ts';
 import {
   dangerousCharacters,
   hostileUser,
@@ -79,16 +79,7 @@ describe('secrets and hostile text, next to a healthy registry', () => {
   });
 
   it('masks credentials a token server echoes', async () => {
-    world.hostile.answer(({ path, authorization }) =>
-      path === '/v2/'
-        ? {
-            status: 401,
-            headers: {
-              'www-authenticate': `Bearer realm="http://${world.hostile.host}/token",service="evil"`,
-            },
-          }
-        : { status: 401, body: errorBody('UNAUTHORIZED', `bad credentials: ${authorization}`) },
-    );
+    echoCredentialsFromTokenServer(world.hostile, '');
     run = securityRun(world);
     const error = await resolveNextToHealthy(world, run, hostileRef());
     expect(leaks(error.message)).not.toEqual([]);

@@ -81,3 +81,23 @@ export async function startHostileServer(): Promise<HostileServer> {
 export function errorBody(code: string, message: string): string {
   return JSON.stringify({ errors: [{ code, message }] });
 }
+
+/**
+ * A registry whose ping names its own `/token` realm, and whose token
+ * endpoint refuses with an error that echoes the Authorization header after
+ * `prefix` (hostile text of the caller's choosing).
+ */
+export function echoCredentialsFromTokenServer(server: HostileServer, prefix: string): void {
+  server.answer(({ path, authorization }) =>
+    path === '/v2/'
+      ? {
+          status: 401,
+          headers: { 'www-authenticate': `Bearer realm="http://${server.host}/token",service="evil"` },
+        }
+      : {
+          status: 401,
+          headers: { 'content-type': 'application/json' },
+          body: errorBody('UNAUTHORIZED', `${prefix}bad credentials: ${authorization}`),
+        },
+  );
+}
