@@ -68,12 +68,10 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
 `);
   process.exitCode = 64;
 } else {
-  const [{ runCli }, { useEnvironmentProxy }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-LZ4ODWK4.js"),
-    import("./chunks/proxy-CXDQ3YJV.js"),
+  const [{ runCli }, { wantsColour }] = await Promise.all([
+    import("./chunks/main-RGM7LY6I.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
-  await useEnvironmentProxy(process.env);
   process.exitCode = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
@@ -81,6 +79,11 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY),
     colour: wantsColour(process.env, Boolean(process.stdout.isTTY)),
-    version: package_default.version
+    version: package_default.version,
+    // Every connection checks the address it dials (issue 8 §1); undici loads only for commands that connect.
+    prepareNetwork: async () => {
+      const { useGuardedDispatcher } = await import("./chunks/proxy-GLRVV6D4.js");
+      useGuardedDispatcher(process.env);
+    }
   });
 }

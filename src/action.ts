@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { failureCode, failureMessage, isInternal } from './app/failure.ts';
+import { redactedGitHubWrites } from './app/redacted-github.ts';
 import { registryClientFor } from './app/registry-client.ts';
 import { runAction } from './app/run-action.ts';
 import { readActionSettings } from './config/action-settings.ts';
@@ -15,11 +16,21 @@ import {
   getDefaultBranch,
   readRunEvent,
 } from './github/index.ts';
-import { useEnvironmentProxy } from './workspace/proxy.ts';
+import { createRedactor } from './text/redactor.ts';
+import { useGuardedDispatcher } from './workspace/proxy.ts';
+
+// Every text this entry hands to the runner or to GitHub goes through `redact` (issue 8 §4).
+const redactor = createRedactor();
+const redact = (text: string): string => redactor.redact(text);
+/** Masked by the runner in its log, and by the redactor everywhere else (summary, outputs, PRs). */
+function secret(value: string): void {
+  core.setSecret(value);
+  redactor.add(value);
+}
 
 async function main(): Promise<void> {
   const env = process.env;
-  await useEnvironmentProxy(env);
+  useGuardedDispatcher(env);
   const event = readRunEvent(context.eventName ?? '', context.payload);
   if (event.kind === 'issue_comment') {
     // Comment commands are the next feature; a comment run must not pin or push anything meanwhile.
@@ -29,16 +40,23 @@ async function main(): Promise<void> {
 
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, token } = await readActionSettings((name) => core.getInput(name), workspace);
-  core.setSecret(token);
-  for (const credential of Object.values(settings.credentials)) core.setSecret(credential.password);
+  secret(token);
+  for (const { username, password } of Object.values(settings.credentials)) {
+    secret(password);
+    secret(Buffer.from(`${username}:${password}`).toString('base64'));
+  }
 
   const repo = context.repo;
-  const log = { info: core.info, warning: core.warning, debug: core.debug };
+  const log = {
+    info: (message: string) => core.info(redact(message)),
+    warning: (message: string) => core.warning(redact(message)),
+    debug: (message: string) => core.debug(redact(message)),
+  };
   const octokit = createGitHubClient({ token, baseUrl: context.apiUrl, log });
   const registry = registryClientFor(settings, {
     dockerConfigDir: env.DOCKER_CONFIG,
-    onSecret: core.setSecret,
-    log: core.debug,
+    onSecret: secret,
+    log: log.debug,
   });
 
   const result = await runAction(
@@ -46,7 +64,7 @@ async function main(): Promise<void> {
     { repo, ref: context.ref, sha: context.sha, serverUrl: context.serverUrl },
     {
       registry,
-      github: createGitHubRepository(octokit, repo),
+      github: redactedGitHubWrites(createGitHubRepository(octokit, repo), redact),
       defaultBranch: () => getDefaultBranch(octokit, repo),
       log,
     },
@@ -60,28 +78,31 @@ async function main(): Promise<void> {
     );
   }
   for (const failure of result.plan.errors) {
-    if (isInternal(failure.error)) core.debug(failure.error.detail);
-    core.warning(`${failure.reference}: ${failureMessage(failure.error)} (${failureCode(failure.error)})`, {
-      file: failure.file,
-      startLine: failure.line,
-      title: isInternal(failure.error) ? 'basepin: internal error' : 'basepin: not resolved',
-    });
+    if (isInternal(failure.error)) log.debug(failure.error.detail);
+    core.warning(
+      redact(`${failure.reference}: ${failureMessage(failure.error)} (${failureCode(failure.error)})`),
+      {
+        file: failure.file,
+        startLine: failure.line,
+        title: isInternal(failure.error) ? 'basepin: internal error' : 'basepin: not resolved',
+      },
+    );
   }
   for (const note of result.plan.skipped) {
-    core.warning(`${note.reference}: ${note.reason ?? 'skipped'}`, {
+    core.warning(redact(`${note.reference}: ${note.reason ?? 'skipped'}`), {
       file: note.file,
       startLine: note.line,
       title: 'basepin: skipped',
     });
   }
   await core.summary
-    .addRaw(result.summary)
+    .addRaw(redact(result.summary))
     .write()
     .catch((error: unknown) => {
-      core.debug(`job summary not written: ${(error as Error).message}`);
+      log.debug(`job summary not written: ${(error as Error).message}`);
     });
-  for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
-  if (result.failure) core.setFailed(result.failure);
+  for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, redact(value));
+  if (result.failure) core.setFailed(redact(result.failure));
 }
 
 /** Runs the action once; never throws: a failure fails the step through `core.setFailed`. */
@@ -89,7 +110,7 @@ export async function run(): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    if (error instanceof Error && error.stack) core.debug(redact(error.stack));
+    core.setFailed(redact(error instanceof Error ? error.message : String(error)));
   }
 }

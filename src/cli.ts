@@ -11,12 +11,10 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
   process.stderr.write(`basepin needs Node ${minimumNodeMajor} or newer; this is ${process.version}\n`);
   process.exitCode = 64;
 } else {
-  const [{ runCli }, { useEnvironmentProxy }, { wantsColour }] = await Promise.all([
+  const [{ runCli }, { wantsColour }] = await Promise.all([
     import('./cli/main.ts'),
-    import('./workspace/proxy.ts'),
     import('./cli/colour.ts'),
   ]);
-  await useEnvironmentProxy(process.env);
   process.exitCode = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
@@ -25,5 +23,10 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
     interactive: Boolean(process.stderr.isTTY),
     colour: wantsColour(process.env, Boolean(process.stdout.isTTY)),
     version: packageJson.version,
+    // Every connection checks the address it dials (issue 8 §1); undici loads only for commands that connect.
+    prepareNetwork: async () => {
+      const { useGuardedDispatcher } = await import('./workspace/proxy.ts');
+      useGuardedDispatcher(process.env);
+    },
   });
 }

@@ -1,10 +1,14 @@
 import { shortDigest } from '../reference/index.ts';
+import { untrustedMarkdown } from '../text/untrusted.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import type { PinReport } from './pin-report.ts';
 import { cell, imageName } from './pr-body.ts';
 
-/** The run's job summary (markdown): the same update table the pull requests carry, plus what was left alone. */
+/**
+ * The run's job summary (markdown): the same update table the pull requests carry, plus what was left alone.
+ * Failure and skip reasons quote registries and Dockerfiles: escaped, so they cannot add markup (issue 8 §5).
+ */
 export function renderJobSummary(
   report: PinReport,
   pullRequests: readonly PullRequestOutcome[],
@@ -40,10 +44,11 @@ export function renderJobSummary(
   const leftAlone = [
     ...report.errors.map(
       (failure) =>
-        `- ${failure.file}:${failure.line} \`${failure.reference}\`: ${failureMessage(failure.error)} (\`${failureCode(failure.error)}\`)`,
+        `- ${failure.file}:${failure.line} \`${failure.reference}\`: ${untrustedMarkdown(failureMessage(failure.error), 2_000)} (\`${failureCode(failure.error)}\`)`,
     ),
     ...report.skipped.map(
-      (note) => `- ${note.file}:${note.line} \`${note.reference}\`: ${note.reason ?? 'skipped'}`,
+      (note) =>
+        `- ${note.file}:${note.line} \`${note.reference}\`: ${untrustedMarkdown(note.reason ?? 'skipped', 2_000)}`,
     ),
   ];
   if (leftAlone.length)

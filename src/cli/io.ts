@@ -11,6 +11,8 @@ export interface CliIo {
   readonly version: string;
   /** Colour statuses (a terminal, NO_COLOR unset, or FORCE_COLOR); never in `--json`. */
   readonly colour?: boolean;
+  /** Installs the guarded outbound dispatcher; called only by commands that use the network, so `--version` stays fast. */
+  readonly prepareNetwork?: () => Promise<void>;
   /** Test seam: the registry client a run uses (default: built from the settings). */
   readonly registry?: (settings: RunSettings) => RegistryClient;
 }

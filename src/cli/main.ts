@@ -1,10 +1,20 @@
 import { commandHelp, parseCliArgs, usage, UsageError, type CliArgs } from './args.ts';
 import { ExitCode, type CliIo } from './io.ts';
+import { createRedactor } from '../text/redactor.ts';
 
 export { ExitCode, type CliIo } from './io.ts';
 
-/** Runs one CLI invocation and returns its exit code; throws nothing a user could cause. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one CLI invocation and returns its exit code; throws nothing a user could cause.
+ * Everything written to stdout and stderr (text, --json, diffs) passes the run's redactor (issue 8 §4).
+ */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const redactor = createRedactor();
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(redactor.redact(text)),
+    stderr: (text) => rawIo.stderr(redactor.redact(text)),
+  };
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
@@ -26,8 +36,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return ExitCode.Done;
     default: {
       // Loaded only when a command runs: `--version` and `--help` need none of it.
-      const { runCommand } = await import('./run-command.ts');
-      return runCommand({ ...args, command: args.command }, io);
+      try {
+        const { runCommand } = await import('./run-command.ts');
+        return await runCommand({ ...args, command: args.command }, io, redactor);
+      } catch (error) {
+        // A bug. Printed here rather than thrown, so the stack (which may quote what it was handling) is redacted too.
+        io.stderr(
+          `basepin: internal error, a bug in basepin: ${error instanceof Error ? error.stack : String(error)}\n`,
+        );
+        return ExitCode.Internal;
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import { SettingsError } from '../config/errors.ts';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { RunSettings } from '../config/settings.ts';
+import type { Redactor } from '../text/redactor.ts';
 import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import type { CliArgs, CommandName } from './args.ts';
 import { paintFor, type Paint } from './colour.ts';
@@ -23,11 +24,16 @@ import { unifiedDiff } from './unified-diff.ts';
 export async function runCommand(
   args: CliArgs & { readonly command: CommandName },
   io: CliIo,
+  redactor: Redactor,
 ): Promise<number> {
   try {
     const settings = await rootedAtGivenFolder(await resolveCliSettings(args, io.env, io.cwd));
+    for (const { username, password } of Object.values(settings.credentials)) {
+      redactor.addCredential(username, password);
+    }
     if (args.command === 'scan') return await scan(settings, args, io);
-    return await pinOrCheck(settings, args, io);
+    await io.prepareNetwork?.();
+    return await pinOrCheck(settings, args, io, redactor);
   } catch (error) {
     // A bad flag value or settings file is a usage error: nothing was read or written, unlike exit 2.
     if (error instanceof SettingsError) {
@@ -80,10 +86,18 @@ async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<nu
   return ExitCode.Done;
 }
 
-async function pinOrCheck(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
+async function pinOrCheck(
+  settings: RunSettings,
+  args: CliArgs,
+  io: CliIo,
+  redactor: Redactor,
+): Promise<number> {
   const registry = io.registry
     ? io.registry(settings)
-    : registryClientFor(settings, { dockerConfigDir: io.env.DOCKER_CONFIG });
+    : registryClientFor(settings, {
+        dockerConfigDir: io.env.DOCKER_CONFIG,
+        onSecret: (secret) => redactor.add(secret),
+      });
   const showProgress = io.interactive && !args.quiet && !args.json;
   const plan = await planPins(settings, {
     registry,

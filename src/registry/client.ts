@@ -6,6 +6,7 @@ import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { dockerHubDomain, isLoopbackHost, registryHostFor } from './hosts.ts';
 import { bareMediaType, isManifestMediaType, manifestAccept } from './media-types.ts';
 import { errorFromResponse } from './response-error.ts';
+import { untrustedText } from '../text/untrusted.ts';
 import { Transport } from './transport.ts';
 import type { Manifest, ManifestHead, RegistryClient, RegistryOptions, RequestStats } from './types.ts';
 import { digestOf, verifyDigest, wellFormedDigest } from './verify.ts';
@@ -28,9 +29,11 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
   const onSecret = (secret: string) => {
     if (secret !== '') options.onSecret?.(secret);
   };
-  const log = options.log ?? (() => undefined);
+  // Log lines quote registry text (headers, mirror errors): one line, controls escaped.
+  const log = (message: string) => options.log?.(untrustedText(message, 2_000));
   const transport = new Transport({
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    dispatcher: options.dispatcher,
     timeoutMs: options.requestTimeoutMs ?? defaults.requestTimeoutMs,
     maxRetries: Math.max(0, options.maxRetries ?? defaults.maxRetries),
     retryBaseDelayMs: options.retryBaseDelayMs ?? defaults.retryBaseDelayMs,
@@ -40,7 +43,9 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     sleep: options.sleep ?? ((ms) => delay(ms)),
     stats,
   });
-  const dockerCredentials = new DockerCredentials(options.dockerConfigDir, onSecret);
+  const dockerCredentials = new DockerCredentials(options.dockerConfigDir, onSecret, {
+    ...(options.credentialHelperTimeoutMs !== undefined && { timeoutMs: options.credentialHelperTimeoutMs }),
+  });
   const insecure = new Set((options.insecureRegistries ?? []).map((host) => host.toLowerCase()));
   const endpoints = new Map<string, Endpoint>();
   const mirrors = new Map(Object.entries(options.mirrors ?? {}));

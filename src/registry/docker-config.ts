@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultHelperLimits, runCredentialHelper, type HelperLimits } from './credential-helper.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
+import { findJsonSyntaxError } from '../text/json-syntax.ts';
+import { untrustedText } from '../text/untrusted.ts';
 import { dockerHubConfigKey, dockerHubDomain, dockerHubRegistryHost } from './hosts.ts';
 
 /** What a registry accepts from us: a password, or an identity (refresh) token for the token server. */
@@ -32,7 +34,6 @@ type DockerConfigFile = z.infer<typeof DockerConfigFileSchema>;
 /** https://github.com/docker/docker-credential-helpers#development */
 const HelperReplySchema = z.object({ Username: z.string(), Secret: z.string() });
 
-const helperTimeoutMs = 15_000;
 /** docker-credential-helpers' `credentials.NewErrCredentialsNotFound()` text. */
 const helperNotFound = 'credentials not found in native keychain';
 
@@ -57,10 +58,16 @@ export class DockerCredentials {
   private readonly onSecret: (secret: string) => void;
   private config: Promise<DockerConfigFile> | undefined;
   private readonly helperReplies = new Map<string, Promise<Credential | undefined>>();
+  private readonly helperLimits: HelperLimits;
 
-  constructor(dir: string | undefined, onSecret: (secret: string) => void) {
+  constructor(
+    dir: string | undefined,
+    onSecret: (secret: string) => void,
+    helperLimits: Partial<HelperLimits> = {},
+  ) {
     this.dir = dir ?? process.env['DOCKER_CONFIG'] ?? join(homedir(), '.docker');
     this.onSecret = onSecret;
+    this.helperLimits = { ...defaultHelperLimits, ...helperLimits };
   }
 
   get file(): string {
@@ -93,8 +100,11 @@ export class DockerCredentials {
     let json: unknown;
     try {
       json = JSON.parse(text);
-    } catch (error) {
-      throw this.configError(`is not valid JSON (${(error as Error).message})`, error);
+    } catch {
+      // JSON.parse's message quotes the text around the error: the password, in this file. No cause kept.
+      const where = findJsonSyntaxError(text);
+      const at = where ? `:${where.line}:${where.column}` : '';
+      throw this.configError(`is not valid JSON (${where?.problem ?? 'unreadable'})`, undefined, at);
     }
     const parsed = DockerConfigFileSchema.safeParse(json);
     if (!parsed.success) {
@@ -139,16 +149,21 @@ export class DockerCredentials {
 
   private async runHelper(name: string, serverUrl: string): Promise<Credential | undefined> {
     const program = `docker-credential-${name}`;
-    const { code, stdout, stderr } = await run(program, serverUrl);
-    if (code !== 0) {
-      if (stdout.includes(helperNotFound) || stderr.includes(helperNotFound)) return undefined;
-      const detail = (stderr.trim() || stdout.trim()).split('\n')[0] ?? '';
-      throw new RegistryError({
+    const failed = (reason: string) =>
+      new RegistryError({
         status: 0,
         code: RegistryErrorCode.CredentialHelper,
         retryable: false,
-        message: `${program} get ${serverUrl} failed (${code === null ? 'not run' : `exit ${code}`}): ${detail}`,
+        message: `${program} get ${serverUrl} ${reason}`,
       });
+    const outcome = await runCredentialHelper(program, serverUrl, this.helperLimits);
+    if (outcome.kind === 'failed') throw failed(outcome.reason);
+    const { code, stdout, stderr } = outcome;
+    if (code !== 0) {
+      if (stdout.includes(helperNotFound) || stderr.includes(helperNotFound)) return undefined;
+      // The helper's own words, one line of them: they are printed, so they are capped and escaped.
+      const detail = (stderr.trim() || stdout.trim()).split('\n')[0] ?? '';
+      throw failed(`failed (exit ${code}): ${untrustedText(detail, 200)}`);
     }
     let parsed;
     try {
@@ -157,12 +172,7 @@ export class DockerCredentials {
       parsed = undefined;
     }
     if (!parsed?.success) {
-      throw new RegistryError({
-        status: 0,
-        code: RegistryErrorCode.CredentialHelper,
-        retryable: false,
-        message: `${program} get ${serverUrl} printed no {"Username","Secret"} JSON`,
-      });
+      throw failed('printed no {"Username","Secret"} JSON');
     }
     const { Username: username, Secret: secret } = parsed.data;
     this.onSecret(secret);
@@ -171,33 +181,13 @@ export class DockerCredentials {
     return { kind: 'basic', username, password: secret };
   }
 
-  private configError(what: string, cause?: unknown): RegistryError {
+  private configError(what: string, cause?: unknown, at = ''): RegistryError {
     return new RegistryError({
       status: 0,
       code: RegistryErrorCode.DockerConfig,
       retryable: false,
-      message: `${this.file} ${what}`,
+      message: at === '' ? `${this.file} ${what}` : `${this.file}${at}: ${what}`,
       cause,
     });
   }
-}
-
-interface RunResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(program: string, input: string): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: helperTimeoutMs });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error) => resolve({ code: null, stdout, stderr: error.message }));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
 }

@@ -1,7 +1,7 @@
 import { parseChallenge, type Challenge } from './challenge.ts';
 import type { Credential } from './docker-config.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { checkOutboundUrl, isForbiddenHost, isLoopbackHost, type UrlPolicy } from './hosts.ts';
+import { checkOutboundUrl, forbiddenHostReason, isLoopbackHost, type UrlPolicy } from './hosts.ts';
 import { errorFromResponse } from './response-error.ts';
 import { TokenResponseSchema } from './schemas.ts';
 import { TokenCache } from './token-cache.ts';
@@ -47,7 +47,12 @@ export class Endpoint {
   private readonly init: EndpointInit;
   private readonly policy: UrlPolicy;
   private pinged: Promise<{ origin: string; challenge: Challenge }> | undefined;
-  private latestChallenge: Challenge | undefined;
+  /**
+   * Challenges a 401 named for one repository: they apply to that repository
+   * only, so a hostile or broken realm on one repository cannot fail the
+   * host's healthy ones (issue 8 §6).
+   */
+  private readonly challenges = new Map<string, Challenge>();
   private credentialPromise: Promise<Credential | undefined> | undefined;
   private readonly tokens = new TokenCache();
   private readonly inflight = new Map<string, Promise<string>>();
@@ -73,13 +78,13 @@ export class Endpoint {
         policy: this.policy,
         viaMirror: this.init.viaMirror,
       });
-    const challenge = this.latestChallenge ?? pinged;
+    const challenge = this.challenges.get(repository) ?? pinged;
     const response = await send(await this.authorization(challenge, repository, false));
     if (response.status !== 401) return response;
     // The token may have expired or lacked this scope: re-read the challenge and try once more.
     const fresh = parseChallenge(response.headers.get('www-authenticate'));
     if (fresh.scheme === 'none') return response;
-    this.latestChallenge = fresh;
+    this.challenges.set(repository, fresh);
     const authorization = await this.authorization(fresh, repository, true);
     return authorization === undefined ? response : send(authorization);
   }
@@ -109,12 +114,13 @@ export class Endpoint {
 
   private async pingOnce(): Promise<{ origin: string; challenge: Challenge }> {
     const { schemes } = this.init;
-    if (isForbiddenHost(this.host)) {
+    const forbidden = forbiddenHostReason(this.host);
+    if (forbidden !== undefined) {
       throw new RegistryError({
         status: 0,
         code: RegistryErrorCode.UnsafeUrl,
         retryable: false,
-        message: `${this.host} is a link-local or cloud metadata address; refusing to contact it`,
+        message: `${this.host} is ${forbidden}; refusing to contact it`,
       });
     }
     for (const [index, scheme] of schemes.entries()) {
@@ -186,7 +192,7 @@ export class Endpoint {
     challenge: Challenge & { scheme: 'bearer' },
     scopes: readonly string[],
   ): Promise<{ token: string; expiresIn: number }> {
-    const realm = checkOutboundUrl(challenge.realm, this.policy, `auth realm of ${this.host}`);
+    const realm = checkOutboundUrl(challenge.realm, this.policy, `${this.host}: WWW-Authenticate realm`);
     const credential = await this.credential();
     const headers: Record<string, string> = {};
     let method: 'GET' | 'POST' = 'GET';

@@ -1,3 +1,5 @@
+import { untrustedText } from '../text/untrusted.ts';
+
 /**
  * Codes basepin adds to the registry's own error codes. A registry's codes
  * (`MANIFEST_UNKNOWN`, `DENIED`, `TOOMANYREQUESTS`…) are passed through as
@@ -44,7 +46,15 @@ export interface RegistryErrorInit {
   readonly cause?: unknown;
 }
 
-/** One failed registry operation. Its message is one line a person can act on. */
+/** Room for our own words around the (separately capped) registry text in a message. */
+const maxMessageLength = 2_000;
+const maxCodeLength = 64;
+
+/**
+ * One failed registry operation. Its message is one line a person can act
+ * on. Messages and codes quote registry text (error bodies, headers, URLs),
+ * so both are sanitised here, where every registry failure passes (issue 8 §5).
+ */
 export class RegistryError extends Error {
   override readonly name = 'RegistryError';
   readonly status: number;
@@ -52,9 +62,12 @@ export class RegistryError extends Error {
   readonly retryable: boolean;
 
   constructor(init: RegistryErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      untrustedText(init.message, maxMessageLength),
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     this.status = init.status;
-    this.code = init.code;
+    this.code = untrustedText(init.code, maxCodeLength);
     this.retryable = init.retryable;
   }
 }

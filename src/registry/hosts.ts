@@ -1,5 +1,6 @@
-import { isIP } from 'node:net';
+import { forbiddenAddressReason, isLoopbackAddress } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
+import { quoteUntrusted } from '../text/untrusted.ts';
 
 /** Docker Hub is named `docker.io` in references but served by another host. */
 export const dockerHubDomain = 'docker.io';
@@ -20,33 +21,37 @@ export function hostnameOf(host: string): string {
   return colon > 0 && host.indexOf(':') === colon ? host.slice(0, colon) : host;
 }
 
-export function isLoopbackHost(host: string): boolean {
-  const name = hostnameOf(host).toLowerCase();
-  return name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\./.test(name);
+/**
+ * The host name as a connection would use it: the WHATWG URL parser turns
+ * `0251.0376.0251.0376`, `2852039166` and `[::ffff:169.254.169.254]` into
+ * their canonical forms, so checks see what fetch will dial.
+ */
+export function canonicalHostname(host: string): string {
+  try {
+    return new URL(`http://${host}/`).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return hostnameOf(host).toLowerCase();
+  }
 }
 
-const metadataHostnames: ReadonlySet<string> = new Set([
-  'metadata.google.internal',
-  'metadata.goog',
-  '169.254.169.254',
-  'fd00:ec2::254',
-]);
+/** Only literal loopback addresses and `localhost` itself: `127.evil.example` is a name like any other. */
+export function isLoopbackHost(host: string): boolean {
+  const name = canonicalHostname(host);
+  return name === 'localhost' || isLoopbackAddress(name);
+}
+
+const metadataHostnames: ReadonlySet<string> = new Set(['metadata.google.internal', 'metadata.goog']);
 
 /**
- * Link-local and cloud metadata addresses: a registry (or a realm it names)
- * pointing there is an attempt to reach instance credentials.
+ * Why a host is refused before anything is sent, or undefined. Covers
+ * literal addresses in every spelling and well-known metadata names; names
+ * that resolve to such addresses are refused by the dispatcher's lookup
+ * hook (connect-guard.ts).
  */
-export function isForbiddenHost(host: string): boolean {
-  const name = hostnameOf(host).toLowerCase().replace(/\.$/, '');
-  if (metadataHostnames.has(name)) return true;
-  if (isIP(name) === 4) return name.startsWith('169.254.');
-  if (isIP(name) === 6) {
-    if (/^fe[89ab][0-9a-f]:/.test(name)) return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(name);
-    if (mapped?.[1]?.startsWith('169.254.')) return true;
-    return name === 'fd00:ec2::254' || name === 'fd00:ec2:0:0:0:0:0:254';
-  }
-  return false;
+export function forbiddenHostReason(host: string): string | undefined {
+  const name = canonicalHostname(host);
+  if (metadataHostnames.has(name)) return 'a cloud metadata host name';
+  return forbiddenAddressReason(name);
 }
 
 export interface UrlPolicy {
@@ -58,24 +63,33 @@ export interface UrlPolicy {
 
 /**
  * The realm of a Bearer challenge, or a redirect target, that basepin is
- * willing to contact. https://distribution.github.io/distribution/spec/auth/token/
+ * willing to contact. `what` names the header it came from, e.g.
+ * `auth realm (WWW-Authenticate) of registry.example`; the header value is
+ * registry text, so it is quoted sanitised and without any userinfo.
+ * https://distribution.github.io/distribution/spec/auth/token/
  */
-export function checkOutboundUrl(text: string, policy: UrlPolicy, what: string): URL {
+export function checkOutboundUrl(text: string, policy: UrlPolicy, what: string, base?: URL): URL {
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(text, base);
   } catch (cause) {
-    throw unsafe(`${what} ${JSON.stringify(text)} is not an absolute URL`, cause);
+    throw unsafe(`${what} ${quoteUntrusted(text.replace(/\/\/[^/]*@/, '//***@'))} is not a valid URL`, cause);
   }
-  if (isForbiddenHost(url.host)) {
-    throw unsafe(`${what} ${url.origin} is a link-local or cloud metadata address; refusing to contact it`);
+  if (url.username !== '' || url.password !== '') {
+    url.username = '';
+    url.password = '';
+    throw unsafe(`${what} ${url.origin} carries credentials in the URL; refusing to follow it`);
+  }
+  const forbidden = forbiddenHostReason(url.host);
+  if (forbidden !== undefined) {
+    throw unsafe(`${what} ${url.origin} is ${forbidden}; refusing to contact it`);
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:') {
     if (policy.allowHttp || (policy.registryIsLoopback && isLoopbackHost(url.host))) return url;
     throw unsafe(`${what} ${url.origin} uses plain http; mark the registry insecure to allow it`);
   }
-  throw unsafe(`${what} ${JSON.stringify(text)} must be an https URL`);
+  throw unsafe(`${what} ${quoteUntrusted(url.protocol)} is not an https URL`);
 }
 
 function unsafe(message: string, cause?: unknown): RegistryError {

@@ -1,3 +1,4 @@
+import { untrustedText } from '../text/untrusted.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { ErrorResponseSchema } from './schemas.ts';
 import type { HttpResponse } from './transport.ts';
@@ -7,6 +8,8 @@ const codeByStatus: Readonly<Record<number, string>> = {
   403: RegistryErrorCode.Denied,
   429: RegistryErrorCode.RateLimited,
 };
+
+const specCode = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 /**
  * A failed reply as a `RegistryError` carrying the registry's own code and
@@ -20,11 +23,13 @@ export function errorFromResponse(
 ): RegistryError {
   const { status } = response;
   const parsed = parseErrorBody(response.body);
+  // A spec code is an identifier (`MANIFEST_UNKNOWN`); anything else is not passed on as a code.
+  const registryCode = parsed?.code !== undefined && specCode.test(parsed.code) ? parsed.code : undefined;
   const code =
-    parsed?.code ??
+    registryCode ??
     codeByStatus[status] ??
     (status === 404 && notFoundCode ? notFoundCode : RegistryErrorCode.Http);
-  const detail = parsed?.message ? `: ${oneLine(parsed.message)}` : '';
+  const detail = parsed?.message ? `: ${untrustedText(parsed.message)}` : '';
   return new RegistryError({
     status,
     code,
@@ -45,9 +50,4 @@ function parseErrorBody(body: Uint8Array): { code: string; message: string | und
   if (!parsed.success) return undefined;
   const [first] = parsed.data.errors;
   return first ? { code: first.code, message: first.message } : undefined;
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

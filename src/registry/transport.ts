@@ -1,5 +1,8 @@
+import type { Dispatcher } from 'undici';
+import { untrustedText } from '../text/untrusted.ts';
+import { forbiddenAddressCode } from './connect-guard.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { checkOutboundUrl, dockerHubRegistryHost, type UrlPolicy } from './hosts.ts';
+import { checkOutboundUrl, dockerHubRegistryHost, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
 import { KeyedLimiter } from './limiter.ts';
 import { backoffMs, parseRateLimitRemaining, retryAfterMs } from './retry-timing.ts';
 import type { RequestStats } from './types.ts';
@@ -28,6 +31,8 @@ export interface HttpResponse {
 
 export interface TransportSettings {
   readonly fetch: typeof fetch;
+  /** Passed to fetch; undefined means the global one (which the entries make a guarded one). */
+  readonly dispatcher?: Dispatcher | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryBaseDelayMs: number;
@@ -113,17 +118,29 @@ export class Transport {
     const headers = new Headers(request.headers);
     for (let hop = 0; hop <= maxRedirects; hop += 1) {
       const current = url;
+      // Literal addresses are refused here too, so a proxied run (where the proxy resolves names) is covered.
+      const forbidden = forbiddenHostReason(current.host);
+      if (forbidden !== undefined) {
+        throw new RegistryError({
+          status: 0,
+          code: RegistryErrorCode.UnsafeUrl,
+          retryable: false,
+          message: `${describe(request)}: ${current.origin} is ${forbidden}; refusing to contact it`,
+        });
+      }
       type HopResult =
         { readonly location: string } | { readonly response: Response; readonly bytes: Uint8Array };
       const result = await this.limiter.run(current.host, async (): Promise<HopResult> => {
         const signal = AbortSignal.timeout(this.settings.timeoutMs);
-        const response = await this.settings.fetch(current, {
+        const init: RequestInit & { dispatcher?: Dispatcher } = {
           method,
           headers,
           body,
           redirect: 'manual',
           signal,
-        });
+        };
+        if (this.settings.dispatcher !== undefined) init.dispatcher = this.settings.dispatcher;
+        const response = await this.settings.fetch(current, init);
         const location = response.headers.get('location');
         if (redirectStatuses.has(response.status) && location !== null) {
           await response.body?.cancel();
@@ -133,9 +150,10 @@ export class Transport {
       });
       if ('location' in result) {
         const next = checkOutboundUrl(
-          new URL(result.location, current).href,
+          result.location,
           request.policy,
-          'redirect target',
+          `${describe(request)}: redirect Location header`,
+          current,
         );
         // Credentials belong to the origin they were issued for; S3/CDN blob redirects must not see them.
         if (next.origin !== current.origin) headers.delete('authorization');
@@ -226,6 +244,16 @@ function describe(request: HttpRequest): string {
 
 function toRegistryError(error: unknown, request: HttpRequest): RegistryError {
   if (error instanceof RegistryError) return error;
+  const refused = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (refused?.code === forbiddenAddressCode) {
+    return new RegistryError({
+      status: 0,
+      code: RegistryErrorCode.UnsafeUrl,
+      retryable: false,
+      message: `${describe(request)}: ${String(refused.message)}`,
+      cause: error,
+    });
+  }
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new RegistryError({
@@ -245,7 +273,7 @@ function toRegistryError(error: unknown, request: HttpRequest): RegistryError {
     status: 0,
     code: RegistryErrorCode.Network,
     retryable: causeCode !== undefined && retryableCauses.has(causeCode),
-    message: `${describe(request)}: ${detail}`,
+    message: `${describe(request)}: ${untrustedText(detail)}`,
     cause: error,
   });
 }

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { Mirror, RegistryCredential } from '../config/values.ts';
 import type { ImageReference } from '../reference/index.ts';
 
@@ -13,6 +14,8 @@ export interface RegistryOptions {
   readonly credentials?: Readonly<Record<string, RegistryCredential>>;
   /** Folder holding docker's config.json; default `$DOCKER_CONFIG` or `~/.docker`. */
   readonly dockerConfigDir?: string;
+  /** How long a docker credential helper may run before its process group is killed. Default 15 s. */
+  readonly credentialHelperTimeoutMs?: number;
   /** Requests in flight per registry host. */
   readonly concurrencyPerRegistry?: number;
   readonly requestTimeoutMs?: number;
@@ -31,6 +34,12 @@ export interface RegistryOptions {
   readonly log?: (message: string) => void;
   /** Injected for tests; defaults to global fetch. */
   readonly fetch?: typeof fetch;
+  /**
+   * The dispatcher fetch uses; default the global one, which the entries
+   * make an address-checking one (workspace/proxy.ts). Tests pass a guarded
+   * dispatcher with an injected DNS lookup.
+   */
+  readonly dispatcher?: Dispatcher;
 }
 
 /** A manifest as served: the digest is verified against the bytes when the bytes were fetched. */

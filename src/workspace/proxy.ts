@@ -1,15 +1,36 @@
+import { Agent, EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
+import { guardedConnector, type GuardedConnectorOptions } from '../registry/connect-guard.ts';
+
 /**
- * Routes global fetch (registries and GitHub) through HTTPS_PROXY/HTTP_PROXY,
- * honouring NO_PROXY, when the environment sets a proxy. Called by the
- * entries only: tests leave the default dispatcher so nock sees requests.
- * undici is loaded only then: it is most of a cold start's parse time.
+ * The dispatcher every outbound request goes through: direct connections
+ * check the address they dial (registry/connect-guard.ts); with
+ * HTTPS_PROXY/HTTP_PROXY set, requests go through the proxy (NO_PROXY
+ * honoured), which resolves names itself, so there only literal addresses
+ * are checked (registry/transport.ts). The CLI imports this module only for
+ * commands that connect: undici is most of a cold start's parse time.
  */
-export async function useEnvironmentProxy(
+export function createOutboundDispatcher(
   env: Readonly<Record<string, string | undefined>>,
-): Promise<boolean> {
+  guard: GuardedConnectorOptions = {},
+): Dispatcher {
+  const connect = guardedConnector(guard);
   const proxy = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
-  if (!proxy) return false;
-  const { EnvHttpProxyAgent, setGlobalDispatcher } = await import('undici');
-  setGlobalDispatcher(new EnvHttpProxyAgent());
-  return true;
+  if (!proxy) return new Agent({ connect });
+  return new EnvHttpProxyAgent({
+    connect,
+    httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+    httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+    noProxy: env.NO_PROXY ?? env.no_proxy,
+  });
+}
+
+/**
+ * Installs `createOutboundDispatcher` for global fetch (registries and
+ * GitHub). Called by the entries only: tests leave the default dispatcher so
+ * nock sees requests, and pass a guarded dispatcher to the registry client
+ * where they test the guard. Returns whether a proxy is used.
+ */
+export function useGuardedDispatcher(env: Readonly<Record<string, string | undefined>>): boolean {
+  setGlobalDispatcher(createOutboundDispatcher(env));
+  return Boolean(env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy);
 }

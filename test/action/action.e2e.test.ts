@@ -5,6 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
+import {
+  echoCredentialsFromTokenServer,
+  startHostileServer,
+  type HostileServer,
+} from '../support/hostile-server.ts';
 import { pushIndex, type PushedIndex } from '../support/push.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
 
@@ -210,5 +215,55 @@ describe('the bundled action on an empty workspace', () => {
       await stub.stop();
       rmSync(workspace, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the bundled action next to a registry that echoes credentials', () => {
+  const password = 'action-secret-77Qx';
+  const basic = Buffer.from(`u5203:${password}`).toString('base64');
+  let stub: GitHubStub;
+  let workspace: string;
+  let hostile: HostileServer;
+
+  beforeAll(async () => {
+    hostile = await startHostileServer();
+    echoCredentialsFromTokenServer(hostile, '\x1b]0;owned\x07 <img src=x> ');
+    const files = {
+      Dockerfile: `FROM ${registry.host}/library/alpine:3.20\n`,
+      'evil/Dockerfile': `FROM ${hostile.host}/evil/app:1\n`,
+    };
+    workspace = mkdtempSync(join(tmpdir(), 'basepin-workspace-'));
+    writeTree(workspace, files);
+    stub = await createGitHubStub({ owner: 'octo', repo: 'app', files });
+  });
+
+  afterAll(async () => {
+    await stub?.stop();
+    await hostile?.stop();
+  });
+
+  it('pins the healthy image and prints the secret nowhere: log, annotations, outputs, summary, PR', async () => {
+    const run = await runAction(workspace, stub, {
+      'registry-credentials': `${hostile.host}=u5203:${password}`,
+    });
+    expect(hostile.requests.some((request) => request.authorization === `Basic ${basic}`)).toBe(true);
+    expect(stub.pullRequests()).toHaveLength(1);
+    expect(stub.fileAt('basepin/all', 'Dockerfile')).toMatch(/alpine:3\.20@sha256:[0-9a-f]{64}\n$/);
+    // ::add-mask:: lines are how the runner learns what to mask; they are read, not shown.
+    const shown = run.stdout
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n');
+    const everything = [
+      shown,
+      JSON.stringify(run.outputs),
+      run.summary,
+      ...stub.pullRequests().map((pr) => `${pr.title}\n${pr.body}`),
+    ].join('\n');
+    expect(everything).toContain('bad credentials: Basic ***');
+    expect(everything).not.toContain(password);
+    expect(everything).not.toContain(basic);
+    expect(everything).not.toContain('\x1b');
+    expect(run.summary).not.toContain('<img');
   });
 });

@@ -1,0 +1,22 @@
+import type { GitHubRepository } from '../github/repository.ts';
+
+/**
+ * The repository with every text basepin writes to GitHub passed through
+ * `redact` (issue 8 §4): pull request titles and bodies, closing comments and
+ * commit messages. File contents are left alone: they are the user's files.
+ */
+export function redactedGitHubWrites(
+  repository: GitHubRepository,
+  redact: (text: string) => string,
+): GitHubRepository {
+  return {
+    ...repository,
+    commitFiles: (input) => repository.commitFiles({ ...input, message: redact(input.message) }),
+    createPullRequest: (input) =>
+      repository.createPullRequest({ ...input, title: redact(input.title), body: redact(input.body) }),
+    updatePullRequest: (number, content) =>
+      repository.updatePullRequest(number, { title: redact(content.title), body: redact(content.body) }),
+    closePullRequest: (number, close) =>
+      repository.closePullRequest(number, { comment: redact(close.comment), body: redact(close.body) }),
+  };
+}

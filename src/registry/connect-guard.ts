@@ -1,0 +1,84 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+import { buildConnector } from 'undici';
+import { forbiddenAddressReason } from './addresses.ts';
+
+/**
+ * The last line of issue 8 §1: the address actually connected to is checked,
+ * not the name. A realm `http://169.254.169.254.nip.io/` passes every name
+ * check and resolves to the metadata service; this hook sits between DNS
+ * and the socket, so no byte reaches a forbidden address whatever the name.
+ */
+
+/** `error.code` of a refused connection; transport.ts turns it into an UNSAFE_URL RegistryError. */
+export const forbiddenAddressCode = 'BASEPIN_FORBIDDEN_ADDRESS';
+
+export class ForbiddenAddressError extends Error {
+  override readonly name = 'ForbiddenAddressError';
+  readonly code = forbiddenAddressCode;
+
+  constructor(host: string, address: string, reason: string) {
+    super(
+      host === address
+        ? `${address} is ${reason}; refusing to connect`
+        : `${host} resolves to ${address}, ${reason}; refusing to connect`,
+    );
+  }
+}
+
+/**
+ * Wraps a DNS lookup so that a name with any forbidden address among its
+ * answers fails as a whole: a resolver that mixes a good address with a
+ * metadata one (rebinding) gets nothing.
+ */
+export function guardedLookup(lookup: LookupFunction = dnsLookup as LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
+    lookup(hostname, { ...options, all: true }, (error, answer) => {
+      if (error) return callback(error, '', 4);
+      const addresses = (Array.isArray(answer) ? answer : []) as LookupAddress[];
+      for (const { address } of addresses) {
+        const reason = forbiddenAddressReason(address);
+        if (reason !== undefined)
+          return callback(new ForbiddenAddressError(hostname, address, reason), '', 4);
+      }
+      if (options.all) return (callback as unknown as AllCallback)(null, addresses);
+      const [first] = addresses;
+      if (first === undefined) {
+        const missing = Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' });
+        return callback(missing, '', 4);
+      }
+      return callback(null, first.address, first.family);
+    });
+  };
+}
+
+type AllCallback = (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void;
+
+export type Connector = buildConnector.connector;
+
+export interface GuardedConnectorOptions {
+  /** DNS for names; tests inject one that maps `*.test` names. Default: the system resolver. */
+  readonly lookup?: LookupFunction;
+  /** Called with each hostname about to be dialled (after the literal check), for tests to count. */
+  readonly onDial?: (hostname: string) => void;
+}
+
+/**
+ * An undici connector that refuses forbidden literal addresses (which
+ * `net.connect` dials without any lookup) and resolves names through
+ * `guardedLookup`. Use as `new Agent({ connect: guardedConnector() })`.
+ */
+export function guardedConnector(options: GuardedConnectorOptions = {}): Connector {
+  const connect = buildConnector({ lookup: guardedLookup(options.lookup) } as buildConnector.BuildOptions);
+  return (connectOptions, callback) => {
+    const hostname = connectOptions.hostname.replace(/^\[(.*)\]$/, '$1');
+    const reason = forbiddenAddressReason(hostname);
+    if (reason !== undefined) {
+      // undici expects the callback after this call returns.
+      queueMicrotask(() => callback(new ForbiddenAddressError(hostname, hostname, reason), null));
+      return;
+    }
+    options.onDial?.(hostname);
+    return connect(connectOptions, callback);
+  };
+}
