@@ -53,6 +53,9 @@ export function readImageToken(word: string, scope: TokenScope): TokenReading {
   const refs = findVariableRefs(word, scope.escape);
   const expansion = expandWord(word, scope.globals, scope.escape);
   const resolved = expansion.value;
+  // `alpine:${V` or `${V:x}`: BuildKit fails the build.
+  if (expansion.error && expansion.error.required === undefined)
+    return unknownReason(expansion) as TokenReading;
   if (refs.length === 0) {
     if (isNotImage(word, scope)) return { form: 'not-image' };
     return { form: 'in-place', resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };
