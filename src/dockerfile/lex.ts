@@ -1,9 +1,11 @@
 /**
  * A small Dockerfile lexer that keeps every character's source offset.
  * It follows BuildKit's parser (frontend/dockerfile/parser/parser.go):
- * directives only at the very top, comment and empty lines skipped inside
- * continuations, the continuation is the escape character plus optional
- * trailing blanks, heredoc bodies follow the instruction that opens them.
+ * comment and blank lines skipped, also inside continuations; a line
+ * continues when it ends with the escape character (then only spaces and
+ * tabs) that is not itself escaped; heredoc bodies follow the instruction
+ * that opens them (`./heredoc.ts` decides which do); directives are read by
+ * `./directives.ts`, as the parser and the frontend selection read them.
  * https://docs.docker.com/reference/dockerfile/#parser-directives
  */
 import { detectSyntax, parserEscape, type PhysicalLine, type SyntaxDirective } from './directives.ts';

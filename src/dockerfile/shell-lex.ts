@@ -6,6 +6,12 @@
  * and `$VAR` / `${VAR:-word}` / `${VAR:+word}` / `${VAR#pattern}` expansion.
  * https://github.com/moby/buildkit/blob/master/frontend/dockerfile/shell/lex.go
  */
+import { shellPattern, trimPrefix, trimSuffix } from './shell-pattern.ts';
+import { ShellSyntaxError } from './shell-error.ts';
+import { Words } from './shell-words.ts';
+
+export { ShellSyntaxError } from './shell-error.ts';
+export { isGoSpace } from './shell-space.ts';
 
 export interface ShellOptions {
   /** The escape character: `\` or the file's `# escape=` value. */
@@ -32,58 +38,10 @@ export interface ShellResult {
   readonly missing: ReadonlySet<string>;
 }
 
-/** BuildKit refuses the text (an unmatched quote, `${}`, an unsupported modifier): the build fails. */
-export class ShellSyntaxError extends Error {
-  override readonly name = 'ShellSyntaxError';
-  /** Set for `${NAME?message}` / `${NAME:?message}` with NAME unset: a build-arg is required. */
-  readonly required: string | undefined;
-
-  constructor(message: string, required?: string) {
-    super(message);
-    this.required = required;
-  }
-}
-
 const EOF = '';
-
-/** `unicode.IsSpace`: ASCII blanks, U+0085, U+00A0 and the Unicode White_Space characters. */
-export function isGoSpace(char: string): boolean {
-  return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(char);
-}
 
 export function processShell(text: string, env: ShellEnv, options: ShellOptions): ShellResult {
   return new ShellWord(text, env, options).run();
-}
-
-class Words {
-  private buffer = '';
-  private inWord = false;
-  readonly words: string[] = [];
-
-  addChar(char: string): void {
-    if (isGoSpace(char)) {
-      if (this.inWord && this.buffer !== '') {
-        this.words.push(this.buffer);
-        this.buffer = '';
-        this.inWord = false;
-      }
-    } else this.addRaw(char);
-  }
-
-  addString(text: string): void {
-    for (const char of text) this.addChar(char);
-  }
-
-  addRaw(text: string): void {
-    this.buffer += text;
-    this.inWord = true;
-  }
-
-  finish(): string[] {
-    if (this.buffer !== '') this.words.push(this.buffer);
-    this.buffer = '';
-    return this.words;
-  }
 }
 
 class ShellWord {
@@ -332,55 +290,4 @@ class ShellWord {
     while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === '\r') space += this.next();
     return `<<${space}`;
   }
-}
-
-/** lex.go `convertShellPatternToRegex`: `*` and `?` wildcards, no bracket expressions. */
-function shellPattern(pattern: string, greedy: boolean, anchored: boolean, flags = 'u'): RegExp {
-  const chars = Array.from(pattern);
-  let source = anchored ? '^' : '';
-  for (let index = 0; index < chars.length; index++) {
-    const char = chars[index] as string;
-    if (char === '*') source += greedy ? '[^]*' : '[^]*?';
-    else if (char === '?') source += '.';
-    else if (char === '\\') {
-      const after = chars[index + 1];
-      if (after === '}' || after === '/') continue;
-      index++;
-      if (after !== '*' && after !== '?' && after !== '\\') {
-        throw new ShellSyntaxError(`invalid pattern (${pattern}) in substitution: invalid escape`);
-      }
-      source += `\\${after}`;
-    } else source += char.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
-  }
-  return new RegExp(source, flags);
-}
-
-function trimPrefix(pattern: string, value: string, greedy: boolean): string {
-  const match = shellPattern(pattern, greedy, true).exec(value);
-  return match ? value.slice(match[0].length) : value;
-}
-
-function trimSuffix(pattern: string, value: string, greedy: boolean): string {
-  // As lex.go: reverse both so the shortest suffix becomes the shortest prefix.
-  const reversed = Array.from(value).reverse().join('');
-  const trimmed = trimPrefix(reversePattern(pattern), reversed, greedy);
-  return Array.from(trimmed).reverse().join('');
-}
-
-function reversePattern(pattern: string): string {
-  const chars = Array.from(pattern);
-  const out: string[] = new Array<string>(chars.length);
-  const last = chars.length - 1;
-  for (let index = 0; index <= last;) {
-    const char = chars[index] as string;
-    if (char === '\\' && index !== last) {
-      out[last - index - 1] = char;
-      out[last - index] = chars[index + 1] as string;
-      index += 2;
-    } else {
-      out[last - index] = char;
-      index++;
-    }
-  }
-  return out.join('');
 }
