@@ -142,7 +142,6 @@ describe('fuzzing extraction with mutated fixtures', () => {
       }
       runs++;
     }
-    // Speed is measured by `npm run bench`, not asserted on a shared machine.
     expect(runs).toBe(10_000);
   });
 
