@@ -63,6 +63,8 @@ export function expandWord(text: string, globals: ReadonlyMap<string, GlobalArg>
   let platform: string | undefined;
   const env = (name: string): string | undefined => {
     const global = globals.get(name);
+    // `$1`, `$#`, `$@`: shell parameters no build sets, so BuildKit expands them to nothing.
+    if (global === undefined && !/^[\p{L}_]/u.test(name)) return '';
     if (global?.platform !== undefined) {
       platform ??= global.platform;
       return '';

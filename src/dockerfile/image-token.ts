@@ -56,6 +56,14 @@ export function readImageToken(word: string, scope: TokenScope): TokenReading {
   // `alpine:${V` or `${V:x}`: BuildKit fails the build.
   if (expansion.error && expansion.error.required === undefined)
     return unknownReason(expansion) as TokenReading;
+  if (refs.length === 0 && resolved !== undefined && resolved !== word) {
+    // `$1`, `$#`, `$@`: shell parameters BuildKit expands (to nothing, as they are never set).
+    if (isNotImage(resolved, scope)) return { form: 'not-image' };
+    return skipped(
+      'the reference uses a shell parameter ($1, $#, …) that BuildKit expands; pin by hand',
+      resolved,
+    );
+  }
   if (refs.length === 0) {
     if (isNotImage(word, scope)) return { form: 'not-image' };
     return { form: 'in-place', resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };

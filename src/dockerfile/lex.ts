@@ -77,8 +77,8 @@ export function lexDockerfile(text: string): LexedDockerfile {
       append(index, 0, cut ?? raw.length);
       index++;
     }
+    // A bare continuation followed by nothing is still an (empty, unknown) instruction to BuildKit.
     const instruction = splitKeyword(chars, offsets, startLine + 1);
-    if (!instruction) continue;
     const heredocs: string[] = [];
     for (const heredoc of heredocMarkers(instruction.keyword, instruction.args, escape)) {
       const body: string[] = [];
@@ -152,19 +152,22 @@ function leadingBlanks(line: string): number {
   return count;
 }
 
-function splitKeyword(
-  chars: string,
-  offsets: number[],
-  line: number,
-): Omit<Instruction, 'heredocs'> | undefined {
-  const keyword = /^[^ \t\v\f\r]+/.exec(chars)?.[0];
-  if (keyword === undefined) return undefined;
-  let from = keyword.length;
-  while (from < chars.length && blank.test(chars[from] as string)) from++;
+/**
+ * split_command.go: the line trimmed (`strings.TrimSpace`, so a line that a
+ * bare continuation left starting with blanks still has its keyword), split at
+ * the first run of `[\t\v\f\r ]`, the arguments trimmed again.
+ */
+function splitKeyword(chars: string, offsets: number[], line: number): Omit<Instruction, 'heredocs'> {
+  let start = 0;
+  while (start < chars.length && isGoSpace(chars[start] as string)) start++;
+  let keywordEnd = start;
+  while (keywordEnd < chars.length && !blank.test(chars[keywordEnd] as string)) keywordEnd++;
+  let from = keywordEnd;
+  while (from < chars.length && isGoSpace(chars[from] as string)) from++;
   let to = chars.length;
-  while (to > from && blank.test(chars[to - 1] as string)) to--;
+  while (to > from && isGoSpace(chars[to - 1] as string)) to--;
   return {
-    keyword: keyword.toUpperCase(),
+    keyword: chars.slice(start, keywordEnd).toUpperCase(),
     line,
     args: chars.slice(from, to),
     offsets: offsets.slice(from, to),

@@ -354,6 +354,17 @@ const cases: readonly Case[] = [
     ['1 from skipped -'],
     ['quoted or escaped in a way basepin cannot edit'],
   ],
+  [
+    'a bare continuation line joins the next one, whose blanks BuildKit trims',
+    'FROM a:1\n  \\\n  # comment\n   FROM b:2\n',
+    ['1 from pinnable a:1', '4 from pinnable b:2'],
+  ],
+  [
+    'shell parameters ($1, $#) expand to nothing, as in BuildKit',
+    'FROM alpine:3.20$#\nFROM alpine$1:3.19\n',
+    ['1 from skipped -', '2 from skipped -'],
+    ['uses a shell parameter', 'uses a shell parameter'],
+  ],
   ['empty text', '', []],
   ['comment only, no final newline', '# hello', []],
 ];
@@ -386,6 +397,11 @@ describe('extractImageSites edge cases', () => {
       status: 'pinnable',
     });
     expect(text.slice(sites[0]?.pin?.range.start, sites[0]?.pin?.range.end)).toBe('python:3.12');
+  });
+
+  it('resolves shell parameters as BuildKit does', () => {
+    const sites = extractImageSites('Dockerfile', 'FROM alpine:3.20$#\nFROM alpine$1:3.19\n');
+    expect(sites.map((site) => site.resolved)).toEqual(['alpine:3.20', 'alpine:3.19']);
   });
 
   it('pins FROM $REPO:tag in the FROM line unless pin-arg-repositories is off', () => {
