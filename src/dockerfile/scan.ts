@@ -9,6 +9,7 @@ import type { Instruction, LexedDockerfile } from './lex.ts';
 import type { SourceRange } from './site.ts';
 import { findVariableRefs } from './variables.ts';
 import {
+  builderFlagsEnd,
   leadingFlags,
   mountOptions,
   splitBlankWords,
@@ -67,7 +68,7 @@ export function scanDockerfile(lexed: LexedDockerfile, text: string): ScannedDoc
     const inStage = froms.length > 0;
     const stage = froms.at(-1)?.stage;
     if (instruction.keyword === 'FROM') {
-      const entry = readFrom(instruction);
+      const entry = readFrom(instruction, escape);
       froms.push(entry);
       visible = new Set();
       const key = `from:${froms.length - 1}`;
@@ -141,12 +142,18 @@ export function sourceRange(
   return text.slice(range.start, range.end) === args.slice(start, end) ? range : undefined;
 }
 
-function readFrom(instruction: Instruction): FromEntry {
-  const words = splitBlankWords(instruction.args);
-  const { flags, rest } = leadingFlags(words);
-  const image = words[rest];
-  const as = words[rest + 1];
-  const stage = as && as.raw.toLowerCase() === 'as' ? words[rest + 2]?.raw : undefined;
+function readFrom(instruction: Instruction, escape: string): FromEntry {
+  // The flags end where BuildKit's flag reader (quotes and escapes kept together) says.
+  const flagsEnd = builderFlagsEnd(instruction.args, escape);
+  const { flags } = leadingFlags(splitBlankWords(instruction.args.slice(0, flagsEnd)));
+  const words = splitBlankWords(instruction.args.slice(flagsEnd)).map((word) => ({
+    raw: word.raw,
+    start: word.start + flagsEnd,
+    end: word.end + flagsEnd,
+  }));
+  const image = words[0];
+  const as = words[1];
+  const stage = as && as.raw.toLowerCase() === 'as' ? words[2]?.raw : undefined;
   const platform = flags.find((flag) => flag.name === 'platform')?.value?.value;
   return { instruction, image, platform, stage };
 }

@@ -365,6 +365,13 @@ const cases: readonly Case[] = [
     ['1 from skipped -', '2 from skipped -'],
     ['uses a shell parameter', 'uses a shell parameter'],
   ],
+  [
+    'a FROM flag keeps an escaped blank and a quote, as BuildKit reads flags',
+    'FROM --platform=linux/amd64\\ alpine:3.20 AS x\nFROM --platform="linux/amd64 busybox:1.36\nFROM -- debian:12\n',
+    // Line 1's flag swallows the image: BuildKit then reads `AS` as the image and fails.
+    ['1 from invalid -', '3 from pinnable debian:12'],
+    ['must be lowercase'],
+  ],
   ['empty text', '', []],
   ['comment only, no final newline', '# hello', []],
 ];
