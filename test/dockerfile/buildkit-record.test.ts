@@ -18,6 +18,7 @@ const RecordedFile = z.object({
   escape: z.string(),
   instructions: z.array(z.tuple([z.string(), z.number(), z.array(z.string())])),
   froms: z.array(z.tuple([z.number(), z.string(), z.string(), z.string()])),
+  copyFroms: z.array(z.tuple([z.number(), z.string()])),
 });
 const Record = z.object({ buildkit: z.string(), files: z.record(z.string(), RecordedFile) });
 
@@ -47,13 +48,22 @@ describe(`the fixtures read as BuildKit (${record.buildkit}) reads them`, () => 
       ]);
       // Every FROM basepin resolves resolves to what BuildKit expands it to.
       const froms = lexed.instructions.filter((instruction) => instruction.keyword === 'FROM');
-      const resolved = extractImageSites(name, text)
+      const sites = extractImageSites(name, text);
+      const resolved = sites
         .filter((site) => site.kind === 'from' && site.resolved !== undefined)
         .map((site) => {
           const index = froms.findLastIndex((from) => from.line <= site.line);
           return [site.resolved, recorded.froms[index]?.[2]];
         });
       for (const [ours, theirs] of resolved) expect(ours).toBe(theirs);
+      // Every COPY --from image is a --from value BuildKit reads on that instruction.
+      for (const site of sites.filter((each) => each.kind.endsWith('copy-from') && each.resolved)) {
+        const instruction = lexed.instructions.findLast((each) => each.line <= site.line);
+        const values = recorded.copyFroms
+          .filter(([line]) => line === instruction?.line)
+          .map(([, value]) => value);
+        expect(values).toContain(site.resolved);
+      }
     });
   }
 });
