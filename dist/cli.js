@@ -69,8 +69,8 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
   process.exitCode = 64;
 } else {
   const [{ runCli }, { useEnvironmentProxy }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-LZ4ODWK4.js"),
-    import("./chunks/proxy-CXDQ3YJV.js"),
+    import("./chunks/main-NM5BLGO5.js"),
+    import("./chunks/proxy-QUJUOIA3.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   await useEnvironmentProxy(process.env);

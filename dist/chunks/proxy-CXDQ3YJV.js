@@ -1,8 +1,0 @@
-import { createRequire as __basepinCreateRequire } from 'node:module'; const require = __basepinCreateRequire(import.meta.url);
-import {
-  useEnvironmentProxy
-} from "./chunk-2WNAZZVX.js";
-import "./chunk-FO4YOAWA.js";
-export {
-  useEnvironmentProxy
-};
