@@ -5,7 +5,8 @@ import { discoverDockerfiles, UnreadablePathError } from '../workspace/discover-
 import type { ImageSite } from '../dockerfile/site.ts';
 import type { RunSettings } from '../config/settings.ts';
 
-export type ScanSettings = Pick<RunSettings, 'cwd' | 'paths' | 'include' | 'exclude'>;
+export type ScanSettings = Pick<RunSettings, 'cwd' | 'paths' | 'include' | 'exclude'> &
+  Partial<Pick<RunSettings, 'pinArgRepositories'>>;
 
 export interface ScannedFile {
   readonly file: string;
@@ -32,7 +33,8 @@ export async function scanDockerfiles(settings: ScanSettings): Promise<ScanResul
         throw new UnreadablePathError(file, error);
       });
       const decoded = decodeDockerfile(bytes);
-      return { file, decoded, sites: extractImageSites(file, decoded.text) };
+      const options = { pinArgRepositories: settings.pinArgRepositories };
+      return { file, decoded, sites: extractImageSites(file, decoded.text, options) };
     }),
   );
   return { files, sites: files.flatMap((scanned) => scanned.sites) };

@@ -36,6 +36,7 @@ const options = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'exclude-image': { type: 'string', multiple: true },
+  'pin-arg-repositories': { type: 'string' },
   'registry-mirror': { type: 'string', multiple: true },
   'insecure-registry': { type: 'string', multiple: true },
   'registry-credential': { type: 'string', multiple: true },
@@ -59,6 +60,11 @@ const flagDocs: Record<Flag, { readonly syntax: string; readonly what: string; r
     syntax: '--exclude-image GLOB',
     what: "leave images matching GLOB alone, e.g. 'node', 'ghcr.io/acme/*' (repeatable)",
     needs: 'a glob',
+  },
+  'pin-arg-repositories': {
+    syntax: '--pin-arg-repositories BOOL',
+    what: 'pin FROM $REPO:tag in the FROM line (default true)',
+    needs: 'true or false',
   },
   'registry-mirror': {
     syntax: '--registry-mirror HOST=URL',
@@ -96,7 +102,15 @@ const flagDocs: Record<Flag, { readonly syntax: string; readonly what: string; r
   version: { syntax: '-V, --version', what: "basepin's version" },
 };
 
-const fileFlags: readonly Flag[] = ['json', 'include', 'exclude', 'exclude-image', 'config', 'debug'];
+const fileFlags: readonly Flag[] = [
+  'json',
+  'include',
+  'exclude',
+  'exclude-image',
+  'pin-arg-repositories',
+  'config',
+  'debug',
+];
 const registryFlags: readonly Flag[] = [
   'quiet',
   'registry-mirror',
@@ -193,6 +207,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       include: values.include,
       exclude: values.exclude,
       'exclude-image': values['exclude-image'],
+      'pin-arg-repositories': values['pin-arg-repositories'],
       'registry-mirror': values['registry-mirror'],
       'insecure-registry': values['insecure-registry'],
       platform: values.platform,

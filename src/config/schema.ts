@@ -131,6 +131,14 @@ export const settingSpecs = {
     parse: textSetting(parsePlatformSetting),
     fallback: undefined,
   } satisfies SettingSpec<Platform | undefined>,
+  'pin-arg-repositories': {
+    shape: 'boolean',
+    file: z.boolean(),
+    description:
+      'Pin `FROM $REPO:tag` (the whole repository from an ARG default, the tag literal) in the FROM line; `false` skips it.',
+    parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
+    fallback: true,
+  },
   concurrency: {
     shape: 'number',
     file: z.number().int().min(1).max(64),

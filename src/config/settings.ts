@@ -20,6 +20,8 @@ export interface RunSettings {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly excludeImages: readonly string[];
+  /** Pin `FROM $REPO:tag` in the FROM line (`src/dockerfile` ExtractOptions). */
+  readonly pinArgRepositories: boolean;
   /** Registry host → mirrors, tried in order. */
   readonly registryMirrors: Readonly<Record<string, readonly Mirror[]>>;
   readonly insecureRegistries: readonly string[];
@@ -73,6 +75,7 @@ export function runSettings(input: SettingsInput): RunSettings {
     include: get('include'),
     exclude: get('exclude'),
     excludeImages: get('exclude-images'),
+    pinArgRepositories: get('pin-arg-repositories'),
     registryMirrors: get('registry-mirrors'),
     insecureRegistries: get('insecure-registries'),
     credentials: input.credentials ?? {},

@@ -3,243 +3,116 @@
  * written to. Never throws: text it cannot read yields skipped or invalid
  * sites, or none.
  */
-import { lexDockerfile, lineOf, type Instruction, type LexedDockerfile } from './lex.ts';
-import { readImageToken, missingReason, type TokenReading, type TokenScope } from './image-token.ts';
-import { judgeReference } from './judge.ts';
-import { scanDockerfile, sourceRange, type FromEntry, type ScannedDockerfile } from './scan.ts';
-import type { ImageSite, SiteKind, SourceRange } from './site.ts';
+import { argSites, repositorySites, type ArgCandidate, type RepositoryCandidate } from './arg-sites.ts';
+import { readImageToken, templateReason, type TokenReading, type TokenScope } from './image-token.ts';
+import { lexDockerfile } from './lex.ts';
+import { scanDockerfile, type ExternalEntry } from './scan.ts';
+import type { ImageSite } from './site.ts';
+import { literalSite, scopeOf, wordSite, type Context } from './site-builders.ts';
 
-type ArgReading = Extract<TokenReading, { form: 'arg-reference' | 'arg-tag' }>;
-
-interface ArgCandidate {
-  readonly from: FromEntry;
-  readonly key: string;
-  readonly reading: ArgReading;
+export interface ExtractOptions {
+  /**
+   * Pin `FROM $REPO:tag` (the whole repository from a global ARG default, the
+   * tag literal) in the FROM line. Default true: a build-arg naming another
+   * repository then fails loudly on the digest instead of silently building.
+   */
+  readonly pinArgRepositories?: boolean;
 }
 
-interface Context {
-  readonly file: string;
-  readonly text: string;
-  readonly lexed: LexedDockerfile;
-  readonly scanned: ScannedDockerfile;
-}
-
-export function extractImageSites(file: string, text: string): ImageSite[] {
+export function extractImageSites(file: string, text: string, options: ExtractOptions = {}): ImageSite[] {
   const lexed = lexDockerfile(text);
   const scanned = scanDockerfile(lexed, text);
-  const context: Context = { file, text, lexed, scanned };
+  const context: Context = { options, file, text, lexed, scanned };
   const sites: ImageSite[] = [];
-  const syntax = lexed.directives.find((directive) => directive.name === 'syntax');
-  if (syntax) {
-    const line = lineOf(lexed.lineStarts, syntax.valueRange.start);
-    sites.push(literalSite(context, 'syntax', line, syntax.value, syntax.value, syntax.valueRange, false));
-  }
+  const { syntax } = lexed;
+  if (syntax)
+    sites.push(literalSite(context, 'syntax', syntax.line, syntax.value, syntax.value, syntax.range, false));
 
   const candidates = new Map<string, ArgCandidate[]>();
-  const stageNames: string[] = [];
+  const repositories = new Map<string, RepositoryCandidate[]>();
+  // One set, grown as FROMs are read: a FROM sees the stages before it.
+  const stageNames = new Set<string>();
+  const scope = scopeOf(context, stageNames);
   scanned.froms.forEach((from, index) => {
-    const scope = scopeOf(context, new Set(stageNames));
-    if (from.stage !== undefined) stageNames.push(from.stage.toLowerCase());
-    if (!from.image) return;
-    const reading = readImageToken(from.image.raw, scope);
+    const template = from.image ? templateText(from.instruction.args, from.image.start) : undefined;
+    const reading = template
+      ? templateReading
+      : from.image
+        ? readImageToken(from.image.raw, scope)
+        : undefined;
+    if (from.stage !== undefined) stageNames.add(from.stage.toLowerCase());
+    if (!from.image || !reading) return;
     if (reading.form === 'arg-reference' || reading.form === 'arg-tag') {
       const list = candidates.get(reading.name) ?? [];
       list.push({ from, key: `from:${index}`, reading });
       candidates.set(reading.name, list);
       return;
     }
-    const site = wordSite(context, 'from', from.instruction, from.image.start, from.image.raw, reading);
+    if (reading.form === 'arg-repository') {
+      const list = repositories.get(reading.name) ?? [];
+      list.push({ from, key: `from:${index}`, reading });
+      repositories.set(reading.name, list);
+      return;
+    }
+    const written = template ?? from.image.raw;
+    const site = wordSite(context, 'from', from.instruction, from.image.start, written, reading);
     if (site) sites.push({ ...site, stage: from.stage, platform: from.platform });
   });
 
-  const allStages = scopeOf(context, new Set(stageNames));
   for (const external of scanned.externals) {
-    if (/^\d+$/.test(external.value.value)) continue;
-    let reading = readImageToken(external.value.value, allStages);
-    if (reading.form !== 'not-image' && external.value.value.includes('$')) {
-      // A stage sees a global ARG only if it declares it again; resolving one here would guess.
-      const reason = `the image in ${external.kind === 'copy-from' ? 'COPY --from' : 'RUN --mount'} comes from an ARG; pin it by hand`;
-      reading = { form: 'skipped', reason, resolved: undefined };
-    }
     const { instruction, value } = external;
-    const raw = value.plain ? value.value : instruction.args.slice(value.start, value.end);
+    const template = templateText(instruction.args, value.start);
+    const reading = template ? templateReading : externalReading(external, scope);
+    const raw = template ?? (value.plain ? value.value : instruction.args.slice(value.start, value.end));
     const site = wordSite(context, external.kind, instruction, value.start, raw, reading);
     if (site) sites.push({ ...site, stage: external.stage });
   }
 
   for (const [name, list] of candidates) sites.push(...argSites(context, name, list));
+  for (const [name, list] of repositories) sites.push(...repositorySites(context, name, list));
   return sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b));
 }
 
-function scopeOf(context: Context, stages: ReadonlySet<string>): TokenScope {
-  return {
-    escape: context.lexed.escape,
-    globals: context.scanned.globals,
-    isStage: (name) => stages.has(name.toLowerCase()),
-    stages,
-  };
-}
-
-/** A site for an image word of an instruction; `start` indexes `instruction.args`. */
-function wordSite(
-  context: Context,
-  kind: SiteKind,
-  instruction: Instruction,
-  start: number,
-  written: string,
-  reading: TokenReading,
-): ImageSite | undefined {
-  const wordRange = sourceRange(instruction, context.text, start, start + written.length);
-  const line = lineOf(context.lexed.lineStarts, wordRange?.start ?? instruction.offsets[start] ?? 0);
-  switch (reading.form) {
-    case 'not-image':
-      return undefined;
-    case 'skipped':
-      return skippedSite(context, kind, line, written, reading.resolved, reading.reason);
-    case 'in-place': {
-      const range = sourceRange(instruction, context.text, start + reading.pinStart, start + reading.pinEnd);
-      if (!range) {
-        const reason = 'the reference is split across lines by a line continuation; join it onto one line';
-        return skippedSite(context, kind, line, written, reading.resolved, reason);
-      }
-      return literalSite(context, kind, line, written, reading.resolved, range, reading.tagOnly);
+/** How a `--from=` image is read: BuildKit expands no ARGs there, and an ONBUILD's stage names are its child's. */
+function externalReading(external: ExternalEntry, scope: TokenScope): TokenReading {
+  const { value } = external.value;
+  if (/^\d+$/.test(value)) return { form: 'not-image' };
+  const onbuild = external.kind === 'onbuild-copy-from' || external.kind === 'onbuild-mount-from';
+  const reading = readImageToken(value, onbuild ? { ...scope, isStage: () => false, stages: [] } : scope);
+  if (reading.form === 'not-image' || !value.includes('$')) {
+    if (onbuild && reading.form !== 'not-image' && !/[:/@]/.test(value)) {
+      const reason = `ONBUILD ${external.kind === 'onbuild-copy-from' ? 'COPY' : 'RUN'} --from=${value} may name a stage of the Dockerfile that builds FROM this image; write the image with its tag to pin it`;
+      return { form: 'skipped', reason, resolved: undefined };
     }
-    default:
-      return skippedSite(
-        context,
-        kind,
-        line,
-        written,
-        reading.resolved,
-        `the image comes from an ARG; pin by hand`,
-      );
+    return reading;
   }
+  const where = external.kind.endsWith('copy-from') ? 'COPY --from' : 'RUN --mount';
+  // convert.go `toCommand` and commands_runmount.go `parseMount` refuse variables there.
+  const reason = `the image in ${where} comes from an ARG, which BuildKit does not expand there (the build fails); name the image in a stage FROM it`;
+  return { form: 'skipped', reason, resolved: undefined };
 }
 
-function literalSite(
-  context: Context,
-  kind: SiteKind,
-  line: number,
-  written: string,
-  resolved: string,
-  range: SourceRange,
-  tagOnly: boolean,
-): ImageSite {
-  const judged = judgeReference(resolved, tagOnly);
-  const pin = judged.pinnable ? { range, addLatestTag: judged.addLatestTag } : undefined;
-  return {
-    file: context.file,
-    line,
-    kind,
-    written,
-    resolved,
-    reference: judged.reference,
-    pin,
-    stage: undefined,
-    platform: undefined,
-    status: judged.status,
-    reason: judged.reason,
-  };
-}
-
-function skippedSite(
-  context: Context,
-  kind: SiteKind,
-  line: number,
-  written: string,
-  resolved: string | undefined,
-  reason: string,
-): ImageSite {
-  const reference = resolved === undefined ? undefined : judgeReference(resolved, false).reference;
-  return {
-    file: context.file,
-    line,
-    kind,
-    written,
-    resolved,
-    reference,
-    pin: undefined,
-    stage: undefined,
-    platform: undefined,
-    status: 'skipped',
-    reason,
-  };
-}
+const templateReading: TokenReading = { form: 'skipped', reason: templateReason, resolved: undefined };
 
 /**
- * FROMs whose whole reference, or whole tag, is ARG `name`: one `arg` site
- * at the ARG line when every use of the ARG is such a FROM of the same
- * image, else one skipped site per FROM saying what else the ARG feeds.
+ * `FROM {{ .Base }}:{{ .Version }}` in a template file: the placeholder text
+ * from the word at `start` (blanks inside `{{ }}` included), or undefined when
+ * that word opens no placeholder.
  */
-function argSites(context: Context, name: string, list: readonly ArgCandidate[]): ImageSite[] {
-  const groups = new Map<string, ArgCandidate[]>();
-  for (const candidate of list) {
-    const group =
-      candidate.reading.form === 'arg-tag' ? `tag:${imageKey(candidate.reading.image)}` : 'reference';
-    groups.set(group, [...(groups.get(group) ?? []), candidate]);
+function templateText(args: string, start: number): string | undefined {
+  const rest = args.slice(start);
+  const open = rest.indexOf('{{');
+  const blank = rest.search(/[ \t]/);
+  if (open === -1 || (blank !== -1 && blank < open)) return undefined;
+  let end = open;
+  for (;;) {
+    const close = rest.indexOf('}}', end);
+    if (close === -1) return end === open ? undefined : rest.slice(0, end);
+    end = close + 2;
+    while (end < rest.length && !/[ \t]/.test(rest[end] as string)) end++;
+    const text = rest.slice(0, end);
+    if (text.split('{{').length <= text.split('}}').length) return text;
   }
-  const sites: ImageSite[] = [];
-  for (const group of groups.values()) {
-    const first = group[0] as ArgCandidate;
-    const tagOnly = first.reading.form === 'arg-tag';
-    const target = argTarget(context, name, group, tagOnly);
-    if (typeof target === 'string') {
-      for (const { from, reading } of group) {
-        if (!from.image) continue;
-        const skipped = { form: 'skipped', reason: target, resolved: reading.resolved } as const;
-        const site = wordSite(context, 'from', from.instruction, from.image.start, from.image.raw, skipped);
-        if (site) sites.push({ ...site, stage: from.stage, platform: from.platform });
-      }
-      continue;
-    }
-    const line = lineOf(context.lexed.lineStarts, target.range.start);
-    const resolved = first.reading.resolved ?? '';
-    const site = literalSite(context, 'arg', line, target.value, resolved, target.range, tagOnly);
-    sites.push({ ...site, stage: first.from.stage, platform: first.from.platform });
-  }
-  return sites;
-}
-
-/** The ARG default a group of FROMs may be pinned in, or why it may not. */
-function argTarget(
-  context: Context,
-  name: string,
-  group: readonly ArgCandidate[],
-  tagOnly: boolean,
-): { value: string; range: SourceRange } | string {
-  const keys = new Set(group.map((candidate) => candidate.key));
-  const other = context.scanned.uses.find((use) => use.name === name && !keys.has(use.key ?? ''));
-  if (other?.key !== undefined) {
-    return `ARG ${name} also feeds ${other.label}; pinning it would pin two images — pin by hand or split the ARG`;
-  }
-  if (other) return `ARG ${name} is also used by ${other.label}; pin by hand or split the ARG`;
-  const global = context.scanned.globals.get(name);
-  if (global?.value === undefined) return missingReason(name, scopeOf(context, new Set()));
-  const where = `the default of ARG ${name} (line ${global.line})`;
-  if (!global.valueRange) return `${where} is quoted or split in a way basepin cannot edit; pin by hand`;
-  if (tagOnly && global.value.includes('$')) return `${where} is built from other ARGs; pin by hand`;
-  if (group[0]?.reading.resolved === undefined)
-    return `${where} uses ARGs without defaults; give them defaults`;
-  if (global.value.includes('$')) {
-    // `ARG BASE=python:${PY}-slim`: a digest pinned there would outlive `--build-arg PY=…`.
-    const reading = readImageToken(global.value, scopeOf(context, new Set()));
-    if (reading.form === 'skipped') return `${where}: ${reading.reason}`;
-    const wholeDefault =
-      reading.form === 'in-place' &&
-      !reading.tagOnly &&
-      reading.pinStart === 0 &&
-      reading.pinEnd === global.value.length;
-    if (!wholeDefault) {
-      return `${where} takes its name or tag from another ARG; only a variable registry or namespace can be pinned — pin by hand`;
-    }
-  }
-  return { value: global.value, range: global.valueRange };
-}
-
-/** Images compare by their words; `alpine` and `docker.io/library/alpine` are the same image. */
-function imageKey(image: string): string {
-  const judged = judgeReference(image, false);
-  return judged.reference?.name ?? image;
 }
 
 function startOf(site: ImageSite): number {

@@ -4,19 +4,10 @@
  * ARG only in the registry/namespace, an inline default — or a form we do
  * not pin, with the reason. DESIGN.md "ARG: a pin goes where the value is defined".
  */
-import { findVariableRefs, expandVariables, type VariableRef } from './variables.ts';
+import { expandWord, isBuilderArg, platformReason, type Expansion, type GlobalArg } from './arg-values.ts';
+import { findVariableRefs, type VariableRef } from './variables.ts';
 
-export interface GlobalArg {
-  readonly name: string;
-  /** 1-based line of the ARG instruction. */
-  readonly line: number;
-  /** The default as written (quotes removed); undefined for `ARG NAME`. */
-  readonly value: string | undefined;
-  /** The default with earlier global ARGs substituted; undefined when it has none or cannot be known. */
-  readonly expanded: string | undefined;
-  /** Source range of the default's text, when it can be edited in place. */
-  readonly valueRange: { readonly start: number; readonly end: number } | undefined;
-}
+export type { GlobalArg } from './arg-values.ts';
 
 export interface TokenScope {
   readonly escape: string;
@@ -47,33 +38,42 @@ export type TokenReading =
       readonly image: string;
       readonly resolved: string | undefined;
     }
-  | { readonly form: 'skipped'; readonly reason: string; readonly resolved: string | undefined };
+  /** `$REPO:8.0`: the whole repository is ARG NAME, the tag is literal; pinned in the FROM line. */
+  | { readonly form: 'arg-repository'; readonly name: string; readonly resolved: string | undefined }
+  | { readonly form: 'skipped'; readonly reason: string; readonly resolved: string | undefined }
+  /** BuildKit cannot read the word: the build fails. */
+  | { readonly form: 'invalid'; readonly reason: string };
 
-/** ARGs the builder sets itself; a FROM may use them without declaring them. */
-const builderArgs = new Set([
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-]);
+export const templateReason = 'template placeholder ({{…}}): not a Dockerfile a build reads';
+export const templatePattern = /\{\{[^]*\}\}/;
 
 export function readImageToken(word: string, scope: TokenScope): TokenReading {
+  if (templatePattern.test(word)) return skipped(templateReason, undefined);
+  if (/["']/.test(word) || word.includes(scope.escape)) return readQuotedWord(word, scope);
   const refs = findVariableRefs(word, scope.escape);
-  const lookup = (name: string): string | undefined => scope.globals.get(name)?.expanded;
-  const expansion = expandVariables(word, lookup, scope.escape);
+  const expansion = expandWord(word, scope.globals, scope.escape);
   const resolved = expansion.value;
+  // `alpine:${V` or `${V:x}`: BuildKit fails the build.
+  if (expansion.error && expansion.error.required === undefined)
+    return unknownReason(expansion) as TokenReading;
+  if (refs.length === 0 && resolved !== undefined && resolved !== word) {
+    // `$1`, `$#`, `$@`: shell parameters BuildKit expands (to nothing, as they are never set).
+    if (isNotImage(resolved, scope)) return { form: 'not-image' };
+    return skipped(
+      'the reference uses a shell parameter ($1, $#, …) that BuildKit expands; pin by hand',
+      resolved,
+    );
+  }
   if (refs.length === 0) {
     if (isNotImage(word, scope)) return { form: 'not-image' };
     return { form: 'in-place', resolved: word, pinStart: 0, pinEnd: word.length, tagOnly: false };
   }
   if (resolved !== undefined && isNotImage(resolved, scope)) return { form: 'not-image' };
+  if (resolved === undefined && patternNamesStage(word, refs, scope)) return { form: 'not-image' };
+  const unknown = unknownReason(expansion);
+  if (unknown) return unknown;
   const only = refs.length === 1 ? (refs[0] as VariableRef) : undefined;
   if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
-  if (resolved === undefined && patternNamesStage(word, refs, scope)) return { form: 'not-image' };
 
   const masked = maskRefs(word, refs);
   const at = masked.indexOf('@', Math.max(0, masked.lastIndexOf('/')));
@@ -89,6 +89,14 @@ export function readImageToken(word: string, scope: TokenScope): TokenReading {
   if (digestRefs.length > 0)
     return skipped(`the digest comes from ARG ${names(digestRefs)}; pin by hand`, resolved);
   const lastComponent = nameRefs.find((ref) => ref.end > lastSlash);
+  const wholeName =
+    lastComponent !== undefined &&
+    nameRefs.length === 1 &&
+    lastComponent.start === 0 &&
+    lastComponent.end === tagStart - 1 &&
+    lastComponent.modifier === '';
+  if (wholeName && tagRefs.length === 0)
+    return { form: 'arg-repository', name: lastComponent.name, resolved };
   if (lastComponent) {
     return skipped(
       `the image name is built from ARG ${lastComponent.name}; only a variable registry or namespace can be pinned — pin by hand`,
@@ -135,9 +143,8 @@ export function missingReason(name: string, scope: TokenScope): string {
   if (declared?.value !== undefined) {
     return `the default of ARG ${name} (line ${declared.line}) uses ARGs without defaults; give them defaults`;
   }
+  if (isBuilderArg(name)) return platformReason(name);
   if (declared) return `ARG ${name} has no default; pass --build-arg or give it a default`;
-  if (builderArgs.has(name))
-    return `${name} is set by the builder, so the image is not known before a build; pin by hand`;
   return `${name} is not a global ARG; declare ARG ${name}=… before the first FROM`;
 }
 
@@ -160,11 +167,51 @@ function readWholeWord(ref: VariableRef, scope: TokenScope, resolved: string | u
 /** A reason to skip an inline default, or undefined when the default is what a build uses. */
 function readInlineDefault(ref: VariableRef, scope: TokenScope): string | undefined {
   if (ref.word.includes('$')) return `the inline default of ${ref.name} is built from ARGs; pin by hand`;
+  if (/["'\\`]/.test(ref.word))
+    return `the inline default of ${ref.name} is quoted; unquote it or pin by hand`;
   const declared = scope.globals.get(ref.name);
   if (declared?.value !== undefined && (ref.modifier === '-' || declared.value !== '')) {
     return `ARG ${ref.name} has a default (line ${declared.line}) that replaces the inline default ${ref.word}; keep one default`;
   }
   return undefined;
+}
+
+/** A reading for a word whose value BuildKit cannot know or read, or undefined. */
+function unknownReason(expansion: Expansion): TokenReading | undefined {
+  const { error, platform } = expansion;
+  if (error?.required !== undefined) {
+    return skipped(
+      `ARG ${error.required} must be passed as a build-arg (${error.message}); pin by hand`,
+      undefined,
+    );
+  }
+  if (error) return { form: 'invalid', reason: `BuildKit cannot expand the reference: ${error.message}` };
+  if (platform !== undefined) return skipped(platformReason(platform), undefined);
+  return undefined;
+}
+
+/**
+ * A word with quotes or escapes: BuildKit reads it after quote removal
+ * (`FROM "alpine:3.20"` is alpine:3.20). A word wholly inside one pair of
+ * quotes is read as its inside; any other is resolved but not edited.
+ */
+function readQuotedWord(word: string, scope: TokenScope): TokenReading {
+  const quote = word[0];
+  const inner = word.slice(1, -1);
+  const wrapped = word.length >= 2 && (quote === '"' || quote === "'") && word.at(-1) === quote;
+  const plainInside = !/["']/.test(inner) && !inner.includes(scope.escape) && !inner.includes('\\');
+  if (wrapped && plainInside && (quote === '"' || !inner.includes('$'))) {
+    const reading = readImageToken(inner, scope);
+    if (reading.form !== 'in-place') return reading;
+    return { ...reading, pinStart: reading.pinStart + 1, pinEnd: reading.pinEnd + 1 };
+  }
+  const expansion = expandWord(word, scope.globals, scope.escape);
+  const resolved = expansion.value;
+  if (resolved !== undefined && isNotImage(resolved, scope)) return { form: 'not-image' };
+  const unknown = unknownReason(expansion);
+  if (unknown) return unknown;
+  if (resolved === undefined) return skipped(missingReason(expansion.missing[0] ?? '', scope), undefined);
+  return skipped('the reference is quoted or escaped in a way basepin cannot edit; pin by hand', resolved);
 }
 
 function firstMissing(refs: readonly VariableRef[], scope: TokenScope): string | undefined {

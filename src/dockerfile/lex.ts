@@ -1,27 +1,18 @@
 /**
  * A small Dockerfile lexer that keeps every character's source offset.
  * It follows BuildKit's parser (frontend/dockerfile/parser/parser.go):
- * directives only at the very top, comment and empty lines skipped inside
- * continuations, the continuation is the escape character plus optional
- * trailing blanks, heredoc bodies follow the instruction that opens them.
+ * comment and blank lines skipped, also inside continuations; a line
+ * continues when it ends with the escape character (then only spaces and
+ * tabs) that is not itself escaped; heredoc bodies follow the instruction
+ * that opens them (`./heredoc.ts` decides which do); directives are read by
+ * `./directives.ts`, as the parser and the frontend selection read them.
  * https://docs.docker.com/reference/dockerfile/#parser-directives
  */
-import type { SourceRange } from './site.ts';
-import { splitWords } from './words.ts';
+import { detectSyntax, parserEscape, type PhysicalLine, type SyntaxDirective } from './directives.ts';
+import { heredocMarkers } from './heredoc.ts';
+import { isGoSpace } from './shell-lex.ts';
 
-export interface PhysicalLine {
-  /** Offset of the first character (after a BOM on line 1). */
-  readonly start: number;
-  /** Offset after the last character, before `\r\n` or `\n`. */
-  readonly end: number;
-}
-
-export interface Directive {
-  /** Lower-cased name: `syntax`, `escape`, `check`. */
-  readonly name: string;
-  readonly value: string;
-  readonly valueRange: SourceRange;
-}
+export type { PhysicalLine, SyntaxDirective } from './directives.ts';
 
 export interface Instruction {
   /** Upper-cased keyword, `FROM`. */
@@ -37,18 +28,14 @@ export interface Instruction {
 }
 
 export interface LexedDockerfile {
-  readonly directives: readonly Directive[];
+  /** The frontend image `# syntax=` names, when BuildKit would use it. */
+  readonly syntax: SyntaxDirective | undefined;
   readonly escape: string;
   readonly instructions: readonly Instruction[];
   readonly lineStarts: readonly number[];
 }
 
-const knownDirectives = new Set(['syntax', 'escape', 'check']);
-const directivePattern = /^[ \t]*#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const blank = /^[ \t\v\f\r]$/;
-const heredocCommands = new Set(['RUN', 'COPY', 'ADD']);
-// BuildKit's heredoc word: optional fd, `<<`, optional `-`, a name without `<`.
-const heredocWordPattern = /^\d*<<(-?)([^<]+)$/;
 
 export function lexDockerfile(text: string): LexedDockerfile {
   const lines = splitLines(text);
@@ -56,13 +43,12 @@ export function lexDockerfile(text: string): LexedDockerfile {
     const line = lines[index] as PhysicalLine;
     return text.slice(line.start, line.end);
   };
-  const { directives, next } = readDirectives(lines, lineText);
-  const escapeDirective = directives.find((d) => d.name === 'escape')?.value;
-  const escape = escapeDirective === '`' ? '`' : '\\';
-  const continuation = new RegExp(`${escape === '`' ? '`' : '\\\\'}[ \\t]*$`);
+  const escape = parserEscape(lines, text);
+  const isContinued = (line: string): number | undefined => continuationAt(line, escape);
 
   const instructions: Instruction[] = [];
-  let index = next;
+  // Directive lines are comments to the instruction reader.
+  let index = 0;
   while (index < lines.length) {
     const first = lineText(index);
     if (isCommentOrBlank(first)) {
@@ -78,36 +64,52 @@ export function lexDockerfile(text: string): LexedDockerfile {
       for (let k = from; k < to; k++) offsets.push(line.start + k);
     };
     const leading = leadingBlanks(first);
-    let match = continuation.exec(first);
-    append(index, leading, match ? match.index : first.length);
+    let cut = isContinued(first);
+    append(index, leading, cut ?? first.length);
     index++;
-    while (match && index < lines.length) {
+    while (cut !== undefined && index < lines.length) {
       const raw = lineText(index);
       if (isCommentOrBlank(raw)) {
         index++;
         continue;
       }
-      match = continuation.exec(raw);
-      append(index, 0, match ? match.index : raw.length);
+      cut = isContinued(raw);
+      append(index, 0, cut ?? raw.length);
       index++;
     }
+    // A bare continuation followed by nothing is still an (empty, unknown) instruction to BuildKit.
     const instruction = splitKeyword(chars, offsets, startLine + 1);
-    if (!instruction) continue;
     const heredocs: string[] = [];
-    if (heredocCommands.has(instruction.keyword)) {
-      for (const heredoc of heredocNames(instruction.args, escape)) {
-        const body: string[] = [];
-        while (index < lines.length) {
-          const raw = lineText(index++);
-          if ((heredoc.stripTabs ? raw.replace(/^\t+/, '') : raw) === heredoc.name) break;
-          body.push(raw);
-        }
-        heredocs.push(body.join('\n'));
+    for (const heredoc of heredocMarkers(instruction.keyword, instruction.args, escape)) {
+      const body: string[] = [];
+      while (index < lines.length) {
+        const raw = lineText(index++);
+        if ((heredoc.stripTabs ? raw.replace(/^\t+/, '') : raw) === heredoc.name) break;
+        body.push(raw);
       }
+      heredocs.push(body.join('\n'));
     }
     instructions.push({ ...instruction, heredocs });
   }
-  return { directives, escape, instructions, lineStarts: lines.map((line) => line.start) };
+  return {
+    syntax: detectSyntax(lines, text),
+    escape,
+    instructions,
+    lineStarts: lines.map((line) => line.start),
+  };
+}
+
+/**
+ * Where a line's continuation starts, or undefined when the line ends the
+ * instruction. parser.go: the escape character, then only spaces and tabs,
+ * not itself escaped (`RUN echo \\` ends the instruction).
+ */
+function continuationAt(line: string, escape: string): number | undefined {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end === 0 || line[end - 1] !== escape) return undefined;
+  if (end >= 2 && line[end - 2] === escape) return undefined;
+  return end - 1;
 }
 
 /** 1-based line of a source offset. */
@@ -122,14 +124,15 @@ export function lineOf(lineStarts: readonly number[], offset: number): number {
   return low + 1;
 }
 
-/** Lines split at `\n`, a `\r` before it dropped, as Go's bufio.ScanLines does. */
+/** Lines split at `\n`, the `\r`s before it dropped, as parser.go's `trimNewline` does. */
 function splitLines(text: string): PhysicalLine[] {
   const lines: PhysicalLine[] = [];
   let start = text.startsWith('\uFEFF') ? 1 : 0;
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
     const stop = newline === -1 ? text.length : newline;
-    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    let end = stop;
+    while (end > start && text.charCodeAt(end - 1) === 13) end--;
     lines.push({ start, end });
     if (newline === -1) break;
     start = newline + 1;
@@ -137,67 +140,36 @@ function splitLines(text: string): PhysicalLine[] {
   return lines;
 }
 
-/** Directives are the leading `# name=value` lines with known names; anything else ends them. */
-function readDirectives(
-  lines: readonly PhysicalLine[],
-  lineText: (index: number) => string,
-): { directives: Directive[]; next: number } {
-  const directives: Directive[] = [];
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const raw = lineText(index);
-    const match = directivePattern.exec(raw);
-    const name = match?.[1]?.toLowerCase();
-    if (!match || name === undefined || !knownDirectives.has(name)) break;
-    if (directives.some((d) => d.name === name)) break;
-    const value = match[2] ?? '';
-    const trailing = raw.length - raw.replace(/[ \t]*$/, '').length;
-    const start = (lines[index] as PhysicalLine).start + raw.length - trailing - value.length;
-    directives.push({ name, value, valueRange: { start, end: start + value.length } });
-  }
-  return { directives, next: index };
-}
-
 function isCommentOrBlank(line: string): boolean {
   const trimmed = line.slice(leadingBlanks(line));
   return trimmed === '' || trimmed.startsWith('#');
 }
 
-/** Go's parser trims only ASCII blanks; JavaScript's trim would also eat U+FEFF and U+00A0. */
+/** parser.go trims with `unicode.IsSpace`: U+00A0 and U+0085 too, but not U+FEFF. */
 function leadingBlanks(line: string): number {
-  return /^[ \t\v\f\r]*/.exec(line)?.[0].length ?? 0;
+  let count = 0;
+  while (count < line.length && isGoSpace(line[count] as string)) count++;
+  return count;
 }
 
-function splitKeyword(
-  chars: string,
-  offsets: number[],
-  line: number,
-): Omit<Instruction, 'heredocs'> | undefined {
-  const keyword = /^[^ \t\v\f\r]+/.exec(chars)?.[0];
-  if (keyword === undefined) return undefined;
-  let from = keyword.length;
-  while (from < chars.length && blank.test(chars[from] as string)) from++;
+/**
+ * split_command.go: the line trimmed (`strings.TrimSpace`, so a line that a
+ * bare continuation left starting with blanks still has its keyword), split at
+ * the first run of `[\t\v\f\r ]`, the arguments trimmed again.
+ */
+function splitKeyword(chars: string, offsets: number[], line: number): Omit<Instruction, 'heredocs'> {
+  let start = 0;
+  while (start < chars.length && isGoSpace(chars[start] as string)) start++;
+  let keywordEnd = start;
+  while (keywordEnd < chars.length && !blank.test(chars[keywordEnd] as string)) keywordEnd++;
+  let from = keywordEnd;
+  while (from < chars.length && isGoSpace(chars[from] as string)) from++;
   let to = chars.length;
-  while (to > from && blank.test(chars[to - 1] as string)) to--;
+  while (to > from && isGoSpace(chars[to - 1] as string)) to--;
   return {
-    keyword: keyword.toUpperCase(),
+    keyword: chars.slice(start, keywordEnd).toUpperCase(),
     line,
     args: chars.slice(from, to),
     offsets: offsets.slice(from, to),
   };
-}
-
-/**
- * Heredoc delimiters named in an instruction's words, in order (`<<EOF`,
- * `<<-"EOT"`). Words are read with quotes removed, as BuildKit's shell
- * lexer does, so `["sh", "-c", "cat <<EOF"]` opens no heredoc.
- */
-function heredocNames(args: string, escape: string): { name: string; stripTabs: boolean }[] {
-  const names: { name: string; stripTabs: boolean }[] = [];
-  for (const word of splitWords(args, escape)) {
-    const match = heredocWordPattern.exec(word.raw.replace(/["']/g, ''));
-    const name = match?.[2];
-    if (match && name) names.push({ name, stripTabs: match[1] === '-' });
-  }
-  return names;
 }

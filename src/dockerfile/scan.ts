@@ -3,11 +3,13 @@
  * by `COPY --from` and `RUN --mount=…,from=`, and every use of a global ARG
  * (so a pin in an ARG line can be refused when the ARG feeds something else).
  */
-import type { GlobalArg } from './image-token.ts';
+import { expandWord, type GlobalArg } from './arg-values.ts';
+import { splitCommand } from './heredoc.ts';
 import type { Instruction, LexedDockerfile } from './lex.ts';
 import type { SourceRange } from './site.ts';
-import { expandVariables, findVariableRefs } from './variables.ts';
+import { findVariableRefs } from './variables.ts';
 import {
+  builderFlagsEnd,
   leadingFlags,
   mountOptions,
   splitBlankWords,
@@ -26,7 +28,8 @@ export interface FromEntry {
 }
 
 export interface ExternalEntry {
-  readonly kind: 'copy-from' | 'mount-from';
+  /** `onbuild-…`: in an ONBUILD trigger, so pulled by every build FROM this image. */
+  readonly kind: 'copy-from' | 'mount-from' | 'onbuild-copy-from' | 'onbuild-mount-from';
   readonly instruction: Instruction;
   /** The image text; positions index `instruction.args`. */
   readonly value: ValueSpan;
@@ -65,7 +68,7 @@ export function scanDockerfile(lexed: LexedDockerfile, text: string): ScannedDoc
     const inStage = froms.length > 0;
     const stage = froms.at(-1)?.stage;
     if (instruction.keyword === 'FROM') {
-      const entry = readFrom(instruction);
+      const entry = readFrom(instruction, escape);
       froms.push(entry);
       visible = new Set();
       const key = `from:${froms.length - 1}`;
@@ -83,14 +86,14 @@ export function scanDockerfile(lexed: LexedDockerfile, text: string): ScannedDoc
       for (const word of splitWords(instruction.args, escape)) {
         const equals = word.raw.indexOf('=');
         const name = equals === -1 ? word.raw : word.raw.slice(0, equals);
-        const value =
-          equals === -1 ? undefined : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
+        const raw = equals === -1 ? undefined : word.raw.slice(equals + 1);
+        const value = raw === undefined ? undefined : unquote(raw, word.start + equals + 1);
         for (const ref of value ? findVariableRefs(value.value, escape) : []) {
           if (!inStage || visible.has(ref.name)) {
             uses.push({ name: ref.name, key: undefined, label: `ARG ${name} on line ${instruction.line}` });
           }
         }
-        if (!inStage) globals.set(name, globalArg(name, value, instruction, text, globals, escape));
+        if (!inStage) globals.set(name, globalArg(name, raw, value, instruction, text, globals, escape));
         else if (value === undefined && globals.has(name)) visible.add(name);
         else visible.delete(name);
       }
@@ -102,7 +105,11 @@ export function scanDockerfile(lexed: LexedDockerfile, text: string): ScannedDoc
     const label = `${instruction.keyword} on line ${instruction.line}`;
     for (const ref of findVariableRefs(instruction.args, escape)) {
       if (!visible.has(ref.name)) continue;
-      const external = found.find((entry) => ref.start >= entry.value.start && ref.start < entry.value.end);
+      // An ONBUILD trigger's positions index its own text, the end of this instruction's.
+      const external = found.find((entry) => {
+        const shift = instruction.args.length - entry.instruction.args.length;
+        return ref.start >= entry.value.start + shift && ref.start < entry.value.end + shift;
+      });
       uses.push(
         external
           ? { name: ref.name, key: external.key, label: `${external.value.value} (line ${instruction.line})` }
@@ -135,18 +142,25 @@ export function sourceRange(
   return text.slice(range.start, range.end) === args.slice(start, end) ? range : undefined;
 }
 
-function readFrom(instruction: Instruction): FromEntry {
-  const words = splitBlankWords(instruction.args);
-  const { flags, rest } = leadingFlags(words);
-  const image = words[rest];
-  const as = words[rest + 1];
-  const stage = as && as.raw.toLowerCase() === 'as' ? words[rest + 2]?.raw : undefined;
+function readFrom(instruction: Instruction, escape: string): FromEntry {
+  // The flags end where BuildKit's flag reader (quotes and escapes kept together) says.
+  const flagsEnd = builderFlagsEnd(instruction.args, escape);
+  const { flags } = leadingFlags(splitBlankWords(instruction.args.slice(0, flagsEnd)));
+  const words = splitBlankWords(instruction.args.slice(flagsEnd)).map((word) => ({
+    raw: word.raw,
+    start: word.start + flagsEnd,
+    end: word.end + flagsEnd,
+  }));
+  const image = words[0];
+  const as = words[1];
+  const stage = as && as.raw.toLowerCase() === 'as' ? words[2]?.raw : undefined;
   const platform = flags.find((flag) => flag.name === 'platform')?.value?.value;
   return { instruction, image, platform, stage };
 }
 
 function globalArg(
   name: string,
+  raw: string | undefined,
   value: ValueSpan | undefined,
   instruction: Instruction,
   text: string,
@@ -154,21 +168,44 @@ function globalArg(
   escape: string,
 ): GlobalArg {
   const range = value?.plain ? sourceRange(instruction, text, value.start, value.end) : undefined;
-  // A default may use the global ARGs declared before it.
-  const expanded =
-    value === undefined
-      ? undefined
-      : expandVariables(value.value, (n) => earlier.get(n)?.expanded, escape).value;
-  return { name, line: instruction.line, value: value?.value, expanded, valueRange: range };
+  const declarations = (earlier.get(name)?.declarations ?? 0) + (raw === undefined ? 0 : 1);
+  // `ARG NAME` again keeps the earlier default (convert.go `buildMetaArgs` replaces only with a value).
+  const previous = earlier.get(name);
+  if (raw === undefined && previous) return { ...previous, line: instruction.line, declarations };
+  // A default may use the global ARGs declared before it, and is read as a shell word.
+  const expansion = raw === undefined ? undefined : expandWord(raw, earlier, escape);
+  return {
+    name,
+    line: instruction.line,
+    value: value?.value,
+    expanded: expansion?.value,
+    platform: expansion?.platform,
+    valueRange: range,
+    declarations,
+  };
 }
 
-/** `COPY --from=<x>` and every `RUN --mount=…,from=<x>`. */
+/** `COPY --from=<x>` and every `RUN --mount=…,from=<x>`, also as ONBUILD triggers. */
 function readExternals(
   instruction: Instruction,
   escape: string,
   stage: string | undefined,
   count: number,
 ): ExternalEntry[] {
+  if (instruction.keyword === 'ONBUILD') {
+    const trigger = splitCommand(instruction.args);
+    if (!trigger || (trigger.keyword !== 'COPY' && trigger.keyword !== 'RUN')) return [];
+    const inner: Instruction = {
+      ...instruction,
+      keyword: trigger.keyword,
+      args: trigger.args,
+      offsets: instruction.offsets.slice(trigger.offset),
+    };
+    return readExternals(inner, escape, stage, count).map((entry) => ({
+      ...entry,
+      kind: entry.kind === 'copy-from' ? 'onbuild-copy-from' : 'onbuild-mount-from',
+    }));
+  }
   if (instruction.keyword !== 'COPY' && instruction.keyword !== 'RUN') return [];
   const { flags } = leadingFlags(splitWords(instruction.args, escape));
   const entries: ExternalEntry[] = [];
@@ -183,7 +220,10 @@ function readExternals(
       value = mountOptions(flag.value).get('from');
       kind = 'mount-from';
     } else continue;
-    if (value) entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}` });
+    // An empty `from` is the build context (convert_runmount.go), not an image.
+    if (value && value.value !== '') {
+      entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}` });
+    }
   }
   return entries;
 }

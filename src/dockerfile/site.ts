@@ -1,7 +1,11 @@
 import type { ImageReference } from '../reference/index.ts';
 
-/** Where an image is named in a Dockerfile. */
-export type SiteKind = 'from' | 'arg' | 'copy-from' | 'mount-from' | 'syntax';
+/**
+ * Where an image is named in a Dockerfile. `onbuild-copy-from` and
+ * `onbuild-mount-from` are in ONBUILD triggers: every build FROM this image pulls them.
+ */
+export type SiteKind =
+  'from' | 'arg' | 'copy-from' | 'mount-from' | 'onbuild-copy-from' | 'onbuild-mount-from' | 'syntax';
 
 /**
  * - `pinnable`: a tag to follow, no digest yet.

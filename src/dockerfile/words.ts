@@ -3,6 +3,7 @@
  * flag (`--from=x`) and mount option (`type=cache,from=x`) forms built on
  * them. Positions are indices into `Instruction.args`.
  */
+import { isGoSpace } from './shell-space.ts';
 
 export interface Word {
   /** The word exactly as written, quotes included. */
@@ -53,6 +54,32 @@ export function splitBlankWords(args: string): Word[] {
     words.push({ raw: match[0], start: match.index, end: match.index + match[0].length });
   }
   return words;
+}
+
+/**
+ * Where the arguments after the leading builder flags start, as BuildKit's
+ * `extractBuilderFlags` (parser/split_command.go) reads them: a flag word
+ * keeps quoted blanks and escaped characters, `--` alone ends the flags, and
+ * a flag that never closes its quote takes the rest of the line.
+ */
+export function builderFlagsEnd(args: string, escape: string): number {
+  let pos = 0;
+  for (;;) {
+    while (pos < args.length && isGoSpace(args[pos] as string)) pos++;
+    if (pos >= args.length) return args.length;
+    if (!args.startsWith('--', pos)) return pos;
+    const start = pos;
+    let quote = '';
+    for (; pos < args.length; pos++) {
+      const char = args[pos] as string;
+      if (quote === '' && isGoSpace(char)) break;
+      if (quote === '' && (char === '"' || char === "'")) quote = char;
+      else if (quote !== '' && char === quote) quote = '';
+      else if (char === escape) pos++;
+    }
+    if (pos >= args.length) return args.length;
+    if (args.slice(start, pos) === '--') return pos;
+  }
 }
 
 /** The leading `--name[=value]` words; `rest` is the index of the first other word. */

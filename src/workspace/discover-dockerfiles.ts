@@ -32,17 +32,68 @@ export class UnreadablePathError extends Error {
   }
 }
 
-const dockerfileNames = picomatch(
-  ['Dockerfile', 'Dockerfile.*', '*.Dockerfile', '*.dockerfile', 'Containerfile', 'Containerfile.*'],
-  {
-    dot: true,
-  },
-);
+// The names docker, BuildKit and buildah build by default, and what Renovate matches by default:
+// `(^|/|\.)([Dd]ocker|[Cc]ontainer)file$` and `(^|/)([Dd]ocker|[Cc]ontainer)file[^/]*$`.
+const suffixName = /(^|\.)([Dd]ocker|[Cc]ontainer)file$/;
+const prefixName = /^([Dd]ocker|[Cc]ontainer)file/;
+// `Dockerfile.md`, `Dockerfile.dockerignore`, `dockerfile.go`: docs, configs and code about Dockerfiles.
+const notDockerfileExtensions = new Set([
+  'bash',
+  'bat',
+  'c',
+  'cjs',
+  'cmd',
+  'cs',
+  'css',
+  'diff',
+  'dockerignore',
+  'gif',
+  'go',
+  'gz',
+  'h',
+  'html',
+  'ini',
+  'java',
+  'jpeg',
+  'jpg',
+  'js',
+  'json',
+  'jsonnet',
+  'log',
+  'lock',
+  'markdown',
+  'md',
+  'mjs',
+  'patch',
+  'pdf',
+  'png',
+  'ps1',
+  'py',
+  'rb',
+  'rs',
+  'rst',
+  'sh',
+  'svg',
+  'swp',
+  'tar',
+  'tgz',
+  'toml',
+  'ts',
+  'txt',
+  'xml',
+  'yaml',
+  'yml',
+  'zip',
+]);
 const skippedFolders = new Set(['.git', 'node_modules']);
 
-/** Whether a file name (no folder) is one of the usual Dockerfile names. */
+/** Whether a file name (no folder) is one a build would read as a Dockerfile. */
 export function isDockerfileName(name: string): boolean {
-  return dockerfileNames(name);
+  if (suffixName.test(name)) return true;
+  if (!prefixName.test(name)) return false;
+  const dot = name.lastIndexOf('.');
+  const extension = dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
+  return !notDockerfileExtensions.has(extension);
 }
 
 interface IgnoreLevel {

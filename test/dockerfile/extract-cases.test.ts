@@ -191,7 +191,7 @@ const cases: readonly Case[] = [
     'a variable name matching no stage is still an image',
     'FROM scratch AS bin-linux\nFROM tool-$TARGETOS\n',
     ['2 from skipped -'],
-    ['image name is built from ARG TARGETOS'],
+    ['depends on the target platform (TARGETOS is set by the builder)'],
   ],
   [
     'a lone ${X} is not read as a stage pattern',
@@ -236,6 +236,142 @@ const cases: readonly Case[] = [
     ['2 arg invalid -'],
     ['the reference is empty after ARG substitution'],
   ],
+  // Issue 11: BuildKit's parser (parser.go, directives.go) and converter (convert.go) decide these.
+  [
+    'an indented syntax directive is parsed but does not pick the frontend (DetectSyntax)',
+    '  # syntax=docker/dockerfile:1\nFROM a:1\n',
+    ['2 from pinnable a:1'],
+  ],
+  [
+    'a // syntax directive picks the frontend when no # one does',
+    '//syntax=example/frontend:1\nFROM a:1\n',
+    ['1 syntax pinnable example/frontend:1', '2 from pinnable a:1'],
+  ],
+  [
+    'a repeated syntax directive: the first one picks the frontend',
+    '# syntax=docker/dockerfile:1.7\n# syntax=docker/dockerfile:1.6\nFROM a:1\n',
+    ['1 syntax pinnable docker/dockerfile:1.7', '3 from pinnable a:1'],
+  ],
+  ['a syntax value of blanks is no frontend', '# syntax=  \nFROM a:1\n', ['2 from pinnable a:1']],
+  [
+    'an escaped escape at the end does not continue the line',
+    'FROM a:1\nRUN echo done \\\\\nFROM b:2\n',
+    ['1 from pinnable a:1', '3 from pinnable b:2'],
+  ],
+  [
+    'a heredoc body ends at a line with trailing CRs',
+    'FROM a:1\r\nRUN <<EOF\r\nFROM hidden:1\r\nEOF\r\r\nFROM b:2\r\n',
+    ['1 from pinnable a:1', '5 from pinnable b:2'],
+  ],
+  [
+    'the heredoc lexer escapes with \\ whatever the escape directive says',
+    '# escape=`\nFROM a:1\nRUN echo a\\ <<EOF\nFROM not-hidden:1\nEOF\nFROM b:2\n',
+    ['2 from pinnable a:1', '4 from pinnable not-hidden:1', '6 from pinnable b:2'],
+  ],
+  [
+    'a required build-arg is skipped with what to pass',
+    'FROM alpine:${V:?set-V}\n',
+    ['1 from skipped -'],
+    ['ARG V must be passed as a build-arg'],
+  ],
+  [
+    'a word BuildKit cannot expand fails the build',
+    'ARG V=1\nFROM alpine:${V:x}\n',
+    ['2 from invalid -'],
+    ['BuildKit cannot expand the reference: unsupported modifier'],
+  ],
+  [
+    'an unterminated ${ fails the build',
+    'FROM alpine:${V\n',
+    ['1 from invalid -'],
+    ['BuildKit cannot expand the reference: unsupported modifier'],
+  ],
+  [
+    'prefix and suffix trims resolve as in BuildKit but are not pinned',
+    'ARG IMG=alpine:3.20\nFROM ${IMG%:*}:3.19 AS a\nFROM busybox:${IMG#*:}\n',
+    ['2 from skipped -', '3 from skipped -'],
+    ['the image name is built from ARG IMG', 'the tag ${IMG#*:} is computed by ARG IMG'],
+  ],
+  [
+    'a declared default replaces a builder ARG',
+    'ARG TARGETARCH=amd64\nFROM debian:12-${TARGETARCH}\n',
+    ['2 from skipped -'],
+    ['ARG TARGETARCH is only part of the tag'],
+  ],
+  [
+    'ARG again without a value keeps the default',
+    'ARG V=3.20\nARG V\nFROM alpine:${V}\n',
+    ['1 arg pinnable 3.20'],
+  ],
+  [
+    'a global ARG that BuildKit expands from a builder ARG',
+    'ARG TAG=12-${BUILDARCH}\nFROM debian:${TAG}\n',
+    ['2 from skipped -'],
+    ['depends on the build platform (BUILDARCH'],
+  ],
+  [
+    'a repository ARG with a tag in its default is not pinned in the FROM',
+    'ARG REPO=alpine:3\nFROM ${REPO}:3.20\n',
+    ['2 from skipped -'],
+    ['is not a bare repository'],
+  ],
+  [
+    'a repository ARG without a default',
+    'ARG REPO\nFROM ${REPO}:3.20\n',
+    ['2 from skipped -'],
+    ['ARG REPO has no default'],
+  ],
+  [
+    'a repository ARG also used as a whole reference',
+    'ARG REPO=alpine\nFROM ${REPO}:3.20\nFROM ${REPO}\n',
+    ['2 from skipped -', '3 from skipped -'],
+    ['ARG REPO also feeds ${REPO} (line 3)', 'ARG REPO also feeds ${REPO}:3.20 (line 2)'],
+  ],
+  [
+    'COPY --from=$X is refused by BuildKit',
+    'ARG X=alpine:3.20\nFROM a:1\nARG X\nCOPY --from=$X /a /b\n',
+    ['2 from pinnable a:1', '4 copy-from skipped -'],
+    [undefined, 'which BuildKit does not expand there'],
+  ],
+  [
+    'an empty COPY --from and mount from are the context',
+    'FROM a:1\nCOPY --from="" /a /b\nRUN --mount=from=,target=/x true\n',
+    ['1 from pinnable a:1'],
+  ],
+  [
+    'a stage index in ONBUILD COPY --from is not an image',
+    'FROM a:1\nONBUILD COPY --from=0 /a /b\nONBUILD COPY --from=ghcr.io/acme/tools:1 /t /t\n',
+    ['1 from pinnable a:1', '3 onbuild-copy-from pinnable ghcr.io/acme/tools:1'],
+  ],
+  [
+    'a quoted FROM word is pinned inside its quotes',
+    'FROM \'alpine:3.20\' AS a\nFROM "busybox:1.36"\n',
+    ['1 from pinnable alpine:3.20', '2 from pinnable busybox:1.36'],
+  ],
+  [
+    'a FROM word with inner quotes resolves but is not edited',
+    'FROM alp"ine:3.2"0\n',
+    ['1 from skipped -'],
+    ['quoted or escaped in a way basepin cannot edit'],
+  ],
+  [
+    'a bare continuation line joins the next one, whose blanks BuildKit trims',
+    'FROM a:1\n  \\\n  # comment\n   FROM b:2\n',
+    ['1 from pinnable a:1', '4 from pinnable b:2'],
+  ],
+  [
+    'shell parameters ($1, $#) expand to nothing, as in BuildKit',
+    'FROM alpine:3.20$#\nFROM alpine$1:3.19\n',
+    ['1 from skipped -', '2 from skipped -'],
+    ['uses a shell parameter', 'uses a shell parameter'],
+  ],
+  [
+    'a FROM flag keeps an escaped blank and a quote, as BuildKit reads flags',
+    'FROM --platform=linux/amd64\\ alpine:3.20 AS x\nFROM --platform="linux/amd64 busybox:1.36\nFROM -- debian:12\n',
+    // Line 1's flag swallows the image: BuildKit then reads `AS` as the image and fails.
+    ['1 from invalid -', '3 from pinnable debian:12'],
+    ['must be lowercase'],
+  ],
   ['empty text', '', []],
   ['comment only, no final newline', '# hello', []],
 ];
@@ -268,6 +404,21 @@ describe('extractImageSites edge cases', () => {
       status: 'pinnable',
     });
     expect(text.slice(sites[0]?.pin?.range.start, sites[0]?.pin?.range.end)).toBe('python:3.12');
+  });
+
+  it('resolves shell parameters as BuildKit does', () => {
+    const sites = extractImageSites('Dockerfile', 'FROM alpine:3.20$#\nFROM alpine$1:3.19\n');
+    expect(sites.map((site) => site.resolved)).toEqual(['alpine:3.20', 'alpine:3.19']);
+  });
+
+  it('pins FROM $REPO:tag in the FROM line unless pin-arg-repositories is off', () => {
+    const text = 'ARG REPO=mcr.microsoft.com/dotnet/aspnet\nFROM $REPO:8.0-alpine\n';
+    const [on] = extractImageSites('Dockerfile', text);
+    expect(on).toMatchObject({ status: 'pinnable', resolved: 'mcr.microsoft.com/dotnet/aspnet:8.0-alpine' });
+    expect(text.slice(on?.pin?.range.start, on?.pin?.range.end)).toBe('$REPO:8.0-alpine');
+    const [off] = extractImageSites('Dockerfile', text, { pinArgRepositories: false });
+    expect(off).toMatchObject({ status: 'skipped', pin: undefined });
+    expect(off?.reason).toContain('pin-arg-repositories is off');
   });
 
   it('keeps UTF-16 offsets past astral characters', () => {

@@ -95,7 +95,8 @@ const expected: Record<string, readonly Row[]> = {
       resolved: 'registry.example.com:5000/library/nginx:1.27',
     },
     { ...ok(13, 'from', '${INLINE:-alpine:3.20}'), resolved: 'alpine:3.20', pin: 'alpine:3.20' },
-    skip(17, '${GO}:1.22', 'golang:1.22', 'image name is built from ARG GO'),
+    // The whole repository from an ARG, the tag literal: pinned in the FROM line.
+    { ...ok(17, 'from', '${GO}:1.22'), resolved: 'golang:1.22' },
   ],
   'arg-conflicts.Dockerfile': [
     skip(8, 'alpine:${V}', 'alpine:3.19', 'ARG V also feeds golang:1.22-alpine${V} (line 9)'),
@@ -148,6 +149,68 @@ const expected: Record<string, readonly Row[]> = {
     },
   ],
   'late-directive.Dockerfile': [ok(3, 'from', 'alpine:3.20')],
+  // Issue 11: each fixture names the BuildKit source it follows in its trailing comments.
+  'heredoc-quoted-marker.Dockerfile': [
+    ok(1, 'from', 'alpine:3.20'),
+    ok(3, 'from', 'busybox:1.36'),
+    ok(5, 'from', 'debian:12'),
+    ok(9, 'from', 'ubuntu:24.04'),
+  ],
+  'heredoc-word-forms.Dockerfile': [
+    ok(1, 'from', 'alpine:3.20'),
+    ok(8, 'from', 'busybox:1.36'),
+    ok(10, 'from', 'debian:12'),
+    ok(12, 'from', 'ubuntu:24.04'),
+    ok(14, 'from', 'nginx:1.27'),
+  ],
+  'onbuild.Dockerfile': [
+    ok(1, 'from', 'alpine:3.20'),
+    ok(6, 'onbuild-copy-from', 'nginx:1.27'),
+    {
+      ...skip(7, 'builder', undefined, 'may name a stage of the Dockerfile that builds FROM this image'),
+      kind: 'onbuild-copy-from',
+    },
+    ok(8, 'onbuild-mount-from', 'golang:1.22'),
+    ok(12, 'from', 'ubuntu:24.04'),
+  ],
+  'shebang-syntax.Dockerfile': [ok(2, 'syntax', 'docker/dockerfile:1.7'), ok(4, 'from', 'alpine:3.20')],
+  'syntax-options.Dockerfile': [ok(1, 'syntax', 'docker/dockerfile:1.7'), ok(2, 'from', 'alpine:3.20')],
+  'syntax-empty.Dockerfile': [ok(3, 'from', 'alpine:3.20')],
+  'mount-from-empty.Dockerfile': [ok(1, 'from', 'alpine:3.20')],
+  'template-placeholder.Dockerfile': [
+    { ...skip(1, '{{.Base}}', undefined, 'template placeholder'), kind: 'arg' },
+    skip(2, '{{ .BaseImage }}:{{ .Version }}', undefined, 'template placeholder'),
+    { ...skip(3, '{{ .Builder }}', undefined, 'template placeholder'), kind: 'copy-from' },
+    skip(4, 'mcr.microsoft.com/dotnet/runtime:{{ARCH}}', undefined, 'template placeholder'),
+    ok(6, 'from', 'alpine:3.20'),
+  ],
+  'arg-quoted-default.Dockerfile': [
+    ok(3, 'arg', 'alpine:3.19'),
+    ok(4, 'from', 'alpine:3.20', { stage: 'exit-supported' }),
+    skip(6, '$DEF', 'busybox:1.36', 'the default of ARG DEF (line 2) is quoted'),
+    { ...ok(7, 'from', '"debian:12"'), resolved: 'debian:12', pin: 'debian:12' },
+  ],
+  'arg-builder-platform.Dockerfile': [
+    skip(4, `busybox:1.36\${TARGETARCH:+@${digestA}}`, undefined, 'depends on the target platform'),
+    skip(5, 'debian:12-$TARGETARCH', undefined, 'depends on the target platform (TARGETARCH'),
+    skip(6, '${IMG}', undefined, 'depends on the target platform (TARGETOS'),
+    { ...ok(7, 'from', 'arm64${BUILDVARIANT}/alpine:3.20'), resolved: 'arm64v8/alpine:3.20' },
+    ok(8, 'from', 'alpine:3.20', { platform: '$BUILDPLATFORM' }),
+  ],
+  'arg-repository.Dockerfile': [
+    { ...ok(5, 'from', '$REPO:8.0-alpine'), resolved: 'mcr.microsoft.com/dotnet/aspnet:8.0-alpine' },
+    {
+      ...ok(6, 'from', '${REPO}:9.0-alpine', { stage: 'nine' }),
+      resolved: 'mcr.microsoft.com/dotnet/aspnet:9.0-alpine',
+    },
+    skip(
+      7,
+      '$SHARED:8.0',
+      'mcr.microsoft.com/dotnet/runtime:8.0',
+      'ARG SHARED is also used by RUN on line 9',
+    ),
+    skip(10, '$TWICE:8.0', 'mcr.microsoft.com/dotnet/nightly/sdk:8.0', 'ARG TWICE has more than one default'),
+  ],
 };
 
 function summary(site: ImageSite, text: string): Row {

@@ -32,9 +32,29 @@ describe('isDockerfileName', () => {
     ['api.dockerfile', true],
     ['Containerfile', true],
     ['Containerfile.arm64', true],
-    ['dockerfile', false],
-    ['Dockerfile-old', false],
+    // Defaults of the docker CLI, BuildKit and buildah, and Renovate's default patterns.
+    ['dockerfile', true],
+    ['containerfile', true],
+    ['Dockerfile-old', true],
+    ['Dockerfile-2', true],
+    ['Dockerfile_test', true],
+    ['Containerfile-hardlinks', true],
+    ['web.dockerfile', true],
+    ['x.Containerfile', true],
+    ['Dockerfile.template', true],
     ['Dockerfile.yml.bak', true],
+    // Files about Dockerfiles.
+    ['Dockerfile.md', false],
+    ['Dockerfile.json', false],
+    ['Dockerfile.yml', false],
+    ['dockerfile.go', false],
+    ['Dockerfile.sh', false],
+    ['Dockerfile.txt', false],
+    ['Dockerfile.dockerignore', false],
+    ['dockerfile_test.go', false],
+    ['dockerfiles', true],
+    ['my-dockerfile', false],
+    ['Dockerfilex.YAML', false],
     ['README.md', false],
   ])('%s → %s', (name, expected) => {
     expect(isDockerfileName(name)).toBe(expected);
@@ -59,6 +79,27 @@ describe('discoverDockerfiles', () => {
       'a/web.dockerfile',
       'b/Containerfile',
       'c/d/e/Containerfile.arm64',
+    ]);
+  });
+
+  it('finds lowercase and suffixed names and leaves files about Dockerfiles alone', async () => {
+    await files({
+      'svc/dockerfile': '',
+      'svc/containerfile': '',
+      'svc/Dockerfile-2': '',
+      'svc/Dockerfile_test': '',
+      'svc/Containerfile-hardlinks': '',
+      'docs/Dockerfile.md': '',
+      'svc/Dockerfile.dockerignore': '',
+      'pkg/dockerfile.go': '',
+      'ci/Dockerfile.yml': '',
+    });
+    expect(await discoverDockerfiles(['.'], { cwd: root })).toEqual([
+      'svc/Containerfile-hardlinks',
+      'svc/Dockerfile-2',
+      'svc/Dockerfile_test',
+      'svc/containerfile',
+      'svc/dockerfile',
     ]);
   });
 
