@@ -1,25 +1,31 @@
 /**
- * `npm run bench`: a synthetic monorepo served by real local registries,
- * pinned by the bundled CLI, and the CLI's cold start. Prints figures; asserts
- * nothing (targets are in README.md). BENCH_FILES and BENCH_IMAGES change the
- * size; BENCH_STARTUP_ONLY=1 measures the cold start alone.
+ * `npm run bench`: synthetic monorepos served by real local registries,
+ * pinned by the bundled CLI, at two sizes side by side (1,000 Dockerfiles
+ * naming 200 images, 20,000 naming 2,000). Prints figures; asserts nothing
+ * (targets are in README.md). BENCH_SIZES=files:images,… changes the sizes;
+ * BENCH_STARTUP_ONLY=1 measures the CLI's cold start alone.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileChanges } from '../src/app/pin.ts';
 import type { PlannedUpdate } from '../src/app/pin-report.ts';
 import { scanDockerfiles } from '../src/app/scan.ts';
+import { extractImageSites } from '../src/dockerfile/index.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';
 import { pushIndex } from '../test/support/push.ts';
 import { startRegistry, type RunningRegistry } from '../test/support/registry-server.ts';
 import { coldStartLines, measureColdStart } from './cold-start.ts';
 import { generateRepo, type BenchImage } from './generate.ts';
 
-const fileCount = Number(process.env.BENCH_FILES ?? 1000);
-const imageCount = Number(process.env.BENCH_IMAGES ?? 200);
+const sizes = (process.env.BENCH_SIZES ?? '1000:200,20000:2000').split(',').map((size) => {
+  const [files, images] = size.split(':').map(Number);
+  return { files: files ?? 1000, images: images ?? 200 };
+});
+const imageCount = Math.max(...sizes.map((size) => size.images));
 const hostCount = 3;
+const stageCount = 10_000;
 const fakeDigest = `sha256:${'b'.repeat(64)}`;
 
 async function inBatches<T, R>(
@@ -80,28 +86,17 @@ function runPin(cwd: string, hosts: readonly string[]) {
   });
 }
 
-async function main(): Promise<void> {
-  // First, while nothing else of the bench runs: a figure of whole-process wall time.
-  console.log('basepin bench: CLI cold start (median of alternating runs)');
-  for (const line of coldStartLines(measureColdStart())) console.log(`  ${line}`);
-  if (process.env.BENCH_STARTUP_ONLY) return;
-
-  const registries: RunningRegistry[] = [];
-  const proxies: CountingProxy[] = [];
-  const root = mkdtempSync(join(tmpdir(), 'basepin-bench-'));
-  const repo = join(root, 'repo');
+/** Scan + rewrite in memory (no network), then the CLI's pin run, counted at the proxies. */
+async function measure(
+  root: string,
+  proxies: readonly CountingProxy[],
+  images: readonly BenchImage[],
+  files: number,
+) {
+  const repo = join(root, `repo-${files}`);
+  mkdirSync(repo);
   try {
-    for (let i = 0; i < hostCount; i++) {
-      const registry = await startRegistry({ auth: 'none' });
-      registries.push(registry);
-      proxies.push(await startCountingProxy(registry));
-    }
-    const pushStarted = performance.now();
-    const images = await pushImages(proxies);
-    const pushMs = performance.now() - pushStarted;
-    const generated = generateRepo(repo, images, fileCount);
-
-    // Scan + rewrite in memory, no network: the part that grows with the repository.
+    const generated = generateRepo(repo, images, files);
     const scanStarted = performance.now();
     const scan = await scanDockerfiles({
       cwd: repo,
@@ -129,19 +124,22 @@ async function main(): Promise<void> {
     );
     const rewritten = fileChanges(scan.files, updates).changes;
     const scanMs = performance.now() - scanStarted;
-    const unique = new Set(updates.map((update) => `${update.repository}:${update.tag}`));
-    const uniquePins = new Set(
-      scan.sites
-        .filter((s) => s.reference?.digest)
-        .map((s) => `${s.reference!.name}:${s.reference!.trackedTag}@${s.reference!.digest}`),
-    );
-    // A stale pin needs one more request (a HEAD of the old digest) to tell an index pin from a
-    // single-platform pin, which must stay single-platform.
-    const currentDigests = new Set(images.map((image) => image.digest));
-    const stalePins = [...uniquePins].filter(
-      (pin) => !currentDigests.has(pin.slice(pin.lastIndexOf('@') + 1)),
-    );
 
+    // The minimum a correct run needs: per unique tag one HEAD; per tag some site of which must change,
+    // one HEAD of the new digest (the registry shows it serves it before it is written); per unique
+    // stale pin one HEAD of the old digest (index or single-platform pin?); one ping per host.
+    const current = new Map(images.map((image) => [`${image.name}:${image.tag}`, image.digest]));
+    const tags = new Set<string>();
+    const toConfirm = new Set<string>();
+    const stalePins = new Set<string>();
+    for (const site of scan.sites) {
+      const ref = site.pin ? site.reference : undefined;
+      if (!ref) continue;
+      const key = `${ref.name}:${ref.trackedTag}`;
+      tags.add(key);
+      if (ref.digest !== current.get(key)) toConfirm.add(key);
+      if (ref.digest !== undefined && ref.digest !== current.get(key)) stalePins.add(`${key}@${ref.digest}`);
+    }
     for (const proxy of proxies) proxy.reset();
     const run = await runPin(
       repo,
@@ -154,37 +152,89 @@ async function main(): Promise<void> {
       head: count('HEAD', /\/manifests\//),
       get: count('GET', /\/(manifests|blobs)\//),
     };
-    const total = requests.ping + requests.head + requests.get;
-    const minimum = unique.size + stalePins.length + hostCount;
+    return {
+      generated,
+      sites: scan.sites.length,
+      unique: tags.size,
+      stale: stalePins.size,
+      rewritten: rewritten.length,
+      scanMs,
+      run,
+      requests,
+      total: requests.ping + requests.head + requests.get,
+      minimum: tags.size + toConfirm.size + stalePins.size + hostCount,
+    };
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+}
 
-    const rows: [string, string][] = [
-      ['files', String(generated.files)],
-      ['image sites', String(scan.sites.length)],
-      ['unique references (repository:tag)', String(unique.size)],
+/** One Dockerfile with many stages, each FROM naming the one before: extraction must stay linear. */
+function manyStages(): number {
+  const lines = ['FROM alpine:3.20 AS stage-0'];
+  for (let i = 1; i < stageCount; i++) lines.push(`FROM stage-${i - 1} AS stage-${i}`, 'RUN true');
+  const started = performance.now();
+  extractImageSites('Dockerfile', lines.join('\n'));
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  // First, while nothing else of the bench runs: a figure of whole-process wall time.
+  console.log('basepin bench: CLI cold start (median of alternating runs)');
+  for (const line of coldStartLines(measureColdStart())) console.log(`  ${line}`);
+  if (process.env.BENCH_STARTUP_ONLY) return;
+
+  const registries: RunningRegistry[] = [];
+  const proxies: CountingProxy[] = [];
+  const root = mkdtempSync(join(tmpdir(), 'basepin-bench-'));
+  try {
+    for (let i = 0; i < hostCount; i++) {
+      const registry = await startRegistry({ auth: 'none' });
+      registries.push(registry);
+      proxies.push(await startCountingProxy(registry));
+    }
+    const pushStarted = performance.now();
+    const images = await pushImages(proxies);
+    const pushMs = performance.now() - pushStarted;
+    const results: Awaited<ReturnType<typeof measure>>[] = [];
+    for (const size of sizes)
+      results.push(await measure(root, proxies, images.slice(0, size.images), size.files));
+
+    const column = (pick: (result: (typeof results)[number]) => string) => results.map(pick);
+    const rows: [string, string[]][] = [
+      ['Dockerfiles', column((r) => String(r.generated.files))],
+      ['image sites', column((r) => String(r.sites))],
+      ['unique references (repository:tag)', column((r) => String(r.unique))],
+      ['unique stale pins', column((r) => String(r.stale))],
       [
-        'existing pins (unique): current / stale',
-        `${uniquePins.size - stalePins.length} / ${stalePins.length}`,
+        'files rewritten in memory / updates by the CLI',
+        column((r) => `${r.rewritten} / ${r.run.report.updates.length}`),
       ],
-      ['files rewritten', `${rewritten.length} in memory; ${run.report.updates.length} updates by the CLI`],
-      ['scan + rewrite, in memory', `${scanMs.toFixed(0)} ms`],
-      ['pin run (whole CLI process)', `${run.ms.toFixed(0)} ms, exit ${run.code}`],
-      ['peak RSS of the pin run', `${(run.maxRssKb / 1024).toFixed(0)} MB`],
+      ['scan + rewrite, in memory', column((r) => `${r.scanMs.toFixed(0)} ms`)],
+      ['pin run, whole CLI process (wall)', column((r) => `${r.run.ms.toFixed(0)} ms, exit ${r.run.code}`)],
+      ['wall per unique reference', column((r) => `${(r.run.ms / r.unique).toFixed(1)} ms`)],
+      ['peak RSS of the pin run', column((r) => `${(r.run.maxRssKb / 1024).toFixed(0)} MB`)],
       [
-        'registry requests: ping / token / HEAD / GET',
-        `${requests.ping} / 0 / ${requests.head} / ${requests.get}`,
+        'requests: ping / HEAD / GET',
+        column((r) => `${r.requests.ping} / ${r.requests.head} / ${r.requests.get}`),
       ],
-      [
-        'requests made / minimum (1 per unique reference and stale pin, 1 ping per host)',
-        `${total} / ${minimum}`,
-      ],
-      ['errors', String(run.report.errors.length)],
-      ['(setup: pushing images)', `${pushMs.toFixed(0)} ms`],
+      ['requests made / minimum', column((r) => `${r.total} / ${r.minimum}`)],
+      ['errors', column((r) => String(r.run.report.errors.length))],
     ];
     const width = Math.max(...rows.map(([label]) => label.length));
+    const widths = results.map((_, i) => Math.max(...rows.map(([, values]) => values[i]!.length)));
     console.log(
-      `basepin bench: ${fileCount} Dockerfiles, ${imageCount} images on ${hostCount} local registries`,
+      `basepin bench: ${imageCount} images pushed to ${hostCount} local registries in ${(pushMs / 1000).toFixed(0)} s`,
     );
-    for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+    for (const [label, values] of rows) {
+      console.log(
+        `  ${label.padEnd(width)}  ${values.map((value, i) => value.padStart(widths[i]!)).join('   ')}`,
+      );
+    }
+    console.log(
+      '  minimum: 1 HEAD per unique tag, 1 HEAD of the new digest per tag to change, 1 HEAD per stale pin, 1 ping per host',
+    );
+    console.log(`  one Dockerfile with ${stageCount} stages: extracted in ${manyStages().toFixed(0)} ms`);
   } finally {
     await Promise.all(proxies.map((proxy) => proxy.stop()));
     await Promise.all(registries.map((registry) => registry.stop()));

@@ -18,7 +18,8 @@ export function renderJobSummary(
   const pinned = report.updates.filter((update) => update.from === undefined).length;
   lines.push(
     `${pinned} to pin, ${report.updates.length - pinned} to refresh, ${report.unchanged.length} current, ` +
-      `${report.skipped.length} skipped, ${report.errors.length} failed.`,
+      `${report.skipped.length} skipped, ${report.errors.length} failed` +
+      (report.dockerHubPulls ? `, ${report.dockerHubPulls} Docker Hub pull(s).` : '.'),
     '',
   );
   if (report.updates.length) {
@@ -27,7 +28,10 @@ export function renderJobSummary(
       const change = update.from
         ? `\`${shortDigest(update.from)}\` → \`${shortDigest(update.to)}\``
         : `pin \`${shortDigest(update.to)}\``;
-      lines.push(`| ${cell(`${update.file}:${update.line}`)} | \`${cell(imageName(update))}\` | ${change} |`);
+      const unconfirmed = update.fromMirror ? ` (from mirror ${cell(update.fromMirror)}, unconfirmed)` : '';
+      lines.push(
+        `| ${cell(`${update.file}:${update.line}`)} | \`${cell(imageName(update))}\` | ${change}${unconfirmed} |`,
+      );
     }
     lines.push('');
   }

@@ -41,4 +41,6 @@ export interface PinReport {
   readonly skipped: readonly SiteNote[];
   readonly errors: readonly SiteFailure[];
   readonly changes: readonly FileChange[];
+  /** Manifest GETs this run sent to Docker Hub, each counted against its pull rate limit (HEADs are not). */
+  readonly dockerHubPulls?: number;
 }

@@ -52,7 +52,7 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
     }
     return target;
   };
-  // Best effort by contract: prepare logs and swallows per-registry failures itself.
+  // Starts each host's token warm-up and returns: a host's references wait for that host only.
   if (registry.prepare) await registry.prepare(toResolve.map((site) => site.reference!));
 
   let done = 0;
@@ -88,6 +88,7 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
         from: ref.digest,
         to: outcome.target.digest,
         mediaType: outcome.target.mediaType,
+        ...(outcome.target.fromMirror === undefined ? {} : { fromMirror: outcome.target.fromMirror }),
         pin: site.pin!,
       });
     }
@@ -102,6 +103,7 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
     skipped,
     errors: [...errors, ...written.errors],
     changes: written.changes,
+    dockerHubPulls: registry.stats().dockerHubPulls,
   };
 }
 

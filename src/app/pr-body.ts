@@ -48,7 +48,8 @@ function fileLink(input: PullRequestBodyInput, update: PlannedUpdate): string {
 }
 
 function digestChange(update: PlannedUpdate): string {
-  return `${update.from === undefined ? 'unpinned' : `\`${shortDigest(update.from)}\``} → \`${shortDigest(update.to)}\``;
+  const unconfirmed = update.fromMirror ? ` (from mirror ${cell(update.fromMirror)}, unconfirmed)` : '';
+  return `${update.from === undefined ? 'unpinned' : `\`${shortDigest(update.from)}\``} → \`${shortDigest(update.to)}\`${unconfirmed}`;
 }
 
 export function changelogFacts(updates: readonly PlannedUpdate[]): ChangelogFacts[] {

@@ -13,6 +13,8 @@ export interface RegistryClientHooks {
 export function registryClientFor(settings: RunSettings, hooks: RegistryClientHooks): RegistryClient {
   return createRegistryClient({
     mirrors: settings.registryMirrors,
+    registryAliases: settings.registryAliases,
+    hostDeadlineMs: settings.registryDeadlineMs,
     insecureRegistries: settings.insecureRegistries,
     credentials: settings.credentials,
     concurrencyPerRegistry: settings.concurrency,

@@ -14,6 +14,7 @@ export function updatesJson(report: Pick<PinReport, 'updates'>) {
     tag: update.tag,
     from: update.from ?? null,
     to: update.to,
+    fromMirror: update.fromMirror ?? null,
   }));
 }
 
@@ -37,5 +38,6 @@ export function pinReportJson(report: PinReport) {
     unchanged: report.unchanged.map(noteJson),
     skipped: report.skipped.map(noteJson),
     errors: report.errors.map(failureJson),
+    dockerHubPulls: report.dockerHubPulls ?? 0,
   };
 }

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { decodeDockerfile, extractImageSites, type DecodedFile } from '../dockerfile/index.ts';
-import { discoverDockerfiles, UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
+import { discoverDockerfiles } from '../workspace/discover-dockerfiles.ts';
+import { mapFiles } from '../workspace/read-files.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import type { RunSettings } from '../config/settings.ts';
 
@@ -26,16 +25,10 @@ export async function scanDockerfiles(settings: ScanSettings): Promise<ScanResul
     include: [...settings.include],
     exclude: [...settings.exclude],
   });
-  const files = await Promise.all(
-    paths.map(async (file): Promise<ScannedFile> => {
-      // A file found a moment ago may be gone or unreadable now: one line naming it, not a stack trace.
-      const bytes = await readFile(resolve(settings.cwd, file)).catch((error: unknown) => {
-        throw new UnreadablePathError(file, error);
-      });
-      const decoded = decodeDockerfile(bytes);
-      const options = { pinArgRepositories: settings.pinArgRepositories };
-      return { file, decoded, sites: extractImageSites(file, decoded.text, options) };
-    }),
-  );
+  const options = { pinArgRepositories: settings.pinArgRepositories };
+  const files = await mapFiles(settings.cwd, paths, (file, bytes): ScannedFile => {
+    const decoded = decodeDockerfile(bytes);
+    return { file, decoded, sites: extractImageSites(file, decoded.text, options) };
+  });
   return { files, sites: files.flatMap((scanned) => scanned.sites) };
 }

@@ -15,4 +15,6 @@ export interface SiteUpdate {
   readonly to: string;
   /** Media type of `to` (index, list or single manifest). */
   readonly mediaType: string;
+  /** The registry could not be reached and this mirror named `to`: unconfirmed by the registry. */
+  readonly fromMirror?: string;
 }

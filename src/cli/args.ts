@@ -38,6 +38,8 @@ const options = {
   'exclude-image': { type: 'string', multiple: true },
   'pin-arg-repositories': { type: 'string' },
   'registry-mirror': { type: 'string', multiple: true },
+  'registry-alias': { type: 'string', multiple: true },
+  'registry-deadline': { type: 'string' },
   'insecure-registry': { type: 'string', multiple: true },
   'registry-credential': { type: 'string', multiple: true },
   platform: { type: 'string' },
@@ -68,8 +70,18 @@ const flagDocs: Record<Flag, { readonly syntax: string; readonly what: string; r
   },
   'registry-mirror': {
     syntax: '--registry-mirror HOST=URL',
-    what: "resolve HOST's images through URL first (repeatable)",
+    what: "read HOST's content through URL first, and resolve tags there only when HOST cannot be reached (repeatable)",
     needs: 'HOST=URL',
+  },
+  'registry-alias': {
+    syntax: '--registry-alias HOST=URL',
+    what: 'ask URL (maybe with a repository prefix) instead of HOST, never HOST itself (repeatable)',
+    needs: 'HOST=URL',
+  },
+  'registry-deadline': {
+    syntax: '--registry-deadline TIME',
+    what: 'total time each registry host gets, e.g. 90s (default 60s)',
+    needs: 'a duration such as 60s',
   },
   'insecure-registry': {
     syntax: '--insecure-registry HOST',
@@ -114,6 +126,8 @@ const fileFlags: readonly Flag[] = [
 const registryFlags: readonly Flag[] = [
   'quiet',
   'registry-mirror',
+  'registry-alias',
+  'registry-deadline',
   'insecure-registry',
   'registry-credential',
   'platform',
@@ -209,6 +223,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       'exclude-image': values['exclude-image'],
       'pin-arg-repositories': values['pin-arg-repositories'],
       'registry-mirror': values['registry-mirror'],
+      'registry-alias': values['registry-alias'],
+      'registry-deadline': values['registry-deadline'],
       'insecure-registry': values['insecure-registry'],
       platform: values.platform,
       concurrency: values.concurrency,

@@ -63,7 +63,8 @@ export function updateLines(report: PinReport, paint: Paint = plain): string {
           ? `${shortDigest(update.from)} → ${shortDigest(update.to)}`
           : `pinned to ${shortDigest(update.to)}`,
       );
-      return `${update.file}:${update.line} ${update.reference} ${action}\n`;
+      const unconfirmed = update.fromMirror ? ` (from mirror ${update.fromMirror}, unconfirmed)` : '';
+      return `${update.file}:${update.line} ${update.reference} ${action}${unconfirmed}\n`;
     })
     .join('');
 }
@@ -100,6 +101,7 @@ export function summaryLine(report: PinReport, verb: 'pin' | 'check', filesScann
     `${report.unchanged.length} current`,
     `${report.skipped.length} skipped`,
     `${report.errors.length} failed`,
+    ...(report.dockerHubPulls ? [`${report.dockerHubPulls} Docker Hub pull(s)`] : []),
   ];
   const files = `${filesScanned} ${filesScanned === 1 ? 'file' : 'files'} scanned`;
   const changed = verb === 'pin' ? `, ${report.changes.length} changed` : '';

@@ -5,6 +5,7 @@ import {
   parseBranch,
   parseBranchPrefix,
   parseChoice,
+  parseDuration,
   parseHost,
   parseMirrorUrl,
   parsePlatformSetting,
@@ -112,10 +113,28 @@ export const settingSpecs = {
     shape: 'pairs',
     file: z.record(z.string(), fileMirrorUrls),
     flag: 'registry-mirror',
-    description: 'Registry host → mirror base URL, or a list of URLs tried in order.',
+    description:
+      'Registry host → mirror base URL (maybe with a repository prefix), or a list tried in order. Tags are resolved on the registry; mirrors serve content by digest, and name digests only when the registry cannot be reached (reported as unconfirmed).',
     parse: (raw) => parseMirrors(raw),
     fallback: {},
   } satisfies SettingSpec<Readonly<Record<string, readonly Mirror[]>>>,
+  'registry-aliases': {
+    shape: 'pairs',
+    file: z.record(z.string(), z.string()),
+    flag: 'registry-alias',
+    description:
+      'Registry host → the base URL that replaces it, maybe with a repository prefix (`docker.io=https://harbor.corp/dockerhub-proxy`); the registry itself is never contacted and references are written unchanged.',
+    parse: (raw) => parseAliases(raw),
+    fallback: {},
+  } satisfies SettingSpec<Readonly<Record<string, Mirror>>>,
+  'registry-deadline': {
+    shape: 'text',
+    file: z.string(),
+    description:
+      "Total time each registry host gets in a run (`60s`, `2m`); then that host's remaining references fail and the others go on.",
+    parse: textSetting(parseDeadline),
+    fallback: 60_000,
+  },
   'insecure-registries': {
     shape: 'list',
     file: fileList,
@@ -254,6 +273,27 @@ function parseMirrors(raw: Shape): Parsed<Record<string, Mirror[]>> {
     (mirrors[parsedHost.value] ??= []).push(mirror.value);
   }
   return { value: mirrors };
+}
+
+function parseAliases(raw: Shape): Parsed<Record<string, Mirror>> {
+  if (raw.kind !== 'pairs') return { problem: 'expected HOST=URL pairs' };
+  const aliases: Record<string, Mirror> = {};
+  for (const [host, url] of raw.value) {
+    const parsedHost = parseHost(host);
+    if ('problem' in parsedHost) return parsedHost;
+    if (aliases[parsedHost.value] !== undefined) return { problem: `${host} has more than one alias` };
+    const alias = parseMirrorUrl(url);
+    if ('problem' in alias) return { problem: `alias for ${host}: ${alias.problem}` };
+    aliases[parsedHost.value] = alias.value;
+  }
+  return { value: aliases };
+}
+
+/** At least a second: a shorter deadline would fail healthy registries. */
+function parseDeadline(text: string): Parsed<number> {
+  const parsed = parseDuration(text);
+  if ('problem' in parsed) return parsed;
+  return parsed.value >= 1_000 ? parsed : { problem: `${JSON.stringify(text)} is shorter than 1s` };
 }
 
 /** What `.github/basepin.yml` may contain. Unknown keys are errors, so a typo never passes silently. */

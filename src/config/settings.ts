@@ -24,6 +24,10 @@ export interface RunSettings {
   readonly pinArgRepositories: boolean;
   /** Registry host → mirrors, tried in order. */
   readonly registryMirrors: Readonly<Record<string, readonly Mirror[]>>;
+  /** Registry host → the one place asked instead (never the registry itself). */
+  readonly registryAliases: Readonly<Record<string, Mirror>>;
+  /** Total time per registry host in a run, in milliseconds. */
+  readonly registryDeadlineMs: number;
   readonly insecureRegistries: readonly string[];
   /** Explicit credentials per host; they win over docker's config.json. */
   readonly credentials: Readonly<Record<string, RegistryCredential>>;
@@ -77,6 +81,8 @@ export function runSettings(input: SettingsInput): RunSettings {
     excludeImages: get('exclude-images'),
     pinArgRepositories: get('pin-arg-repositories'),
     registryMirrors: get('registry-mirrors'),
+    registryAliases: get('registry-aliases'),
+    registryDeadlineMs: get('registry-deadline'),
     insecureRegistries: get('insecure-registries'),
     credentials: input.credentials ?? {},
     platform: get('platform'),

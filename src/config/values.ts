@@ -21,6 +21,11 @@ export interface Mirror {
   /** The base URL as given, without a trailing slash. */
   readonly url: string;
   readonly plainHttp: boolean;
+  /**
+   * Repository prefix of pull-through caches that keep each upstream under a project
+   * (Harbor `https://harbor.corp/dockerhub-proxy` → `dockerhub-proxy`); `''` for none.
+   */
+  readonly prefix: string;
 }
 
 const quote = (text: string) => JSON.stringify(text);
@@ -56,10 +61,22 @@ export function parseMirrorUrl(text: string): Parsed<Mirror> {
   if (url.username !== '' || url.password !== '') {
     return { problem: `${shown}: a mirror URL must not hold credentials; give them as registry-credentials` };
   }
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    return { problem: `${shown} has a path; expected a base URL such as https://mirror.gcr.io` };
+  const prefix = url.pathname.replace(/^\/|\/$/g, '');
+  if (url.search !== '' || url.hash !== '' || (prefix !== '' && !prefix.split('/').every(isPathComponent))) {
+    return {
+      problem: `${shown}: expected a base URL such as https://mirror.gcr.io, maybe with a repository prefix (https://harbor.example/dockerhub-proxy)`,
+    };
   }
-  return { value: { host: url.host, url: url.origin, plainHttp: url.protocol === 'http:' } };
+  if (prefix.split('/')[0] === 'v2') {
+    return { problem: `${shown}: leave out /v2, basepin adds the API path (https://mirror.gcr.io)` };
+  }
+  const base = prefix === '' ? url.origin : `${url.origin}/${prefix}`;
+  return { value: { host: url.host, url: base, plainHttp: url.protocol === 'http:', prefix } };
+}
+
+/** A repository path component (distribution/reference): lowercase alphanumerics and separators. */
+function isPathComponent(part: string): boolean {
+  return /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/.test(part);
 }
 
 /** `host=value`, as repeated flags and multiline inputs give mirrors and credentials. */

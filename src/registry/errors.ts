@@ -21,6 +21,8 @@ export const RegistryErrorCode = {
   /** Connection refused/reset, DNS failure, TLS failure. */
   Network: 'NETWORK_ERROR',
   Timeout: 'TIMEOUT',
+  /** The host's total deadline passed; its remaining operations fail. */
+  HostDeadline: 'HOST_DEADLINE',
   /** An auth realm or redirect target basepin refuses to contact. */
   UnsafeUrl: 'UNSAFE_URL',
   /** A reply that does not follow the spec (bad token reply, unknown media type, bad manifest). */

@@ -6,8 +6,20 @@ export type { Platform } from '../reference/platform.ts';
 export type { Mirror, RegistryCredential } from '../config/values.ts';
 
 export interface RegistryOptions {
-  /** Registry host (as in references: `docker.io`, `localhost:5000`) → mirrors, tried in order before the host itself. */
+  /**
+   * Registry host (as in references: `docker.io`, `localhost:5000`) → mirrors, maybe with a path
+   * prefix. Tags are resolved on the registry itself; mirrors serve content by digest first, and
+   * resolve tags only when the registry cannot be reached (the result then says `fromMirror`).
+   */
   readonly mirrors?: Readonly<Record<string, readonly Mirror[]>>;
+  /**
+   * Registry host → the base URL (maybe with a path prefix) that replaces it: `docker.io` →
+   * `https://harbor.corp/dockerhub-proxy` asks `harbor.corp` for `dockerhub-proxy/library/alpine`
+   * and never contacts Docker Hub. References are written as before.
+   */
+  readonly registryAliases?: Readonly<Record<string, Mirror>>;
+  /** Total time per registry host, from its first request; then its remaining operations fail. Default 60 s. */
+  readonly hostDeadlineMs?: number;
   /** Hosts that may be reached over plain HTTP. */
   readonly insecureRegistries?: readonly string[];
   /** Explicit credentials per host; they win over docker config.json. */
@@ -46,6 +58,10 @@ export interface RegistryOptions {
 export interface ManifestHead {
   readonly digest: string;
   readonly mediaType: string;
+  /** The digest is the hash of bytes the registry served (not only a header's word for it). */
+  readonly verified?: boolean;
+  /** The registry could not be reached and this mirror answered: the digest is unconfirmed. */
+  readonly fromMirror?: string;
 }
 
 export interface Manifest extends ManifestHead {
@@ -61,6 +77,8 @@ export interface RequestStats {
   /** Requests answered by a mirror. */
   mirror: number;
   retries: number;
+  /** Manifest GETs sent to Docker Hub: each counts against its pull rate limit (HEADs do not). */
+  dockerHubPulls: number;
 }
 
 export interface RegistryClient {
@@ -72,7 +90,10 @@ export interface RegistryClient {
   fetchManifest(ref: ImageReference, tagOrDigest: string): Promise<Manifest>;
   /** GET a blob (an image config) by digest, verified. */
   fetchBlob(ref: ImageReference, digest: string): Promise<Uint8Array>;
-  /** Warm bearer tokens for many repositories of one run (one token request per host where allowed). */
+  /**
+   * Starts warming bearer tokens for many repositories of one run (one token request per host where
+   * allowed) and returns at once: requests to a host wait for that host's warm-up only.
+   */
   prepare?(refs: readonly ImageReference[]): Promise<void>;
   stats(): RequestStats;
 }

@@ -19,6 +19,8 @@ export interface TargetDigest {
   readonly digest: string;
   readonly mediaType: string;
   readonly platform?: Platform;
+  /** The registry could not be reached; this mirror named the digest, unconfirmed by the registry. */
+  readonly fromMirror?: string;
 }
 
 export interface TargetDigestOptions {
@@ -32,6 +34,8 @@ export const TargetDigestErrorCode = {
   PlatformNotFound: 'PLATFORM_NOT_FOUND',
   /** A manifest or config that does not parse as the spec object it claims to be. */
   BadManifest: 'BAD_MANIFEST',
+  /** The registry named a digest for the tag that it does not serve by digest. */
+  UnconfirmedDigest: 'UNCONFIRMED_DIGEST',
 } as const;
 export type TargetDigestErrorCode = (typeof TargetDigestErrorCode)[keyof typeof TargetDigestErrorCode];
 
@@ -64,12 +68,27 @@ export async function resolveTargetDigest(
     );
   }
   const current = await client.resolveTag(ref);
+  const fromMirror = current.fromMirror === undefined ? {} : { fromMirror: current.fromMirror };
+  const target = await targetFor(client, ref, current, options);
+  return { ...target, ...fromMirror };
+}
+
+async function targetFor(
+  client: RegistryClient,
+  ref: ImageReference,
+  current: ManifestHead,
+  options: TargetDigestOptions,
+): Promise<TargetDigest> {
   if (options.platform !== undefined) return platformChild(client, ref, current, options.platform);
-  if (ref.digest === undefined || ref.digest === current.digest) return current;
+  // Already pinned to it: nothing is written, so nothing needs confirming.
+  if (ref.digest === current.digest) return headOnly(current);
+  if (ref.digest === undefined) return confirmed(client, ref, current);
 
   // A HEAD tells index from single manifest; only a single-platform pin needs its bytes (free on Docker Hub's limit).
   const previousKind = await describePrevious(client, ref, ref.digest);
-  if (previousKind === undefined || isIndexMediaType(previousKind.mediaType)) return current;
+  if (previousKind === undefined || isIndexMediaType(previousKind.mediaType)) {
+    return confirmed(client, ref, current);
+  }
   const previous = await client.fetchManifest(ref, ref.digest);
   if (!isIndexMediaType(current.mediaType)) {
     // The tag is one image now: it replaces the pin only if it is the pinned platform.
@@ -84,6 +103,38 @@ export async function resolveTargetDigest(
   if (same) return { digest: same.digest, mediaType: same.mediaType, platform: same.platform };
   const platform = await platformOf(client, ref, previous);
   return childFor(index, ref, platform);
+}
+
+/**
+ * The tag's digest, once the registry has shown it serves it: the digest came
+ * from hashed bytes, or a HEAD by that digest on the same repository answers
+ * with it (a HEAD is free on Docker Hub's pull limit). A lying
+ * `Docker-Content-Digest` on the tag's HEAD is never written.
+ */
+async function confirmed(
+  client: RegistryClient,
+  ref: ImageReference,
+  current: ManifestHead,
+): Promise<TargetDigest> {
+  if (current.verified === true) return headOnly(current);
+  let shown: ManifestHead;
+  try {
+    shown = await client.describeManifest(ref, current.digest);
+  } catch (error) {
+    if (!(error instanceof RegistryError) || error.status !== 404) throw error;
+    throw unconfirmed(ref, current, 'the registry does not serve that digest');
+  }
+  if (shown.digest !== current.digest || shown.mediaType !== current.mediaType) {
+    throw unconfirmed(ref, current, `by digest it serves ${shown.mediaType} ${shown.digest}`);
+  }
+  return headOnly(current);
+}
+
+function unconfirmed(ref: ImageReference, current: ManifestHead, detail: string): TargetDigestError {
+  return new TargetDigestError(
+    TargetDigestErrorCode.UnconfirmedDigest,
+    `${ref.familiarName}:${ref.trackedTag}: the registry named ${current.digest} (${current.mediaType}) for the tag, but ${detail}; nothing pinned`,
+  );
 }
 
 /**

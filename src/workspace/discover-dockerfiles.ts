@@ -96,6 +96,14 @@ export function isDockerfileName(name: string): boolean {
   return !notDockerfileExtensions.has(extension);
 }
 
+/** Folders read at once; readdir holds a handle only briefly, so this bounds memory more than handles. */
+const maxFoldersAtOnce = 16;
+
+interface Pending {
+  readonly folder: string;
+  readonly levels: readonly IgnoreLevel[];
+}
+
 interface IgnoreLevel {
   /** Absolute folder the `.gitignore` sits in. */
   readonly base: string;
@@ -144,7 +152,8 @@ export async function discoverDockerfiles(
     return false;
   };
 
-  const walk = async (folder: string, levels: readonly IgnoreLevel[]): Promise<void> => {
+  /** Reads one folder: its Dockerfiles go to `found`, its subfolders are returned to walk. */
+  const visit = async (folder: string, levels: readonly IgnoreLevel[]): Promise<Pending[]> => {
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
@@ -155,7 +164,7 @@ export async function discoverDockerfiles(
     const hasGitignore = entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory());
     const own = hasGitignore ? await rulesIn(folder) : undefined;
     const here = own ? [...levels, { base: folder, rules: own }] : levels;
-    const folders: Promise<void>[] = [];
+    const folders: Pending[] = [];
     for (const entry of entries) {
       const absolute = path.join(folder, entry.name);
       const shown = display(absolute);
@@ -171,12 +180,42 @@ export async function discoverDockerfiles(
       }
       if (isFolder) {
         if (skippedFolders.has(entry.name) || excluded(shown) || isIgnored(here, absolute, true)) continue;
-        folders.push(walk(absolute, here));
+        folders.push({ folder: absolute, levels: here });
       } else if (isFile && (isDockerfileName(entry.name) || included(shown))) {
         if (!excluded(shown) && !isIgnored(here, absolute, false)) found.add(shown);
       }
     }
-    await Promise.all(folders);
+    return folders;
+  };
+
+  /** Breadth-first with a few folders read at a time: a wide tree never floods memory or file handles. */
+  const walk = async (root: string, levels: readonly IgnoreLevel[]): Promise<void> => {
+    const queue: Pending[] = [{ folder: root, levels }];
+    let active = 0;
+    let failure: unknown;
+    await new Promise<void>((done) => {
+      const pump = () => {
+        while (failure === undefined && active < maxFoldersAtOnce && queue.length > 0) {
+          const next = queue.pop() as Pending;
+          active += 1;
+          visit(next.folder, next.levels).then(
+            (folders) => {
+              active -= 1;
+              queue.push(...folders);
+              pump();
+            },
+            (error: unknown) => {
+              active -= 1;
+              failure ??= error;
+              pump();
+            },
+          );
+        }
+        if (active === 0 && (queue.length === 0 || failure !== undefined)) done();
+      };
+      pump();
+    });
+    if (failure !== undefined) throw failure;
   };
 
   for (const given of givenPaths) {

@@ -93,7 +93,7 @@ describe('runCli: an internal error is a bug, not a registry failure', () => {
       throw new Error('not used');
     },
     fetchBlob: async () => new Uint8Array(),
-    stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+    stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0, dockerHubPulls: 0 }),
   };
 
   beforeEach(() => {
@@ -190,5 +190,5 @@ const unreachable: RegistryClient = {
     throw new Error('no registry in this test');
   },
   fetchBlob: async () => new Uint8Array(),
-  stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+  stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0, dockerHubPulls: 0 }),
 };

@@ -108,8 +108,10 @@ describe('basepin pin', () => {
         tag: '1',
         from: stale.digest,
         to: fresh.digest,
+        fromMirror: null,
       },
     ]);
+    expect(report.dockerHubPulls).toBe(0);
     expect(read('Dockerfile')).toBe(`FROM ${proxy.host}/team/moving:1@${fresh.digest}\n`);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
-import { scanText, summaryLine } from '../../src/cli/report.ts';
+import { scanText, summaryLine, updateLines } from '../../src/cli/report.ts';
 
 const update = (from: string | undefined): PlannedUpdate =>
   ({
@@ -33,6 +33,18 @@ describe('summaryLine', () => {
     ['check', 'basepin check: 2 not pinned, 1 stale, 1 current, 0 skipped, 0 failed; 11 files scanned\n'],
   ] as const)('%s counts the files scanned, not only those changed', (verb, expected) => {
     expect(summaryLine(report, verb, 11)).toBe(expected);
+  });
+});
+
+describe('what came from a mirror, and what cost a Docker Hub pull', () => {
+  it('says a digest named by a mirror is unconfirmed, and counts the pulls', () => {
+    const fromMirror = { ...update(undefined), fromMirror: 'mirror.gcr.io' };
+    expect(updateLines({ ...report, updates: [fromMirror] })).toBe(
+      'Dockerfile:1 alpine:3.20 pinned to bbbbbbb (from mirror mirror.gcr.io, unconfirmed)\n',
+    );
+    expect(summaryLine({ ...report, dockerHubPulls: 2 }, 'pin', 11)).toContain(
+      '0 failed, 2 Docker Hub pull(s); 11 files scanned',
+    );
   });
 });
 

@@ -58,8 +58,10 @@ describe('readActionSettings', () => {
       workspace(),
     );
     expect(settings.registryMirrors).toEqual({
-      'docker.io': [{ host: 'mirror.gcr.io', url: 'https://mirror.gcr.io', plainHttp: false }],
-      'localhost:5000': [{ host: '127.0.0.1:5001', url: 'http://127.0.0.1:5001', plainHttp: true }],
+      'docker.io': [{ host: 'mirror.gcr.io', url: 'https://mirror.gcr.io', plainHttp: false, prefix: '' }],
+      'localhost:5000': [
+        { host: '127.0.0.1:5001', url: 'http://127.0.0.1:5001', plainHttp: true, prefix: '' },
+      ],
     });
     expect(settings.credentials).toEqual({ 'ghcr.io': { username: 'bot', password: 's3cret' } });
   });

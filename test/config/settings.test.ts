@@ -32,6 +32,33 @@ describe('one validation for every source', () => {
     }
   });
 
+  it('reads registry aliases (with a repository prefix) and the per-host deadline from every source', () => {
+    const harbor = {
+      host: 'harbor.corp',
+      url: 'https://harbor.corp/dockerhub-proxy',
+      plainHttp: false,
+      prefix: 'dockerhub-proxy',
+    };
+    expect(
+      fromFlags({ 'registry-alias': ['docker.io=https://harbor.corp/dockerhub-proxy/'] }).registryAliases,
+    ).toEqual({ 'docker.io': harbor });
+    expect(
+      fromInputs({ 'registry-aliases': 'docker.io=https://harbor.corp/dockerhub-proxy' }).registryAliases,
+    ).toEqual({ 'docker.io': harbor });
+    expect(
+      fromFile('registry-aliases:\n  docker.io: https://harbor.corp/dockerhub-proxy').registryAliases,
+    ).toEqual({ 'docker.io': harbor });
+    expect(() =>
+      fromFlags({ 'registry-alias': ['docker.io=https://a.example', 'docker.io=https://b.example'] }),
+    ).toThrow(/more than one alias/);
+    expect(fromFile('').registryDeadlineMs).toBe(60_000);
+    expect(fromFlags({ 'registry-deadline': '90s' }).registryDeadlineMs).toBe(90_000);
+    expect(fromFile('registry-deadline: 2m').registryDeadlineMs).toBe(120_000);
+    expect(() => fromInputs({ 'registry-deadline': '0s' })).toThrow(
+      /input registry-deadline: "0s" is shorter than 1s/,
+    );
+  });
+
   it('checks the branch prefix whatever the grouping', () => {
     expect(() => fromInputs({ 'branch-prefix': 'bad..prefix/' })).toThrow(/input branch-prefix: .*"\.\."/);
     expect(() => fromFile('branch-prefix: "a b/"')).toThrow(/branch-prefix: .*space/);
@@ -40,10 +67,10 @@ describe('one validation for every source', () => {
 
   it('parses mirror pairs from every source into the same value', () => {
     const expected = {
-      'docker.io': [{ host: 'mirror.gcr.io', url: 'https://mirror.gcr.io', plainHttp: false }],
+      'docker.io': [{ host: 'mirror.gcr.io', url: 'https://mirror.gcr.io', plainHttp: false, prefix: '' }],
       'localhost:5000': [
-        { host: '127.0.0.1:5001', url: 'http://127.0.0.1:5001', plainHttp: true },
-        { host: '127.0.0.1:5002', url: 'http://127.0.0.1:5002', plainHttp: true },
+        { host: '127.0.0.1:5001', url: 'http://127.0.0.1:5001', plainHttp: true, prefix: '' },
+        { host: '127.0.0.1:5002', url: 'http://127.0.0.1:5002', plainHttp: true, prefix: '' },
       ],
     };
     const lines = [
@@ -61,7 +88,8 @@ describe('one validation for every source', () => {
   });
 
   it.each([
-    ['a path, which would be dropped', 'https://mirror.example/v2', /has a path/],
+    ['the API path, which basepin adds itself', 'https://mirror.example/v2', /leave out \/v2/],
+    ['a query', 'https://mirror.example/?a=1', /expected a base URL/],
     ['not a URL', 'mirror.gcr.io', /is not an http\(s\) URL/],
     ['credentials', 'https://bot:hunter2@mirror.example', /must not hold credentials/],
   ])('refuses a mirror URL with %s in every source, never echoing a password', (_label, url, why) => {

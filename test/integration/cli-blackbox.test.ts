@@ -179,6 +179,7 @@ describe('registry without auth', () => {
             tag: '1',
             from: oldArm.digest,
             to: freshArm.digest,
+            fromMirror: null,
           },
           {
             file: 'Dockerfile',
@@ -188,11 +189,13 @@ describe('registry without auth', () => {
             tag: '1',
             from: old.digest,
             to: fresh.digest,
+            fromMirror: null,
           },
         ],
         unchanged: [],
         skipped: [],
         errors: [],
+        dockerHubPulls: 0,
       });
       expect(read('Dockerfile')).toBe(
         `FROM ${host}/team/moving:1@${freshArm.digest}\nFROM ${host}/team/moving:1@${fresh.digest}\n`,
@@ -322,7 +325,7 @@ describe('registry without auth', () => {
       expect(json.code).toBe(1);
       expect(json.stderr).toBe('');
       const report = JSON.parse(json.stdout) as Record<string, unknown[]>;
-      expect(Object.keys(report)).toEqual(['updates', 'unchanged', 'skipped', 'errors']);
+      expect(Object.keys(report)).toEqual(['updates', 'unchanged', 'skipped', 'errors', 'dockerHubPulls']);
       expect(report.updates).toEqual([
         {
           file: 'Dockerfile',
@@ -332,6 +335,7 @@ describe('registry without auth', () => {
           tag: '3.20',
           from: null,
           to: alpine.digest,
+          fromMirror: null,
         },
       ]);
       expect(report.skipped).toEqual([
@@ -627,7 +631,8 @@ describe('registry with token auth, anonymous pull', () => {
       'repository:lib/three:pull',
       'repository:lib/two:pull',
     ]);
-    expect(proxy.count({ method: 'HEAD', path: /\/manifests\// })).toBe(3);
+    // Per tag: a HEAD of the tag, then a HEAD of the digest it names (shown served before it is written).
+    expect(proxy.count({ method: 'HEAD', path: /\/manifests\// })).toBe(6);
     expect(proxy.count({ method: 'GET', path: /\/manifests\// })).toBe(0);
   });
 });
@@ -650,7 +655,7 @@ describe('registry mirror', () => {
     await Promise.all([upstream?.stop(), mirror?.stop()]);
   });
 
-  it('resolves through the mirror, and falls back to the upstream when the mirror lacks the tag', async () => {
+  it('resolves tags on the upstream, never on its mirror, while the upstream answers', async () => {
     const both = await pushIndex(upstream, 'library/alpine', '3.20', ['linux/amd64', 'linux/arm64']);
     const copy = await pushIndex(mirror, 'library/alpine', '3.20', ['linux/amd64', 'linux/arm64']);
     expect(copy.digest).toBe(both.digest);
@@ -660,16 +665,27 @@ describe('registry mirror', () => {
     const host = upstreamProxy.host;
     write('Dockerfile', `FROM ${host}/library/alpine:3.20\nFROM ${host}/team/edge:nightly\n`);
 
-    const result = await runCli(['pin', '--registry-mirror', `${host}=${mirrorProxy.url}`], dir);
+    const result = await runCli(['pin', '--json', '--registry-mirror', `${host}=${mirrorProxy.url}`], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(read('Dockerfile')).toBe(
       `FROM ${host}/library/alpine:3.20@${both.digest}\nFROM ${host}/team/edge:nightly@${onlyUpstream.digest}\n`,
     );
-    expect(mirrorProxy.count({ method: 'HEAD', path: '/v2/library/alpine/manifests/3.20' })).toBe(1);
-    expect(mirrorProxy.count({ method: 'HEAD', path: '/v2/team/edge/manifests/nightly' })).toBe(1);
-    expect(upstreamProxy.count({ path: '/v2/library/alpine/manifests/3.20' })).toBe(0);
+    const report = JSON.parse(result.stdout) as { updates: { fromMirror: string | null }[] };
+    expect(report.updates.map((update) => update.fromMirror)).toEqual([null, null]);
+    expect(mirrorProxy.count({ method: 'HEAD' })).toBe(0);
+    expect(upstreamProxy.count({ method: 'HEAD', path: '/v2/library/alpine/manifests/3.20' })).toBe(1);
     expect(upstreamProxy.count({ method: 'HEAD', path: '/v2/team/edge/manifests/nightly' })).toBe(1);
+  });
+
+  it('falls back to the mirror when the upstream cannot be reached, and says the digest is unconfirmed', async () => {
+    const copy = await pushIndex(mirror, 'library/alpine', '3.21', ['linux/amd64']);
+    const dead = `127.0.0.1:${new URL(upstream.url).port === '1' ? '2' : '1'}`;
+    write('Dockerfile', `FROM ${dead}/library/alpine:3.21\n`);
+    const result = await runCli(['pin', '--registry-mirror', `${dead}=${mirrorProxy.url}`], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`(from mirror ${mirrorProxy.host}, unconfirmed)`);
+    expect(read('Dockerfile')).toBe(`FROM ${dead}/library/alpine:3.21@${copy.digest}\n`);
   });
 
   it('a reference on localhost:PORT resolves over plain http without --insecure-registry', async () => {

@@ -110,7 +110,11 @@ describe('registry client under injected faults (token auth)', () => {
       times: 1,
       action: { kind: 'rewrite-headers', headers: { 'Docker-Content-Digest': null } },
     });
-    expect(await client.resolveTag(ref())).toEqual({ digest: pushed.digest, mediaType: MediaType.ociIndex });
+    expect(await client.resolveTag(ref())).toEqual({
+      digest: pushed.digest,
+      mediaType: MediaType.ociIndex,
+      verified: true,
+    });
     expect(proxy.requests.map((r) => r.method)).toEqual(['HEAD', 'GET']);
   });
 

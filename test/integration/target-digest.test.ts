@@ -36,11 +36,15 @@ describe('resolveTargetDigest against distribution 2.8', () => {
     });
   });
 
-  it('pins an unpinned tag to the index with a single HEAD', async () => {
+  it('pins an unpinned tag to the index with two HEADs: the tag, then the digest it names', async () => {
     const index = await pushIndex(registry, 'target/plain', '1', platforms);
     const target = await resolveTargetDigest(client, ref('target/plain:1'));
     expect(target).toMatchObject({ digest: index.digest, mediaType: MediaType.ociIndex });
-    expect(proxy.count({ path: /\/manifests\/|\/blobs\// })).toBe(1);
+    expect(
+      proxy.requests
+        .filter((r) => /\/manifests\/|\/blobs\//.test(r.path))
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual(['HEAD /v2/target/plain/manifests/1', `HEAD /v2/target/plain/manifests/${index.digest}`]);
   });
 
   it('moves a pin to an index onto the new index', async () => {

@@ -32,7 +32,15 @@ describe('Docker Hub, anonymous bearer', () => {
     const head = await client.resolveTag(parseImageReference('alpine:3.20'));
 
     expect(head).toEqual({ digest: alpineIndex, mediaType: OCI_INDEX });
-    expect(client.stats()).toEqual({ ping: 1, token: 1, head: 1, get: 0, mirror: 0, retries: 0 });
+    expect(client.stats()).toEqual({
+      ping: 1,
+      token: 1,
+      head: 1,
+      get: 0,
+      mirror: 0,
+      retries: 0,
+      dockerHubPulls: 0,
+    });
     expect(secrets).toContain(HUB_TOKEN);
   });
 

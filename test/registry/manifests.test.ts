@@ -54,7 +54,11 @@ describe('resolveTag: HEAD, else GET and hash the bytes', () => {
       .get('/v2/library/alpine/manifests/3.20')
       .reply(200, indexBytes, get);
     const { client } = testClient();
-    expect(await client.resolveTag(alpine)).toEqual({ digest: indexDigest, mediaType: OCI_INDEX });
+    expect(await client.resolveTag(alpine)).toEqual({
+      digest: indexDigest,
+      mediaType: OCI_INDEX,
+      verified: true,
+    });
     expect(client.stats()).toMatchObject({ head: 1, get: 1 });
   });
 
@@ -120,6 +124,7 @@ describe('resolveTag: HEAD, else GET and hash the bytes', () => {
     expect(await client.resolveTag(parseImageReference('registry.example/node:22'))).toEqual({
       digest: sha256(list),
       mediaType: DOCKER_LIST,
+      verified: true,
     });
   });
 
@@ -139,6 +144,46 @@ describe('resolveTag: HEAD, else GET and hash the bytes', () => {
   });
 });
 
+describe('a GET body counts only if it is the manifest it claims to be', () => {
+  const half = indexBytes.subarray(0, Math.floor(indexBytes.length / 2));
+  const child = fixture('alpine-new-amd64.manifest.json');
+  it.each<[string, Uint8Array | string, Record<string, string>, string]>([
+    ['an empty body', '', { 'content-type': OCI_INDEX }, 'BAD_RESPONSE'],
+    ['an HTML page', '<html>ok</html>', { 'content-type': OCI_INDEX }, 'BAD_RESPONSE'],
+    ['half an index', half, { 'content-type': OCI_INDEX }, 'BAD_RESPONSE'],
+    [
+      'JSON that is no index',
+      '{"schemaVersion":2,"mediaType":"' + OCI_INDEX + '"}',
+      { 'content-type': OCI_INDEX },
+      'BAD_RESPONSE',
+    ],
+    ['a manifest served as an index', child, { 'content-type': OCI_INDEX }, 'BAD_RESPONSE'],
+    [
+      'an index whose mediaType disagrees with Content-Type',
+      indexBytes,
+      { 'content-type': DOCKER_LIST },
+      'BAD_RESPONSE',
+    ],
+    [
+      'JSON with no media type anywhere',
+      '{"schemaVersion":2,"manifests":[]}',
+      { 'content-type': 'application/json' },
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+  ])('%s is an error for the reference, never a digest', async (_label, body, headers, code) => {
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB)
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, { 'content-type': OCI_INDEX })
+      .get('/v2/library/alpine/manifests/3.20')
+      .reply(200, body, headers);
+    const { client } = testClient();
+    const error = await registryErrorOf(client.resolveTag(alpine));
+    expect(error.code).toBe(code);
+    expect(error.message).toContain('GET registry-1.docker.io/library/alpine:3.20');
+  });
+});
+
 describe('fetchManifest and fetchBlob verify the bytes', () => {
   const child = fixture('alpine-new-amd64.manifest.json');
   const childDigest = sha256(child);
@@ -155,7 +200,12 @@ describe('fetchManifest and fetchBlob verify the bytes', () => {
       .reply(200, child, { 'content-type': OCI_MANIFEST });
     const { client } = testClient();
     const manifest = await client.fetchManifest(parseImageReference('registry.example/app:1'), childDigest);
-    expect(manifest).toEqual({ digest: childDigest, mediaType: OCI_MANIFEST, bytes: new Uint8Array(child) });
+    expect(manifest).toEqual({
+      digest: childDigest,
+      mediaType: OCI_MANIFEST,
+      bytes: new Uint8Array(child),
+      verified: true,
+    });
   });
 
   it.each([

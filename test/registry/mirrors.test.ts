@@ -3,9 +3,9 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { parseImageReference } from '../../src/reference/index.ts';
 import {
+  fixture,
   fixtureDigest,
   HUB,
-  HUB_TOKEN,
   hubAnonymousAuth,
   hubHeaders,
   OCI_INDEX,
@@ -27,47 +27,84 @@ function mirror(url: string): Mirror {
 
 const ok = { 'content-type': OCI_INDEX, 'docker-content-digest': indexDigest };
 
+const hubDown = () =>
+  nock(HUB)
+    .get('/v2/')
+    .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+const mirrored = { mirrors: { 'docker.io': [mirror('https://mirror.gcr.io')] } };
+
 describe('mirrors', () => {
-  it('asks the mirror first and does not contact Docker Hub when it answers', async () => {
+  it('resolves tags on the registry itself: a mirror is never asked for a tag the registry answers', async () => {
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB)
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(indexDigest, OCI_INDEX));
+    const { client } = testClient(mirrored);
+    expect(await client.resolveTag(alpine)).toEqual({ digest: indexDigest, mediaType: OCI_INDEX });
+    expect(client.stats()).toMatchObject({ ping: 1, head: 1, mirror: 0 });
+  });
+
+  it('falls back to the mirror when the registry cannot be reached, says so, and does not retry the registry', async () => {
+    hubDown();
     nock('https://mirror.gcr.io')
       .get('/v2/')
       .reply(200, {})
       .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, ok)
+      .head('/v2/library/alpine/manifests/3.19')
       .reply(200, undefined, ok);
-    const { client } = testClient({ mirrors: { 'docker.io': [mirror('https://mirror.gcr.io')] } });
-    expect(await client.resolveTag(alpine)).toEqual({ digest: indexDigest, mediaType: OCI_INDEX });
-    expect(client.stats()).toEqual({ ping: 1, token: 0, head: 1, get: 0, mirror: 2, retries: 0 });
+    const { client, logs } = testClient(mirrored);
+    expect(await client.resolveTag(alpine)).toEqual({
+      digest: indexDigest,
+      mediaType: OCI_INDEX,
+      fromMirror: 'mirror.gcr.io',
+    });
+    expect((await client.resolveTag(parseImageReference('alpine:3.19'))).fromMirror).toBe('mirror.gcr.io');
+    // One connect failure for the whole run, not one per reference.
+    expect(client.stats()).toMatchObject({ ping: 2, head: 2 });
+    expect(logs.join('\n')).toContain('registry-1.docker.io cannot be reached');
   });
 
   it.each([
-    ['a 404', (scope: nock.Scope) => scope.head('/v2/library/alpine/manifests/3.20').reply(404)],
-    [
-      'a 500 after retries',
-      (scope: nock.Scope) => scope.head('/v2/library/alpine/manifests/3.20').times(2).reply(500),
-    ],
-    [
-      'a connection reset',
-      (scope: nock.Scope) =>
-        scope
-          .head('/v2/library/alpine/manifests/3.20')
-          .times(2)
-          .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
-    ],
-  ])('falls back to the upstream on %s', async (_label, fail) => {
-    fail(nock('https://mirror.gcr.io').get('/v2/').reply(200, {}));
-    hubAnonymousAuth(['library/alpine']);
-    nock(HUB, { reqheaders: { authorization: `Bearer ${HUB_TOKEN}` } })
-      .head('/v2/library/alpine/manifests/3.20')
-      .reply(200, undefined, hubHeaders(indexDigest, OCI_INDEX));
-    const { client, logs } = testClient({
-      mirrors: { 'docker.io': [mirror('https://mirror.gcr.io')] },
-      maxRetries: 1,
-    });
-    expect((await client.resolveTag(alpine)).digest).toBe(indexDigest);
-    expect(logs.join('\n')).toContain('mirror mirror.gcr.io failed for docker.io/library/alpine');
+    ['a 404', 404],
+    ['a 401', 401],
+  ])(
+    'does not ask the mirror when the registry answers %s: a stale mirror must not decide',
+    async (_l, status) => {
+      hubAnonymousAuth(['library/alpine']);
+      nock(HUB).head('/v2/library/alpine/manifests/3.99').reply(status);
+      const { client } = testClient(mirrored);
+      const error = await registryErrorOf(client.resolveTag(parseImageReference('alpine:3.99')));
+      expect(error.status).toBe(status);
+      expect(error.message).toContain('HEAD registry-1.docker.io/library/alpine:3.99');
+      expect(client.stats().mirror).toBe(0);
+    },
+  );
+
+  it('reads content by digest from the mirror first, and from the registry when the mirror fails', async () => {
+    const bytes = fixture('alpine-new.index.json');
+    nock('https://mirror.gcr.io')
+      .get('/v2/')
+      .reply(200, {})
+      .get(`/v2/library/alpine/manifests/${indexDigest}`)
+      .reply(200, bytes, ok)
+      .get(`/v2/library/other/manifests/${indexDigest}`)
+      .reply(404);
+    hubAnonymousAuth(['library/other']);
+    nock(HUB)
+      .get(`/v2/library/other/manifests/${indexDigest}`)
+      .reply(200, bytes, hubHeaders(indexDigest, OCI_INDEX));
+    const { client, logs } = testClient(mirrored);
+    expect((await client.fetchManifest(alpine, indexDigest)).digest).toBe(indexDigest);
+    expect((await client.fetchManifest(parseImageReference('other:1'), indexDigest)).digest).toBe(
+      indexDigest,
+    );
+    expect(logs.join('\n')).toContain('mirror.gcr.io failed for docker.io/library/other');
+    expect(client.stats().dockerHubPulls).toBe(1);
   });
 
   it('uses plain http for an http:// mirror, and pings each host once for many references', async () => {
+    hubDown();
     nock('http://localhost:5001')
       .get('/v2/')
       .reply(200, {})
@@ -78,20 +115,64 @@ describe('mirrors', () => {
     const { client } = testClient({ mirrors: { 'docker.io': [mirror('http://localhost:5001')] } });
     await client.resolveTag(alpine);
     await client.resolveTag(parseImageReference('alpine:3.19'));
-    expect(client.stats()).toMatchObject({ ping: 1, head: 2, mirror: 3 });
+    expect(client.stats()).toMatchObject({ ping: 2, head: 2, mirror: 3 });
   });
 
-  it('reports the upstream error when every source fails', async () => {
-    nock('https://mirror.gcr.io')
+  it('asks a mirror with a path prefix for the prefixed repository', async () => {
+    const bytes = fixture('alpine-new.index.json');
+    nock('https://artifactory.example')
       .get('/v2/')
       .reply(200, {})
-      .head('/v2/library/alpine/manifests/3.99')
-      .reply(404);
-    hubAnonymousAuth(['library/alpine']);
-    nock(HUB).head('/v2/library/alpine/manifests/3.99').reply(404);
-    const { client } = testClient({ mirrors: { 'docker.io': [mirror('https://mirror.gcr.io')] } });
-    const error = await registryErrorOf(client.resolveTag(parseImageReference('alpine:3.99')));
-    expect(error.message).toContain('HEAD registry-1.docker.io/library/alpine:3.99');
+      .get(`/v2/docker-remote/library/alpine/manifests/${indexDigest}`)
+      .reply(200, bytes, ok);
+    const { client } = testClient({
+      mirrors: { 'docker.io': [mirror('https://artifactory.example/docker-remote/')] },
+    });
+    expect((await client.fetchManifest(alpine, indexDigest)).digest).toBe(indexDigest);
+  });
+
+  it.each([
+    'https://mirror.example/?x=1',
+    'https://user:pw@mirror.example',
+    'https://mirror.example/Upper',
+    'https://mirror.example/a//b',
+    'ftp://mirror.example',
+  ])('refuses the mirror URL %s', (url) => {
+    expect(parseMirrorUrl(url)).toHaveProperty('problem');
+  });
+
+  it('keeps a path prefix, without slashes at either end', () => {
+    expect(parseMirrorUrl('https://harbor.corp/dockerhub-proxy/')).toEqual({
+      value: {
+        host: 'harbor.corp',
+        url: 'https://harbor.corp/dockerhub-proxy',
+        plainHttp: false,
+        prefix: 'dockerhub-proxy',
+      },
+    });
+  });
+});
+
+describe('registry aliases', () => {
+  it('asks the alias, with its path prefix, and never the registry', async () => {
+    nock('https://harbor.corp')
+      .get('/v2/')
+      .reply(401, '', {
+        'www-authenticate': 'Bearer realm="https://harbor.corp/service/token",service="harbor"',
+      })
+      .head('/v2/dockerhub-proxy/library/alpine/manifests/3.20')
+      .matchHeader('authorization', 'Bearer h')
+      .reply(200, undefined, ok);
+    nock('https://harbor.corp')
+      .get('/service/token')
+      .query({ service: 'harbor', scope: 'repository:dockerhub-proxy/library/alpine:pull' })
+      .reply(200, { token: 'h' });
+    const { client } = testClient({
+      registryAliases: { 'docker.io': mirror('https://harbor.corp/dockerhub-proxy') },
+      mirrors: { 'docker.io': [mirror('https://mirror.gcr.io')] },
+    });
+    // Not from a mirror: the alias is the registry for this run.
+    expect(await client.resolveTag(alpine)).toEqual({ digest: indexDigest, mediaType: OCI_INDEX });
   });
 });
 

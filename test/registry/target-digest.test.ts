@@ -69,7 +69,7 @@ function fakeRegistry(tags: Record<string, string>): { client: RegistryClient; c
       calls.push(`blob ${name}`);
       return new Uint8Array(fixture(`${name}.json`));
     },
-    stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+    stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0, dockerHubPulls: 0 }),
   };
   return { client, calls };
 }
@@ -88,11 +88,11 @@ interface Case {
 
 const cases: Case[] = [
   {
-    label: 'unpinned: the index, one HEAD',
+    label: 'unpinned: the index, a HEAD of the tag and one of the digest it names',
     written: () => 'alpine:3.20',
     tags: { '3.20': 'alpine-new.index' },
     expected: { digest: digest('alpine-new.index') },
-    calls: ['head 3.20'],
+    calls: ['head 3.20', 'head alpine-new.index'],
   },
   {
     label: 'pinned to the current index: unchanged, one HEAD',
@@ -106,7 +106,7 @@ const cases: Case[] = [
     written: (d) => `alpine:3.20@${d('alpine-old.index')}`,
     tags: { '3.20': 'alpine-new.index' },
     expected: { digest: digest('alpine-new.index') },
-    calls: ['head 3.20', 'head alpine-old.index'],
+    calls: ['head 3.20', 'head alpine-old.index', 'head alpine-new.index'],
   },
   {
     label: 'pinned to an older linux/amd64 manifest: the same platform of the new index',
@@ -168,7 +168,7 @@ const cases: Case[] = [
     written: () => `alpine:3.20@${goneDigest}`,
     tags: { '3.20': 'alpine-new.index' },
     expected: { digest: digest('alpine-new.index') },
-    calls: ['head 3.20', 'head gone'],
+    calls: ['head 3.20', 'head gone', 'head alpine-new.index'],
   },
   {
     label: '--platform linux/arm64 (default variant v8): the arm64 child',
@@ -267,17 +267,27 @@ describe('resolveTargetDigest over HTTP', () => {
 
   const index = digest('alpine-new.index');
 
-  it('pins the index Docker Hub serves for the tag: one HEAD after auth, no GET', async () => {
+  it('pins the index Docker Hub serves for the tag: HEADs of the tag and of its digest, no GET', async () => {
     hubAnonymousAuth(['library/alpine']);
     nock(HUB, { reqheaders: { authorization: `Bearer ${HUB_TOKEN}` } })
       .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(index, OCI_INDEX))
+      .head(`/v2/library/alpine/manifests/${index}`)
       .reply(200, undefined, hubHeaders(index, OCI_INDEX));
     const { client } = testClient();
     expect(await resolveTargetDigest(client, parseImageReference('alpine:3.20'))).toEqual({
       digest: index,
       mediaType: OCI_INDEX,
     });
-    expect(client.stats()).toEqual({ ping: 1, token: 1, head: 1, get: 0, mirror: 0, retries: 0 });
+    expect(client.stats()).toEqual({
+      ping: 1,
+      token: 1,
+      head: 2,
+      get: 0,
+      mirror: 0,
+      retries: 0,
+      dockerHubPulls: 0,
+    });
   });
 
   it('pinned to an older index: one HEAD of the old digest to learn it is an index (no pull counted)', async () => {
@@ -287,11 +297,55 @@ describe('resolveTargetDigest over HTTP', () => {
       .head('/v2/library/alpine/manifests/3.20')
       .reply(200, undefined, hubHeaders(index, OCI_INDEX))
       .head(`/v2/library/alpine/manifests/${old}`)
-      .reply(200, undefined, hubHeaders(old, OCI_INDEX));
+      .reply(200, undefined, hubHeaders(old, OCI_INDEX))
+      .head(`/v2/library/alpine/manifests/${index}`)
+      .reply(200, undefined, hubHeaders(index, OCI_INDEX));
     const { client } = testClient();
     const ref: ImageReference = parseImageReference(`alpine:3.20@${old}`);
     expect(await resolveTargetDigest(client, ref)).toEqual({ digest: index, mediaType: OCI_INDEX });
-    expect(client.stats()).toMatchObject({ head: 2, get: 0 });
+    expect(client.stats()).toMatchObject({ head: 3, get: 0, dockerHubPulls: 0 });
+  });
+
+  it('never pins a digest the tag HEAD names but the registry does not serve by digest', async () => {
+    const lie = `sha256:${'1'.repeat(64)}`;
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB)
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(lie, OCI_INDEX))
+      .head(`/v2/library/alpine/manifests/${lie}`)
+      .reply(404);
+    const { client } = testClient();
+    const error = await resolveTargetDigest(client, parseImageReference('alpine:3.20')).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'UNCONFIRMED_DIGEST' });
+    expect((error as Error).message).toContain(lie);
+  });
+
+  it('needs no confirming HEAD when the digest came from hashed bytes, and says when a mirror stood in', async () => {
+    const bytes = fixture('alpine-new.index.json');
+    nock(HUB)
+      .get('/v2/')
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    nock('https://mirror.example')
+      .get('/v2/')
+      .reply(200, {})
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, { 'content-type': OCI_INDEX })
+      .get('/v2/library/alpine/manifests/3.20')
+      .reply(200, bytes, { 'content-type': OCI_INDEX });
+    const { client } = testClient({
+      mirrors: {
+        'docker.io': [
+          { host: 'mirror.example', url: 'https://mirror.example', plainHttp: false, prefix: '' },
+        ],
+      },
+    });
+    expect(await resolveTargetDigest(client, parseImageReference('alpine:3.20'))).toEqual({
+      digest: index,
+      mediaType: OCI_INDEX,
+      fromMirror: 'mirror.example',
+    });
   });
 });
 
@@ -318,7 +372,7 @@ describe('registry-controlled digests', () => {
       describeManifest: async () => head,
       fetchManifest: async () => ({ ...head, bytes }),
       fetchBlob: async () => new Uint8Array(),
-      stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0 }),
+      stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0, dockerHubPulls: 0 }),
     };
     const error = await resolveTargetDigest(client, parseImageReference('alpine:3.20'), {
       platform: amd64,
