@@ -5,7 +5,6 @@ import { renderJobSummary } from '../../src/app/job-summary.ts';
 import { openPullRequests, type OpenPullRequestsInput } from '../../src/app/open-prs.ts';
 import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
 import { pullRequestBody } from '../../src/app/pr-body.ts';
-import { pullRequestTitle } from '../../src/app/pr-title.ts';
 import { buildState, readState, renderStateBlock, withState } from '../../src/app/pr-state.ts';
 import type { GitHubClientOptions } from '../../src/github/client.ts';
 import type { GitHubRepository } from '../../src/github/repository.ts';
@@ -75,6 +74,13 @@ function bodyOf(updates: PlannedUpdate[], base = baseSha, branch = 'basepin/all'
     serverUrl: 'https://github.com',
     branch,
   });
+}
+
+/** The state block a body carries; fails the test when there is none. */
+function stateIn(body: string | undefined) {
+  const reading = readState(body ?? '');
+  if (reading.kind !== 'valid') throw new Error(`no valid state block in ${JSON.stringify(body)}`);
+  return reading.state;
 }
 
 function openPrs(...prs: Record<string, unknown>[]) {
@@ -201,26 +207,36 @@ describe('openPullRequests', () => {
   it('updated: a newer digest force-moves the branch and rewrites the PR', async () => {
     openPrs(pullRequestPayload({ number: 42, body: bodyOf([alpineUpdate(digest('0')), nodeUpdate()]) }));
     const written = commitChain({ branchExists: true });
+    let patched: { title: string; body: string } | undefined;
     nock(api)
-      .patch(
-        `${repoPath}/pulls/42`,
-        (body: { title: string; body: string }) =>
-          body.body === bodyOf(updates) && body.title === pullRequestTitle(updates),
-      )
+      .patch(`${repoPath}/pulls/42`, (body) => ((patched = body), true))
       .reply(200, pullRequestPayload({ number: 42 }));
     const { pullRequests } = await run(reportOf(updates));
     expect(pullRequests).toMatchObject([{ number: 42, branch: 'basepin/all', operation: 'updated' }]);
     expect(written.get('Dockerfile')).toBe(pinnedRoot);
+    expect(patched?.title).toBe('Pin and refresh base image digests');
+    // The body now proposes the newer alpine digest, and no longer the one it replaced.
+    expect(patched?.body).toContain('`alpine:3.20` | unpinned → `1111111` |');
+    expect(patched?.body).not.toContain(digest('0'));
+    expect(stateIn(patched?.body)).toMatchObject({
+      base: baseSha,
+      updates: [
+        { file: 'Dockerfile', to: digest('1') },
+        { file: 'services/api/Dockerfile', to: digest('2') },
+      ],
+    });
   });
 
   it('updated: the same change on a moved base is recommitted on the new base', async () => {
     openPrs(pullRequestPayload({ number: 42, body: bodyOf(updates, baseSha) }));
     commitChain({ branchExists: true, base: movedBaseSha });
+    let patched: { body: string } | undefined;
     nock(api)
-      .patch(`${repoPath}/pulls/42`, (body: { body: string }) => body.body === bodyOf(updates, movedBaseSha))
+      .patch(`${repoPath}/pulls/42`, (body) => ((patched = body), true))
       .reply(200, pullRequestPayload({ number: 42 }));
     const { pullRequests } = await run(reportOf(updates), { baseSha: movedBaseSha });
     expect(pullRequests).toMatchObject([{ number: 42, operation: 'updated' }]);
+    expect(stateIn(patched?.body)).toMatchObject({ base: movedBaseSha, updates: [{ to: digest('1') }, {}] });
   });
 
   it('closed: a group with nothing left is closed with a comment and its branch deleted', async () => {

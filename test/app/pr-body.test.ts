@@ -44,7 +44,6 @@ describe('pullRequestBody', () => {
       '- `/basepin rebase`: rebuild this branch on the current base with the newest digests.',
     );
     expect(lines.some((l) => l.startsWith('- `/basepin ignore <image>`:'))).toBe(true);
-    expect(body).not.toMatch(/coming soon/i);
     expect(readState(body)).toEqual({ kind: 'valid', state });
   });
 

@@ -1,11 +1,12 @@
 /**
  * Mutates the fixture Dockerfiles thousands of times (line splices,
  * truncations, random characters and bytes) and checks what must hold for
- * any input: extraction never throws, an unedited rewrite is the identity,
+ * any input: extraction never throws, restating every reference in its own
+ * pin range gives the text back,
  * pin ranges are in the text, never overlap, and hold the site's reference.
  */
 import assert from 'node:assert/strict';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   applyEdits,
   decodeDockerfile,
@@ -14,7 +15,7 @@ import {
 } from '../../src/dockerfile/index.ts';
 import { parseImageReference } from '../../src/reference/index.ts';
 import { digestA, fixtureNames, fixtureText } from './fixtures.ts';
-import { pinEdits } from './pin-helpers.ts';
+import { pinEdits, restateEdits } from './pin-helpers.ts';
 
 /** Deterministic PRNG (mulberry32), so a failure reproduces from its seed. */
 function random(seed: number): () => number {
@@ -128,21 +129,18 @@ function checkSites(text: string, sites: readonly ImageSite[]): void {
 
 describe('fuzzing extraction with mutated fixtures', () => {
   it('never throws and keeps every invariant', () => {
-    let runs = 0;
     for (let seed = 1; seed <= 10_000; seed++) {
       const next = random(seed);
       const text = mutate(texts[seed % texts.length] as string, next);
       let sites: ImageSite[] = [];
       try {
         sites = extractImageSites('Dockerfile', text);
-        assert.equal(applyEdits(text, []), text);
+        assert.equal(applyEdits(text, restateEdits(text, sites)), text);
         checkSites(text, sites);
       } catch (error) {
         throw new Error(`seed ${seed}: ${String(error)}\n${JSON.stringify(text)}`, { cause: error });
       }
-      runs++;
     }
-    expect(runs).toBe(10_000);
   });
 
   it('never throws on random bytes', () => {
