@@ -1,15 +1,7 @@
-import {
-  mkdtempSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  writeFileSync,
-  chmodSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testDir } from '../support/temp-dir.ts';
 import type { PinPlan } from '../../src/app/pin.ts';
 import { writeChanges } from '../../src/app/write-changes.ts';
 import { decodeDockerfile } from '../../src/dockerfile/index.ts';
@@ -37,7 +29,7 @@ function planFor(dir: string, files: Record<string, { before: string; after: str
 
 describe('writeChanges', () => {
   it('writes whole files, keeps the mode and the BOM, and leaves no temp file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'basepin-write-'));
+    const dir = testDir('write');
     writeFileSync(join(dir, 'Dockerfile'), '\uFEFFFROM a\r\n');
     chmodSync(join(dir, 'Dockerfile'), 0o600);
     const failures = await writeChanges(
@@ -51,7 +43,7 @@ describe('writeChanges', () => {
   });
 
   it('reports a file it cannot write and still writes the others', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'basepin-write-'));
+    const dir = testDir('write');
     mkdirSync(join(dir, 'ok'));
     writeFileSync(join(dir, 'ok/Dockerfile'), 'FROM a\n');
     // The folder of gone/Dockerfile vanished after the scan.

@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActionSettings } from '../../src/config/action-settings.ts';
+import { testDir } from '../support/temp-dir.ts';
 
 function workspace(config?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'basepin-action-settings-'));
+  const dir = testDir('action-settings');
   if (config !== undefined) {
     mkdirSync(join(dir, '.github'));
     writeFileSync(join(dir, '.github/basepin.yml'), config);

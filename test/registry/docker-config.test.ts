@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import nock from 'nock';
@@ -15,6 +15,7 @@ import {
   testClient,
   useNock,
 } from './helpers.ts';
+import { testDir } from '../support/temp-dir.ts';
 
 useNock();
 
@@ -23,7 +24,7 @@ const ok = { 'content-type': OCI_INDEX, 'docker-content-digest': indexDigest };
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
 function configDir(config: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'basepin-docker-'));
+  const dir = testDir('docker');
   writeFileSync(join(dir, 'config.json'), typeof config === 'string' ? config : JSON.stringify(config));
   return dir;
 }
@@ -146,6 +147,7 @@ esac
   });
   afterEach(() => {
     process.env['PATH'] = savedPath;
+    rmSync(binDir, { recursive: true, force: true });
   });
 
   it('credHelpers: runs docker-credential-<name> get with the host on stdin, once per run', async () => {

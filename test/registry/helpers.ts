@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
@@ -58,7 +57,8 @@ export function testClient(options: RegistryOptions = {}): TestClient {
   const waits: number[] = [];
   const logs: string[] = [];
   const client = createRegistryClient({
-    dockerConfigDir: mkdtempSync(join(tmpdir(), 'basepin-no-docker-')),
+    // A folder that does not exist: no credentials, and nothing to clean up.
+    dockerConfigDir: join(import.meta.dirname, 'no-docker-config'),
     retryBaseDelayMs: 1,
     sleep: async (ms) => {
       waits.push(ms);
