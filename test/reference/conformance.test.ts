@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BadReferenceError, parseImageReference, parseReference } from '../../src/reference/index.ts';
 
-// Vectors from distribution/reference's own tests (../shared/conformance/README.md).
-const vectorsPath = fileURLToPath(new URL('../../../shared/conformance/references.json', import.meta.url));
+// Vectors from distribution/reference's own tests (test/fixtures/reference/README.md).
+const vectorsPath = fileURLToPath(new URL('../fixtures/reference/references.json', import.meta.url));
 
 interface Vector {
   input: string;
