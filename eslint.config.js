@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.ts';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.cache/', 'coverage/'] },
@@ -13,7 +14,19 @@ export default tseslint.config(
     },
   },
   {
-    // Layers (DESIGN.md): only the entries may touch the Actions toolkit or argv.
+    // Type-aware: a promise nobody awaits loses its error and its ordering.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
+    // Layers (docs/architecture.md): imports only point down; the pure core does no I/O.
+    files: ['src/**/*.ts'],
+    plugins: { basepin: layers },
+    rules: { 'basepin/layers': 'error' },
+  },
+  {
+    // Only the entries may touch the Actions toolkit or argv.
     files: ['src/**/*.ts'],
     ignores: ['src/action.ts', 'src/cli.ts'],
     rules: {

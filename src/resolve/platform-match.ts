@@ -1,5 +1,9 @@
 import type { Platform } from '../reference/index.ts';
-import type { Descriptor } from '../registry/index.ts';
+
+/** What the matching reads of an index entry (an OCI descriptor). */
+interface PlatformEntry {
+  readonly platform?: Platform | undefined;
+}
 
 /**
  * Variants that are the default for their architecture, so `linux/arm64`
@@ -17,18 +21,20 @@ export function samePlatform(a: Platform, b: Platform): boolean {
 }
 
 /** The index entries that are images (attestations are stored as `unknown/unknown`). */
-export function imageEntries(manifests: readonly Descriptor[]): (Descriptor & { platform: Platform })[] {
+export function imageEntries<T extends PlatformEntry>(
+  manifests: readonly T[],
+): (T & { platform: Platform })[] {
   return manifests.filter(
-    (entry): entry is Descriptor & { platform: Platform } =>
+    (entry): entry is T & { platform: Platform } =>
       entry.platform !== undefined &&
       entry.platform.os !== 'unknown' &&
       entry.platform.architecture !== 'unknown',
   );
 }
 
-export function findPlatform(
-  manifests: readonly Descriptor[],
+export function findPlatform<T extends PlatformEntry>(
+  manifests: readonly T[],
   wanted: Platform,
-): (Descriptor & { platform: Platform }) | undefined {
+): (T & { platform: Platform }) | undefined {
   return imageEntries(manifests).find((entry) => samePlatform(entry.platform, wanted));
 }
