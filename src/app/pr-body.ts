@@ -8,7 +8,7 @@ import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
 export const maxBodyChars = 65_000;
 
-/** The comment commands (src/commands) people can use on a basepin pull request. */
+/** The comment commands a basepin pull request's body offers, in the order it lists them. */
 export const commentCommands: readonly { readonly usage: string; readonly effect: string }[] = [
   { usage: '/basepin rebase', effect: 'rebuild this branch on the current base with the newest digests' },
   {

@@ -10,8 +10,6 @@ export interface DecodedFile {
   readonly text: string;
   /** `latin1` when the bytes are not valid UTF-8: each byte is one character 0–255. */
   readonly encoding: TextEncoding;
-  /** Encodes (edited) text the way the file was decoded. */
-  encode(text: string): Uint8Array;
 }
 
 /** Edited text holds a character the file's encoding cannot store. */
@@ -41,9 +39,9 @@ export function decodeDockerfile(bytes: Uint8Array): DecodedFile {
   } catch {
     text = undefined;
   }
-  if (text !== undefined) return { text, encoding: 'utf-8', encode: encodeUtf8 };
+  if (text !== undefined) return { text, encoding: 'utf-8' };
   // TextDecoder's 'latin1' is windows-1252, which does not round-trip 0x80–0x9F; Buffer's is ISO-8859-1.
-  return { text: Buffer.from(bytes).toString('latin1'), encoding: 'latin1', encode: encodeLatin1 };
+  return { text: Buffer.from(bytes).toString('latin1'), encoding: 'latin1' };
 }
 
 /** Encodes text in the given encoding; throws `UnencodableTextError` for characters it cannot hold. */

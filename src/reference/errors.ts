@@ -7,7 +7,6 @@ export const ReferenceErrorCode = {
   NameEmpty: 'repository name must have at least one component',
   NameContainsUppercase: 'repository name must be lowercase',
   NameTooLong: 'repository name must not be more than 255 characters',
-  NameNotCanonical: 'repository name must be canonical',
   HexIdentifier: 'cannot specify 64-byte hexadecimal strings',
   DigestInvalidLength: 'invalid checksum digest length',
   DigestUnsupported: 'unsupported digest algorithm',

@@ -26,7 +26,6 @@ const name = `(?:${domainAndPort}/)?${remoteName}`;
 export const referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
 /** Groups: 1 domain, 2 path. */
 export const namePattern = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
-export const tagPattern = new RegExp(`^${tag}$`);
 export const digestPattern = new RegExp(`^${digest}$`);
 /** A bare 64-hex image ID, which Docker refuses as a repository name. */
 export const hexIdentifierPattern = /^[a-f0-9]{64}$/;

@@ -1,3 +1,5 @@
+import { dockerHub } from './docker-hub.ts';
+
 export interface ImageReferenceParts {
   /** The reference exactly as written, e.g. `alpine:3.20`. */
   readonly original: string;
@@ -40,7 +42,7 @@ export class ImageReference implements ImageReferenceParts {
 
   /** Docker's short form: `alpine`, `user/img`, `ghcr.io/o/r`. */
   get familiarName(): string {
-    if (this.domain !== 'docker.io') return this.name;
+    if (this.domain !== dockerHub.domain) return this.name;
     const officialName = this.path.startsWith('library/') ? this.path.slice('library/'.length) : undefined;
     return officialName !== undefined && !officialName.includes('/') ? officialName : this.path;
   }

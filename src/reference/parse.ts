@@ -1,6 +1,7 @@
 import { validateDigest } from './digest.ts';
 import { BadReferenceError, ReferenceErrorCode } from './errors.ts';
 import { hexIdentifierPattern, maxPathLength, namePattern, referencePattern } from './grammar.ts';
+import { dockerHub } from './docker-hub.ts';
 import { ImageReference } from './image-reference.ts';
 
 /** A reference split by the strict grammar, before any normalisation. */
@@ -36,8 +37,6 @@ export function parseReference(text: string): ParsedReference {
   return { name, domain, path, tag, digest };
 }
 
-const defaultDomain = 'docker.io';
-const legacyDefaultDomain = 'index.docker.io';
 const officialRepoPrefix = 'library/';
 
 /**
@@ -87,13 +86,13 @@ function splitDockerDomain(name: string): { domain: string; remainder: string } 
   let domain: string;
   let remainder: string;
   if (slash === -1 || (!/[.:]/.test(first) && first !== 'localhost' && first.toLowerCase() === first)) {
-    domain = defaultDomain;
+    domain = dockerHub.domain;
     remainder = name;
   } else {
     domain = first;
     remainder = name.slice(slash + 1);
   }
-  if (domain === legacyDefaultDomain) domain = defaultDomain;
-  if (domain === defaultDomain && !remainder.includes('/')) remainder = officialRepoPrefix + remainder;
+  if (domain === dockerHub.legacyDomain) domain = dockerHub.domain;
+  if (domain === dockerHub.domain && !remainder.includes('/')) remainder = officialRepoPrefix + remainder;
   return { domain, remainder };
 }

@@ -1,9 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ImageReference } from '../reference/index.ts';
+import { dockerHub, dockerHubAliases, type ImageReference } from '../reference/index.ts';
 import { DockerCredentials, type Credential } from './docker-config.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { currentHostSignal, deadlineAwareFetch } from './host-deadline.ts';
-import { dockerHubDomain, dockerHubRegistryHost } from './hosts.ts';
 import { bareMediaType, isManifestMediaType, manifestAccept } from './media-types.ts';
 import { errorFromResponse } from './response-error.ts';
 import { untrustedText } from '../text/untrusted.ts';
@@ -56,7 +55,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
   });
   const credentialFor = async (host: string): Promise<Credential | undefined> => {
     const explicit =
-      options.credentials?.[host] ?? (host === dockerHubDomain ? dockerHubExplicit() : undefined);
+      options.credentials?.[host] ?? (host === dockerHub.domain ? dockerHubExplicit() : undefined);
     if (explicit) {
       onSecret(explicit.password);
       return { kind: 'basic', username: explicit.username, password: explicit.password };
@@ -64,7 +63,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     return dockerCredentials.lookup(host);
   };
   const dockerHubExplicit = () =>
-    options.credentials?.['index.docker.io'] ?? options.credentials?.['registry-1.docker.io'];
+    dockerHubAliases.map((alias) => options.credentials?.[alias]).find((found) => found !== undefined);
   const dockerCredentials = new DockerCredentials(options.dockerConfigDir, onSecret, {
     ...(options.credentialHelperTimeoutMs !== undefined && { timeoutMs: options.credentialHelperTimeoutMs }),
   });
@@ -82,7 +81,7 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
   const getManifest = async (from: Source, ref: ImageReference, tagOrDigest: string): Promise<Manifest> => {
     const repository = prefixed(from.prefix, ref.path);
     const what = `GET ${from.endpoint.host}/${repository}${atTagOrDigest(tagOrDigest)}`;
-    if (from.endpoint.host === dockerHubRegistryHost) stats.dockerHubPulls += 1;
+    if (from.endpoint.host === dockerHub.registryHost) stats.dockerHubPulls += 1;
     const response = await from.endpoint.request(repository, {
       kind: 'get',
       method: 'GET',

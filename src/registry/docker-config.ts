@@ -6,7 +6,7 @@ import { defaultHelperLimits, runCredentialHelper, type HelperLimits } from './c
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { findJsonSyntaxError } from '../text/json-syntax.ts';
 import { untrustedText } from '../text/untrusted.ts';
-import { dockerHubConfigKey, dockerHubDomain, dockerHubRegistryHost } from './hosts.ts';
+import { dockerHub, dockerHubAliases, isDockerHub } from '../reference/index.ts';
 
 /** What a registry accepts from us: a password, or an identity (refresh) token for the token server. */
 export type Credential =
@@ -47,9 +47,7 @@ function keyHost(key: string): string {
 
 /** Host names a config.json key may use for the registry serving `domain`. */
 function hostsFor(domain: string): string[] {
-  return domain === dockerHubDomain || domain === dockerHubRegistryHost
-    ? ['index.docker.io', dockerHubDomain, dockerHubRegistryHost]
-    : [domain.toLowerCase()];
+  return isDockerHub(domain) ? [...dockerHubAliases] : [domain.toLowerCase()];
 }
 
 /** Reads docker's config.json once, lazily, and answers credentials per registry domain. */
@@ -77,7 +75,7 @@ export class DockerCredentials {
   async lookup(domain: string): Promise<Credential | undefined> {
     const config = await (this.config ??= this.load());
     const hosts = hostsFor(domain);
-    const serverUrl = domain === dockerHubDomain ? dockerHubConfigKey : domain;
+    const serverUrl = domain === dockerHub.domain ? dockerHub.configKey : domain;
     const helper = Object.entries(config.credHelpers ?? {}).find(([key]) => hosts.includes(keyHost(key)));
     if (helper) return this.askHelper(helper[1], serverUrl);
     const entry = Object.entries(config.auths ?? {}).find(([key]) => hosts.includes(keyHost(key)))?.[1];

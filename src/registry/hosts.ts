@@ -1,16 +1,11 @@
+import { dockerHub, isDockerHub } from '../reference/index.ts';
 import { forbiddenAddressReason, isLoopbackAddress } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { quoteUntrusted } from '../text/untrusted.ts';
 
-/** Docker Hub is named `docker.io` in references but served by another host. */
-export const dockerHubDomain = 'docker.io';
-export const dockerHubRegistryHost = 'registry-1.docker.io';
-/** The key docker login writes for Docker Hub in config.json. */
-export const dockerHubConfigKey = 'https://index.docker.io/v1/';
-
 /** The host (with port) that serves a reference domain. */
 export function registryHostFor(domain: string): string {
-  return domain === dockerHubDomain || domain === 'index.docker.io' ? dockerHubRegistryHost : domain;
+  return isDockerHub(domain) ? dockerHub.registryHost : domain;
 }
 
 /** `localhost:5000` → `localhost`; `[::1]:5000` → `::1`. */

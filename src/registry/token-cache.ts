@@ -20,8 +20,4 @@ export class TokenCache {
     const marginMs = Math.min(10_000, (expiresInSeconds * 1000) / 10);
     this.tokens.set(scope, { token, expiresAt: this.now() + expiresInSeconds * 1000 - marginMs });
   }
-
-  delete(scope: string): void {
-    this.tokens.delete(scope);
-  }
 }

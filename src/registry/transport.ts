@@ -2,7 +2,8 @@ import type { Dispatcher } from 'undici';
 import { untrustedText } from '../text/untrusted.ts';
 import { forbiddenAddressCode } from './connect-guard.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { checkOutboundUrl, dockerHubRegistryHost, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
+import { dockerHub } from '../reference/index.ts';
+import { checkOutboundUrl, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
 import { KeyedLimiter } from './limiter.ts';
 import { backoffMs, parseRateLimitRemaining, retryAfterMs } from './retry-timing.ts';
 import type { RequestStats } from './types.ts';
@@ -44,7 +45,11 @@ export interface TransportSettings {
 }
 
 const maxRedirects = 5;
-/** Manifests are capped at 4 MiB by registries; configs are small. */
+/**
+ * The most any response body may hold, declared or streamed. Registries refuse manifests over
+ * 4 MiB (distribution's limit) and image configs are usually far smaller; 32 MiB bounds memory
+ * against a hostile or broken registry while leaving room for a config with a long history.
+ */
 const maxBodyBytes = 32 * 1024 * 1024;
 const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 const retryableStatuses: ReadonlySet<number> = new Set([500, 502, 503, 504]);
@@ -184,14 +189,14 @@ export class Transport {
   }
 
   private noteRateLimit(response: HttpResponse): void {
-    if (response.url.host !== dockerHubRegistryHost) return;
+    if (response.url.host !== dockerHub.registryHost) return;
     const remaining = parseRateLimitRemaining(response.headers.get('ratelimit-remaining'));
     if (remaining !== undefined) this.dockerHubRemaining = remaining;
   }
 
   /** Docker Hub counts manifest GETs (not HEADs) against the pull limit: stop before it runs out. */
   private checkPullBudget(request: HttpRequest): void {
-    if (request.method !== 'GET' || request.url.host !== dockerHubRegistryHost) return;
+    if (request.method !== 'GET' || request.url.host !== dockerHub.registryHost) return;
     if (!request.url.pathname.includes('/manifests/')) return;
     const remaining = this.dockerHubRemaining;
     if (remaining === undefined || remaining > this.settings.dockerHubPullFloor) return;
