@@ -29,8 +29,10 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   // Use cases: compose the core and the adapters.
   'src/app/': useCase,
   'src/resolve/': useCase,
-  'src/changelog/': useCase,
-  'src/commands/': useCase,
+  // Changelog collection asks the registry (through the RegistryClient interface); the facts are pure.
+  'src/changelog/collect.ts': useCase,
+  'src/changelog/attestations.ts': useCase,
+  'src/changelog/tags.ts': useCase,
   // Adapters: the outside world (registries, GitHub, the file system, config files) behind small interfaces.
   'src/registry/': adapter,
   'src/github/': adapter,
@@ -42,9 +44,10 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/dockerfile/': core,
   'src/resolve/policy.ts': core,
   'src/resolve/platform-match.ts': core,
-  'src/changelog/render.ts': core,
-  'src/commands/parse.ts': core,
+  'src/changelog/': core,
+  'src/commands/': core,
   'src/config/': core,
+  'src/text/': core,
 };
 
 /** Files no other source file may import: the roots of the two bundles. */
