@@ -5,7 +5,7 @@ import { repositoryPath } from './group-updates.ts';
 
 /**
  * What a basepin pull request proposes, kept in its own body as a hidden HTML comment so the next run
- * (and the comment commands) can read it back without any other storage (DESIGN.md, "State … lives on GitHub").
+ * (and the comment commands) can read it back without any other storage (docs/architecture.md, "State between runs").
  */
 export const stateSchemaVersion = 1;
 

@@ -2,7 +2,7 @@
  * How an image word (`FROM <word>`, `--from=<word>`) names its image: a
  * literal, one ARG for the whole reference, one ARG for the whole tag, an
  * ARG only in the registry/namespace, an inline default — or a form we do
- * not pin, with the reason. DESIGN.md "ARG: a pin goes where the value is defined".
+ * not pin, with the reason. docs/architecture.md, "ARG".
  */
 import { expandWord, isBuilderArg, platformReason, type Expansion, type GlobalArg } from './arg-values.ts';
 import { findVariableRefs, type VariableRef } from './variables.ts';

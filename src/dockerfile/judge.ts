@@ -14,7 +14,7 @@ export const digestOnlyReason = 'digest-only reference has no tag to follow';
 export const emptyReason = 'the reference is empty after ARG substitution; give the ARG a value';
 export const unresolvedReason = 'the reference still contains $ after ARG substitution; pin by hand';
 
-/** What a resolved reference allows: DESIGN.md "Pins keep the tag". `tagOnly` pins sit after a tag ARG's value. */
+/** What a resolved reference allows: docs/architecture.md, "Pins keep the tag". `tagOnly` pins sit after a tag ARG's value. */
 export function judgeReference(resolved: string, tagOnly: boolean): Judgement {
   if (resolved.includes('$')) return refused('skipped', undefined, unresolvedReason);
   // `ARG BASE=\` with the value on the next line: BuildKit reads `BASE=` (empty) and fails the FROM.

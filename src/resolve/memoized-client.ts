@@ -3,7 +3,7 @@ import type { Manifest, ManifestHead, RegistryClient } from '../registry/types.t
 
 /**
  * Asks the registry once per (repository, tag) and once per digest in a run,
- * however many sites and files name them (DESIGN.md). Failures are cached
+ * however many sites and files name them (docs/architecture.md, "The path of one run"). Failures are cached
  * too: a tag that failed once fails the same way for every site naming it.
  */
 export function memoizeRegistryClient(client: RegistryClient): RegistryClient {

@@ -50,7 +50,7 @@ export class TargetDigestError extends Error {
 }
 
 /**
- * What a reference should be pinned to (DESIGN.md, "The digest pinned"):
+ * What a reference should be pinned to (docs/architecture.md, "What digest"):
  * the digest the registry serves for the tag with index types accepted.
  * Unpinned or pinned-to-index references cost one HEAD. A reference pinned
  * to a single-platform manifest stays single-platform: the same platform's

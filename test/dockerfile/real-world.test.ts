@@ -1,6 +1,6 @@
 /**
  * Dockerfiles from public repositories (each names its source in a header
- * comment): expected sites decided from BuildKit semantics and DESIGN.md's
+ * comment): expected sites decided from BuildKit semantics and docs/architecture.md's
  * ARG rules, then a pin of every pinnable site must re-extract as pinned at
  * the same lines, keep every other byte, and be idempotent.
  */

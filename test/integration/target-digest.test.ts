@@ -8,7 +8,7 @@ import { pushImage, pushIndex } from '../support/push.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
 
 // What a reference gets pinned to, against a real registry whose tags move
-// (DESIGN.md, "The digest pinned"): the index digest, except that a pin to a
+// (docs/architecture.md, "What digest"): the index digest, except that a pin to a
 // single-platform manifest stays on the same platform's child.
 
 const platforms = ['linux/amd64', 'linux/arm64/v8'];

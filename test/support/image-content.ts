@@ -18,7 +18,7 @@ export const MediaType = {
   dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
 } as const;
 
-/** The four manifest types a resolver accepts (DESIGN.md, "Resolution"). */
+/** The four manifest types a resolver accepts (docs/architecture.md, "Resolution cost"). */
 export const allManifestTypes = [
   MediaType.ociIndex,
   MediaType.dockerManifestList,
