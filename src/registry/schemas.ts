@@ -81,4 +81,3 @@ export const TokenResponseSchema = z
   .refine((reply) => reply.token !== undefined || reply.access_token !== undefined, {
     message: 'token reply has neither "token" nor "access_token"',
   });
-export type TokenResponse = z.infer<typeof TokenResponseSchema>;
