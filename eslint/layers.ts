@@ -24,6 +24,7 @@ const unplaced: Layer = { layer: 'unknown', rank: -1 };
 export const layerTable: Readonly<Record<string, Layer>> = {
   // The bundled entry points and the CLI's own modules: they read argv, the environment and @actions/*.
   'src/action.ts': entry,
+  'src/action-entry.ts': entry,
   'src/cli.ts': entry,
   'src/cli/': entry,
   // Use cases: compose the core and the adapters.
@@ -50,8 +51,8 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/text/': core,
 };
 
-/** Files no other source file may import: the roots of the two bundles. */
-const bundleRoots = new Set(['src/action.ts', 'src/cli.ts']);
+/** The entry points: only another entry point imports one (src/action-entry.ts runs src/action.ts). */
+const entryPoints = new Set(['src/action.ts', 'src/action-entry.ts', 'src/cli.ts']);
 
 /** Modules that do I/O; the pure core imports none of them. */
 const ioModules = [
@@ -114,7 +115,7 @@ export const layersRule: Rule.RuleModule = {
         return;
       }
       const target = relativeToRoot(root, path.resolve(path.dirname(context.filename), specifier));
-      if (bundleRoots.has(target)) {
+      if (entryPoints.has(target) && !entryPoints.has(file)) {
         context.report({ node, messageId: 'entry', data: { file, target } });
         return;
       }
