@@ -214,7 +214,7 @@ describe('openPullRequests', () => {
     const { pullRequests } = await run(reportOf(updates));
     expect(pullRequests).toMatchObject([{ number: 42, branch: 'basepin/all', operation: 'updated' }]);
     expect(written.get('Dockerfile')).toBe(pinnedRoot);
-    expect(patched?.title).toBe('Pin and refresh base image digests');
+    expect(patched?.title).toBe('Pin and update alpine:3.20 and node:22-slim digests');
     // The body now proposes the newer alpine digest, and no longer the one it replaced.
     expect(patched?.body).toContain('`alpine:3.20` | unpinned → `1111111` |');
     expect(patched?.body).not.toContain(digest('0'));
