@@ -240,6 +240,7 @@ describe('the bundled action next to a registry that echoes credentials', () => 
   afterAll(async () => {
     await stub?.stop();
     await hostile?.stop();
+    rmSync(workspace, { recursive: true, force: true });
   });
 
   it('pins the healthy image and prints the secret nowhere: log, annotations, outputs, summary, PR', async () => {
