@@ -1,6 +1,6 @@
 /**
- * Sites for FROMs fed by a global ARG (DESIGN.md "ARG: a pin goes where the
- * value is defined"): the whole reference or tag from an ARG is pinned in the
+ * Sites for FROMs fed by a global ARG (docs/architecture.md, "ARG": a pin goes where the
+ * value is defined): the whole reference or tag from an ARG is pinned in the
  * ARG line, the whole repository from an ARG in the FROM line, each only when
  * the ARG feeds nothing else.
  */

@@ -29,7 +29,7 @@ export interface SourceSetInit {
 }
 
 /**
- * Which hosts a reference is asked on, and in what order (DESIGN.md): tags on
+ * Which hosts a reference is asked on, and in what order (docs/architecture.md, "Mirrors and aliases"): tags on
  * the registry itself (or its alias), mirrors for content by digest and as the
  * fallback when the registry cannot be reached. Each host runs under its own
  * deadline, waits only for its own token warm-up, and is not asked again once
