@@ -9,6 +9,7 @@ import { failureCode, failureMessage, isInternal } from './app/failure.ts';
 import { redactedGitHubWrites } from './app/redacted-github.ts';
 import { registryClientFor } from './app/registry-client.ts';
 import { runAction } from './app/run-action.ts';
+import { runComment, runDashboardEdit } from './app/run-comment.ts';
 import { readActionSettings } from './config/action-settings.ts';
 import {
   createGitHubClient,
@@ -32,12 +33,6 @@ async function main(): Promise<void> {
   const env = process.env;
   useGuardedDispatcher(env);
   const event = readRunEvent(context.eventName ?? '', context.payload);
-  if (event.kind === 'issue_comment') {
-    // Comment commands are the next feature; a comment run must not pin or push anything meanwhile.
-    core.info('basepin: comment commands are not handled by this version; nothing to do.');
-    return;
-  }
-
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, token } = await readActionSettings((name) => core.getInput(name), workspace);
   secret(token);
@@ -59,16 +54,31 @@ async function main(): Promise<void> {
     log: log.debug,
   });
 
-  const result = await runAction(
-    settings,
-    { repo, ref: context.ref, sha: context.sha, serverUrl: context.serverUrl },
-    {
-      registry,
-      github: redactedGitHubWrites(createGitHubRepository(octokit, repo), redact),
-      defaultBranch: () => getDefaultBranch(octokit, repo),
-      log,
-    },
-  );
+  const runContext = { repo, ref: context.ref, sha: context.sha, serverUrl: context.serverUrl };
+  const deps = {
+    registry,
+    github: redactedGitHubWrites(createGitHubRepository(octokit, repo), redact),
+    defaultBranch: () => getDefaultBranch(octokit, repo),
+    log,
+  };
+  if (event.kind === 'issue_comment') {
+    const outcome = await runComment(settings, runContext, deps, event);
+    core.info(
+      outcome.kind === 'ignored'
+        ? `basepin: comment ignored: ${outcome.why}`
+        : `basepin: /basepin ${outcome.command ?? '(invalid)'}: ${outcome.kind}`,
+    );
+    core.setOutput('command', JSON.stringify(outcome));
+    return;
+  }
+  const result =
+    event.kind === 'issues'
+      ? await runDashboardEdit(settings, runContext, deps, event)
+      : await runAction(settings, runContext, deps);
+  if ('skipped' in result) {
+    core.info(`basepin: nothing to do: ${result.skipped}`);
+    return;
+  }
 
   if (result.plan.files.length === 0) {
     // An empty workspace is most often a checkout that did not happen: say so instead of a green zero.

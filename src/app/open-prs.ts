@@ -1,5 +1,6 @@
 import type { RunSettings } from '../config/settings.ts';
 import { GitHubError } from '../github/errors.ts';
+import { BranchMovedError } from '../github/update-branch.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
@@ -8,6 +9,7 @@ import { groupUpdates, repositoryPath, type UpdateGroup } from './group-updates.
 import type { PinReport } from './pin-report.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
 import { pullRequestTitle } from './pr-title.ts';
+import { foreignRefusal, replaceBranch } from './replace-branch.ts';
 import { buildState, readState, sameProposal, withState, type PullRequestState } from './pr-state.ts';
 
 /** The pull-request settings of a run (inputs and `.github/basepin.yml`), as read once by the entry. */
@@ -32,6 +34,20 @@ export interface OpenPullRequestsInput extends PullRequestSettings {
   readonly repo: RepoRef;
   /** `GITHUB_SERVER_URL`, for links in bodies. */
   readonly serverUrl: string;
+  /** What a comment command or a ticked dashboard box asks for; a scheduled run leaves it empty. */
+  readonly steer?: Steering;
+}
+
+/** Per-branch overrides of a run (issue 10). */
+export interface Steering {
+  /** Only these branches are touched (a command acts on its pull request only). */
+  readonly onlyBranches?: ReadonlySet<string>;
+  /** Recommit these even when they already propose this change, and propose them even when a person declined. */
+  readonly refresh?: ReadonlySet<string>;
+  /** Recommit every open pull request (the dashboard's "rebase all" box). */
+  readonly refreshAll?: boolean;
+  /** Replace commits others pushed on these branches (`/basepin recreate`); by default such a branch is left alone. */
+  readonly overwrite?: ReadonlySet<string>;
 }
 
 export interface OpenPullRequestsDeps {
@@ -74,12 +90,20 @@ export async function openPullRequests(
   input: OpenPullRequestsInput,
   deps: OpenPullRequestsDeps,
 ): Promise<OpenPullRequestsResult> {
-  const groups = groupUpdates(input.report.updates, input.groupBy, input.branchPrefix);
+  const only = input.steer?.onlyBranches;
+  const groups = groupUpdates(input.report.updates, input.groupBy, input.branchPrefix).filter(
+    (group) => only === undefined || only.has(group.branch),
+  );
   const open = await openBasepinPullRequests(input, deps);
   const branches = new Set(groups.map((g) => g.branch));
   const limit = input.maxPullRequests;
-  // Open basepin pull requests after this run: those of obsolete groups are about to close.
-  let openCount = [...open].filter(([branch, pr]) => branches.has(branch) || pr.state === undefined).length;
+  // Open basepin pull requests after this run: those of obsolete groups are about to close. A command
+  // touches its own pull request only and closes no other, so every open one counts.
+  let openCount =
+    only !== undefined
+      ? open.size
+      : [...open].filter(([branch, pr]) => branches.has(branch) || pr.state === undefined).length;
+  if (only !== undefined) for (const branch of [...open.keys()]) if (!only.has(branch)) open.delete(branch);
   const outcomes: PullRequestOutcome[] = [];
   for (const group of groups) {
     const existing = open.get(group.branch);
@@ -106,7 +130,11 @@ async function guarded(branch: string, step: () => Promise<PullRequestOutcome>):
   try {
     return await step();
   } catch (error) {
-    if (error instanceof GitHubError || error instanceof GroupFileError) {
+    if (
+      error instanceof GitHubError ||
+      error instanceof GroupFileError ||
+      error instanceof BranchMovedError
+    ) {
       return { branch, operation: 'failed', reason: error.message };
     }
     throw error;
@@ -148,11 +176,24 @@ async function proposeGroup(
 ): Promise<PullRequestOutcome> {
   const { github, log } = deps;
   const state = buildState(group.updates, input.baseSha);
-  if (existing?.state !== undefined && sameProposal(existing.state, state)) {
+  const refresh =
+    (input.steer?.refresh?.has(group.branch) ?? false) ||
+    (existing !== undefined && input.steer?.refreshAll === true);
+  if (!refresh && existing?.state !== undefined && sameProposal(existing.state, state)) {
     log.info(`${group.branch}: #${existing.pr.number} already proposes this on ${shortSha(input.baseSha)}`);
     return done(existing.pr, group.branch, 'unchanged');
   }
-  if (existing === undefined) {
+  const overwrite = input.steer?.overwrite?.has(group.branch) ?? false;
+  // The sha every later move starts from: a branch only moves from what was read (and checked) here.
+  const head = existing === undefined ? undefined : await github.readBranch(existing.pr.headRef);
+  if (existing !== undefined && head !== undefined && !overwrite) {
+    const reason = await foreignRefusal(github, input.baseBranch, head);
+    if (reason !== undefined) {
+      log.warning(`${group.branch}: #${existing.pr.number} ${reason}`);
+      return done(existing.pr, group.branch, 'unchanged', { reason });
+    }
+  }
+  if (existing === undefined && !refresh) {
     const declined = await declinedBy(deps, group.branch, state);
     if (declined !== undefined) {
       const reason =
@@ -181,12 +222,26 @@ async function proposeGroup(
     );
     return done(existing?.pr, group.branch, operation, { dryRun: true });
   }
-  const sha = await github.commitFiles({
-    branch: group.branch,
-    baseSha: input.baseSha,
-    message: commitMessage(title, group),
-    files,
-  });
+  const message = commitMessage(title, group);
+  let sha: string;
+  if (head === undefined) {
+    sha = await github.commitFiles({ branch: group.branch, baseSha: input.baseSha, message, files });
+  } else {
+    const replaced = await replaceBranch(github, {
+      branch: group.branch,
+      head,
+      baseBranch: input.baseBranch,
+      baseSha: input.baseSha,
+      message,
+      files,
+      overwrite,
+    });
+    if (replaced.kind === 'refused') {
+      log.warning(`${group.branch}: ${replaced.reason}`);
+      return done(existing?.pr, group.branch, 'unchanged', { reason: replaced.reason });
+    }
+    sha = replaced.sha;
+  }
   log.info(`${group.branch}: pushed ${shortSha(sha)} on ${shortSha(input.baseSha)}`);
   if (existing !== undefined) {
     const pr = await github.updatePullRequest(existing.pr.number, { title, body });

@@ -1,3 +1,4 @@
+import { commandHelp } from '../commands/help.ts';
 import { renderChangelog, type ChangelogFacts } from '../changelog/render.ts';
 import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
@@ -8,14 +9,9 @@ import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
 export const maxBodyChars = 65_000;
 
-/** The comment commands a basepin pull request's body offers, in the order it lists them. */
-export const commentCommands: readonly { readonly usage: string; readonly effect: string }[] = [
-  { usage: '/basepin rebase', effect: 'rebuild this branch on the current base with the newest digests' },
-  {
-    usage: '/basepin ignore <image>',
-    effect: 'stop proposing pins for that image (e.g. `/basepin ignore alpine`)',
-  },
-];
+/** The comment commands (src/commands/help.ts) people can use on a basepin pull request. */
+export const commentCommands: readonly { readonly usage: string; readonly effect: string }[] =
+  commandHelp.filter((c) => c.name !== 'pin');
 
 export interface PullRequestBodyInput {
   readonly updates: readonly PlannedUpdate[];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../commands/hidden-block.ts';
 import type { PlannedUpdate } from './pin-report.ts';
 import { repositoryPath } from './group-updates.ts';
 
@@ -84,40 +85,17 @@ export function buildState(updates: readonly PlannedUpdate[], base: string): Pul
   return { v: stateSchemaVersion, base, changeId, targetId, updates: listed ? proposed : [] };
 }
 
-/** The hidden block. `<`, `>` and `&` are escaped in the JSON so no file name can end the comment early. */
 export function renderStateBlock(state: PullRequestState): string {
-  const json = JSON.stringify(state).replace(
-    /[<>&]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `<!-- ${marker} ${json} -->`;
+  return renderHiddenBlock(marker, state);
 }
 
-export type StateReading =
-  | { readonly kind: 'absent' }
-  | { readonly kind: 'invalid'; readonly reason: string }
-  | { readonly kind: 'valid'; readonly state: PullRequestState };
+export type StateReading = BlockReading<PullRequestState>;
 
 /** Reads the block back. A malformed block is `invalid` with a reason for a warning, never an exception. */
 export function readState(body: string): StateReading {
   const match = blockPattern.exec(body);
   if (match === null) return { kind: 'absent' };
-  let json: unknown;
-  try {
-    json = JSON.parse(match[1] ?? '');
-  } catch (error) {
-    return { kind: 'invalid', reason: `the ${marker} block is not JSON (${(error as Error).message})` };
-  }
-  const parsed = PullRequestStateSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      kind: 'invalid',
-      reason:
-        `the ${marker} block does not match schema v${stateSchemaVersion}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
-    };
-  }
-  return { kind: 'valid', state: parsed.data };
+  return parseHiddenBlock(match[1] ?? '', marker, PullRequestStateSchema, stateSchemaVersion);
 }
 
 /** Replaces (or appends) the block in a body. */

@@ -3,7 +3,7 @@ import type { GitHubRepository } from '../github/repository.ts';
 /**
  * The repository with every text basepin writes to GitHub passed through
  * `redact` (issue 8 §4): pull request titles and bodies, closing comments and
- * commit messages. File contents are left alone: they are the user's files.
+ * commit messages, command replies and the dashboard. File contents are left alone: they are the user's files.
  */
 export function redactedGitHubWrites(
   repository: GitHubRepository,
@@ -18,5 +18,10 @@ export function redactedGitHubWrites(
       repository.updatePullRequest(number, { title: redact(content.title), body: redact(content.body) }),
     closePullRequest: (number, close) =>
       repository.closePullRequest(number, { comment: redact(close.comment), body: redact(close.body) }),
+    // Comment commands and the dashboard (issue 10).
+    comment: (issue, body) => repository.comment(issue, redact(body)),
+    createIssue: (input) => repository.createIssue({ ...input, body: redact(input.body) }),
+    updateIssueBody: (number, body) => repository.updateIssueBody(number, redact(body)),
+    writeCommit: (input) => repository.writeCommit({ ...input, message: redact(input.message) }),
   };
 }

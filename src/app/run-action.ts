@@ -1,10 +1,14 @@
+import { emptyDashboardState, readTickedBoxes } from '../commands/dashboard-state.ts';
+import { GitHubError } from '../github/errors.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
-import { openPullRequests, type PullRequestOutcome } from './open-prs.ts';
+import { loadDashboard, publishDashboard } from './dashboard.ts';
+import { applyIgnoreRules } from './ignore-rules.ts';
+import { openPullRequests, type PullRequestOutcome, type Steering } from './open-prs.ts';
 import { planPins, type PinPlan } from './pin.ts';
 import { failureJson, updatesJson } from './report-json.ts';
 
@@ -16,6 +20,8 @@ export interface ActionContext {
   /** `GITHUB_SHA`: the commit the workspace holds and the new commits sit on. */
   readonly sha: string;
   readonly serverUrl: string;
+  /** A comment command's overrides (src/app/run-comment.ts); a scheduled run has none. */
+  readonly steer?: Steering;
 }
 
 export interface ActionDeps {
@@ -53,7 +59,19 @@ export async function runAction(
         `run it on ${baseBranch} or set base-branch`,
     );
   }
-  const plan = await planPins(settings, { registry: deps.registry });
+  // The dashboard holds the `/basepin ignore` rules and the boxes a person ticked (issue 10).
+  const dashboard = await loadDashboard(deps.github, deps.log).catch((error: unknown) => {
+    if (!(error instanceof GitHubError)) throw error;
+    // Without it the run still pins; ignore rules and ticked boxes wait for the next run.
+    deps.log.warning(`dashboard not read: ${error.message}`);
+    return { issue: undefined, state: emptyDashboardState };
+  });
+  const ticked =
+    dashboard.issue === undefined ? undefined : readTickedBoxes(dashboard.issue.body, dashboard.state);
+  const plan = applyIgnoreRules(
+    await planPins(settings, { registry: deps.registry }),
+    dashboard.state.ignores,
+  );
   const { pullRequests } = await openPullRequests(
     {
       ...settings,
@@ -62,9 +80,23 @@ export async function runAction(
       baseSha: context.sha,
       repo: context.repo,
       serverUrl: context.serverUrl,
+      steer: {
+        refresh: new Set(ticked?.create ?? []),
+        refreshAll: ticked?.rebaseAll ?? false,
+        ...context.steer,
+      },
     },
     { github: deps.github, log: deps.log },
   );
+  // No Dockerfile at all is most often a missing checkout: never redraw the dashboard from that.
+  if (
+    settings.dashboard &&
+    !settings.dryRun &&
+    context.steer?.onlyBranches === undefined &&
+    plan.files.length > 0
+  ) {
+    await publishDashboard(deps, dashboard, { plan, outcomes: pullRequests, baseBranch, settings, context });
+  }
 
   const internal = plan.errors.filter((failure) => isInternal(failure.error)).length;
   const failedGroups = pullRequests.filter((pr) => pr.operation === 'failed');

@@ -52,6 +52,10 @@ export interface SettingSpec<T> {
 const groupByValues = ['all', 'image', 'directory'] as const;
 export type GroupBy = (typeof groupByValues)[number];
 
+/** Who may run comment commands: write is the floor (issue 10); a repository may raise it. */
+const commandPermissionValues = ['write', 'maintain', 'admin'] as const;
+export type CommandPermission = (typeof commandPermissionValues)[number];
+
 /** One value, checked item by item for a list. */
 function each<T>(parse: (text: string) => Parsed<T>): (raw: Shape) => Parsed<T[]> {
   return (raw) => {
@@ -253,6 +257,24 @@ export const settingSpecs = {
     parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
     fallback: false,
   },
+  dashboard: {
+    shape: 'boolean',
+    file: z.boolean(),
+    flag: null,
+    description:
+      'Keep the `basepin dashboard` issue current: every image reference, the open pull requests, the ignore rules.',
+    parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
+    fallback: true,
+  },
+  'command-permission': {
+    shape: 'text',
+    file: z.enum(commandPermissionValues),
+    flag: null,
+    description:
+      'Least repository permission that may run `/basepin` comment commands: `write`, `maintain` or `admin`.',
+    parse: textSetting((value) => parseChoice(value, commandPermissionValues)),
+    fallback: 'write',
+  } satisfies SettingSpec<CommandPermission>,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof settingSpecs;

@@ -1,6 +1,12 @@
 import type { Platform } from '../reference/index.ts';
 import { SettingsError } from './errors.ts';
-import { settingSpecs, type GroupBy, type SettingKey, type SettingSpec } from './schema.ts';
+import {
+  settingSpecs,
+  type CommandPermission,
+  type GroupBy,
+  type SettingKey,
+  type SettingSpec,
+} from './schema.ts';
 import type { SettingSource } from './sources.ts';
 import type { Mirror, RegistryCredential } from './values.ts';
 
@@ -47,6 +53,10 @@ export interface RunSettings {
   readonly commitMessagePrefix: string;
   readonly dryRun: boolean;
   readonly failOnUnpinned: boolean;
+  /** Keep the dashboard issue current (scheduled and dispatched runs). */
+  readonly dashboard: boolean;
+  /** Least permission that may run comment commands. */
+  readonly commandPermission: CommandPermission;
 }
 
 export interface SettingsInput {
@@ -98,6 +108,8 @@ export function runSettings(input: SettingsInput): RunSettings {
     commitMessagePrefix: get('commit-message-prefix'),
     dryRun: get('dry-run'),
     failOnUnpinned: get('fail-on-unpinned'),
+    dashboard: get('dashboard'),
+    commandPermission: get('command-permission'),
   };
 }
 

@@ -24,7 +24,20 @@ export async function commitFiles(
   input: CommitFilesInput,
   baseCommits: Map<string, Promise<GitCommit>> = new Map(),
 ): Promise<string> {
+  const sha = await writeCommit(octokit, repo, input, baseCommits);
+  await moveBranch(octokit, repo, input.branch, sha);
+  return sha;
+}
+
+/** Blob → tree → commit on `baseSha`, signed by GitHub as the token's identity; no ref moves. Returns its sha. */
+export async function writeCommit(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  input: Omit<CommitFilesInput, 'branch'> & { readonly branch?: string },
+  baseCommits: Map<string, Promise<GitCommit>> = new Map(),
+): Promise<string> {
   const where = `in ${repo.owner}/${repo.repo}`;
+  const target = input.branch ?? input.baseSha;
   // Every group of a run sits on the same base: read it once.
   let pending = baseCommits.get(input.baseSha);
   if (pending === undefined) {
@@ -47,20 +60,18 @@ export async function commitFiles(
     const sha = parseReply(GitObjectSchema, blob.data, 'create blob', `${file.path} ${where}`).sha;
     tree.push({ path: file.path, mode: '100644', type: 'blob', sha });
   }
-  const newTree = await withGitHubError('create tree', `for ${input.branch} ${where}`, () =>
+  const newTree = await withGitHubError('create tree', `for ${target} ${where}`, () =>
     octokit.rest.git.createTree({ ...repo, base_tree: base.tree.sha, tree }),
   );
-  const commit = await withGitHubError('create commit', `on ${input.branch} ${where}`, () =>
+  const commit = await withGitHubError('create commit', `on ${target} ${where}`, () =>
     octokit.rest.git.createCommit({
       ...repo,
       message: input.message,
-      tree: parseReply(GitObjectSchema, newTree.data, 'create tree', `for ${input.branch} ${where}`).sha,
+      tree: parseReply(GitObjectSchema, newTree.data, 'create tree', `for ${target} ${where}`).sha,
       parents: [base.sha],
     }),
   );
-  const sha = parseReply(GitObjectSchema, commit.data, 'create commit', `on ${input.branch} ${where}`).sha;
-  await moveBranch(octokit, repo, input.branch, sha);
-  return sha;
+  return parseReply(GitObjectSchema, commit.data, 'create commit', `on ${target} ${where}`).sha;
 }
 
 async function readCommit(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<GitCommit> {

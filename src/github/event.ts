@@ -16,8 +16,19 @@ export type RunEvent =
       readonly commentId: number;
       readonly body: string;
       readonly author: string;
+      /** `User`, `Bot`, `Organization`. */
+      readonly authorType: string;
       /** `OWNER`, `MEMBER`, `COLLABORATOR`, … https://docs.github.com/en/graphql/reference/enums#commentauthorassociation */
       readonly authorAssociation: string;
+    }
+  | {
+      readonly kind: 'issues';
+      readonly action: string;
+      readonly issueNumber: number;
+      readonly body: string;
+      /** Who made the change (for `edited`, the editor, not the issue's author). */
+      readonly sender: string;
+      readonly senderType: string;
     }
   | { readonly kind: 'other'; readonly name: string };
 
@@ -42,9 +53,16 @@ const IssueCommentPayload = z.object({
   comment: z.object({
     id: z.number().int(),
     body: z.string().nullable(),
-    user: z.object({ login: z.string() }),
+    user: z.object({ login: z.string(), type: z.string().optional() }),
     author_association: z.string(),
   }),
+});
+
+/** https://docs.github.com/en/webhooks/webhook-events-and-payloads#issues */
+const IssuesPayload = z.object({
+  action: z.string(),
+  issue: z.object({ number: z.number().int().positive(), body: z.string().nullable().optional() }),
+  sender: z.object({ login: z.string(), type: z.string().optional() }),
 });
 
 /** Reads `GITHUB_EVENT_NAME` and the parsed payload; a payload of the wrong shape throws zod's error. */
@@ -69,7 +87,19 @@ export function readRunEvent(name: string, payload: unknown): RunEvent {
         commentId: event.comment.id,
         body: event.comment.body ?? '',
         author: event.comment.user.login,
+        authorType: event.comment.user.type ?? 'User',
         authorAssociation: event.comment.author_association,
+      };
+    }
+    case 'issues': {
+      const event = IssuesPayload.parse(payload);
+      return {
+        kind: 'issues',
+        action: event.action,
+        issueNumber: event.issue.number,
+        body: event.issue.body ?? '',
+        sender: event.sender.login,
+        senderType: event.sender.type ?? 'User',
       };
     }
     default:

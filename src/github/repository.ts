@@ -1,5 +1,12 @@
+import { foreignCommits, listBranchCommits, type BranchCommit } from './branch-commits.ts';
 import type { GitHubClient } from './client.ts';
-import { commitFiles, type CommitFilesInput } from './commit-files.ts';
+import { createComment, reactToComment, type CommandReaction, type PostedComment } from './comments.ts';
+import { commitFiles, writeCommit, type CommitFilesInput } from './commit-files.ts';
+import { getTokenIdentity } from './identity.ts';
+import { createIssue, findIssues, getIssue, updateIssueBody, type Issue } from './issues.ts';
+import { getPermission, type PermissionLevel } from './permission.ts';
+import { getPullRequest, listChangedFiles, readFileAt } from './pull-request-files.ts';
+import { moveBranchFrom, readBranch } from './update-branch.ts';
 import { deleteBranch } from './delete-branch.ts';
 import { findOpenPullRequest, listClosedPullRequests, listOpenPullRequests } from './find-pull-requests.ts';
 import {
@@ -39,6 +46,40 @@ export interface GitHubRepository {
   addLabels(number: number, labels: readonly string[]): Promise<void>;
   requestReviewers(number: number, reviewers: readonly string[]): Promise<void>;
   addAssignees(number: number, assignees: readonly string[]): Promise<void>;
+
+  // Comment commands and the dashboard (issue 10).
+  /** The token's login (asked once). */
+  identity(): Promise<string>;
+  permissionOf(user: string): Promise<PermissionLevel>;
+  react(commentId: number, content: CommandReaction): Promise<void>;
+  comment(issue: number, body: string): Promise<PostedComment>;
+  getIssue(number: number): Promise<Issue>;
+  findIssues(filter: {
+    readonly creator: string;
+    readonly label: string;
+    readonly title: string;
+  }): Promise<Issue[]>;
+  createIssue(input: {
+    readonly title: string;
+    readonly body: string;
+    readonly labels: readonly string[];
+  }): Promise<Issue>;
+  updateIssueBody(number: number, body: string): Promise<void>;
+  getPullRequest(number: number): Promise<PullRequest>;
+  /** Commits on `head` not on `base` that basepin did not make (not by the token's identity, or unsigned). */
+  foreignCommits(base: string, head: string): Promise<BranchCommit[]>;
+  listChangedFiles(number: number): Promise<string[]>;
+  readFileAt(path: string, sha: string): Promise<Buffer | undefined>;
+  /** A commit on `baseSha`; no branch moves. */
+  writeCommit(input: Omit<CommitFilesInput, 'branch'>): Promise<string>;
+  readBranch(branch: string): Promise<string | undefined>;
+  /** Throws `BranchMovedError` when the branch is no longer at `expected`. */
+  moveBranchFrom(input: {
+    readonly branch: string;
+    readonly expected: string;
+    readonly sha: string;
+    readonly fastForward: boolean;
+  }): Promise<void>;
 }
 
 export function createGitHubRepository(
@@ -48,6 +89,8 @@ export function createGitHubRepository(
 ): GitHubRepository {
   const retry = options.consistencyRetry ?? defaultConsistencyRetry;
   const baseCommits = new Map<string, Promise<GitCommit>>();
+  let identity: Promise<string> | undefined;
+  const whoAmI = () => (identity ??= getTokenIdentity(octokit));
   return {
     repo,
     commitFiles: (input) => commitFiles(octokit, repo, input, baseCommits),
@@ -61,5 +104,30 @@ export function createGitHubRepository(
     addLabels: (number, labels) => addLabels(octokit, repo, number, labels, retry),
     requestReviewers: (number, reviewers) => requestReviewers(octokit, repo, number, reviewers, retry),
     addAssignees: (number, assignees) => addAssignees(octokit, repo, number, assignees, retry),
+    identity: whoAmI,
+    permissionOf: (user) => getPermission(octokit, repo, user),
+    react: (commentId, content) => reactToComment(octokit, repo, commentId, content),
+    comment: (issue, body) => createComment(octokit, repo, issue, body),
+    getIssue: (number) => getIssue(octokit, repo, number),
+    findIssues: (filter) => findIssues(octokit, repo, filter),
+    createIssue: (input) => createIssue(octokit, repo, input),
+    updateIssueBody: (number, body) => updateIssueBody(octokit, repo, number, body),
+    getPullRequest: (number) => getPullRequest(octokit, repo, number),
+    foreignCommits: async (base, head) => {
+      const { commits, total } = await listBranchCommits(octokit, repo, base, head);
+      const foreign = foreignCommits(commits, await whoAmI());
+      // Commits past the listed page are unknown: count them as someone else's rather than overwrite them.
+      return total > commits.length
+        ? [
+            ...foreign,
+            { sha: head, login: undefined, name: `${total - commits.length} more commits`, verified: false },
+          ]
+        : foreign;
+    },
+    listChangedFiles: (number) => listChangedFiles(octokit, repo, number),
+    readFileAt: (path, sha) => readFileAt(octokit, repo, path, sha),
+    writeCommit: (input) => writeCommit(octokit, repo, input, baseCommits),
+    readBranch: (branch) => readBranch(octokit, repo, branch),
+    moveBranchFrom: (input) => moveBranchFrom(octokit, repo, input),
   };
 }

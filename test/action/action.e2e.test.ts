@@ -27,8 +27,20 @@ interface ActionRun {
   readonly summary: string;
 }
 
-function runAction(workspace: string, stub: GitHubStub, inputs: Record<string, string>): Promise<ActionRun> {
+interface RunEvent {
+  readonly name: string;
+  readonly payload: unknown;
+}
+
+function runAction(
+  workspace: string,
+  stub: GitHubStub,
+  inputs: Record<string, string>,
+  event?: RunEvent,
+): Promise<ActionRun> {
   const runDir = mkdtempSync(join(tmpdir(), 'basepin-run-'));
+  const eventPath = join(runDir, 'event.json');
+  if (event !== undefined) writeFileSync(eventPath, JSON.stringify(event.payload));
   const outputFile = join(runDir, 'output');
   const summaryFile = join(runDir, 'summary');
   writeFileSync(outputFile, '');
@@ -37,8 +49,8 @@ function runAction(workspace: string, stub: GitHubStub, inputs: Record<string, s
     PATH: process.env.PATH ?? '',
     HOME: runDir,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'schedule',
-    GITHUB_EVENT_PATH: scheduleEvent,
+    GITHUB_EVENT_NAME: event?.name ?? 'schedule',
+    GITHUB_EVENT_PATH: event === undefined ? scheduleEvent : eventPath,
     GITHUB_REPOSITORY: 'octo/app',
     GITHUB_WORKSPACE: workspace,
     GITHUB_API_URL: stub.url,
@@ -266,5 +278,117 @@ describe('the bundled action next to a registry that echoes credentials', () => 
     expect(everything).not.toContain(basic);
     expect(everything).not.toContain('\x1b');
     expect(run.summary).not.toContain('<img');
+  });
+});
+
+describe('the bundled action on comment commands', () => {
+  let stub: GitHubStub;
+  let workspace: string;
+  const commentEvent = JSON.parse(
+    readFileSync(new URL('../fixtures/events/issue_comment.json', import.meta.url), 'utf8'),
+  ) as {
+    issue: Record<string, unknown>;
+    comment: Record<string, unknown> & { user: Record<string, unknown> };
+  };
+
+  /** A person's comment on the stub, and the `issue_comment` event the runner would hand the action. */
+  function commented(number: number, login: string, body: string): { event: RunEvent; id: number } {
+    const id = stub.addComment(number, login, body);
+    const payload = structuredClone(commentEvent);
+    payload.issue.number = number;
+    payload.comment.id = id;
+    payload.comment.body = body;
+    payload.comment.user = { ...payload.comment.user, login, type: 'User' };
+    return { event: { name: 'issue_comment', payload }, id };
+  }
+
+  const alpinePr = () =>
+    stub.pullRequests().find((pr) => pr.state === 'open' && pr.body?.includes('library/alpine'));
+
+  beforeAll(async () => {
+    const host = registry.host;
+    const files = {
+      Dockerfile: `FROM ${host}/library/alpine:3.20\n`,
+      'services/api/Dockerfile': `FROM ${host}/team/app:1\n`,
+    };
+    workspace = mkdtempSync(join(tmpdir(), 'basepin-workspace-'));
+    writeTree(workspace, files);
+    stub = await createGitHubStub({
+      owner: 'octo',
+      repo: 'app',
+      files,
+      permissions: { max: 'maintain', rea: 'read' },
+    });
+    const run = await runAction(workspace, stub, { 'group-by': 'image' });
+    expect(run.code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await stub?.stop();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('a scheduled run keeps the dashboard issue', () => {
+    const [dashboard] = stub.issues();
+    expect(dashboard).toMatchObject({
+      title: 'basepin dashboard',
+      labels: ['basepin'],
+      user: 'github-actions[bot]',
+    });
+    expect(dashboard!.body).toContain('library/alpine:3.20');
+    expect(dashboard!.body).toContain('<!-- basepin:dashboard ');
+  });
+
+  it("a maintainer's /basepin rebase updates the branch", async () => {
+    const moved = await pushIndex(registry, 'library/alpine', '3.20', ['linux/amd64', 'linux/arm64'], {
+      seed: 'comment',
+    });
+    const pr = alpinePr()!;
+    const { event, id } = commented(pr.number, 'max', '/basepin rebase');
+    const run = await runAction(workspace, stub, { 'group-by': 'image' }, event);
+    expect(run.code).toBe(0);
+    expect(stub.fileAt(pr.head.ref, 'Dockerfile')).toContain(`alpine:3.20@${moved.digest}`);
+    expect(stub.reactions(id)).toEqual(['eyes', '+1']);
+    expect(stub.comments(pr.number).at(-1)?.body).toBe(
+      'basepin: Rebased this pull request on the current base.',
+    );
+    expect(stub.unhandled()).toEqual([]);
+  });
+
+  it("a reader's /basepin rebase gets a refusal and causes no other write", async () => {
+    const pr = alpinePr()!;
+    const before = stub.branchSha(pr.head.ref);
+    const { event, id } = commented(pr.number, 'rea', '/basepin rebase');
+    stub.resetRequests();
+    const run = await runAction(workspace, stub, { 'group-by': 'image' }, event);
+    expect(run.code).toBe(0);
+    expect(stub.reactions(id)).toEqual(['eyes', '-1']);
+    expect(stub.comments(pr.number).at(-1)?.body).toContain('basepin commands need write permission');
+    expect(stub.writes().map((w) => `${w.method} ${w.path}`)).toEqual([
+      `POST /repos/octo/app/issues/comments/${id}/reactions`,
+      `POST /repos/octo/app/issues/${pr.number}/comments`,
+      `POST /repos/octo/app/issues/comments/${id}/reactions`,
+    ]);
+    expect(stub.branchSha(pr.head.ref)).toBe(before);
+  });
+
+  it('/basepin ignore closes the pull request, and the next scheduled run proposes nothing for the image', async () => {
+    const pr = alpinePr()!;
+    const { event, id } = commented(pr.number, 'max', `/basepin ignore ${registry.host}/library/alpine`);
+    const run = await runAction(workspace, stub, { 'group-by': 'image' }, event);
+    expect(run.code).toBe(0);
+    expect(stub.reactions(id)).toEqual(['eyes', '+1']);
+    expect(stub.pullRequest(pr.number)?.state).toBe('closed');
+    expect(stub.branches()).not.toContain(pr.head.ref);
+
+    await pushIndex(registry, 'library/alpine', '3.20', ['linux/amd64', 'linux/arm64'], { seed: 'later' });
+    const next = await runAction(workspace, stub, { 'group-by': 'image' });
+    expect(next.code).toBe(0);
+    expect(alpinePr()).toBeUndefined();
+    const branches = (JSON.parse(next.outputs['pull-requests']!) as { branch: string }[]).map(
+      (p) => p.branch,
+    );
+    expect(branches.some((b) => b.includes('alpine'))).toBe(false);
+    expect(stub.issues()[0]!.body).toContain('ignored by `/basepin ignore');
   });
 });

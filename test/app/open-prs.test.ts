@@ -9,6 +9,7 @@ import { buildState, readState, renderStateBlock, withState } from '../../src/ap
 import type { GitHubClientOptions } from '../../src/github/client.ts';
 import type { GitHubRepository } from '../../src/github/repository.ts';
 import { toPullRequest } from '../../src/github/schemas.ts';
+import { fakeRepository } from '../support/fake-repository.ts';
 import {
   api,
   fixture,
@@ -81,6 +82,34 @@ function stateIn(body: string | undefined) {
   const reading = readState(body ?? '');
   if (reading.kind !== 'valid') throw new Error(`no valid state block in ${JSON.stringify(body)}`);
   return reading.state;
+}
+
+const branchHead = '7638417db6d59f3c431d3e1f261cc637155684cd';
+
+/**
+ * The run reads the branch (git-ref fixture, at `branchHead`) and, unless `check` is off, lists its commits
+ * not on main (compare) as the token's identity sees them: by default only basepin's own signed commit.
+ */
+function branchCommits(
+  branch: string,
+  commits: { login: string; verified: boolean }[] = [{ login: 'github-actions[bot]', verified: true }],
+  check = true,
+) {
+  const scope = nock(api).get(`${repoPath}/git/ref/heads/${branch}`).reply(200, fixture('git-ref'));
+  if (!check) return scope;
+  return scope
+    .get('/user')
+    .reply(200, { login: 'github-actions[bot]' })
+    .get(`${repoPath}/compare/main...${branchHead}`)
+    .query({ per_page: '100' })
+    .reply(200, {
+      total_commits: commits.length,
+      commits: commits.map((c, i) => ({
+        sha: String(i + 1).repeat(40),
+        author: { login: c.login },
+        commit: { author: { name: c.login }, verification: { verified: c.verified } },
+      })),
+    });
 }
 
 function openPrs(...prs: Record<string, unknown>[]) {
@@ -206,6 +235,7 @@ describe('openPullRequests', () => {
 
   it('updated: a newer digest force-moves the branch and rewrites the PR', async () => {
     openPrs(pullRequestPayload({ number: 42, body: bodyOf([alpineUpdate(digest('0')), nodeUpdate()]) }));
+    branchCommits('basepin/all');
     const written = commitChain({ branchExists: true });
     let patched: { title: string; body: string } | undefined;
     nock(api)
@@ -229,6 +259,7 @@ describe('openPullRequests', () => {
 
   it('updated: the same change on a moved base is recommitted on the new base', async () => {
     openPrs(pullRequestPayload({ number: 42, body: bodyOf(updates, baseSha) }));
+    branchCommits('basepin/all');
     commitChain({ branchExists: true, base: movedBaseSha });
     let patched: { body: string } | undefined;
     nock(api)
@@ -237,6 +268,60 @@ describe('openPullRequests', () => {
     const { pullRequests } = await run(reportOf(updates), { baseSha: movedBaseSha });
     expect(pullRequests).toMatchObject([{ number: 42, operation: 'updated' }]);
     expect(stateIn(patched?.body)).toMatchObject({ base: movedBaseSha, updates: [{ to: digest('1') }, {}] });
+  });
+
+  it('kept: a branch carrying someone else’s commit is not overwritten, and says whose', async () => {
+    openPrs(pullRequestPayload({ number: 42, body: bodyOf([alpineUpdate(digest('0')), nodeUpdate()]) }));
+    branchCommits('basepin/all', [
+      { login: 'github-actions[bot]', verified: true },
+      { login: 'monalisa', verified: true },
+    ]);
+    const { pullRequests } = await run(reportOf(updates));
+    expect(pullRequests).toEqual([
+      expect.objectContaining({
+        number: 42,
+        operation: 'unchanged',
+        reason: expect.stringMatching(
+          /commit 2222222 by monalisa is not basepin's; comment `\/basepin recreate`/,
+        ),
+      }),
+    ]);
+  });
+
+  it('recreate: steering may overwrite the branch, and refresh recommits an unchanged proposal', async () => {
+    openPrs(pullRequestPayload({ number: 42, body: bodyOf(updates) }));
+    branchCommits('basepin/all', [], false);
+    commitChain({ branchExists: true });
+    nock(api)
+      .patch(`${repoPath}/pulls/42`)
+      .reply(200, pullRequestPayload({ number: 42 }));
+    const all = new Set(['basepin/all']);
+    const { pullRequests } = await run(reportOf(updates), { steer: { refresh: all, overwrite: all } });
+    expect(pullRequests).toMatchObject([{ number: 42, operation: 'updated' }]);
+  });
+
+  it('onlyBranches leaves other groups and pull requests alone', async () => {
+    openPrs(
+      pullRequestPayload({
+        number: 42,
+        branch: 'basepin/node',
+        body: bodyOf([nodeUpdate(digest('0'))], baseSha, 'basepin/node'),
+      }),
+      pullRequestPayload({
+        number: 50,
+        branch: 'basepin/gone',
+        body: bodyOf([appUpdate()], baseSha, 'basepin/gone'),
+      }),
+    );
+    branchCommits('basepin/node');
+    const { pullRequests } = await run(reportOf(updates), {
+      groupBy: 'image',
+      dryRun: true,
+      steer: { onlyBranches: new Set(['basepin/node']) },
+    });
+    expect(pullRequests).toMatchObject([
+      { number: 42, branch: 'basepin/node', operation: 'updated', dryRun: true },
+    ]);
   });
 
   it('closed: a group with nothing left is closed with a comment and its branch deleted', async () => {
@@ -459,6 +544,7 @@ describe('openPullRequests', () => {
       }),
     );
     closedPrs('basepin/alpine');
+    branchCommits('basepin/node');
     const { pullRequests } = await run(reportOf(updates), { groupBy: 'image', dryRun: true });
     expect(pullRequests).toMatchObject([
       { branch: 'basepin/alpine', operation: 'created', dryRun: true },
@@ -474,6 +560,7 @@ describe('openPullRequests', () => {
         body: `${renderStateBlock(buildState(updates, baseSha)).slice(0, 40)} -->`,
       }),
     );
+    branchCommits('basepin/all');
     const { pullRequests, log } = await run(reportOf(updates), { dryRun: true });
     expect(pullRequests).toMatchObject([{ number: 42, operation: 'updated', dryRun: true }]);
     expect(
@@ -487,8 +574,9 @@ describe('openPullRequests', () => {
 describe('openPullRequests with a stubbed GitHub', () => {
   function stubGitHub(open: ReturnType<typeof toPullRequest>[] = []) {
     const commits: { branch: string; files: Record<string, string> }[] = [];
+    let written: Record<string, string> = {};
     let next = 100;
-    const github: GitHubRepository = {
+    const github: GitHubRepository = fakeRepository({
       repo,
       commitFiles: async (input) => {
         commits.push({
@@ -496,6 +584,16 @@ describe('openPullRequests with a stubbed GitHub', () => {
           files: Object.fromEntries(input.files.map((f) => [f.path, Buffer.from(f.bytes).toString('utf8')])),
         });
         return newCommit;
+      },
+      // An open PR's branch holds basepin's commit only; its replacement is recorded when the branch moves.
+      readBranch: async () => 'h'.repeat(40),
+      foreignCommits: async () => [],
+      writeCommit: async (input) => {
+        written = Object.fromEntries(input.files.map((f) => [f.path, Buffer.from(f.bytes).toString('utf8')]));
+        return newCommit;
+      },
+      moveBranchFrom: async (input) => {
+        commits.push({ branch: input.branch, files: written });
       },
       findOpenPullRequest: async () => undefined,
       listOpenPullRequests: async () => open,
@@ -516,7 +614,7 @@ describe('openPullRequests with a stubbed GitHub', () => {
       addLabels: async () => undefined,
       requestReviewers: async () => undefined,
       addAssignees: async () => undefined,
-    };
+    });
     return { github, commits };
   }
 

@@ -41,9 +41,9 @@ describe('pullRequestBody', () => {
       '- `node:22-slim`: the tag moved from `aaaaaaa` to `2222222` (multi-platform OCI image index).',
     );
     expect(lines).toContain(
-      '- `/basepin rebase`: rebuild this branch on the current base with the newest digests.',
+      '- `/basepin rebase`: recompute this pull request on the current base branch and update its branch.',
     );
-    expect(lines.some((l) => l.startsWith('- `/basepin ignore <image>`:'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('- `/basepin ignore <image>[:<tag>]`:'))).toBe(true);
     expect(readState(body)).toEqual({ kind: 'valid', state });
   });
 

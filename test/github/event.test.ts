@@ -19,6 +19,7 @@ describe('readRunEvent', () => {
         commentId: 1760400001,
         body: '/basepin ignore alpine',
         author: 'monalisa',
+        authorType: 'User',
         authorAssociation: 'MEMBER',
       },
     ],
@@ -38,5 +39,42 @@ describe('readRunEvent', () => {
 
   it('throws on a payload of the wrong shape', () => {
     expect(() => readRunEvent('issue_comment', { action: 'created' })).toThrow();
+  });
+});
+
+describe('readRunEvent: comment commands and the dashboard', () => {
+  it('a comment on a plain issue (the dashboard)', () => {
+    expect(readRunEvent('issue_comment', payload('issue_comment_issue'))).toEqual({
+      kind: 'issue_comment',
+      action: 'created',
+      issueNumber: 7,
+      onPullRequest: false,
+      commentId: 1760400002,
+      body: '/basepin ignore node:22',
+      author: 'monalisa',
+      authorType: 'User',
+      authorAssociation: 'MEMBER',
+    });
+  });
+
+  it('an edited issue names the editor (sender), not the author', () => {
+    const event = readRunEvent('issues', payload('issues_edited'));
+    expect(event).toMatchObject({
+      kind: 'issues',
+      action: 'edited',
+      issueNumber: 7,
+      sender: 'monalisa',
+      senderType: 'User',
+    });
+    expect((event as { body: string }).body).toContain('- [x] <!-- basepin:rebase-all -->');
+  });
+
+  it('a bot comment says so', () => {
+    const event = payload('issue_comment') as { comment: { user: Record<string, unknown> } };
+    event.comment.user = { ...event.comment.user, login: 'renovate[bot]', type: 'Bot' };
+    expect(readRunEvent('issue_comment', event)).toMatchObject({
+      author: 'renovate[bot]',
+      authorType: 'Bot',
+    });
   });
 });

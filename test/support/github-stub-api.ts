@@ -13,6 +13,8 @@ export interface GitHubStubOptions {
   readonly actor?: string;
   /** When given, reviewers outside it get GitHub's 422 and such assignees are silently dropped. */
   readonly collaborators?: readonly string[];
+  /** Repository role (`admin` … `none`) by login, for the collaborator permission endpoint; others are 404. */
+  readonly permissions?: Readonly<Record<string, string>>;
 }
 
 export interface StubRequest {
@@ -67,7 +69,7 @@ export interface GitHubStub {
   readonly defaultBranch: string;
   /** Every request, in order (live; emptied by `resetRequests`). */
   readonly requests: readonly StubRequest[];
-  /** The requests that were not GET/HEAD. */
+  /** The requests that may write: not GET/HEAD, and not a GraphQL query. */
   writes(): StubRequest[];
   /** The requests no route matched. */
   unhandled(): StubRequest[];
@@ -96,8 +98,25 @@ export interface GitHubStub {
   }): number;
   /** A new commit on the default branch (null deletes a file); returns its sha. */
   advanceBase(files: Readonly<Record<string, string | null>>, message?: string): string;
-  /** A new commit on any branch, created when missing; returns its sha. */
-  pushCommit(branch: string, files: Readonly<Record<string, string | null>>, message?: string): string;
+  /** A new commit on any branch, created when missing, authored by `login` (default `a-person`); returns its sha. */
+  pushCommit(
+    branch: string,
+    files: Readonly<Record<string, string | null>>,
+    message?: string,
+    login?: string,
+  ): string;
+  /** A person's comment on an issue or pull request; returns its id. */
+  addComment(number: number, user: string, body: string): number;
+  /** Reactions on a comment, in order (`eyes`, `+1`, `-1`). */
+  reactions(commentId: number): string[];
+  /** Comments on an issue or pull request, oldest first. */
+  comments(number: number): { user: string; body: string }[];
+  /** Plain issues (not pull requests). */
+  issues(): { number: number; title: string; body: string; user: string; labels: string[] }[];
+  /** A person edits an issue's body (ticks a box). */
+  editIssue(number: number, body: string): void;
+  /** Someone opens a plain issue; returns its number. */
+  openIssue(input: { title: string; body?: string; user: string; labels?: readonly string[] }): number;
   /** The next matching request(s) get this error instead of being served. */
   failNext(fault: StubFault): void;
   stop(): Promise<void>;

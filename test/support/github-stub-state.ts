@@ -32,6 +32,17 @@ export interface StoredComment {
   readonly createdAt: string;
 }
 
+export interface StoredIssue {
+  readonly number: number;
+  state: 'open' | 'closed';
+  title: string;
+  body: string | null;
+  readonly user: string;
+  labels: string[];
+  readonly createdAt: string;
+  updatedAt: string;
+}
+
 export interface StubState {
   readonly owner: string;
   readonly repo: string;
@@ -50,6 +61,12 @@ export interface StubState {
   readonly pulls: Map<number, StoredPullRequest>;
   /** Comments by issue (pull request) number. */
   readonly comments: Map<number, StoredComment[]>;
+  /** Plain issues (not pull requests) by number. */
+  readonly issues: Map<number, StoredIssue>;
+  /** Reactions by comment id, in order. */
+  readonly reactions: Map<number, string[]>;
+  /** Repository role by lower-cased login; a login not here is GitHub's 404. */
+  readonly permissions: Map<string, string>;
   /** Labels of the repository, by lower-cased name (GitHub's label names are case-insensitive). */
   readonly labels: Map<string, { readonly id: number; readonly name: string; readonly color: string }>;
   /** Pull requests and issues share one sequence on GitHub. */
@@ -78,6 +95,7 @@ export function createState(options: {
   serverUrl: string;
   actor: string;
   collaborators: readonly string[] | undefined;
+  permissions?: Readonly<Record<string, string>> | undefined;
 }): StubState {
   return {
     ...options,
@@ -89,6 +107,9 @@ export function createState(options: {
     refs: new Map(),
     pulls: new Map(),
     comments: new Map(),
+    issues: new Map(),
+    reactions: new Map(),
+    permissions: new Map(Object.entries(options.permissions ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     labels: new Map(),
     nextNumber: 1,
     nextId: 1000,
@@ -138,6 +159,7 @@ export function commitOnBranch(
   branch: string,
   files: Readonly<Record<string, string | null>>,
   message: string,
+  login = 'a-person',
 ): GitCommitObject {
   const parent = state.refs.get(branch);
   const flat = parent === undefined ? new Map() : state.git.flatten(state.git.commitOf(parent).tree);
@@ -147,7 +169,7 @@ export function commitOnBranch(
       flat.set(path, { mode: '100644', type: 'blob', sha: state.git.putBlob(Buffer.from(content, 'utf8')) });
   }
   const date = now(state);
-  const person = { name: 'A Person', email: 'person@example.com', date };
+  const person = { name: 'A Person', email: `${login}@example.com`, date };
   const commit = state.git.putCommit({
     tree: state.git.writeFlat(flat),
     parents: parent === undefined ? [] : [parent],

@@ -10,6 +10,7 @@ import type {
   StubRequest,
 } from './github-stub-api.ts';
 import { gitRoutes } from './github-stub-git-routes.ts';
+import { addComment, issueRoutes } from './github-stub-issues.ts';
 import {
   matchRoute,
   notFound,
@@ -23,6 +24,7 @@ import { mergePullRequest, closePull, openPullRequest, pullRoutes } from './gith
 import {
   commitOnBranch,
   createState,
+  now,
   resolveCommitish,
   type StoredPullRequest,
   type StubState,
@@ -65,10 +67,12 @@ interface Route {
 }
 
 function routesOf(state: StubState): Route[] {
-  return Object.entries({ ...gitRoutes(state), ...pullRoutes(state) }).map(([key, handler]) => {
-    const [method = '', pattern = ''] = key.split(' ');
-    return { method, pattern, handler };
-  });
+  return Object.entries({ ...gitRoutes(state), ...pullRoutes(state), ...issueRoutes(state) }).map(
+    ([key, handler]) => {
+      const [method = '', pattern = ''] = key.split(' ');
+      return { method, pattern, handler };
+    },
+  );
 }
 
 function view(state: StubState, pr: StoredPullRequest): StubPullRequest {
@@ -106,6 +110,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
     serverUrl: (options.serverUrl ?? 'https://github.com').replace(/\/+$/, ''),
     actor: options.actor ?? 'github-actions[bot]',
     collaborators: options.collaborators,
+    permissions: options.permissions,
   });
   commitOnBranch(state, state.defaultBranch, options.files, 'Initial commit');
   const routes = routesOf(state);
@@ -115,6 +120,15 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
   /** Serves one request under `/repos/{owner}/{repo}`; a path no route knows is marked on `record`. */
   function dispatch(record: StubRequest, segments: string[], query: URLSearchParams): StubReply {
     const [root, owner, repo, ...rest] = segments;
+    // Installation tokens (GITHUB_TOKEN) cannot read /user; GraphQL's viewer names the bot without `[bot]`.
+    if (record.method === 'GET' && root === 'user' && owner === undefined) {
+      throw new StubHttpError(403, 'Resource not accessible by integration');
+    }
+    if (record.method === 'POST' && root === 'graphql' && owner === undefined) {
+      const bot = state.actor.endsWith('[bot]');
+      const login = bot ? state.actor.slice(0, -'[bot]'.length) : state.actor;
+      return { status: 200, body: { data: { viewer: { login, __typename: bot ? 'Bot' : 'User' } } } };
+    }
     const ours =
       root === 'repos' &&
       owner?.toLowerCase() === state.owner.toLowerCase() &&
@@ -213,7 +227,17 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
     repo: state.repo,
     defaultBranch: state.defaultBranch,
     requests,
-    writes: () => requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
+    // A GraphQL query is a POST that writes nothing; only a mutation counts.
+    writes: () =>
+      requests.filter(
+        (r) =>
+          r.method !== 'GET' &&
+          r.method !== 'HEAD' &&
+          !(
+            r.path === '/graphql' &&
+            !/^\s*mutation\b/.test(String((r.body as { query?: unknown })?.query ?? ''))
+          ),
+      ),
     unhandled: () => requests.filter((r) => !r.routed),
     resetRequests: () => {
       requests.length = 0;
@@ -259,8 +283,39 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
       openPullRequest(state, { ...input, base: input.base ?? state.defaultBranch, user: 'a-person' }).number,
     advanceBase: (files, message = 'A commit by a person') =>
       commitOnBranch(state, state.defaultBranch, files, message).sha,
-    pushCommit: (branch, files, message = 'A commit by a person') =>
-      commitOnBranch(state, branch, files, message).sha,
+    pushCommit: (branch, files, message = 'A commit by a person', login) =>
+      commitOnBranch(state, branch, files, message, login).sha,
+    addComment: (number, user, body) => addComment(state, number, user, body).id,
+    reactions: (commentId) => [...(state.reactions.get(commentId) ?? [])],
+    comments: (number) => (state.comments.get(number) ?? []).map((c) => ({ user: c.user, body: c.body })),
+    issues: () =>
+      [...state.issues.values()].map((i) => ({
+        number: i.number,
+        title: i.title,
+        body: i.body ?? '',
+        user: i.user,
+        labels: [...i.labels],
+      })),
+    editIssue: (number, body) => {
+      const issue = state.issues.get(number);
+      if (issue === undefined) throw new Error(`github stub: no issue #${number}`);
+      issue.body = body;
+    },
+    openIssue: (input) => {
+      const number = state.nextNumber++;
+      const at = now(state);
+      state.issues.set(number, {
+        number,
+        state: 'open',
+        title: input.title,
+        body: input.body ?? null,
+        user: input.user,
+        labels: [...(input.labels ?? [])],
+        createdAt: at,
+        updatedAt: at,
+      });
+      return number;
+    },
     failNext: (fault) => {
       faults.push({ fault, left: fault.times ?? 1 });
     },

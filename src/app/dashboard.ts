@@ -1,0 +1,179 @@
+import {
+  dashboardLabel,
+  dashboardTitle,
+  renderDashboard,
+  type DashboardPending,
+  type DashboardSite,
+} from '../commands/dashboard-render.ts';
+import {
+  emptyDashboardState,
+  readDashboardState,
+  renderDashboardBlock,
+  type DashboardState,
+  type IgnoreRule,
+} from '../commands/dashboard-state.ts';
+import { GitHubError } from '../github/errors.ts';
+import type { Issue } from '../github/issues.ts';
+import type { GitHubRepository } from '../github/repository.ts';
+import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
+import { familiarRepository, repositoryPath } from './group-updates.ts';
+import type { PullRequestOutcome } from './open-prs.ts';
+import { failureMessage } from './failure.ts';
+import type { PinPlan } from './pin.ts';
+
+/** The dashboard issue as found (or not) and its state. */
+export interface LoadedDashboard {
+  readonly issue: Issue | undefined;
+  readonly state: DashboardState;
+}
+
+/**
+ * The dashboard issue: the oldest open issue with its title and label opened by the token's own identity
+ * (anyone can open an issue with that title). A malformed state block is a warning and reads as empty.
+ */
+export async function loadDashboard(github: GitHubRepository, log: GitHubLog): Promise<LoadedDashboard> {
+  const creator = await github.identity();
+  const [issue] = await github.findIssues({ creator, label: dashboardLabel, title: dashboardTitle });
+  if (issue === undefined) return { issue: undefined, state: emptyDashboardState };
+  const reading = readDashboardState(issue.body);
+  if (reading.kind === 'invalid')
+    log.warning(`dashboard #${issue.number}: ignoring its state: ${reading.reason}`);
+  return { issue, state: reading.kind === 'valid' ? reading.state : emptyDashboardState };
+}
+
+/** Writes the body: creates the issue, or updates it when the text differs. No write when nothing changed. */
+export async function saveDashboard(
+  github: GitHubRepository,
+  loaded: LoadedDashboard,
+  body: string,
+): Promise<{ readonly issue: number; readonly operation: 'created' | 'updated' | 'unchanged' }> {
+  if (loaded.issue === undefined) {
+    const issue = await github.createIssue({ title: dashboardTitle, body, labels: [dashboardLabel] });
+    return { issue: issue.number, operation: 'created' };
+  }
+  if (loaded.issue.body === body) return { issue: loaded.issue.number, operation: 'unchanged' };
+  await github.updateIssueBody(loaded.issue.number, body);
+  return { issue: loaded.issue.number, operation: 'updated' };
+}
+
+/** The body with its state block replaced (a command changes the rules; the next run redraws the rest). */
+export function withDashboardState(body: string, state: DashboardState): string {
+  const start = body.indexOf('<!-- basepin:dashboard ');
+  const end = start === -1 ? -1 : body.indexOf(' -->', start);
+  const block = renderDashboardBlock(state);
+  if (start === -1 || end === -1) {
+    const intro =
+      body.trim() === '' ? 'basepin lists what it tracks here after its next scheduled run.' : body.trimEnd();
+    return `${intro}\n\n${block}\n`;
+  }
+  return body.slice(0, start) + block + body.slice(end + ' -->'.length);
+}
+
+export interface DashboardInput {
+  readonly plan: PinPlan;
+  readonly outcomes: readonly PullRequestOutcome[];
+  /** Open basepin pull requests after the run. */
+  readonly pullRequests: readonly PullRequest[];
+  readonly state: DashboardState;
+  readonly excludeImages: readonly string[];
+  readonly repo: RepoRef;
+  readonly serverUrl: string;
+  /** Links to lines point at this commit. */
+  readonly baseSha: string;
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The dashboard body for a run's plan and outcomes. */
+export function dashboardBody(input: DashboardInput): string {
+  const server = input.serverUrl.replace(/\/+$/, '');
+  const repoUrl = `${server}/${input.repo.owner}/${input.repo.repo}`;
+  const imageAt = new Map(
+    input.plan.sites.map((s) => [`${s.file}:${s.line}`, s.reference?.familiarName ?? s.written] as const),
+  );
+  const site = (
+    note: { file: string; line: number; reference: string },
+    state: DashboardSite['state'],
+    detail?: string,
+  ): DashboardSite => {
+    const file = repositoryPath(note.file);
+    return {
+      image: imageAt.get(`${note.file}:${note.line}`) ?? note.reference,
+      file,
+      line: note.line,
+      url: `${repoUrl}/blob/${input.baseSha}/${encodePath(file)}#L${note.line}`,
+      reference: note.reference,
+      state,
+      ...(detail === undefined ? {} : { detail }),
+    };
+  };
+  const sites = [
+    ...input.plan.updates.map((u) =>
+      site(
+        u,
+        u.from === undefined ? 'unpinned' : 'stale',
+        `${familiarRepository(u.repository)}:${u.tag} → ${u.to}`,
+      ),
+    ),
+    ...input.plan.unchanged.map((n) => site(n, 'current')),
+    ...input.plan.skipped.map((n) => site(n, 'skipped', n.reason)),
+    ...input.plan.errors.map((e) => site(e, 'failed', failureMessage(e.error))),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  const pending: DashboardPending[] = input.outcomes
+    .filter((o) => (o.operation === 'skipped' || o.operation === 'failed') && o.number === undefined)
+    .map((o) => ({ branch: o.branch, why: o.reason ?? o.operation }));
+  return renderDashboard({
+    sites,
+    pullRequests: input.pullRequests.map((pr) => ({
+      number: pr.number,
+      url: pr.url,
+      branch: pr.headRef,
+      title: pr.title,
+    })),
+    pending,
+    ruleUrl: (rule: IgnoreRule) =>
+      `${repoUrl}/issues/${rule.source.issue}#issuecomment-${rule.source.comment}`,
+    configExcludes: input.excludeImages,
+    state: input.state,
+  });
+}
+
+/**
+ * Redraws the dashboard after a run. A dashboard GitHub refuses is a warning: the pull requests stand.
+ * Ticked boxes were acted on by this run, so the new body has them unticked.
+ */
+export async function publishDashboard(
+  deps: { readonly github: GitHubRepository; readonly log: GitHubLog },
+  loaded: LoadedDashboard,
+  run: {
+    readonly plan: PinPlan;
+    readonly outcomes: readonly PullRequestOutcome[];
+    readonly baseBranch: string;
+    readonly settings: { readonly branchPrefix: string; readonly excludeImages: readonly string[] };
+    readonly context: { readonly repo: RepoRef; readonly serverUrl: string; readonly sha: string };
+  },
+): Promise<void> {
+  try {
+    const open = await deps.github.listOpenPullRequests({
+      base: run.baseBranch,
+      headPrefix: run.settings.branchPrefix,
+    });
+    const body = dashboardBody({
+      plan: run.plan,
+      outcomes: run.outcomes,
+      pullRequests: open,
+      state: loaded.state,
+      excludeImages: run.settings.excludeImages,
+      repo: run.context.repo,
+      serverUrl: run.context.serverUrl,
+      baseSha: run.context.sha,
+    });
+    const saved = await saveDashboard(deps.github, loaded, body);
+    deps.log.info(`dashboard #${saved.issue}: ${saved.operation}`);
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+    deps.log.warning(`dashboard not updated: ${error.message}`);
+  }
+}

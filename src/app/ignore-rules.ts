@@ -1,0 +1,41 @@
+import { ruleCovers, type IgnoreRule } from '../commands/dashboard-state.ts';
+import { fileChanges, type PinPlan } from './pin.ts';
+import { familiarRepository } from './group-updates.ts';
+
+/** How a rule reads in a reason or reply: `alpine`, `alpine:3.20`. */
+export function ruleName(rule: Pick<IgnoreRule, 'repository' | 'tag'>): string {
+  const name = familiarRepository(rule.repository);
+  return rule.tag === undefined ? name : `${name}:${rule.tag}`;
+}
+
+/**
+ * The plan without the updates that `/basepin ignore` rules cover: each becomes a skipped site with the rule
+ * as its reason, and the file texts are recomputed from the updates that remain.
+ */
+export function applyIgnoreRules(plan: PinPlan, rules: readonly IgnoreRule[]): PinPlan {
+  if (rules.length === 0) return plan;
+  const kept = [];
+  const skipped = [...plan.skipped];
+  for (const update of plan.updates) {
+    const rule = rules.find((r) => ruleCovers(r, update.repository, update.tag));
+    if (rule === undefined) kept.push(update);
+    else {
+      skipped.push({
+        file: update.file,
+        line: update.line,
+        kind: update.kind,
+        reference: update.reference,
+        reason: `ignored by \`/basepin ignore ${ruleName(rule)}\` (${rule.source.by})`,
+      });
+    }
+  }
+  if (kept.length === plan.updates.length) return plan;
+  const written = fileChanges(plan.files, kept);
+  return {
+    ...plan,
+    updates: written.updates,
+    skipped,
+    errors: [...plan.errors, ...written.errors],
+    changes: written.changes,
+  };
+}

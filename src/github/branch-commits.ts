@@ -1,0 +1,48 @@
+import type { GitHubClient } from './client.ts';
+import { withGitHubError } from './errors.ts';
+import { CompareSchema } from './schemas-conversation.ts';
+import type { RepoRef } from './types.ts';
+
+/** A commit on a branch that is not on its base. */
+export interface BranchCommit {
+  readonly sha: string;
+  /** GitHub login of the author, when the author's email belongs to an account. */
+  readonly login: string | undefined;
+  /** The author name written in the commit, for commits with no account. */
+  readonly name: string | undefined;
+  /** GitHub verified the signature (basepin's own commits are signed by GitHub). */
+  readonly verified: boolean;
+}
+
+/** Compare lists at most 250 commits; a branch beyond that is not basepin's anyway. */
+export const maxComparedCommits = 250;
+
+/**
+ * The commits on `head` that are not on `base` (compare `base...head`, oldest first).
+ * https://docs.github.com/en/rest/commits/commits#compare-two-commits
+ */
+export async function listBranchCommits(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  base: string,
+  head: string,
+): Promise<{ readonly commits: readonly BranchCommit[]; readonly total: number }> {
+  const response = await withGitHubError('compare', `${base}...${head} in ${repo.owner}/${repo.repo}`, () =>
+    octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 100 }),
+  );
+  const compare = CompareSchema.parse(response.data);
+  return {
+    total: compare.total_commits,
+    commits: compare.commits.map((c) => ({
+      sha: c.sha,
+      login: c.author?.login,
+      name: c.commit.author?.name,
+      verified: c.commit.verification?.verified ?? false,
+    })),
+  };
+}
+
+/** The commits neither authored by `identity` nor signed by GitHub: someone else's work on the branch. */
+export function foreignCommits(commits: readonly BranchCommit[], identity: string): BranchCommit[] {
+  return commits.filter((c) => !(c.verified && c.login?.toLowerCase() === identity.toLowerCase()));
+}

@@ -1,0 +1,91 @@
+import type { GitHubClient } from './client.ts';
+import { withGitHubError } from './errors.ts';
+import { IssueSchema } from './schemas-conversation.ts';
+import type { RepoRef } from './types.ts';
+
+/** The fields of an issue (or of a pull request read as an issue) basepin reads. */
+export interface Issue {
+  readonly number: number;
+  readonly url: string;
+  readonly state: 'open' | 'closed';
+  readonly title: string;
+  readonly body: string;
+  readonly author: string | undefined;
+  readonly isPullRequest: boolean;
+}
+
+export function toIssue(payload: unknown): Issue {
+  const issue = IssueSchema.parse(payload);
+  return {
+    number: issue.number,
+    url: issue.html_url,
+    state: issue.state,
+    title: issue.title,
+    body: issue.body ?? '',
+    author: issue.user?.login,
+    isPullRequest: issue.pull_request !== undefined,
+  };
+}
+
+/** https://docs.github.com/en/rest/issues/issues#get-an-issue */
+export async function getIssue(octokit: GitHubClient, repo: RepoRef, number: number): Promise<Issue> {
+  const response = await withGitHubError('read issue', `#${number} in ${repo.owner}/${repo.repo}`, () =>
+    octokit.rest.issues.get({ ...repo, issue_number: number }),
+  );
+  return toIssue(response.data);
+}
+
+/**
+ * Open issues (not pull requests) opened by `creator` with `label` and exactly `title`, oldest first.
+ * Filtering on the author matters: anyone can open an issue with the same title and label.
+ * https://docs.github.com/en/rest/issues/issues#list-repository-issues
+ */
+export async function findIssues(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  filter: { readonly creator: string; readonly label: string; readonly title: string },
+): Promise<Issue[]> {
+  const all = await withGitHubError('list issues', `by ${filter.creator} in ${repo.owner}/${repo.repo}`, () =>
+    octokit.paginate(octokit.rest.issues.listForRepo, {
+      ...repo,
+      state: 'open',
+      creator: filter.creator,
+      labels: filter.label,
+      sort: 'created',
+      direction: 'asc',
+      per_page: 100,
+    }),
+  );
+  return all
+    .map(toIssue)
+    .filter(
+      (issue) =>
+        !issue.isPullRequest &&
+        issue.title === filter.title &&
+        issue.author?.toLowerCase() === filter.creator.toLowerCase(),
+    );
+}
+
+/** https://docs.github.com/en/rest/issues/issues#create-an-issue */
+export async function createIssue(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  input: { readonly title: string; readonly body: string; readonly labels: readonly string[] },
+): Promise<Issue> {
+  const response = await withGitHubError('create issue', `${input.title} in ${repo.owner}/${repo.repo}`, () =>
+    octokit.rest.issues.create({ ...repo, title: input.title, body: input.body, labels: [...input.labels] }),
+  );
+  return toIssue(response.data);
+}
+
+/** https://docs.github.com/en/rest/issues/issues#update-an-issue */
+export async function updateIssueBody(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  body: string,
+): Promise<void> {
+  await withGitHubError('update issue', `#${number} in ${repo.owner}/${repo.repo}`, () =>
+    octokit.rest.issues.update({ ...repo, issue_number: number, body }),
+  );
+}

@@ -1,0 +1,63 @@
+import type { GitHubClient } from './client.ts';
+import { GitHubError, withGitHubError } from './errors.ts';
+import { toPullRequest } from './schemas.ts';
+import { FileContentSchema, PullRequestFileSchema } from './schemas-conversation.ts';
+import type { PullRequest, RepoRef } from './types.ts';
+
+/** https://docs.github.com/en/rest/pulls/pulls#get-a-pull-request */
+export async function getPullRequest(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  number: number,
+): Promise<PullRequest> {
+  const response = await withGitHubError(
+    'read pull request',
+    `#${number} in ${repo.owner}/${repo.repo}`,
+    () => octokit.rest.pulls.get({ ...repo, pull_number: number }),
+  );
+  return toPullRequest(response.data);
+}
+
+/** True when the head branch lives in another repository (a fork), or its repository is gone. */
+export function isForkHead(pr: PullRequest, repo: RepoRef): boolean {
+  return (
+    pr.headRepository === undefined ||
+    pr.headRepository.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase()
+  );
+}
+
+/** GitHub lists at most 3,000 files of a pull request. https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files */
+export async function listChangedFiles(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  number: number,
+): Promise<string[]> {
+  const files = await withGitHubError('list files', `of #${number} in ${repo.owner}/${repo.repo}`, () =>
+    octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 }),
+  );
+  return files
+    .map((file) => PullRequestFileSchema.parse(file))
+    .filter((file) => file.status !== 'removed')
+    .map((file) => file.filename);
+}
+
+/** A file's bytes at a commit; undefined when it is not a file there. https://docs.github.com/en/rest/repos/contents#get-repository-content */
+export async function readFileAt(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  path: string,
+  sha: string,
+): Promise<Buffer | undefined> {
+  try {
+    const response = await withGitHubError(
+      'read file',
+      `${path} at ${sha.slice(0, 7)} in ${repo.owner}/${repo.repo}`,
+      () => octokit.rest.repos.getContent({ ...repo, path, ref: sha }),
+    );
+    const parsed = FileContentSchema.safeParse(response.data);
+    return parsed.success ? Buffer.from(parsed.data.content, 'base64') : undefined;
+  } catch (error) {
+    if (error instanceof GitHubError && error.status === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,235 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { BranchMovedError } from '../../src/github/update-branch.ts';
+import { api, pullRequestPayload, repoPath, testRepository, useNock } from './nock-github.ts';
+
+useNock();
+
+const sha = (c: string) => c.repeat(40);
+
+describe('collaborator permission', () => {
+  const answer = (permission: string, role_name?: string, permissions?: Record<string, boolean>) => ({
+    permission,
+    ...(role_name ? { role_name } : {}),
+    user: { login: 'someone', type: 'User', ...(permissions ? { permissions } : {}) },
+  });
+  it.each([
+    ['admin', answer('admin', 'admin'), 'admin'],
+    ['maintain (legacy field says write)', answer('write', 'maintain'), 'maintain'],
+    ['write', answer('write', 'write'), 'write'],
+    ['triage (legacy field says read)', answer('read', 'triage'), 'triage'],
+    ['read', answer('read', 'read'), 'read'],
+    ['none', answer('none'), 'none'],
+    [
+      'a custom role, from its booleans',
+      answer('write', 'security-reviewer', {
+        admin: false,
+        maintain: false,
+        push: true,
+        triage: true,
+        pull: true,
+      }),
+      'write',
+    ],
+    ['only the legacy field', answer('read'), 'read'],
+    ['an unknown legacy value', answer('superuser'), 'none'],
+  ])('%s', async (_name, body, expected) => {
+    nock(api).get(`${repoPath}/collaborators/someone/permission`).reply(200, body);
+    expect(await testRepository().permissionOf('someone')).toBe(expected);
+  });
+
+  it('a user GitHub does not know (404) has none', async () => {
+    nock(api).get(`${repoPath}/collaborators/ghost/permission`).reply(404, { message: 'Not Found' });
+    expect(await testRepository().permissionOf('ghost')).toBe('none');
+  });
+
+  it('another failure is an error, not a silent none', async () => {
+    nock(api).get(`${repoPath}/collaborators/someone/permission`).reply(403, { message: 'Forbidden' });
+    await expect(testRepository().permissionOf('someone')).rejects.toThrow(/read permission of someone/);
+  });
+});
+
+describe('token identity', () => {
+  it('is the user of a personal token, asked once', async () => {
+    nock(api).get('/user').once().reply(200, { login: 'octocat' });
+    const github = testRepository();
+    expect(await github.identity()).toBe('octocat');
+    expect(await github.identity()).toBe('octocat');
+  });
+
+  it('is the bot of an installation token, from GraphQL', async () => {
+    nock(api)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: 'github-actions', __typename: 'Bot' } } });
+    expect(await testRepository().identity()).toBe('github-actions[bot]');
+  });
+
+  it('is the workflow token’s bot when GraphQL refuses too', async () => {
+    nock(api)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
+      .post('/graphql')
+      .reply(403, { message: 'Resource not accessible by integration' });
+    expect(await testRepository().identity()).toBe('github-actions[bot]');
+  });
+});
+
+describe('comments and reactions', () => {
+  it('comments and reacts', async () => {
+    nock(api)
+      .post(`${repoPath}/issues/5/comments`, { body: 'hi' })
+      .reply(201, { id: 77, html_url: 'https://github.com/octo-org/webapp/pull/5#issuecomment-77' })
+      .post(`${repoPath}/issues/comments/9/reactions`, { content: 'eyes' })
+      .reply(201, { id: 1, content: 'eyes' });
+    const github = testRepository();
+    expect(await github.comment(5, 'hi')).toEqual({
+      id: 77,
+      url: 'https://github.com/octo-org/webapp/pull/5#issuecomment-77',
+    });
+    await github.react(9, 'eyes');
+  });
+});
+
+describe('issues', () => {
+  const issue = (number: number, changes: Record<string, unknown> = {}) => ({
+    number,
+    html_url: `https://github.com/octo-org/webapp/issues/${number}`,
+    state: 'open',
+    title: 'basepin dashboard',
+    body: 'b',
+    user: { login: 'github-actions[bot]' },
+    labels: [{ name: 'basepin' }],
+    ...changes,
+  });
+
+  it('finds the dashboard among issues by the token’s identity, not by title alone', async () => {
+    nock(api)
+      .get(`${repoPath}/issues`)
+      .query({
+        state: 'open',
+        creator: 'github-actions[bot]',
+        labels: 'basepin',
+        sort: 'created',
+        direction: 'asc',
+        per_page: '100',
+      })
+      .reply(200, [
+        issue(3, { title: 'something else' }),
+        issue(4, { user: { login: 'mallory' } }),
+        issue(5, { pull_request: { url: 'x' } }),
+        issue(6),
+      ]);
+    const found = await testRepository().findIssues({
+      creator: 'github-actions[bot]',
+      label: 'basepin',
+      title: 'basepin dashboard',
+    });
+    expect(found.map((i) => i.number)).toEqual([6]);
+  });
+});
+
+describe('branches', () => {
+  it('lists the commits basepin did not make', async () => {
+    nock(api)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: 'github-actions', __typename: 'Bot' } } })
+      .get(`${repoPath}/compare/${sha('a')}...basepin%2Fall`)
+      .query({ per_page: '100' })
+      .reply(200, {
+        total_commits: 3,
+        commits: [
+          {
+            sha: sha('1'),
+            author: { login: 'github-actions[bot]' },
+            commit: { author: { name: 'github-actions[bot]' }, verification: { verified: true } },
+          },
+          {
+            sha: sha('2'),
+            author: { login: 'monalisa' },
+            commit: { author: { name: 'Mona' }, verification: { verified: true } },
+          },
+          {
+            sha: sha('3'),
+            author: { login: 'github-actions[bot]' },
+            commit: { author: { name: 'spoof' }, verification: { verified: false } },
+          },
+        ],
+      });
+    const foreign = await testRepository().foreignCommits(sha('a'), 'basepin/all');
+    expect(foreign.map((c) => c.sha)).toEqual([sha('2'), sha('3')]);
+  });
+
+  it('a fast-forward GitHub refuses (422) is a moved branch', async () => {
+    nock(api)
+      .patch(`${repoPath}/git/refs/heads/feature`, { sha: sha('c'), force: false })
+      .reply(422, { message: 'Update is not a fast forward' })
+      .get(`${repoPath}/git/ref/heads/feature`)
+      .reply(200, { ref: 'refs/heads/feature', object: { sha: sha('d'), type: 'commit' } });
+    const error = await testRepository()
+      .moveBranchFrom({ branch: 'feature', expected: sha('b'), sha: sha('c'), fastForward: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BranchMovedError);
+    expect((error as BranchMovedError).actual).toBe(sha('d'));
+  });
+
+  it('a forced move reads the branch first and refuses when it moved', async () => {
+    nock(api)
+      .get(`${repoPath}/git/ref/heads/basepin/all`)
+      .reply(200, { ref: 'refs/heads/basepin/all', object: { sha: sha('d'), type: 'commit' } });
+    await expect(
+      testRepository().moveBranchFrom({
+        branch: 'basepin/all',
+        expected: sha('b'),
+        sha: sha('c'),
+        fastForward: false,
+      }),
+    ).rejects.toBeInstanceOf(BranchMovedError);
+  });
+
+  it('a forced move from the expected sha goes through', async () => {
+    nock(api)
+      .get(`${repoPath}/git/ref/heads/basepin/all`)
+      .reply(200, { ref: 'refs/heads/basepin/all', object: { sha: sha('b'), type: 'commit' } })
+      .patch(`${repoPath}/git/refs/heads/basepin/all`, { sha: sha('c'), force: true })
+      .reply(200, { ref: 'refs/heads/basepin/all', object: { sha: sha('c'), type: 'commit' } });
+    await testRepository().moveBranchFrom({
+      branch: 'basepin/all',
+      expected: sha('b'),
+      sha: sha('c'),
+      fastForward: false,
+    });
+  });
+});
+
+describe('pull request files', () => {
+  it('reads the PR, its changed files (not removed ones) and a file at a commit', async () => {
+    nock(api)
+      .get(`${repoPath}/pulls/8`)
+      .reply(200, pullRequestPayload({ number: 8, branch: 'feature', headRepo: 'someone/webapp' }))
+      .get(`${repoPath}/pulls/8/files`)
+      .query({ per_page: '100' })
+      .reply(200, [
+        { filename: 'Dockerfile', status: 'modified' },
+        { filename: 'old/Dockerfile', status: 'removed' },
+      ])
+      .get(`${repoPath}/contents/Dockerfile`)
+      .query({ ref: sha('e') })
+      .reply(200, {
+        type: 'file',
+        encoding: 'base64',
+        content: Buffer.from('FROM alpine\n').toString('base64'),
+      })
+      .get(`${repoPath}/contents/missing`)
+      .query({ ref: sha('e') })
+      .reply(404, { message: 'Not Found' });
+    const github = testRepository();
+    expect((await github.getPullRequest(8)).headRepository).toBe('someone/webapp');
+    expect(await github.listChangedFiles(8)).toEqual(['Dockerfile']);
+    expect((await github.readFileAt('Dockerfile', sha('e')))?.toString()).toBe('FROM alpine\n');
+    expect(await github.readFileAt('missing', sha('e'))).toBeUndefined();
+  });
+});
