@@ -48,7 +48,10 @@ export async function findSbom(lookup: SbomLookup, digest: string): Promise<Sbom
   return undefined;
 }
 
-function isSbomReferrer(referrer: { artifactType?: string | undefined; annotations?: Record<string, string> | undefined }): boolean {
+function isSbomReferrer(referrer: {
+  artifactType?: string | undefined;
+  annotations?: Record<string, string> | undefined;
+}): boolean {
   const type = referrer.artifactType ?? '';
   if (spdxMediaTypes.has(type)) return true;
   return predicateAnnotations.some((key) => referrer.annotations?.[key] === spdxPredicateType);
@@ -68,7 +71,8 @@ async function fromArtifact(lookup: SbomLookup, tagOrDigest: string): Promise<Sb
     throw new Error(`the SBOM is ${layer.size} bytes, over the ${maxBytes}-byte cap`);
   }
   const bytes = await client.fetchBlob(ref, layer.digest);
-  if (bytes.length > maxBytes) throw new Error(`the SBOM is ${bytes.length} bytes, over the ${maxBytes}-byte cap`);
+  if (bytes.length > maxBytes)
+    throw new Error(`the SBOM is ${bytes.length} bytes, over the ${maxBytes}-byte cap`);
   return sbomPackages(bytes);
 }
 

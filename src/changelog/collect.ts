@@ -6,7 +6,13 @@ import { compareSnapshots } from './compare.ts';
 import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts.ts';
 import { readMetadata, type StringMap } from './metadata.ts';
 import { imagePlatforms, platformKey, relevantEntries } from './platforms.ts';
-import { ImageConfigSchema, ImageIndexSchema, ImageManifestSchema, parseJson, type ImageIndex } from './schemas.ts';
+import {
+  ImageConfigSchema,
+  ImageIndexSchema,
+  ImageManifestSchema,
+  parseJson,
+  type ImageIndex,
+} from './schemas.ts';
 import { siblingTags } from './tags.ts';
 
 export interface ChangelogRequest {
@@ -59,7 +65,11 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
     return left === undefined || left - pulls >= reserve;
   };
 
-  const snapshot = (request: ChangelogRequest, digest: string, skipped: Set<string>): Promise<ImageSnapshot> => {
+  const snapshot = (
+    request: ChangelogRequest,
+    digest: string,
+    skipped: Set<string>,
+  ): Promise<ImageSnapshot> => {
     const key = `${request.ref.name}@${digest}\n${request.platforms?.join(',') ?? ''}`;
     let pending = snapshots.get(key);
     if (!pending) {
@@ -94,7 +104,14 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
     }
     const details: PlatformSnapshot[] = [];
     for (const entry of relevantEntries(index, request.platforms)) {
-      const detail = await readPlatform(request, entry.digest, index, platformKey(entry.platform), [entry.annotations, index.annotations], skipped);
+      const detail = await readPlatform(
+        request,
+        entry.digest,
+        index,
+        platformKey(entry.platform),
+        [entry.annotations, index.annotations],
+        skipped,
+      );
       if (detail) details.push(detail);
     }
     return {
@@ -132,7 +149,12 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       const key =
         platform ??
         (config?.os && config.architecture
-          ? platformKey({ os: config.os, architecture: config.architecture, variant: config.variant, 'os.version': config['os.version'] })
+          ? platformKey({
+              os: config.os,
+              architecture: config.architecture,
+              variant: config.variant,
+              'os.version': config['os.version'],
+            })
           : 'unknown');
       let packages;
       if (canSpend(ref, 1)) {
@@ -163,7 +185,13 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       snapshot(request, request.to, skipped),
     ]);
     const to: ImageSnapshot = { ...after, mediaType: after.mediaType || request.toMediaType };
-    const facts = compareSnapshots({ image: request.image, from: before, to, used: request.platforms, skipped: [...skipped] });
+    const facts = compareSnapshots({
+      image: request.image,
+      from: before,
+      to,
+      used: request.platforms,
+      skipped: [...skipped],
+    });
     if (options.lookupTags === false || facts.version?.to !== undefined) return facts;
     const tags = await siblingTags(client, request.ref, request.to, debug);
     return tags.length ? { ...facts, tags } : facts;

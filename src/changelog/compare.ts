@@ -8,6 +8,7 @@ import type {
   SourceFacts,
 } from './facts.ts';
 import type { ImageMetadata } from './metadata.ts';
+import { samePlatform } from './platforms.ts';
 import { diffPackages } from './sbom.ts';
 import { commitUrl, compareUrl } from './source.ts';
 
@@ -26,7 +27,12 @@ export function compareSnapshots(input: CompareInput): ChangelogFacts {
   const { from, to } = input;
   const fromMeta = from ? leadMetadata(from) : undefined;
   const toMeta = leadMetadata(to);
-  const details = to.details.map((detail) => platformFacts(detail, from?.details.find((d) => d.platform === detail.platform)));
+  const details = to.details.map((detail) =>
+    platformFacts(
+      detail,
+      from?.details.find((d) => d.platform === detail.platform),
+    ),
+  );
   return prune({
     image: input.image,
     from: from?.digest,
@@ -92,11 +98,24 @@ function platformChanges(
   const unchanged = names(after).filter((p) => before[p] === after[p]);
   const added = names(after).filter((p) => before[p] === undefined);
   const removed = names(before).filter((p) => after[p] === undefined);
+  // `linux/arm64` in a Dockerfile is `linux/arm64/v8` in the index: name the used platforms as the index does.
+  const known = [...new Set([...names(after), ...names(before)])];
+  const usedKeys = used?.flatMap((wanted) => {
+    const matches = known.filter((key) => samePlatform(key, wanted));
+    return matches.length ? matches : [wanted];
+  });
   const usedChanged =
-    used === undefined || used.length === 0
+    usedKeys === undefined || usedKeys.length === 0
       ? undefined
-      : used.some((p) => changed.includes(p) || added.includes(p) || removed.includes(p));
-  return prune({ changed, added, removed, unchanged, used: used?.length ? used : undefined, usedChanged });
+      : usedKeys.some((p) => changed.includes(p) || added.includes(p) || removed.includes(p));
+  return prune({
+    changed,
+    added,
+    removed,
+    unchanged,
+    used: usedKeys?.length ? usedKeys : undefined,
+    usedChanged,
+  });
 }
 
 function change<T>(from: T | undefined, to: T | undefined): Change<T> | undefined {

@@ -11,14 +11,24 @@ export interface ListLimit {
 const dash = '–';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
 }
 
-/** At most `limit.maxItems` rows, then a row saying how many were left out. */
-function capped(rows: readonly (readonly string[])[], width: number, limit: ListLimit): (readonly string[])[] {
-  if (rows.length <= limit.maxItems) return [...rows];
-  const left = rows.length - limit.maxItems;
-  return [...rows.slice(0, limit.maxItems), [`…and ${left} more, left out to fit`, ...Array(width - 1).fill('')]];
+/** At most `limit.maxItems` rows (only those are built), then a row saying how many were left out. */
+function capped<T>(
+  items: readonly T[],
+  row: (item: T) => string[],
+  width: number,
+  limit: ListLimit,
+): string[][] {
+  const shown = items.slice(0, limit.maxItems).map(row);
+  if (items.length <= limit.maxItems) return shown;
+  const left = items.length - limit.maxItems;
+  return [...shown, [`…and ${left} more, left out to fit`, ...Array<string>(width - 1).fill('')]];
 }
 
 function value(text: string | undefined): string {
@@ -53,11 +63,16 @@ function whenSection(details: readonly PlatformFacts[], now: Date | undefined): 
 function sourceSection(facts: ChangelogFacts): string[] {
   const source = facts.source;
   if (!source) return [];
-  const lines = [`**Source**: ${markdownLink(source.repository.replace(/^https:\/\//, ''), source.repository)}`];
+  const lines = [
+    `**Source**: ${markdownLink(source.repository.replace(/^https:\/\//, ''), source.repository)}`,
+  ];
   if (source.directory) lines[0] += ` (directory ${markdownCode(source.directory)})`;
-  if (source.sameSource) lines.push(`same source commit ${markdownCode(source.to?.slice(0, 12) ?? '')}, rebuilt`);
+  if (source.sameSource)
+    lines.push(`same source commit ${markdownCode(source.to?.slice(0, 12) ?? '')}, rebuilt`);
   else if (source.compareUrl && source.from && source.to) {
-    lines.push(`commits ${markdownLink(`${source.from.slice(0, 12)}...${source.to.slice(0, 12)}`, source.compareUrl)}`);
+    lines.push(
+      `commits ${markdownLink(`${source.from.slice(0, 12)}...${source.to.slice(0, 12)}`, source.compareUrl)}`,
+    );
   } else if (source.to) {
     lines.push(
       source.commitUrl
@@ -82,30 +97,46 @@ function baseSection(details: readonly PlatformFacts[]): string[] {
   const withBase = details.filter((d) => d.base);
   if (withBase.length > 0 && !withBase.some(baseMoved)) {
     const names = [...new Set(withBase.map((d) => d.base!.name.to).filter((n) => n !== undefined))];
-    return names.length ? [`**Base image**: ${names.map((n) => markdownCode(n)).join(', ')}, unchanged`, ''] : [];
+    return names.length
+      ? [`**Base image**: ${names.map((n) => markdownCode(n)).join(', ')}, unchanged`, '']
+      : [];
   }
-  const rows = withBase
-    .map((d) => {
-      const base = d.base!;
-      const show = (name?: string, digest?: string) =>
-        name === undefined && digest === undefined ? dash : [name, digest?.slice(0, 19)].filter(Boolean).map((p) => markdownCode(p!)).join(' ');
-      return [markdownCode(d.platform), show(base.name.from, base.digest.from), show(base.name.to, base.digest.to)];
-    });
+  const rows = withBase.map((d) => {
+    const base = d.base!;
+    const show = (name?: string, digest?: string) =>
+      name === undefined && digest === undefined
+        ? dash
+        : [name, digest?.slice(0, 19)]
+            .filter(Boolean)
+            .map((p) => markdownCode(p!))
+            .join(' ');
+    return [
+      markdownCode(d.platform),
+      show(base.name.from, base.digest.from),
+      show(base.name.to, base.digest.to),
+    ];
+  });
   return rows.length ? ['**Base image**', '', ...table(['Platform', 'Before', 'After'], rows), ''] : [];
 }
 
 function platformSection(facts: ChangelogFacts, limit: ListLimit): string[] {
   const p = facts.platforms;
   if (!p) return [];
-  const mark = (platform: string) => (p.used?.includes(platform) ? `${markdownCode(platform)} (used here)` : markdownCode(platform));
-  const rows = [
-    ...p.changed.map((x) => [mark(x), 'rebuilt']),
-    ...p.added.map((x) => [mark(x), 'added']),
-    ...p.removed.map((x) => [mark(x), 'removed']),
+  const mark = (platform: string) =>
+    p.used?.includes(platform) ? `${markdownCode(platform)} (used here)` : markdownCode(platform);
+  const items = [
+    ...p.changed.map((x) => [x, 'rebuilt'] as const),
+    ...p.added.map((x) => [x, 'added'] as const),
+    ...p.removed.map((x) => [x, 'removed'] as const),
   ];
-  if (rows.length === 0) return [];
-  const lines = ['**Platforms**', '', ...table(['Platform', 'Change'], capped(rows, 2, limit))];
-  if (p.unchanged.length) lines.push('', `${p.unchanged.length} other platform${p.unchanged.length === 1 ? '' : 's'} byte-identical.`);
+  if (items.length === 0) return [];
+  const rows = capped(items, ([platform, change]) => [mark(platform), change], 2, limit);
+  const lines = ['**Platforms**', '', ...table(['Platform', 'Change'], rows)];
+  if (p.unchanged.length)
+    lines.push(
+      '',
+      `${p.unchanged.length} other platform${p.unchanged.length === 1 ? '' : 's'} byte-identical.`,
+    );
   if (p.usedChanged === false) lines.push('', 'None of the platforms this repository uses changed.');
   return [...lines, ''];
 }
@@ -119,14 +150,30 @@ function sizeSection(details: readonly PlatformFacts[]): string[] {
       megabytes(d.size!.to!),
       sizeChange(d.size?.from, d.size!.to!),
     ]);
-  return rows.length ? ['**Compressed size**', '', ...table(['Platform', 'Before', 'After', 'Change'], rows), ''] : [];
+  return rows.length
+    ? ['**Compressed size**', '', ...table(['Platform', 'Before', 'After', 'Change'], rows), '']
+    : [];
 }
 
-function packageRows(diff: PackageDiff): string[][] {
+type PackageItem = readonly [name: string, before: string | undefined, after: string | undefined];
+
+const itemsCache = new WeakMap<PackageDiff, { items: PackageItem[]; signature: string }>();
+
+/** Upgraded first, then added, then removed; each already alphabetical. Cached: the renderer tries several limits. */
+function packageItems(diff: PackageDiff): { items: PackageItem[]; signature: string } {
+  const cached = itemsCache.get(diff);
+  if (cached) return cached;
+  const items = listPackages(diff);
+  const entry = { items, signature: JSON.stringify(items) };
+  itemsCache.set(diff, entry);
+  return entry;
+}
+
+function listPackages(diff: PackageDiff): PackageItem[] {
   return [
-    ...diff.upgraded.map((p) => [markdownCode(p.name), value(p.from), value(p.to)]),
-    ...diff.added.map((p) => [markdownCode(p.name), dash, value(p.version)]),
-    ...diff.removed.map((p) => [markdownCode(p.name), value(p.version), dash]),
+    ...diff.upgraded.map((p): PackageItem => [p.name, p.from, p.to]),
+    ...diff.added.map((p): PackageItem => [p.name, undefined, p.version]),
+    ...diff.removed.map((p): PackageItem => [p.name, p.version, undefined]),
   ];
 }
 
@@ -135,13 +182,18 @@ function packageSection(details: readonly PlatformFacts[], limit: ListLimit): st
   let previous: string | undefined;
   for (const detail of details) {
     if (!detail.packages) continue;
-    const rows = packageRows(detail.packages);
+    const { items, signature } = packageItems(detail.packages);
     // Platforms built from one recipe usually share a diff: show it once.
-    const signature = JSON.stringify(rows);
     if (signature === previous) continue;
     previous = signature;
+    const rows = capped(
+      items,
+      ([name, before, after]) => [markdownCode(name), value(before), value(after)],
+      3,
+      limit,
+    );
     lines.push(`**Packages** (${markdownCode(detail.platform)})`, '');
-    lines.push(...(rows.length ? table(['Package', 'Before', 'After'], capped(rows, 3, limit)) : ['No package changes.']), '');
+    lines.push(...(items.length ? table(['Package', 'Before', 'After'], rows) : ['No package changes.']), '');
   }
   return lines;
 }

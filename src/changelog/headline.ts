@@ -1,6 +1,6 @@
 import { shortDigest } from '../reference/index.ts';
 import type { ChangelogFacts, PlatformFacts } from './facts.ts';
-import { markdownCode } from './untrusted-text.ts';
+import { markdownCode, plainText } from './untrusted-text.ts';
 
 const dayMs = 86_400_000;
 
@@ -8,7 +8,8 @@ const dayMs = 86_400_000;
 export function dateWithAge(iso: string, now: Date | undefined): string {
   if (now === undefined) return iso.slice(0, 10);
   const days = Math.floor((now.getTime() - Date.parse(iso)) / dayMs);
-  const age = days < 0 ? 'in the future' : days === 0 ? 'today' : days === 1 ? '1 day old' : `${days} days old`;
+  const age =
+    days < 0 ? 'in the future' : days === 0 ? 'today' : days === 1 ? '1 day old' : `${days} days old`;
   return `${iso.slice(0, 10)} (${age})`;
 }
 
@@ -44,33 +45,44 @@ function plural(count: number, word: string): string {
  * One line: `alpine:3.20 → 3.20.3 · rebuilt 2026-11-20 (2 days old) · base alpine:3.18 moved · 3 packages upgraded`.
  * Registry values are escaped; only parts that are known appear.
  */
-export function renderHeadline(facts: ChangelogFacts, now: Date | undefined): string {
+export function renderHeadline(
+  facts: ChangelogFacts,
+  now: Date | undefined,
+  format: 'markdown' | 'text' = 'markdown',
+): string {
+  const code =
+    format === 'markdown' ? (text: string) => markdownCode(text) : (text: string) => plainText(text);
+  const digest = format === 'markdown' ? (d: string) => `\`${shortDigest(d)}\`` : shortDigest;
   const parts: string[] = [];
   const version = facts.version?.to ?? facts.tags?.[0];
   const from = facts.version?.from;
   parts.push(
     version === undefined
-      ? markdownCode(facts.image)
+      ? code(facts.image)
       : from !== undefined && from !== version
-        ? `${markdownCode(facts.image)} ${markdownCode(from)} → ${markdownCode(version)}`
-        : `${markdownCode(facts.image)} → ${markdownCode(version)}`,
+        ? `${code(facts.image)} ${code(from)} → ${code(version)}`
+        : `${code(facts.image)} → ${code(version)}`,
   );
-  if (facts.from === undefined) parts.push(`pinned to \`${shortDigest(facts.to)}\``);
+  if (facts.from === undefined) parts.push(`pinned to ${digest(facts.to)}`);
   else if (facts.from === facts.to) parts.push('digest unchanged');
-  else parts.push(`\`${shortDigest(facts.from)}\` → \`${shortDigest(facts.to)}\``);
+  else parts.push(`${digest(facts.from)} → ${digest(facts.to)}`);
   const created = newestCreated(facts);
-  if (created !== undefined) parts.push(`${facts.from ? 'rebuilt' : 'built'} ${dateWithAge(created, now)}`);
+  const rebuilt =
+    facts.from !== undefined && (facts.details ?? []).some((d) => d.created?.from !== d.created?.to);
+  if (created !== undefined) parts.push(`${rebuilt ? 'rebuilt' : 'built'} ${dateWithAge(created, now)}`);
   if (facts.source?.sameSource) parts.push('same source');
   const moved = facts.details?.find(baseMoved);
   if (moved?.base) {
     const name = moved.base.name.to ?? moved.base.name.from;
-    parts.push(name === undefined ? 'base image moved' : `base ${markdownCode(name)} moved`);
+    parts.push(name === undefined ? 'base image moved' : `base ${code(name)} moved`);
   }
   const platforms = facts.platforms;
   if (platforms?.usedChanged === false) parts.push('only platforms this repository does not use changed');
   else if (platforms && platforms.changed.length + platforms.added.length + platforms.removed.length > 0) {
     const total = platforms.changed.length + platforms.unchanged.length + platforms.added.length;
-    parts.push(`${platforms.changed.length + platforms.added.length} of ${plural(total, 'platform')} changed`);
+    parts.push(
+      `${platforms.changed.length + platforms.added.length} of ${plural(total, 'platform')} changed`,
+    );
   }
   const packages = leadPackages(facts);
   if (packages) {

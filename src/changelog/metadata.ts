@@ -47,7 +47,10 @@ export function plausibleDate(value: string | undefined): string | undefined {
  * Merges metadata sources, most specific first: the manifest's own annotations, its descriptor's annotations
  * in the index, the index's annotations, then the config's labels (and the config's `created`).
  */
-export function readMetadata(sources: readonly (StringMap | undefined)[], configCreated?: string): ImageMetadata {
+export function readMetadata(
+  sources: readonly (StringMap | undefined)[],
+  configCreated?: string,
+): ImageMetadata {
   const first = (...keys: string[]): string | undefined => {
     for (const map of sources) {
       if (!map) continue;

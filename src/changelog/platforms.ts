@@ -65,6 +65,7 @@ export function relevantEntries(index: ImageIndex, used: readonly string[] | und
 export function attestationFor(index: ImageIndex, digest: string): ContentDescriptor | undefined {
   return index.manifests.find(
     (entry) =>
-      entry.annotations?.[referenceType] === attestationManifest && entry.annotations[referenceDigest] === digest,
+      entry.annotations?.[referenceType] === attestationManifest &&
+      entry.annotations[referenceDigest] === digest,
   );
 }

@@ -62,7 +62,16 @@ export function renderImageSection(facts: ChangelogFacts, now: Date | undefined,
   if (maxItems < 0) return headline;
   const body = renderDetails(facts, now, { maxItems });
   if (body.length === 0) return headline;
-  return [headline, '', '<details>', '<summary>What changed inside</summary>', '', ...body, '</details>', ''].join('\n');
+  return [
+    headline,
+    '',
+    '<details>',
+    '<summary>What changed inside</summary>',
+    '',
+    ...body,
+    '</details>',
+    '',
+  ].join('\n');
 }
 
 /** List lengths tried in turn until the changelog fits; -1 leaves only headlines. */
@@ -78,12 +87,34 @@ function dedupe(facts: readonly ChangelogFacts[]): ChangelogFacts[] {
   });
 }
 
+/** A table row is never shorter than this; it lets the fitting skip list lengths that cannot fit. */
+const minRowChars = 16;
+
+function lowerBound(facts: readonly ChangelogFacts[], limit: number): number {
+  // Every image has at least its headline.
+  const headlines = facts.reduce((sum, fact) => sum + fact.image.length + 40, 0);
+  if (limit < 0) return headlines;
+  let rows = 0;
+  for (const fact of facts) {
+    const platforms = fact.platforms;
+    if (platforms)
+      rows += Math.min(limit, platforms.changed.length + platforms.added.length + platforms.removed.length);
+    // Identical diffs of several platforms are shown once: only the largest one is sure to appear.
+    const packages = (fact.details ?? []).map((d) =>
+      d.packages ? d.packages.upgraded.length + d.packages.added.length + d.packages.removed.length : 0,
+    );
+    rows += Math.min(limit, Math.max(0, ...packages));
+  }
+  return headlines + rows * minRowChars;
+}
+
 /** Markdown for the "what changed" part of a pull request or job summary; one entry per distinct image change. */
 export function renderChangelog(facts: readonly ChangelogFacts[], options: RenderOptions = {}): string {
   const unique = dedupe(facts);
   const max = options.maxChars ?? Infinity;
   let text = '';
   for (const limit of listLimits) {
+    if (lowerBound(unique, limit) > max) continue;
     text = unique.map((fact) => renderImageSection(fact, options.now, limit)).join('\n');
     if (text.length <= max) return text;
   }

@@ -137,7 +137,8 @@ export function diffPackages(before: readonly SbomPackage[], after: readonly Sbo
     else if (previous.version !== entry.version)
       upgraded.push({ name: entry.name, from: previous.version, to: entry.version });
   }
-  for (const [key, entry] of old) if (!now.has(key)) removed.push({ name: entry.name, version: entry.version });
+  for (const [key, entry] of old)
+    if (!now.has(key)) removed.push({ name: entry.name, version: entry.version });
   const byName = (a: { name: string }, b: { name: string }) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
   return { upgraded: upgraded.sort(byName), added: added.sort(byName), removed: removed.sort(byName) };
@@ -151,7 +152,10 @@ function byKey(packages: readonly SbomPackage[]): Map<string, { name: string; ve
     versions.set(pkg.key, entry);
   }
   return new Map(
-    [...versions].map(([key, entry]) => [key, { name: entry.name, version: [...entry.versions].sort().join(', ') }]),
+    [...versions].map(([key, entry]) => [
+      key,
+      { name: entry.name, version: [...entry.versions].sort().join(', ') },
+    ]),
   );
 }
 

@@ -24,7 +24,8 @@ export async function siblingTags(
       const head = await client.describeManifest(ref, candidate).catch(() => undefined);
       if (head?.digest === digest) found.push(candidate);
     }
-    if (page.more && found.length === 0) debug(`changelog: ${ref.familiarName} has more tags than one page; not read`);
+    if (page.more && found.length === 0)
+      debug(`changelog: ${ref.familiarName} has more tags than one page; not read`);
     return found;
   } catch (error) {
     debug(`changelog: tags of ${ref.familiarName} not read (${(error as Error).message})`);
@@ -37,7 +38,9 @@ export function refinements(tags: readonly string[], tag: string): string[] {
   const prefix = tag === 'latest' ? '' : tag;
   return tags
     .filter((candidate) => candidate !== tag && candidate.startsWith(prefix))
-    .filter((candidate) => (prefix === '' ? /^v?\d/.test(candidate) : /^[.-]\d/.test(candidate.slice(prefix.length))))
+    .filter((candidate) =>
+      prefix === '' ? /^v?\d/.test(candidate) : /^[.-]\d/.test(candidate.slice(prefix.length)),
+    )
     .sort((a, b) => compareVersions(b, a));
 }
 

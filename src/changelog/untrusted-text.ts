@@ -6,6 +6,7 @@
  */
 
 /** C0/C1 controls (tab and newline too: every value here is one line), bidi overrides and isolates, zero-width. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 
 /** Longest value shown; an annotation may be megabytes. */

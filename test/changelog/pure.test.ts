@@ -18,16 +18,36 @@ describe('source annotations', () => {
       'Docker Official Images form: repository, commit and per-architecture directory',
       'https://github.com/alpinelinux/docker-alpine.git#13b62f5f47ffa526f9c372e0bd73b33ef2a5f865:x86_64',
       undefined,
-      { repository: 'https://github.com/alpinelinux/docker-alpine', commit: '13b62f5f47ffa526f9c372e0bd73b33ef2a5f865', directory: 'x86_64', forge: 'github' },
+      {
+        repository: 'https://github.com/alpinelinux/docker-alpine',
+        commit: '13b62f5f47ffa526f9c372e0bd73b33ef2a5f865',
+        directory: 'x86_64',
+        forge: 'github',
+      },
     ],
     [
       'plain URL with the revision annotation',
       'https://gitlab.com/group/sub/project',
       'ABCDEF1234567',
-      { repository: 'https://gitlab.com/group/sub/project', commit: 'abcdef1234567', directory: undefined, forge: 'gitlab' },
+      {
+        repository: 'https://gitlab.com/group/sub/project',
+        commit: 'abcdef1234567',
+        directory: undefined,
+        forge: 'gitlab',
+      },
     ],
-    ['a GitHub tree link names its repository', 'https://github.com/o/r/tree/main/x', undefined, { repository: 'https://github.com/o/r', commit: undefined, directory: undefined, forge: 'github' }],
-    ['other hosts: no forge', 'https://git.example.org/r', 'nothex', { repository: 'https://git.example.org/r', commit: undefined, directory: undefined, forge: undefined }],
+    [
+      'a GitHub tree link names its repository',
+      'https://github.com/o/r/tree/main/x',
+      undefined,
+      { repository: 'https://github.com/o/r', commit: undefined, directory: undefined, forge: 'github' },
+    ],
+    [
+      'other hosts: no forge',
+      'https://git.example.org/r',
+      'nothex',
+      { repository: 'https://git.example.org/r', commit: undefined, directory: undefined, forge: undefined },
+    ],
   ])('%s', (_name, url, revision, expected) => {
     expect(parseSource(url, revision)).toEqual(expected);
   });
@@ -49,9 +69,12 @@ describe('source annotations', () => {
     expect(compareUrl(a, b)).toBe('https://github.com/o/r/compare/1111111...2222222');
     expect(compareUrl(a, a)).toBeUndefined();
     expect(compareUrl(a, other)).toBeUndefined();
-    expect(compareUrl(parseSource('https://gitlab.com/g/p#1111111', undefined), parseSource('https://gitlab.com/g/p#2222222', undefined))).toBe(
-      'https://gitlab.com/g/p/-/compare/1111111...2222222',
-    );
+    expect(
+      compareUrl(
+        parseSource('https://gitlab.com/g/p#1111111', undefined),
+        parseSource('https://gitlab.com/g/p#2222222', undefined),
+      ),
+    ).toBe('https://gitlab.com/g/p/-/compare/1111111...2222222');
   });
 });
 
@@ -66,7 +89,11 @@ describe('metadata', () => {
     const meta = readMetadata(
       [
         { 'org.opencontainers.image.version': '3.23.2' },
-        { 'org.opencontainers.image.version': 'index', 'org.label-schema.vcs-url': 'https://github.com/o/r', 'org.label-schema.vcs-ref': 'abcdef0' },
+        {
+          'org.opencontainers.image.version': 'index',
+          'org.label-schema.vcs-url': 'https://github.com/o/r',
+          'org.label-schema.vcs-ref': 'abcdef0',
+        },
       ],
       '2025-01-02T03:04:05Z',
     );
@@ -74,7 +101,12 @@ describe('metadata', () => {
       created: '2025-01-02T03:04:05Z',
       version: '3.23.2',
       revision: 'abcdef0',
-      source: { repository: 'https://github.com/o/r', commit: 'abcdef0', directory: undefined, forge: 'github' },
+      source: {
+        repository: 'https://github.com/o/r',
+        commit: 'abcdef0',
+        directory: undefined,
+        forge: 'github',
+      },
     });
   });
 });
@@ -102,9 +134,15 @@ describe('platforms of an index', () => {
 
 describe('SBOM packages', () => {
   test('BuildKit in-toto SPDX statement (real alpine): purl keys, root `sbom` package skipped', () => {
-    const packages = sbomPackages(fixture('oci-explorer-alpine/attestations/1882fa4569e0/layer_0_5c1f58ba4e0d.json'));
+    const packages = sbomPackages(
+      fixture('oci-explorer-alpine/attestations/1882fa4569e0/layer_0_5c1f58ba4e0d.json'),
+    );
     expect(packages.find((p) => p.name === 'sbom')).toBeUndefined();
-    expect(packages.find((p) => p.name === 'busybox')).toEqual({ key: 'pkg:apk/alpine/busybox', name: 'busybox', version: '1.37.0-r30' });
+    expect(packages.find((p) => p.name === 'busybox')).toEqual({
+      key: 'pkg:apk/alpine/busybox',
+      name: 'busybox',
+      version: '1.37.0-r30',
+    });
     expect(packages).toHaveLength(20);
   });
 
@@ -114,13 +152,20 @@ describe('SBOM packages', () => {
   });
 
   test('a DSSE envelope is unwrapped', () => {
-    const envelope = { payloadType: 'application/vnd.in-toto+json', payload: Buffer.from(JSON.stringify(alpineSpdxStatement())).toString('base64'), signatures: [] };
+    const envelope = {
+      payloadType: 'application/vnd.in-toto+json',
+      payload: Buffer.from(JSON.stringify(alpineSpdxStatement())).toString('base64'),
+      signatures: [],
+    };
     expect(sbomPackages(new TextEncoder().encode(JSON.stringify(envelope)))).toHaveLength(20);
   });
 
   test.each([
     ['not JSON', '{'],
-    ['provenance, not SPDX', JSON.stringify({ _type: 'x', predicateType: 'https://slsa.dev/provenance/v0.2', predicate: {} })],
+    [
+      'provenance, not SPDX',
+      JSON.stringify({ _type: 'x', predicateType: 'https://slsa.dev/provenance/v0.2', predicate: {} }),
+    ],
     ['bad base64 payload', JSON.stringify({ payloadType: 'x', payload: '!!!' })],
     ['something else', JSON.stringify({ hello: 1 })],
   ])('%s is an SbomError', (_name, text) => {
@@ -156,7 +201,9 @@ describe('hostile text', () => {
   });
 
   test('markdown: links, tags, mentions, tables cannot open', () => {
-    expect(markdownText('[x](javascript:1) <img> @team |')).toBe('\\[x\\]\\(javascript\\:1\\) \\<img\\> \\@team \\|');
+    expect(markdownText('[x](javascript:1) <img> @team |')).toBe(
+      '\\[x\\]\\(javascript\\:1\\) \\<img\\> \\@team \\|',
+    );
     expect(markdownCode('a`b|c')).toBe("`a'b\\|c`");
   });
 });

@@ -56,13 +56,21 @@ export function olderAlpineStatement(statement = alpineSpdxStatement()): Record<
       return {
         ...pkg,
         versionInfo: version,
-        externalRefs: pkg.externalRefs?.map((ref) => ({ ...ref, referenceLocator: ref.referenceLocator.replace('1.37.0-r30', version) })),
+        externalRefs: pkg.externalRefs?.map((ref) => ({
+          ...ref,
+          referenceLocator: ref.referenceLocator.replace('1.37.0-r30', version),
+        })),
       };
     });
   copy.predicate.packages.push({
     name: 'libc-utils',
     versionInfo: '0.7.2-r5',
-    externalRefs: [{ referenceType: 'purl', referenceLocator: 'pkg:apk/alpine/libc-utils@0.7.2-r5?os_name=alpine&os_version=3.23' }],
+    externalRefs: [
+      {
+        referenceType: 'purl',
+        referenceLocator: 'pkg:apk/alpine/libc-utils@0.7.2-r5?os_name=alpine&os_version=3.23',
+      },
+    ],
   });
   return copy;
 }
@@ -82,10 +90,18 @@ export function alpineRebuild(options: { placeholderLayers?: boolean } = {}): Sc
   const { repo, index } = loadAlpine(options);
   const renamed = new Map<string, StoredContent>();
   const newIndex = readJson(get(repo, index).bytes) as {
-    manifests: { digest: string; platform: { architecture: string; variant?: string }; annotations: Record<string, string> }[];
+    manifests: {
+      digest: string;
+      platform: { architecture: string; variant?: string };
+      annotations: Record<string, string>;
+    }[];
   };
   for (const entry of newIndex.manifests) {
-    if (entry.annotations['vnd.docker.reference.type'] !== undefined || entry.platform.architecture === 'arm64') continue;
+    if (
+      entry.annotations['vnd.docker.reference.type'] !== undefined ||
+      entry.platform.architecture === 'arm64'
+    )
+      continue;
     const manifest = readJson(get(repo, entry.digest).bytes) as {
       annotations: Record<string, string>;
       config: { digest: string };
@@ -93,7 +109,10 @@ export function alpineRebuild(options: { placeholderLayers?: boolean } = {}): Sc
     };
     const config = readJson(get(repo, manifest.config.digest).bytes);
     config.created = '2025-11-28T00:12:29.242464453Z';
-    renamed.set(manifest.config.digest, get(repo, store(repo, 'application/vnd.oci.image.config.v1+json', jsonBytes(config))));
+    renamed.set(
+      manifest.config.digest,
+      get(repo, store(repo, 'application/vnd.oci.image.config.v1+json', jsonBytes(config))),
+    );
     if (entry.platform.architecture === 'amd64') {
       const layer = manifest.layers[0]!;
       const bytes = options.placeholderLayers
@@ -101,14 +120,21 @@ export function alpineRebuild(options: { placeholderLayers?: boolean } = {}): Sc
         : undefined;
       const oldLayer: StoredContent = bytes
         ? get(repo, store(repo, layer.mediaType, bytes))
-        : { digest: `sha256:${'e'.repeat(64)}`, mediaType: layer.mediaType, bytes: new Uint8Array(layer.size + 40_960) };
+        : {
+            digest: `sha256:${'e'.repeat(64)}`,
+            mediaType: layer.mediaType,
+            bytes: new Uint8Array(layer.size + 40_960),
+          };
       renamed.set(layer.digest, oldLayer);
     }
     const annotations = {
       ...manifest.annotations,
       'org.opencontainers.image.created': '2025-11-28T00:12:05Z',
       'org.opencontainers.image.revision': oldRevision,
-      'org.opencontainers.image.source': manifest.annotations['org.opencontainers.image.source']!.replace(newRevision, oldRevision),
+      'org.opencontainers.image.source': manifest.annotations['org.opencontainers.image.source']!.replace(
+        newRevision,
+        oldRevision,
+      ),
       'org.opencontainers.image.version': '3.23.0',
     };
     const rewritten = readJson(rewriteReferences(jsonBytes({ ...manifest, annotations }), renamed));
@@ -119,20 +145,30 @@ export function alpineRebuild(options: { placeholderLayers?: boolean } = {}): Sc
   for (const entry of newIndex.manifests) {
     const subject = entry.annotations['vnd.docker.reference.digest'];
     if (subject === undefined || !renamed.has(subject)) continue;
-    const attestation = readJson(get(repo, entry.digest).bytes) as { layers: { digest: string; annotations?: Record<string, string> }[] };
-    if (entry.platform.architecture === 'unknown' && entry.annotations['com.docker.official-images.bashbrew.arch'] === 'amd64') {
+    const attestation = readJson(get(repo, entry.digest).bytes) as {
+      layers: { digest: string; annotations?: Record<string, string> }[];
+    };
+    if (
+      entry.platform.architecture === 'unknown' &&
+      entry.annotations['com.docker.official-images.bashbrew.arch'] === 'amd64'
+    ) {
       const sbom = attestation.layers.find((l) => l.annotations?.['in-toto.io/predicate-type'] === SPDX)!;
       const older = olderAlpineStatement(readJson(get(repo, sbom.digest).bytes));
       renamed.set(sbom.digest, get(repo, store(repo, IN_TOTO, jsonBytes(older))));
     }
-    renamed.set(entry.digest, get(repo, store(repo, OCI_MANIFEST, rewriteReferences(get(repo, entry.digest).bytes, renamed))));
+    renamed.set(
+      entry.digest,
+      get(repo, store(repo, OCI_MANIFEST, rewriteReferences(get(repo, entry.digest).bytes, renamed))),
+    );
   }
   const oldIndexJson = structuredClone(newIndex);
   for (const entry of oldIndexJson.manifests) {
     if (entry.annotations['org.opencontainers.image.revision'] === newRevision && renamed.has(entry.digest)) {
       entry.annotations['org.opencontainers.image.created'] = '2025-11-28T00:12:05Z';
       entry.annotations['org.opencontainers.image.revision'] = oldRevision;
-      entry.annotations['org.opencontainers.image.source'] = entry.annotations['org.opencontainers.image.source']!.replace(newRevision, oldRevision);
+      entry.annotations['org.opencontainers.image.source'] = entry.annotations[
+        'org.opencontainers.image.source'
+      ]!.replace(newRevision, oldRevision);
       entry.annotations['org.opencontainers.image.version'] = '3.23.0';
     }
   }
@@ -183,19 +219,49 @@ export function storeBuildKitIndex(repo: FixtureRepo, options: BuiltIndexOptions
     const layers: unknown[] = [];
     const layer = (statement: unknown, predicate: string) => {
       const bytes = jsonBytes(statement);
-      layers.push({ mediaType: IN_TOTO, digest: store(repo, IN_TOTO, bytes), size: bytes.length, annotations: { 'in-toto.io/predicate-type': predicate } });
+      layers.push({
+        mediaType: IN_TOTO,
+        digest: store(repo, IN_TOTO, bytes),
+        size: bytes.length,
+        annotations: { 'in-toto.io/predicate-type': predicate },
+      });
     };
     if (platform.sbom) layer(platform.sbom, SPDX);
-    if (platform.provenance) layer({ _type: 'https://in-toto.io/Statement/v0.1', predicateType: 'https://slsa.dev/provenance/v0.2', subject: [], predicate: {} }, 'https://slsa.dev/provenance/v0.2');
+    if (platform.provenance)
+      layer(
+        {
+          _type: 'https://in-toto.io/Statement/v0.1',
+          predicateType: 'https://slsa.dev/provenance/v0.2',
+          subject: [],
+          predicate: {},
+        },
+        'https://slsa.dev/provenance/v0.2',
+      );
     if (layers.length === 0) continue;
-    const configBytes = jsonBytes({ architecture: 'unknown', os: 'unknown', rootfs: { type: 'layers', diff_ids: [] } });
+    const configBytes = jsonBytes({
+      architecture: 'unknown',
+      os: 'unknown',
+      rootfs: { type: 'layers', diff_ids: [] },
+    });
     const config = store(repo, 'application/vnd.oci.image.config.v1+json', configBytes);
-    const attestation = jsonBytes({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: configBytes.length }, layers });
+    const attestation = jsonBytes({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        digest: config,
+        size: configBytes.length,
+      },
+      layers,
+    });
     entries.push({
       mediaType: OCI_MANIFEST,
       digest: store(repo, OCI_MANIFEST, attestation),
       size: attestation.length,
-      annotations: { 'vnd.docker.reference.digest': image.manifest.digest, 'vnd.docker.reference.type': 'attestation-manifest' },
+      annotations: {
+        'vnd.docker.reference.digest': image.manifest.digest,
+        'vnd.docker.reference.type': 'attestation-manifest',
+      },
       platform: { architecture: 'unknown', os: 'unknown' },
     });
   }
@@ -204,7 +270,9 @@ export function storeBuildKitIndex(repo: FixtureRepo, options: BuiltIndexOptions
 
 /** The real annotations of docker:24-cli (meta-scripts builds.json), on a given commit and base digest. */
 function dockerCliAnnotations(revision: string, created: string, baseDigest: string): Record<string, string> {
-  const build = Object.values(readJson(readFileSync(join(fixturesRoot, 'meta-scripts/builds-docker-24-cli-amd64.json'))))[0] as {
+  const build = Object.values(
+    readJson(readFileSync(join(fixturesRoot, 'meta-scripts/builds-docker-24-cli-amd64.json'))),
+  )[0] as {
     build: { resolved: { manifests: { annotations: Record<string, string> }[] } };
   };
   const real = build.build.resolved.manifests[0]!.annotations;
@@ -214,7 +282,10 @@ function dockerCliAnnotations(revision: string, created: string, baseDigest: str
     'org.opencontainers.image.base.digest': baseDigest,
     'org.opencontainers.image.created': created,
     'org.opencontainers.image.revision': revision,
-    'org.opencontainers.image.source': real['org.opencontainers.image.source']!.replace(real['org.opencontainers.image.revision']!, revision),
+    'org.opencontainers.image.source': real['org.opencontainers.image.source']!.replace(
+      real['org.opencontainers.image.revision']!,
+      revision,
+    ),
     'org.opencontainers.image.url': real['org.opencontainers.image.url']!,
     'org.opencontainers.image.version': real['org.opencontainers.image.version']!,
   };
@@ -234,8 +305,20 @@ export function dockerCliRebuild(): Scenario {
   const side = (seed: string, created: string, base: string, sbom: Record<string, unknown>) =>
     storeBuildKitIndex(repo, {
       platforms: [
-        { image: buildImage({ seed, platform: 'linux/amd64', created }), annotations: dockerCliAnnotations(revision, created, base), sbom, provenance: true },
-        { image: buildImage({ seed, platform: 'linux/arm64/v8', created }), annotations: { ...dockerCliAnnotations(revision, created, base), 'com.docker.official-images.bashbrew.arch': 'arm64v8' }, provenance: true },
+        {
+          image: buildImage({ seed, platform: 'linux/amd64', created }),
+          annotations: dockerCliAnnotations(revision, created, base),
+          sbom,
+          provenance: true,
+        },
+        {
+          image: buildImage({ seed, platform: 'linux/arm64/v8', created }),
+          annotations: {
+            ...dockerCliAnnotations(revision, created, base),
+            'com.docker.official-images.bashbrew.arch': 'arm64v8',
+          },
+          provenance: true,
+        },
       ],
     });
   const from = side('cli-old', '2026-10-30T10:00:00Z', olderAlpine318Amd64, olderAlpineStatement());
@@ -254,7 +337,11 @@ export function bareRebuild(): Scenario {
         { image: buildImage({ seed, platform: 'linux/arm64', created }) },
       ],
     });
-  return { repo, from: side('bare-old', '2026-10-01T08:00:00Z'), to: side('bare-new', '2026-11-20T08:00:00Z') };
+  return {
+    repo,
+    from: side('bare-old', '2026-10-01T08:00:00Z'),
+    to: side('bare-new', '2026-11-20T08:00:00Z'),
+  };
 }
 
 /**
@@ -269,7 +356,10 @@ export function windowsOnlyRebuild(): Scenario {
       platforms: [
         { image: linux },
         { image: buildImage({ seed, platform: 'windows/amd64', created }), osVersion: '10.0.20348.2340' },
-        { image: buildImage({ seed: `${seed}-1809`, platform: 'windows/amd64', created }), osVersion: '10.0.17763.5576' },
+        {
+          image: buildImage({ seed: `${seed}-1809`, platform: 'windows/amd64', created }),
+          osVersion: '10.0.17763.5576',
+        },
       ],
     });
   return { repo, from: side('win-old', '2026-10-01T00:00:00Z'), to: side('win-new', '2026-11-20T00:00:00Z') };
@@ -294,7 +384,11 @@ export function epochRebuild(): Scenario {
 const DSSE = 'application/vnd.dsse.envelope.v1+json';
 
 /** cosign's `.att` form: an artifact manifest whose layer is a DSSE envelope around the in-toto statement. */
-function storeCosignAttestation(repo: FixtureRepo, subject: string, statement: Record<string, unknown>): void {
+function storeCosignAttestation(
+  repo: FixtureRepo,
+  subject: string,
+  statement: Record<string, unknown>,
+): void {
   const envelope = jsonBytes({
     payloadType: 'application/vnd.in-toto+json',
     payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
@@ -305,8 +399,19 @@ function storeCosignAttestation(repo: FixtureRepo, subject: string, statement: R
   const manifest = jsonBytes({
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: config, size: configBytes.length },
-    layers: [{ mediaType: DSSE, digest: store(repo, DSSE, envelope), size: envelope.length, annotations: { predicateType: SPDX } }],
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: config,
+      size: configBytes.length,
+    },
+    layers: [
+      {
+        mediaType: DSSE,
+        digest: store(repo, DSSE, envelope),
+        size: envelope.length,
+        annotations: { predicateType: SPDX },
+      },
+    ],
   });
   repo.tags.set(`${subject.replace(':', '-')}.att`, store(repo, OCI_MANIFEST, manifest));
 }
@@ -315,7 +420,12 @@ function storeCosignAttestation(repo: FixtureRepo, subject: string, statement: R
 export function dsseRebuild(): Scenario {
   const repo = emptyRepo();
   const side = (seed: string, created: string, statement: Record<string, unknown>) => {
-    const image = buildImage({ seed, platform: 'linux/amd64', created, labels: { 'org.opencontainers.image.source': 'https://github.com/chainguard-images/images' } });
+    const image = buildImage({
+      seed,
+      platform: 'linux/amd64',
+      created,
+      labels: { 'org.opencontainers.image.source': 'https://github.com/chainguard-images/images' },
+    });
     store(repo, image.layer.mediaType, image.layer.bytes);
     store(repo, image.config.mediaType, image.config.bytes);
     const digest = store(repo, image.manifest.mediaType, image.manifest.bytes);

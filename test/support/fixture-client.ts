@@ -11,7 +11,12 @@ export interface FixtureClient {
 }
 
 function notFound(what: string): RegistryError {
-  return new RegistryError({ status: 404, code: 'MANIFEST_UNKNOWN', retryable: false, message: `${what}: 404` });
+  return new RegistryError({
+    status: 404,
+    code: 'MANIFEST_UNKNOWN',
+    retryable: false,
+    message: `${what}: 404`,
+  });
 }
 
 /**
@@ -44,7 +49,13 @@ export function fixtureClient(repo: FixtureRepo): FixtureClient {
     async fetchBlob(_ref, digest) {
       calls.push(`GET blob ${digest}`);
       const found = repo.blobs.get(digest);
-      if (!found) throw new RegistryError({ status: 404, code: 'BLOB_UNKNOWN', retryable: false, message: `${digest}: 404` });
+      if (!found)
+        throw new RegistryError({
+          status: 404,
+          code: 'BLOB_UNKNOWN',
+          retryable: false,
+          message: `${digest}: 404`,
+        });
       return found.bytes;
     },
     async listTags() {

@@ -71,7 +71,10 @@ interface Descriptorish {
  * `vnd.docker.reference.digest` annotation) through `renamed`: old digest → new content. Returns the new JSON
  * bytes, or the original bytes when nothing changed, so byte-exact content stays byte-exact.
  */
-export function rewriteReferences(bytes: Uint8Array, renamed: ReadonlyMap<string, StoredContent>): Uint8Array {
+export function rewriteReferences(
+  bytes: Uint8Array,
+  renamed: ReadonlyMap<string, StoredContent>,
+): Uint8Array {
   const json = readJson(bytes);
   let changed = false;
   const fix = (descriptor: Descriptorish | undefined) => {
@@ -163,7 +166,11 @@ export function loadAlpine(options: AlpineOptions = {}): { repo: FixtureRepo; in
       config: { digest: string; mediaType: string };
       layers: { digest: string; mediaType: string }[];
     };
-    keep(manifest.config.digest, manifest.config.mediaType, readFileSync(join(dir, 'platforms', platform, 'config.json')));
+    keep(
+      manifest.config.digest,
+      manifest.config.mediaType,
+      readFileSync(join(dir, 'platforms', platform, 'config.json')),
+    );
     if (options.placeholderLayers) {
       for (const layer of manifest.layers) {
         keep(layer.digest, layer.mediaType, new TextEncoder().encode(`placeholder for ${layer.digest}\n`));
@@ -173,9 +180,14 @@ export function loadAlpine(options: AlpineOptions = {}): { repo: FixtureRepo; in
     children.set(prefix, join(dir, 'platforms', platform, manifestFile));
   }
   // Platform manifests first (attestations point at them by annotation), then attestations, then the index.
-  const fullDigest = (prefix: string) => indexJson.manifests.find((m) => m.digest.slice(7, 7 + prefix.length) === prefix)!.digest;
+  const fullDigest = (prefix: string) =>
+    indexJson.manifests.find((m) => m.digest.slice(7, 7 + prefix.length) === prefix)!.digest;
   for (const [prefix, path] of children) {
-    keep(fullDigest(prefix), 'application/vnd.oci.image.manifest.v1+json', rewriteReferences(readFileSync(path), renamed));
+    keep(
+      fullDigest(prefix),
+      'application/vnd.oci.image.manifest.v1+json',
+      rewriteReferences(readFileSync(path), renamed),
+    );
   }
   for (const folder of readdirSync(join(dir, 'attestations'))) {
     const files = readdirSync(join(dir, 'attestations', folder));
@@ -185,13 +197,21 @@ export function loadAlpine(options: AlpineOptions = {}): { repo: FixtureRepo; in
       layers: { digest: string; mediaType: string }[];
     };
     // The attestation's config (BuildKit writes `{"architecture":"unknown","os":"unknown",…}`) is not published.
-    keep(manifest.config.digest, manifest.config.mediaType, jsonBytes({ architecture: 'unknown', os: 'unknown', rootfs: { type: 'layers', diff_ids: [] } }));
+    keep(
+      manifest.config.digest,
+      manifest.config.mediaType,
+      jsonBytes({ architecture: 'unknown', os: 'unknown', rootfs: { type: 'layers', diff_ids: [] } }),
+    );
     for (const [position, layer] of manifest.layers.entries()) {
       const file = files.find((name) => name.startsWith(`layer_${position}_`))!;
       keep(layer.digest, layer.mediaType, readFileSync(join(dir, 'attestations', folder, file)));
     }
     const prefix = manifestFile.slice('manifest_'.length, -'.json'.length);
-    keep(fullDigest(prefix), 'application/vnd.oci.image.manifest.v1+json', rewriteReferences(readFileSync(join(dir, 'attestations', folder, manifestFile)), renamed));
+    keep(
+      fullDigest(prefix),
+      'application/vnd.oci.image.manifest.v1+json',
+      rewriteReferences(readFileSync(join(dir, 'attestations', folder, manifestFile)), renamed),
+    );
   }
   const index = store(
     repo,
