@@ -67,19 +67,13 @@ function sourceSection(facts: ChangelogFacts): string[] {
     `**Source**: ${markdownLink(source.repository.replace(/^https:\/\//, ''), source.repository)}`,
   ];
   if (source.directory) lines[0] += ` (directory ${markdownCode(source.directory)})`;
-  if (source.sameSource)
-    lines.push(`same source commit ${markdownCode(source.to?.slice(0, 12) ?? '')}, rebuilt`);
+  const commit = (hash: string) =>
+    source.commitUrl ? markdownLink(hash.slice(0, 12), source.commitUrl) : markdownCode(hash.slice(0, 12));
+  if (source.sameSource && source.to) lines.push(`same source commit ${commit(source.to)}, rebuilt`);
   else if (source.compareUrl && source.from && source.to) {
-    lines.push(
-      `commits ${markdownLink(`${source.from.slice(0, 12)}...${source.to.slice(0, 12)}`, source.compareUrl)}`,
-    );
-  } else if (source.to) {
-    lines.push(
-      source.commitUrl
-        ? `commit ${markdownLink(source.to.slice(0, 12), source.commitUrl)}`
-        : `commit ${markdownCode(source.to)}`,
-    );
-  }
+    const range = `${source.from.slice(0, 12)}...${source.to.slice(0, 12)}`;
+    lines.push(`commits ${markdownLink(range, source.compareUrl)}`);
+  } else if (source.to) lines.push(`commit ${commit(source.to)}`);
   return [lines.join(' · '), ''];
 }
 
