@@ -6,6 +6,7 @@ import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
 import { groupUpdates, repositoryPath, type UpdateGroup } from './group-updates.ts';
 import type { PinReport } from './pin-report.ts';
+import type { Changelogs } from './changelog.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
 import { pullRequestTitle } from './pr-title.ts';
 import { buildState, readState, sameProposal, withState, type PullRequestState } from './pr-state.ts';
@@ -32,6 +33,9 @@ export interface OpenPullRequestsInput extends PullRequestSettings {
   readonly repo: RepoRef;
   /** `GITHUB_SERVER_URL`, for links in bodies. */
   readonly serverUrl: string;
+  /** Changelog facts per update, for the bodies. */
+  readonly changelogs?: Changelogs | undefined;
+  readonly now?: Date | undefined;
 }
 
 export interface OpenPullRequestsDeps {
@@ -173,6 +177,8 @@ async function proposeGroup(
     repo: input.repo,
     serverUrl: input.serverUrl,
     branch: group.branch,
+    changelogs: input.changelogs,
+    now: input.now,
   });
   const operation = existing === undefined ? 'created' : 'updated';
   if (input.dryRun) {

@@ -2,6 +2,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
+import { addChangelogs } from './changelog.ts';
 import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { openPullRequests, type PullRequestOutcome } from './open-prs.ts';
@@ -23,6 +24,8 @@ export interface ActionDeps {
   readonly github: GitHubRepository;
   readonly defaultBranch: () => Promise<string>;
   readonly log: GitHubLog;
+  /** The clock changelog ages and `minimum-age` are measured by; default now. */
+  readonly now?: () => Date;
 }
 
 export class WrongCheckoutError extends Error {
@@ -53,7 +56,16 @@ export async function runAction(
         `run it on ${baseBranch} or set base-branch`,
     );
   }
-  const plan = await planPins(settings, { registry: deps.registry });
+  const now = deps.now?.() ?? new Date();
+  const { plan, changelogs } = await addChangelogs(
+    await planPins(settings, { registry: deps.registry }),
+    settings,
+    {
+      registry: deps.registry,
+      now,
+      debug: (line) => deps.log.debug?.(line),
+    },
+  );
   const { pullRequests } = await openPullRequests(
     {
       ...settings,
@@ -62,6 +74,8 @@ export async function runAction(
       baseSha: context.sha,
       repo: context.repo,
       serverUrl: context.serverUrl,
+      changelogs,
+      now,
     },
     { github: deps.github, log: deps.log },
   );
@@ -79,7 +93,7 @@ export async function runAction(
     plan,
     pullRequests,
     outputs: {
-      updates: JSON.stringify(updatesJson(plan)),
+      updates: JSON.stringify(updatesJson(plan, changelogs)),
       errors: JSON.stringify(plan.errors.map(failureJson)),
       'pull-requests': JSON.stringify(
         pullRequests.map(({ number, url, branch, operation }) => ({
@@ -91,7 +105,7 @@ export async function runAction(
       ),
       'changed-files': JSON.stringify(plan.changes.map((change) => change.file)),
     },
-    summary: renderJobSummary(plan, pullRequests, settings.dryRun),
+    summary: renderJobSummary(plan, pullRequests, settings.dryRun, { changelogs, now }),
     failure: failures.length ? failures.join('; ') : undefined,
   };
 }

@@ -47,6 +47,10 @@ export interface RunSettings {
   readonly commitMessagePrefix: string;
   readonly dryRun: boolean;
   readonly failOnUnpinned: boolean;
+  /** Hold back updates whose image changed only in platforms this repository does not use. */
+  readonly skipUnchangedPlatforms: boolean;
+  /** Milliseconds a digest must have existed (from its build date) before it is proposed; undefined: off. */
+  readonly minimumAgeMs: number | undefined;
 }
 
 export interface SettingsInput {
@@ -98,6 +102,8 @@ export function runSettings(input: SettingsInput): RunSettings {
     commitMessagePrefix: get('commit-message-prefix'),
     dryRun: get('dry-run'),
     failOnUnpinned: get('fail-on-unpinned'),
+    skipUnchangedPlatforms: get('skip-unchanged-platforms'),
+    minimumAgeMs: get('minimum-age'),
   };
 }
 
