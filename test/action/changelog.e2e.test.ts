@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerCliRebuild, windowsOnlyRebuild, type Scenario } from '../support/changelog-scenarios.ts';
+import { runBundledAction } from '../support/action-run.ts';
 import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
 import { pushFixtureRepo } from '../support/push-fixture.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
@@ -12,8 +11,6 @@ import { startRegistry, type RunningRegistry } from '../support/registry-server.
 // Issue 9 end to end: the bundled action against a real registry holding a Docker-Official-Images-style
 // rebuild (annotations + BuildKit SBOM attestations) and a Windows-only rebuild, and a GitHub API stub.
 
-const actionPath = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
-const scheduleEvent = fileURLToPath(new URL('../fixtures/events/schedule.json', import.meta.url));
 const temps: string[] = [];
 
 function temp(prefix: string): string {
@@ -22,45 +19,8 @@ function temp(prefix: string): string {
   return dir;
 }
 
-function runAction(workspace: string, stub: GitHubStub, inputs: Record<string, string>) {
-  const runDir = temp('basepin-run-');
-  const summaryFile = join(runDir, 'summary');
-  writeFileSync(join(runDir, 'output'), '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: runDir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'schedule',
-    GITHUB_EVENT_PATH: scheduleEvent,
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_API_URL: stub.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_SHA: stub.branchSha('main')!,
-    GITHUB_OUTPUT: join(runDir, 'output'),
-    GITHUB_STEP_SUMMARY: summaryFile,
-    INPUT_TOKEN: 'ghs_testtoken',
-    'INPUT_CONFIG-FILE': '.github/basepin.yml',
-    'INPUT_GROUP-BY': 'image',
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise<{ code: number; stdout: string; summary: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [actionPath], {
-      cwd: workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code: code ?? -1, stdout, summary: readFileSync(summaryFile, 'utf8') }),
-    );
-  });
-}
+const runAction = (workspace: string, stub: GitHubStub, inputs: Record<string, string>) =>
+  runBundledAction(workspace, stub, { 'group-by': 'image', ...inputs });
 
 let registry: RunningRegistry;
 let docker: Scenario;

@@ -196,6 +196,26 @@ export interface BuiltIndexOptions {
   }[];
 }
 
+/** An artifact manifest over `layers` with the empty config BuildKit (`unknown`) or cosign (``) writes. */
+function artifactManifest(repo: FixtureRepo, platformName: string, layers: unknown[]): Uint8Array {
+  const configBytes = jsonBytes({
+    architecture: platformName,
+    os: platformName,
+    rootfs: { type: 'layers', diff_ids: [] },
+  });
+  const config = store(repo, 'application/vnd.oci.image.config.v1+json', configBytes);
+  return jsonBytes({
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: config,
+      size: configBytes.length,
+    },
+    layers,
+  });
+}
+
 /** Stores built images, their BuildKit attestation manifests and an index over them, as BuildKit pushes them. */
 export function storeBuildKitIndex(repo: FixtureRepo, options: BuiltIndexOptions): string {
   const entries: unknown[] = [];
@@ -238,22 +258,7 @@ export function storeBuildKitIndex(repo: FixtureRepo, options: BuiltIndexOptions
         'https://slsa.dev/provenance/v0.2',
       );
     if (layers.length === 0) continue;
-    const configBytes = jsonBytes({
-      architecture: 'unknown',
-      os: 'unknown',
-      rootfs: { type: 'layers', diff_ids: [] },
-    });
-    const config = store(repo, 'application/vnd.oci.image.config.v1+json', configBytes);
-    const attestation = jsonBytes({
-      schemaVersion: 2,
-      mediaType: OCI_MANIFEST,
-      config: {
-        mediaType: 'application/vnd.oci.image.config.v1+json',
-        digest: config,
-        size: configBytes.length,
-      },
-      layers,
-    });
+    const attestation = artifactManifest(repo, 'unknown', layers);
     entries.push({
       mediaType: OCI_MANIFEST,
       digest: store(repo, OCI_MANIFEST, attestation),
@@ -394,25 +399,14 @@ function storeCosignAttestation(
     payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
     signatures: [{ keyid: '', sig: 'MEUCIQDsynthetic' }],
   });
-  const configBytes = jsonBytes({ architecture: '', os: '', rootfs: { type: 'layers', diff_ids: [] } });
-  const config = store(repo, 'application/vnd.oci.image.config.v1+json', configBytes);
-  const manifest = jsonBytes({
-    schemaVersion: 2,
-    mediaType: OCI_MANIFEST,
-    config: {
-      mediaType: 'application/vnd.oci.image.config.v1+json',
-      digest: config,
-      size: configBytes.length,
+  const manifest = artifactManifest(repo, '', [
+    {
+      mediaType: DSSE,
+      digest: store(repo, DSSE, envelope),
+      size: envelope.length,
+      annotations: { predicateType: SPDX },
     },
-    layers: [
-      {
-        mediaType: DSSE,
-        digest: store(repo, DSSE, envelope),
-        size: envelope.length,
-        annotations: { predicateType: SPDX },
-      },
-    ],
-  });
+  ]);
   repo.tags.set(`${subject.replace(':', '-')}.att`, store(repo, OCI_MANIFEST, manifest));
 }
 
