@@ -41,6 +41,7 @@ export interface ChangelogCollector {
 }
 
 const budgetNote = {
+  image: 'changelog skipped: Docker Hub pull budget',
   platforms: 'platform details skipped: Docker Hub pull budget',
   packages: 'package diff skipped: Docker Hub pull budget',
 };
@@ -86,6 +87,10 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
   ): Promise<ImageSnapshot> => {
     const { ref } = request;
     const bare: ImageSnapshot = { digest, mediaType: '', metadata: {}, details: [] };
+    if (!canSpend(ref, 1)) {
+      skipped.add(budgetNote.image);
+      return bare;
+    }
     let manifest;
     try {
       manifest = await client.fetchManifest(ref, digest);
