@@ -31,7 +31,6 @@ async function run() {
     planned,
     ...(await addChangelogs(planned, settings, { registry: client, now: new Date('2026-11-22T00:00:00Z') })),
     client,
-    remainingAtStart,
   };
 }
 

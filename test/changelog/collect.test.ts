@@ -152,7 +152,14 @@ describe('collecting changelog facts', () => {
 describe('degrading to fewer facts', () => {
   test('a low Docker Hub pull budget skips platform details and says so; the digests stay', async () => {
     const context = setup(alpineRebuild(), { image: 'alpine:3.23' });
-    context.setPullsLeft(30);
+    // Each manifest GET is a pull: two for the indexes leave 30, the reserve.
+    let left = 32;
+    context.setPullsLeft(left);
+    const fetchManifest = context.client.fetchManifest.bind(context.client);
+    context.client.fetchManifest = async (ref, digest) => {
+      context.setPullsLeft(--left);
+      return fetchManifest(ref, digest);
+    };
     const facts = await context.collector.collect(context.request);
     expect(facts.skipped).toEqual(['platform details skipped: Docker Hub pull budget']);
     expect(facts.details).toBeUndefined();
@@ -173,6 +180,15 @@ describe('degrading to fewer facts', () => {
     const facts = await context.collector.collect(context.request);
     expect(facts.skipped).toContain('package diff skipped: Docker Hub pull budget');
     expect(facts.details?.[0]?.size?.to).toBe(3_860_104);
+  });
+
+  test('below the reserve, no manifest GET is spent on facts', async () => {
+    const context = setup(alpineRebuild(), { image: 'alpine:3.23' });
+    context.setPullsLeft(30);
+    const facts = await context.collector.collect(context.request);
+    expect(facts.skipped).toEqual(['changelog skipped: Docker Hub pull budget']);
+    expect(context.manifestGets()).toBe(0);
+    expect(facts).toMatchObject({ from: context.request.from, to: context.request.to });
   });
 
   test('the budget is Docker Hub’s only', async () => {
