@@ -3,15 +3,18 @@ import { createChangelogCollector, type ChangelogRequest } from '../../src/chang
 import { parseImageReference } from '../../src/reference/index.ts';
 import {
   alpineRebuild,
+  alpineSpdxStatement,
   bareRebuild,
   dockerCliRebuild,
   dsseRebuild,
   epochRebuild,
+  olderAlpineStatement,
   regclientV2toV3,
   windowsOnlyRebuild,
   type Scenario,
 } from '../support/changelog-scenarios.ts';
 import { fixtureClient } from '../support/fixture-client.ts';
+import { jsonBytes, store } from '../support/fixture-repo.ts';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 
@@ -134,6 +137,45 @@ describe('collecting changelog facts', () => {
     expect(facts.source?.repository).toBe('https://github.com/chainguard-images/images');
     // Found by HEAD before the GET, so a missing `.sbom` tag costs no pull.
     expect(calls).toContain(`HEAD ${scenario.to.replace(':', '-')}.sbom`);
+  });
+
+  test('a cosign `.sbom` tag holding a plain SPDX document gives the package diff too', async () => {
+    const scenario = dsseRebuild();
+    for (const [subject, statement] of [
+      [scenario.from, olderAlpineStatement()],
+      [scenario.to, alpineSpdxStatement()],
+    ] as const) {
+      const tag = subject.replace(':', '-');
+      scenario.repo.tags.delete(`${tag}.att`);
+      const spdx = jsonBytes(statement.predicate);
+      const config = jsonBytes({});
+      const manifest = {
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: {
+          mediaType: 'application/vnd.oci.image.config.v1+json',
+          digest: store(scenario.repo, 'application/vnd.oci.image.config.v1+json', config),
+          size: config.length,
+        },
+        layers: [
+          {
+            mediaType: 'text/spdx+json',
+            digest: store(scenario.repo, 'text/spdx+json', spdx),
+            size: spdx.length,
+          },
+        ],
+      };
+      scenario.repo.tags.set(
+        `${tag}.sbom`,
+        store(scenario.repo, 'application/vnd.oci.image.manifest.v1+json', jsonBytes(manifest)),
+      );
+    }
+    const { collector, request } = setup(scenario);
+    const facts = await collector.collect({
+      ...request,
+      toMediaType: 'application/vnd.oci.image.manifest.v1+json',
+    });
+    expect(facts.details?.[0]?.packages?.removed).toEqual([{ name: 'libc-utils', version: '0.7.2-r5' }]);
   });
 
   test('without a version, the tags pointing at the new digest are named (one page, HEADs only)', async () => {
