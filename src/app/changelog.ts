@@ -18,6 +18,15 @@ export interface ChangelogDeps {
   readonly debug?: (line: string) => void;
 }
 
+export interface ChangelogOptions {
+  /**
+   * `all`: full facts for every update (pull requests, `--changelog`); `policy`: only what
+   * `skip-unchanged-platforms` and `minimum-age` need (platforms, build dates), only for the updates they
+   * can act on, so a plain `pin --json` or `check` stays a HEAD per reference.
+   */
+  readonly facts: 'all' | 'policy';
+}
+
 export interface ChangelogPlan {
   /** The plan without the updates held back (their files recomputed), which are in `skipped` with the reason. */
   readonly plan: PinPlan;
@@ -69,11 +78,18 @@ export async function addChangelogs(
   plan: PinPlan,
   settings: ChangelogSettings,
   deps: ChangelogDeps,
+  options: ChangelogOptions = { facts: 'all' },
 ): Promise<ChangelogPlan> {
-  const collector = createChangelogCollector({ client: deps.registry, debug: deps.debug });
+  const all = options.facts === 'all';
+  const collector = createChangelogCollector({
+    client: deps.registry,
+    debug: deps.debug,
+    ...(all ? {} : { packages: false, lookupTags: false }),
+  });
   const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
+  const wanted = all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings, sites));
   const collected = await Promise.all(
-    plan.updates.map(async (update) => {
+    wanted.map(async (update) => {
       const site = sites.get(`${update.file}:${update.line}`);
       const ref = site?.reference ?? parseImageReference(`${update.repository}:${update.tag}`);
       const facts = await collector.collect({
@@ -89,8 +105,8 @@ export async function addChangelogs(
   );
 
   const changelogs = new Map<string, ChangelogFacts>();
-  const kept: PlannedUpdate[] = [];
   const held: SiteNote[] = [];
+  const heldKeys = new Set<string>();
   for (const [update, collectedFacts] of collected) {
     let facts = collectedFacts;
     const hold = holdReason(facts, settings, deps.now);
@@ -102,6 +118,7 @@ export async function addChangelogs(
         reference: update.reference,
         reason: hold,
       });
+      heldKeys.add(changelogKey(update));
       continue;
     }
     if (settings.minimumAgeMs !== undefined && newestCreated(facts) === undefined) {
@@ -111,8 +128,8 @@ export async function addChangelogs(
       };
     }
     changelogs.set(changelogKey(update), facts);
-    kept.push(update);
   }
+  const kept = plan.updates.filter((update) => !heldKeys.has(changelogKey(update)));
   if (held.length === 0) return { plan, changelogs };
   const written = fileChanges(plan.files, kept);
   return {
@@ -140,18 +157,17 @@ function holdReason(facts: ChangelogFacts, settings: ChangelogSettings, now: Dat
   return undefined;
 }
 
-/**
- * Whether a plan needs changelog facts for its settings alone: `minimum-age` is set, or
- * `skip-unchanged-platforms` can act (a refreshed pin whose platforms are known).
- */
-export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
-  if (plan.updates.length === 0) return false;
+type SitesByLine = ReadonlyMap<string, ImageSite>;
+
+/** Whether `minimum-age` or `skip-unchanged-platforms` can act on this update. */
+function policyActsOn(update: PlannedUpdate, settings: ChangelogSettings, sites: SitesByLine): boolean {
   if (settings.minimumAgeMs !== undefined) return true;
-  if (!settings.skipUnchangedPlatforms) return false;
+  if (!settings.skipUnchangedPlatforms || update.from === undefined) return false;
+  return (usedPlatforms(settings, sites.get(`${update.file}:${update.line}`))?.length ?? 0) > 0;
+}
+
+/** Whether a plan needs facts for its settings alone (see `ChangelogOptions`). */
+export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
   const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
-  return plan.updates.some(
-    (update) =>
-      update.from !== undefined &&
-      usedPlatforms(settings, sites.get(`${update.file}:${update.line}`))?.length,
-  );
+  return plan.updates.some((update) => policyActsOn(update, settings, sites));
 }

@@ -34,6 +34,8 @@ export interface CollectorOptions {
   readonly maxSbomBytes?: number;
   /** Read one page of tags to name the tags that point at the new digest. Default true. */
   readonly lookupTags?: boolean;
+  /** Look for SBOMs and diff their packages. Default true; off when only dates and platforms are needed. */
+  readonly packages?: boolean;
 }
 
 export interface ChangelogCollector {
@@ -162,7 +164,9 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
             })
           : 'unknown');
       let packages;
-      if (canSpend(ref, 1)) {
+      if (options.packages === false) {
+        packages = undefined;
+      } else if (canSpend(ref, 1)) {
         packages = await findSbom({ client, ref, index, maxBytes, debug }, digest);
       } else {
         skipped.add(budgetNote.packages);

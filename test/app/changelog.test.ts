@@ -139,12 +139,14 @@ describe('where the facts are shown', () => {
 });
 
 describe('basepin explain', () => {
+  /** `basepin explain …`, or with a leading `--json`/`--changelog`, `basepin check …`. */
   async function explain(scenario: Scenario, ...argv: string[]) {
     scenario.repo.tags.set('1', scenario.to);
     const fake = fixtureClient(scenario.repo);
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['explain', ...argv], {
+    const command = argv[0]?.startsWith('--') ? ['check'] : ['explain'];
+    const code = await runCli([...command, ...argv], {
       cwd: dir,
       env: {},
       stdout: (text) => (stdout += text),
@@ -156,6 +158,18 @@ describe('basepin explain', () => {
     });
     return { code, stdout, stderr };
   }
+
+  it('pin --changelog: a changelog per update in --json, explain-style lines in text; without it none', async () => {
+    const scenario = dockerCliRebuild();
+    writeFileSync(join(dir, 'Dockerfile'), `FROM ${image}:1@${scenario.from}\n`);
+    const json = await explain(scenario, '--json', '--changelog');
+    expect(json.code).toBe(ExitCode.WorkFound);
+    expect(JSON.parse(json.stdout).updates[0].changelog).toMatchObject({ source: { sameSource: true } });
+    const plain = await explain(scenario, '--json');
+    expect(JSON.parse(plain.stdout).updates[0].changelog).toBeUndefined();
+    const text = await explain(scenario, '--changelog');
+    expect(text.stdout).toMatch(/^ +packages +linux\/amd64 +busybox 1\.37\.0-r29 → 1\.37\.0-r30$/m);
+  });
 
   it('prints the facts of one image since the digest given', async () => {
     const scenario = dockerCliRebuild();
