@@ -84,7 +84,10 @@ export async function addChangelogs(
   const collector = createChangelogCollector({
     client: deps.registry,
     debug: deps.debug,
-    ...(all ? {} : { packages: false, lookupTags: false }),
+    // skip-unchanged-platforms needs the two platform lists only; minimum-age needs build dates too.
+    ...(all
+      ? {}
+      : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
   });
   const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
   const wanted = all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings, sites));

@@ -36,6 +36,8 @@ export interface CollectorOptions {
   readonly lookupTags?: boolean;
   /** Look for SBOMs and diff their packages. Default true; off when only dates and platforms are needed. */
   readonly packages?: boolean;
+  /** Read the manifests of the platforms used (dates, size, base). Default true; off when the index's platform list is enough. */
+  readonly platformDetails?: boolean;
 }
 
 export interface ChangelogCollector {
@@ -99,6 +101,13 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
     } catch (error) {
       debug(`changelog: ${ref.familiarName}@${digest} not read (${(error as Error).message})`);
       return bare;
+    }
+    if (options.platformDetails === false) {
+      const index = isIndexMediaType(manifest.mediaType)
+        ? parseJson(ImageIndexSchema, manifest.bytes)
+        : undefined;
+      const platforms = index ? imagePlatforms(index) : undefined;
+      return { digest, mediaType: manifest.mediaType, metadata: {}, platforms, details: [] };
     }
     if (!isIndexMediaType(manifest.mediaType)) {
       const detail = await readPlatform(request, digest, undefined, undefined, [], skipped);

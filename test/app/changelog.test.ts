@@ -56,6 +56,21 @@ describe('skip-unchanged-platforms', () => {
     expect(renderJobSummary(result, [], false)).toContain('skip-unchanged-platforms');
   });
 
+  it('for the settings alone, the two indexes are all it reads', async () => {
+    const fake = repoWith(windowsOnlyRebuild(), dockerfile);
+    const settings = defaultRunSettings({ cwd: dir });
+    const planned = await planPins(settings, { registry: fake.client });
+    fake.calls.length = 0;
+    const result = await addChangelogs(
+      planned,
+      settings,
+      { registry: fake.client, now: new Date() },
+      { facts: 'policy' },
+    );
+    expect(result.plan.updates).toEqual([]);
+    expect(fake.calls.filter((call) => call.startsWith('GET'))).toHaveLength(2);
+  });
+
   it('proposes it when turned off, or when the platform is not known', async () => {
     expect(
       (await plan(windowsOnlyRebuild(), dockerfile, { skipUnchangedPlatforms: false })).plan.updates,
