@@ -112,11 +112,16 @@ async function pinOrCheck(
   // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
   const { plan, changelogs: collected } =
     args.changelog || changelogNeeded(planned, settings)
-      ? await addChangelogs(planned, settings, {
-          registry,
-          now: io.now?.() ?? new Date(),
-          debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
-        })
+      ? await addChangelogs(
+          planned,
+          settings,
+          {
+            registry,
+            now: io.now?.() ?? new Date(),
+            debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
+          },
+          { facts: args.changelog ? 'all' : 'policy' },
+        )
       : { plan: planned, changelogs: undefined };
   const changelogs = args.changelog ? collected : undefined;
 
