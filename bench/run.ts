@@ -16,6 +16,7 @@ import { extractImageSites } from '../src/dockerfile/index.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';
 import { pushIndex } from '../test/support/push.ts';
 import { startRegistry, type RunningRegistry } from '../test/support/registry-server.ts';
+import { benchChangelog } from './changelog.ts';
 import { coldStartLines, measureColdStart } from './cold-start.ts';
 import { generateRepo, type BenchImage } from './generate.ts';
 
@@ -235,6 +236,9 @@ async function main(): Promise<void> {
       '  minimum: 1 HEAD per unique tag, 1 HEAD of the new digest per tag to change, 1 HEAD per stale pin, 1 ping per host',
     );
     console.log(`  one Dockerfile with ${stageCount} stages: extracted in ${manyStages().toFixed(0)} ms`);
+    const changelog = await benchChangelog(proxies[0]!);
+    const changelogWidth = Math.max(...changelog.map(([label]) => label.length));
+    for (const [label, value] of changelog) console.log(`  ${label.padEnd(changelogWidth)}  ${value}`);
   } finally {
     await Promise.all(proxies.map((proxy) => proxy.stop()));
     await Promise.all(registries.map((registry) => registry.stop()));

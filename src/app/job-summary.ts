@@ -3,7 +3,12 @@ import { untrustedMarkdown } from '../text/untrusted.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import type { PinReport } from './pin-report.ts';
-import { cell, imageName } from './pr-body.ts';
+import { renderChangelog } from '../changelog/render.ts';
+import type { Changelogs } from './changelog.ts';
+import { cell, changelogFacts, imageName } from './pr-body.ts';
+
+/** GitHub takes job summaries up to 1 MiB; the changelog keeps well within it. */
+const maxChangelogChars = 500_000;
 
 /**
  * The run's job summary (markdown): the same update table the pull requests carry, plus what was left alone.
@@ -13,6 +18,7 @@ export function renderJobSummary(
   report: PinReport,
   pullRequests: readonly PullRequestOutcome[],
   dryRun: boolean,
+  changelog?: { readonly changelogs: Changelogs; readonly now: Date },
 ): string {
   const lines: string[] = [`## basepin${dryRun ? ' (dry run)' : ''}`, ''];
   const pinned = report.updates.filter((update) => update.from === undefined).length;
@@ -34,6 +40,15 @@ export function renderJobSummary(
       );
     }
     lines.push('');
+    if (changelog) {
+      const facts = changelogFacts(report.updates, changelog.changelogs);
+      lines.push(
+        '### What changed',
+        '',
+        renderChangelog(facts, { now: changelog.now, maxChars: maxChangelogChars }),
+        '',
+      );
+    }
   }
   if (pullRequests.length) {
     lines.push('### Pull requests', '');

@@ -7,6 +7,7 @@ import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
 import { groupUpdates, repositoryPath, type UpdateGroup } from './group-updates.ts';
 import type { PinReport } from './pin-report.ts';
+import type { Changelogs } from './changelog.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
 import { pullRequestTitle } from './pr-title.ts';
 import { foreignRefusal, replaceBranch } from './replace-branch.ts';
@@ -34,6 +35,9 @@ export interface OpenPullRequestsInput extends PullRequestSettings {
   readonly repo: RepoRef;
   /** `GITHUB_SERVER_URL`, for links in bodies. */
   readonly serverUrl: string;
+  /** Changelog facts per update, for the bodies. */
+  readonly changelogs?: Changelogs | undefined;
+  readonly now?: Date | undefined;
   /** What a comment command or a ticked dashboard box asks for; a scheduled run leaves it empty. */
   readonly steer?: Steering;
 }
@@ -214,6 +218,8 @@ async function proposeGroup(
     repo: input.repo,
     serverUrl: input.serverUrl,
     branch: group.branch,
+    changelogs: input.changelogs,
+    now: input.now,
   });
   const operation = existing === undefined ? 'created' : 'updated';
   if (input.dryRun) {

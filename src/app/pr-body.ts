@@ -1,5 +1,6 @@
 import { commandHelp } from '../commands/help.ts';
 import { renderChangelog, type ChangelogFacts } from '../changelog/render.ts';
+import { changelogKey, type Changelogs } from './changelog.ts';
 import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
 import { familiarRepository, repositoryPath } from './group-updates.ts';
@@ -20,6 +21,10 @@ export interface PullRequestBodyInput {
   /** `https://github.com` or a GitHub Enterprise Server address (`GITHUB_SERVER_URL`). */
   readonly serverUrl: string;
   readonly branch: string;
+  /** Facts collected for the updates (`addChangelogs`); without them the changelog names the digests only. */
+  readonly changelogs?: Changelogs | undefined;
+  /** The time ages are measured from. */
+  readonly now?: Date | undefined;
 }
 
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */
@@ -48,10 +53,19 @@ function digestChange(update: PlannedUpdate): string {
   return `${update.from === undefined ? 'unpinned' : `\`${shortDigest(update.from)}\``} → \`${shortDigest(update.to)}\`${unconfirmed}`;
 }
 
-export function changelogFacts(updates: readonly PlannedUpdate[]): ChangelogFacts[] {
-  // The report does not carry the media type of `from` yet, so a kind change cannot be told today.
-  return updates.map((u) => ({ image: imageName(u), from: u.from, to: u.to, toMediaType: u.mediaType }));
+export function changelogFacts(updates: readonly PlannedUpdate[], changelogs?: Changelogs): ChangelogFacts[] {
+  return updates.map(
+    (u) =>
+      changelogs?.get(changelogKey(u)) ?? {
+        image: imageName(u),
+        from: u.from,
+        to: u.to,
+        toMediaType: u.mediaType,
+      },
+  );
 }
+
+const changelogMarker = '\u0000changelog\u0000';
 
 function render(input: PullRequestBodyInput, shown: readonly PlannedUpdate[]): string {
   const hidden = input.updates.length - shown.length;
@@ -82,7 +96,7 @@ function render(input: PullRequestBodyInput, shown: readonly PlannedUpdate[]): s
     '',
     '### What changed',
     '',
-    renderChangelog(changelogFacts(shown)),
+    changelogMarker,
     '',
     '### Commands',
     '',
@@ -93,7 +107,13 @@ function render(input: PullRequestBodyInput, shown: readonly PlannedUpdate[]): s
     renderStateBlock(input.state),
     '',
   );
-  return lines.join('\n');
+  const frame = lines.join('\n');
+  // The changelog gets what the rest of the body leaves of GitHub's limit; it cuts its own lists to fit.
+  const changelog = renderChangelog(changelogFacts(shown, input.changelogs), {
+    now: input.now,
+    maxChars: Math.max(1_000, maxBodyChars - (frame.length - changelogMarker.length)),
+  });
+  return frame.replace(changelogMarker, () => changelog);
 }
 
 /** The description of a basepin pull request, with its hidden state block; tables shrink to fit GitHub's limit. */

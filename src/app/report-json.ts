@@ -1,3 +1,5 @@
+import { changelogJson } from '../changelog/text.ts';
+import { changelogKey, type Changelogs } from './changelog.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from './pin-report.ts';
 
@@ -5,17 +7,22 @@ import type { PinReport, SiteFailure, SiteNote } from './pin-report.ts';
  * The JSON shapes of a pin run, shared by `basepin pin --json` / `check --json`
  * and the action's outputs, so scripts read one contract (README documents it).
  */
-export function updatesJson(report: Pick<PinReport, 'updates'>) {
-  return report.updates.map((update) => ({
-    file: update.file,
-    line: update.line,
-    reference: update.reference,
-    repository: update.repository,
-    tag: update.tag,
-    from: update.from ?? null,
-    to: update.to,
-    fromMirror: update.fromMirror ?? null,
-  }));
+export function updatesJson(report: Pick<PinReport, 'updates'>, changelogs?: Changelogs) {
+  return report.updates.map((update) => {
+    const facts = changelogs?.get(changelogKey(update));
+    return {
+      file: update.file,
+      line: update.line,
+      reference: update.reference,
+      repository: update.repository,
+      tag: update.tag,
+      from: update.from ?? null,
+      to: update.to,
+      fromMirror: update.fromMirror ?? null,
+      // What the registry says changed (issue 9); present when the facts were collected.
+      ...(facts ? { changelog: changelogJson(facts) } : {}),
+    };
+  });
 }
 
 export function failureJson(failure: SiteFailure) {
@@ -32,9 +39,9 @@ export function noteJson(note: SiteNote) {
   return { file: note.file, line: note.line, reference: note.reference, reason: note.reason ?? null };
 }
 
-export function pinReportJson(report: PinReport) {
+export function pinReportJson(report: PinReport, changelogs?: Changelogs) {
   return {
-    updates: updatesJson(report),
+    updates: updatesJson(report, changelogs),
     unchanged: report.unchanged.map(noteJson),
     skipped: report.skipped.map(noteJson),
     errors: report.errors.map(failureJson),

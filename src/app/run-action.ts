@@ -4,6 +4,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
+import { addChangelogs } from './changelog.ts';
 import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from './dashboard.ts';
@@ -29,6 +30,8 @@ export interface ActionDeps {
   readonly github: GitHubRepository;
   readonly defaultBranch: () => Promise<string>;
   readonly log: GitHubLog;
+  /** The clock changelog ages and `minimum-age` are measured by; default now. */
+  readonly now?: () => Date;
 }
 
 export class WrongCheckoutError extends Error {
@@ -68,9 +71,16 @@ export async function runAction(
   });
   const ticked =
     dashboard.issue === undefined ? undefined : readTickedBoxes(dashboard.issue.body, dashboard.state);
-  const plan = applyIgnoreRules(
-    await planPins(settings, { registry: deps.registry }),
-    dashboard.state.ignores,
+  const now = deps.now?.() ?? new Date();
+  // Ignore rules first, so an ignored image costs no changelog requests.
+  const { plan, changelogs } = await addChangelogs(
+    applyIgnoreRules(await planPins(settings, { registry: deps.registry }), dashboard.state.ignores),
+    settings,
+    {
+      registry: deps.registry,
+      now,
+      debug: (line) => deps.log.debug?.(line),
+    },
   );
   const { pullRequests } = await openPullRequests(
     {
@@ -80,6 +90,8 @@ export async function runAction(
       baseSha: context.sha,
       repo: context.repo,
       serverUrl: context.serverUrl,
+      changelogs,
+      now,
       steer: {
         refresh: new Set(ticked?.create ?? []),
         refreshAll: ticked?.rebaseAll ?? false,
@@ -111,7 +123,7 @@ export async function runAction(
     plan,
     pullRequests,
     outputs: {
-      updates: JSON.stringify(updatesJson(plan)),
+      updates: JSON.stringify(updatesJson(plan, changelogs)),
       errors: JSON.stringify(plan.errors.map(failureJson)),
       'pull-requests': JSON.stringify(
         pullRequests.map(({ number, url, branch, operation }) => ({
@@ -123,7 +135,7 @@ export async function runAction(
       ),
       'changed-files': JSON.stringify(plan.changes.map((change) => change.file)),
     },
-    summary: renderJobSummary(plan, pullRequests, settings.dryRun),
+    summary: renderJobSummary(plan, pullRequests, settings.dryRun, { changelogs, now }),
     failure: failures.length ? failures.join('; ') : undefined,
   };
 }

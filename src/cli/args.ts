@@ -6,8 +6,8 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export type CommandName = 'scan' | 'pin' | 'check';
-const commands: readonly CommandName[] = ['scan', 'pin', 'check'];
+export type CommandName = 'scan' | 'pin' | 'check' | 'explain';
+const commands: readonly CommandName[] = ['scan', 'pin', 'check', 'explain'];
 
 export interface CliArgs {
   /** `usage`: no arguments at all (usage on stderr, exit 64); `help`: asked for (stdout, exit 0). */
@@ -19,12 +19,16 @@ export interface CliArgs {
   readonly diff: boolean;
   readonly quiet: boolean;
   readonly strict: boolean;
+  /** `--changelog`: collect what changed in each image and report it (JSON `changelog`, text lines). */
+  readonly changelog: boolean;
   /** Flags that set a setting, by flag name, as given; parsed by `src/config` like every other source. */
   readonly settingFlags: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** `host=user:secret` pairs as given. */
   readonly registryCredentials: string[];
   readonly config: string | undefined;
   readonly debug: boolean;
+  /** `explain`: the image reference to explain. */
+  readonly image?: string | undefined;
 }
 
 const options = {
@@ -32,6 +36,7 @@ const options = {
   diff: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   strict: { type: 'boolean' },
+  changelog: { type: 'boolean' },
   debug: { type: 'boolean' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
@@ -44,6 +49,7 @@ const options = {
   'registry-credential': { type: 'string', multiple: true },
   platform: { type: 'string' },
   concurrency: { type: 'string' },
+  'minimum-age': { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -56,6 +62,15 @@ const flagDocs: Record<Flag, { readonly syntax: string; readonly what: string; r
   json: { syntax: '--json', what: 'machine-readable report on stdout' },
   diff: { syntax: '--diff', what: 'print a unified diff, write nothing' },
   strict: { syntax: '--strict', what: 'skipped references fail the check too' },
+  changelog: {
+    syntax: '--changelog',
+    what: 'say what changed in each image (with --json: a changelog object per update)',
+  },
+  'minimum-age': {
+    syntax: '--minimum-age DURATION',
+    what: 'hold back digests built less than DURATION ago (3d, 12h)',
+    needs: 'a duration such as 3d',
+  },
   include: { syntax: '--include GLOB', what: 'also take files matching GLOB (repeatable)', needs: 'a glob' },
   exclude: { syntax: '--exclude GLOB', what: 'leave out files matching GLOB (repeatable)', needs: 'a glob' },
   'exclude-image': {
@@ -137,14 +152,17 @@ const registryFlags: readonly Flag[] = [
 /** Which flags each command takes; anything else is a usage error rather than silently ignored. */
 const flagsByCommand: Record<CommandName, readonly Flag[]> = {
   scan: fileFlags,
-  pin: ['diff', ...fileFlags, ...registryFlags],
-  check: ['strict', ...fileFlags, ...registryFlags],
+  pin: ['diff', 'changelog', 'minimum-age', ...fileFlags, ...registryFlags],
+  check: ['strict', 'changelog', 'minimum-age', ...fileFlags, ...registryFlags],
+  explain: ['json', 'config', 'debug', ...registryFlags],
 };
 
 const summaries: Record<CommandName, string> = {
   scan: 'list every image reference in the Dockerfiles under PATH (no network)',
   pin: 'resolve tags to digests and rewrite the Dockerfiles in place',
   check: 'like pin, but write nothing; exit 1 when a pin is missing or stale',
+  explain:
+    'what changed in IMAGE[:TAG] since @OLD_DIGEST, or what its tag points at: build dates, source, base, platforms, size, packages',
 };
 
 const examples: Record<CommandName, readonly string[]> = {
@@ -158,6 +176,7 @@ const examples: Record<CommandName, readonly string[]> = {
     'basepin check .          # in CI: exit 1 while a pin is missing or stale',
     'basepin check . --strict --json',
   ],
+  explain: ['basepin explain alpine:3.20', 'basepin explain node:22@sha256:… --json --platform linux/arm64'],
 };
 
 const exitCodes =
@@ -217,6 +236,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     diff: values.diff ?? false,
     quiet: values.quiet ?? false,
     strict: values.strict ?? false,
+    changelog: values.changelog ?? false,
     settingFlags: {
       include: values.include,
       exclude: values.exclude,
@@ -228,6 +248,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       'insecure-registry': values['insecure-registry'],
       platform: values.platform,
       concurrency: values.concurrency,
+      'minimum-age': values['minimum-age'],
     },
     registryCredentials: values['registry-credential'] ?? [],
     config: values.config,
@@ -240,11 +261,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     return { ...base, command: 'help', ...(isCommand(topic) ? { helpTopic: topic } : {}) };
   }
   if (values.help) return { ...base, command: 'help', ...(isCommand(first) ? { helpTopic: first } : {}) };
-  if (first === undefined) throw new UsageError(`no command given (scan, pin or check); see basepin --help`);
+  if (first === undefined)
+    throw new UsageError(`no command given (scan, pin, check or explain); see basepin --help`);
   if (!isCommand(first)) {
     const guess = closest(first, commands);
     throw new UsageError(
-      `unknown command "${first}"${guess ? ` (did you mean ${guess}?)` : ' (expected scan, pin or check)'}; see basepin --help`,
+      `unknown command "${first}"${guess ? ` (did you mean ${guess}?)` : ' (expected scan, pin, check or explain)'}; see basepin --help`,
     );
   }
   const allowed = new Set<string>(flagsByCommand[first]);
@@ -252,6 +274,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (stray !== undefined)
     throw new UsageError(`basepin ${first} does not take --${stray}; see basepin ${first} --help`);
   if (base.diff && base.json) throw new UsageError('--diff and --json cannot be combined');
+  if (first === 'explain') {
+    if (paths.length !== 1) throw new UsageError('basepin explain takes one IMAGE[:TAG][@OLD_DIGEST]');
+    return { ...base, paths: [], image: paths[0], command: first };
+  }
   return { ...base, command: first };
 }
 
@@ -274,7 +300,7 @@ export const usage = [
   'Usage: basepin <command> [PATH…] [options]',
   '',
   'Commands:',
-  ...commands.map((command) => `  ${command.padEnd(6)}  ${summaries[command]}`),
+  ...commands.map((command) => `  ${command.padEnd(7)}  ${summaries[command]}`),
   '',
   'Options (`basepin COMMAND --help` shows which a command takes):',
   ...optionLines([...new Set<Flag>([...flagsByCommand.pin, 'strict']), 'help', 'version']).map((line) =>
@@ -290,9 +316,11 @@ export const usage = [
 /** `basepin pin --help`: what the command does, its flags and examples. */
 export function commandHelp(command: CommandName): string {
   return [
-    `Usage: basepin ${command} [PATH…] [options]`,
+    command === 'explain'
+      ? 'Usage: basepin explain IMAGE[:TAG][@OLD_DIGEST] [options]'
+      : `Usage: basepin ${command} [PATH…] [options]`,
     '',
-    `${summaries[command][0]!.toUpperCase()}${summaries[command].slice(1)}. PATH defaults to the current folder.`,
+    `${summaries[command][0]!.toUpperCase()}${summaries[command].slice(1)}.${command === 'explain' ? '' : ' PATH defaults to the current folder.'}`,
     '',
     'Options:',
     ...optionLines([...flagsByCommand[command], 'help']),

@@ -15,6 +15,8 @@ export interface CliIo {
   readonly prepareNetwork?: () => Promise<void>;
   /** Test seam: the registry client a run uses (default: built from the settings). */
   readonly registry?: (settings: RunSettings) => RegistryClient;
+  /** Test seam: the clock for changelog ages and `minimum-age`. */
+  readonly now?: () => Date;
 }
 
 /** sysexits(3): 64 EX_USAGE, 70 EX_SOFTWARE. */

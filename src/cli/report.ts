@@ -1,6 +1,7 @@
 import type { ImageSite } from '../dockerfile/site.ts';
 import { failureMessage } from '../app/failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
+import type { Changelogs } from '../app/changelog.ts';
 import { pinReportJson } from '../app/report-json.ts';
 import { shortDigest } from '../reference/index.ts';
 import { plain, type Paint, type Style } from './colour.ts';
@@ -50,8 +51,8 @@ export function scanText(sites: readonly ImageSite[], paint: Paint = plain): str
 }
 
 /** The `pin --json` / `check --json` contract (README, "JSON output"). */
-export function pinJson(report: PinReport): string {
-  return JSON.stringify(pinReportJson(report));
+export function pinJson(report: PinReport, changelogs?: Changelogs): string {
+  return JSON.stringify(pinReportJson(report, changelogs));
 }
 
 export function updateLines(report: PinReport, paint: Paint = plain): string {

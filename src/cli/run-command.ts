@@ -1,4 +1,9 @@
+import { addChangelogs, changelogNeeded, type Changelogs } from '../app/changelog.ts';
+import { explainImage } from '../app/explain.ts';
 import { isInternal, type InternalError } from '../app/failure.ts';
+import { changelogJson, renderChangelogText } from '../changelog/text.ts';
+import { BadReferenceError } from '../reference/index.ts';
+import { RegistryError } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
 import { registryClientFor } from '../app/registry-client.ts';
 import { scanDockerfiles } from '../app/scan.ts';
@@ -9,7 +14,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
-import type { CliArgs, CommandName } from './args.ts';
+import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import { errorLines, pinJson, scanJson, scanText, skippedLines, summaryLine, updateLines } from './report.ts';
@@ -33,10 +38,11 @@ export async function runCommand(
     }
     if (args.command === 'scan') return await scan(settings, args, io);
     await io.prepareNetwork?.();
+    if (args.command === 'explain') return await explain(settings, args, io, redactor);
     return await pinOrCheck(settings, args, io, redactor);
   } catch (error) {
     // A bad flag value or settings file is a usage error: nothing was read or written, unlike exit 2.
-    if (error instanceof SettingsError) {
+    if (error instanceof SettingsError || error instanceof UsageError) {
       io.stderr(`basepin: ${error.message}\n`);
       return ExitCode.Usage;
     }
@@ -99,13 +105,30 @@ async function pinOrCheck(
         onSecret: (secret) => redactor.add(secret),
       });
   const showProgress = io.interactive && !args.quiet && !args.json;
-  const plan = await planPins(settings, {
+  const planned = await planPins(settings, {
     registry,
     onProgress: showProgress ? progressLine(io) : undefined,
   });
+  // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
+  const { plan, changelogs: collected } =
+    args.changelog || changelogNeeded(planned, settings)
+      ? await addChangelogs(
+          planned,
+          settings,
+          {
+            registry,
+            now: io.now?.() ?? new Date(),
+            debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
+          },
+          { facts: args.changelog ? 'all' : 'policy' },
+        )
+      : { plan: planned, changelogs: undefined };
+  const changelogs = args.changelog ? collected : undefined;
 
   reportNoDockerfiles(plan.files.length, args, io);
-  if (args.command === 'check') return reportCheck(plan, args, io);
+  if (changelogs && !args.json && !args.quiet)
+    io.stdout(changelogLines(changelogs, io.now?.() ?? new Date()));
+  if (args.command === 'check') return reportCheck(plan, args, io, changelogs);
   const paint = paintOf(args, io);
   const writeFailures: WriteFailure[] = [];
   if (args.diff) {
@@ -113,7 +136,7 @@ async function pinOrCheck(
   } else {
     writeFailures.push(...(await writeChanges(settings.cwd, plan)));
   }
-  if (args.json) io.stdout(`${pinJson(plan)}\n`);
+  if (args.json) io.stdout(`${pinJson(plan, changelogs)}\n`);
   else if (!args.quiet && !args.diff && plan.files.length > 0)
     io.stdout(updateLines(plan, paint) + summaryLine(plan, 'pin', plan.files.length));
   if (!args.json) io.stderr(errorLines(plan.errors, paint));
@@ -125,11 +148,11 @@ async function pinOrCheck(
   return plan.errors.length || writeFailures.length ? ExitCode.Unresolved : ExitCode.Done;
 }
 
-function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo): number {
+function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Changelogs | undefined): number {
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
   const paint = paintOf(args, io);
   if (args.json) {
-    io.stdout(`${pinJson(plan)}\n`);
+    io.stdout(`${pinJson(plan, changelogs)}\n`);
   } else {
     io.stdout(
       plan.updates
@@ -158,6 +181,44 @@ function reportInternal(plan: PinPlan, args: CliArgs, io: CliIo): boolean {
   );
   if (args.debug) for (const error of new Set(internal)) io.stderr(`${error.detail}\n`);
   return true;
+}
+
+/** `basepin explain IMAGE[:TAG][@OLD_DIGEST]`: one image's changelog facts, as text or JSON. */
+async function explain(settings: RunSettings, args: CliArgs, io: CliIo, redactor: Redactor): Promise<number> {
+  const registry = io.registry
+    ? io.registry(settings)
+    : registryClientFor(settings, {
+        dockerConfigDir: io.env.DOCKER_CONFIG,
+        onSecret: (secret) => redactor.add(secret),
+      });
+  let facts;
+  try {
+    facts = await explainImage(args.image ?? '', settings, {
+      registry,
+      debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
+    });
+  } catch (error) {
+    if (error instanceof BadReferenceError) throw new UsageError(error.message);
+    if (!(error instanceof RegistryError)) throw error;
+    io.stderr(`basepin: ${error.message}\n`);
+    return ExitCode.Unresolved;
+  }
+  const now = io.now?.() ?? new Date();
+  io.stdout(args.json ? `${JSON.stringify(changelogJson(facts))}\n` : `${renderChangelogText(facts, now)}\n`);
+  return ExitCode.Done;
+}
+
+/** `--changelog` in text mode: each image change once, as `basepin explain` prints it. */
+function changelogLines(changelogs: Changelogs, now: Date): string {
+  const seen = new Set<string>();
+  const blocks: string[] = [];
+  for (const facts of changelogs.values()) {
+    const key = `${facts.image}\n${facts.from ?? ''}\n${facts.to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    blocks.push(`${renderChangelogText(facts, now)}\n`);
+  }
+  return blocks.join('');
 }
 
 function progressLine(io: CliIo): (done: number, total: number) => void {

@@ -250,6 +250,23 @@ export const settingSpecs = {
     parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
     fallback: false,
   },
+  'skip-unchanged-platforms': {
+    shape: 'boolean',
+    file: z.boolean(),
+    flag: null,
+    description:
+      'Open no pull request for an update whose image changed only in platforms this repository does not use (the `platform` setting, a literal `FROM --platform=`); the job summary reports it.',
+    parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
+    fallback: true,
+  },
+  'minimum-age': {
+    shape: 'text',
+    file: z.string().min(1),
+    description:
+      'Do not propose a digest built less recently than this (`3d`, `12h`), so a broken rebuild can be pulled before it lands; a digest whose build date is unknown is proposed, saying so. Default off.',
+    parse: textSetting(parseDuration),
+    fallback: undefined,
+  } satisfies SettingSpec<number | undefined>,
   'fail-on-unpinned': {
     shape: 'boolean',
     flag: null,

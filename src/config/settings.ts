@@ -57,6 +57,10 @@ export interface RunSettings {
   readonly dashboard: boolean;
   /** Least permission that may run comment commands. */
   readonly commandPermission: CommandPermission;
+  /** Hold back updates whose image changed only in platforms this repository does not use. */
+  readonly skipUnchangedPlatforms: boolean;
+  /** Milliseconds a digest must have existed (from its build date) before it is proposed; undefined: off. */
+  readonly minimumAgeMs: number | undefined;
 }
 
 export interface SettingsInput {
@@ -110,6 +114,8 @@ export function runSettings(input: SettingsInput): RunSettings {
     failOnUnpinned: get('fail-on-unpinned'),
     dashboard: get('dashboard'),
     commandPermission: get('command-permission'),
+    skipUnchangedPlatforms: get('skip-unchanged-platforms'),
+    minimumAgeMs: get('minimum-age'),
   };
 }
 

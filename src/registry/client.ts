@@ -6,6 +6,7 @@ import { currentHostSignal, deadlineAwareFetch } from './host-deadline.ts';
 import { bareMediaType, isManifestMediaType, manifestAccept } from './media-types.ts';
 import { errorFromResponse } from './response-error.ts';
 import { untrustedText } from '../text/untrusted.ts';
+import { fetchReferrers, fetchTagPage } from './discovery.ts';
 import { SourceSet, type Source } from './source-set.ts';
 import { prefixed } from './sources.ts';
 import { Transport } from './transport.ts';
@@ -181,6 +182,16 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
       return Promise.resolve();
     },
     stats: () => ({ ...stats }),
+    listTags: (ref) =>
+      sources.mirrorsFirst(ref, (from) => fetchTagPage(from.endpoint, prefixed(from.prefix, ref.path))),
+    fetchReferrers: (ref, digest) =>
+      sources.mirrorsFirst(ref, (from) =>
+        fetchReferrers(from.endpoint, prefixed(from.prefix, ref.path), digest, {
+          head: (tag) => headManifest(from, ref, tag),
+          get: (tag) => getManifest(from, ref, tag),
+        }),
+      ),
+    dockerHubPullsLeft: () => transport.dockerHubPullsLeft(),
   };
 }
 

@@ -17,5 +17,7 @@ export type {
   RegistryClient,
   RegistryCredential,
   RegistryOptions,
+  Referrer,
   RequestStats,
+  TagPage,
 } from './types.ts';

@@ -188,6 +188,10 @@ export class Transport {
     });
   }
 
+  dockerHubPullsLeft(): number | undefined {
+    return this.dockerHubRemaining;
+  }
+
   private noteRateLimit(response: HttpResponse): void {
     if (response.url.host !== dockerHub.registryHost) return;
     const remaining = parseRateLimitRemaining(response.headers.get('ratelimit-remaining'));

@@ -96,4 +96,25 @@ export interface RegistryClient {
    */
   prepare?(refs: readonly ImageReference[]): Promise<void>;
   stats(): RequestStats;
+  /** One page of the repository's tags (changelog facts; see discovery.ts). */
+  listTags?(ref: ImageReference): Promise<TagPage>;
+  /** Artifacts whose subject is `digest`: the referrers API, else the `sha256-<hex>` fallback tag. */
+  fetchReferrers?(ref: ImageReference, digest: string): Promise<Referrer[]>;
+  /** Docker Hub pulls left in this window as last reported (`ratelimit-remaining`), undefined when unknown. */
+  dockerHubPullsLeft?(): number | undefined;
+}
+
+export interface TagPage {
+  readonly tags: readonly string[];
+  /** The registry has more pages (not read). */
+  readonly more: boolean;
+}
+
+/** A descriptor of a referrers response. https://github.com/opencontainers/distribution-spec/blob/main/spec.md#listing-referrers */
+export interface Referrer {
+  readonly mediaType: string;
+  readonly digest: string;
+  readonly size?: number | undefined;
+  readonly artifactType?: string | undefined;
+  readonly annotations?: Readonly<Record<string, string>> | undefined;
 }

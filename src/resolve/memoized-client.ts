@@ -1,5 +1,5 @@
 import type { ImageReference } from '../reference/index.ts';
-import type { Manifest, ManifestHead, RegistryClient } from '../registry/types.ts';
+import type { Manifest, ManifestHead, Referrer, RegistryClient, TagPage } from '../registry/types.ts';
 
 /**
  * Asks the registry once per (repository, tag) and once per digest in a run,
@@ -11,6 +11,8 @@ export function memoizeRegistryClient(client: RegistryClient): RegistryClient {
   const manifests = new Map<string, Promise<Manifest>>();
   const heads = new Map<string, Promise<ManifestHead>>();
   const blobs = new Map<string, Promise<Uint8Array>>();
+  const tagPages = new Map<string, Promise<TagPage>>();
+  const referrers = new Map<string, Promise<Referrer[]>>();
   const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> => {
     let pending = cache.get(key);
     if (!pending) {
@@ -30,5 +32,12 @@ export function memoizeRegistryClient(client: RegistryClient): RegistryClient {
     stats: () => client.stats(),
   };
   if (client.prepare) memoized.prepare = client.prepare.bind(client);
+  const { listTags, fetchReferrers, dockerHubPullsLeft } = client;
+  if (listTags) memoized.listTags = (ref) => once(tagPages, ref.name, () => listTags.call(client, ref));
+  if (fetchReferrers) {
+    memoized.fetchReferrers = (ref, digest) =>
+      once(referrers, `${ref.name}@${digest}`, () => fetchReferrers.call(client, ref, digest));
+  }
+  if (dockerHubPullsLeft) memoized.dockerHubPullsLeft = dockerHubPullsLeft.bind(client);
   return memoized;
 }

@@ -25,7 +25,10 @@ describe('parseCliArgs', () => {
   });
 
   it.each([
-    [['frobnicate'], /unknown command "frobnicate" \(expected scan, pin or check\); see basepin --help/],
+    [
+      ['frobnicate'],
+      /unknown command "frobnicate" \(expected scan, pin, check or explain\); see basepin --help/,
+    ],
     [['pni'], /unknown command "pni" \(did you mean pin\?\)/],
     [['scan', '--diff'], /basepin scan does not take --diff/],
     [['check', '--diff'], /basepin check does not take --diff/],

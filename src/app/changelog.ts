@@ -1,0 +1,176 @@
+import { createChangelogCollector } from '../changelog/collect.ts';
+import type { ChangelogFacts } from '../changelog/facts.ts';
+import { ageInDays, newestCreated } from '../changelog/headline.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { ImageSite } from '../dockerfile/site.ts';
+import { formatPlatform, parseImageReference } from '../reference/index.ts';
+import type { RegistryClient } from '../registry/types.ts';
+import { fileChanges, type PinPlan } from './pin.ts';
+import type { PlannedUpdate, SiteNote } from './pin-report.ts';
+import type { SiteUpdate } from './update.ts';
+
+/** The facts of each update, by `changelogKey`. */
+export type Changelogs = ReadonlyMap<string, ChangelogFacts>;
+
+export interface ChangelogDeps {
+  readonly registry: RegistryClient;
+  readonly now: Date;
+  readonly debug?: (line: string) => void;
+}
+
+export interface ChangelogOptions {
+  /**
+   * `all`: full facts for every update (pull requests, `--changelog`); `policy`: only what
+   * `skip-unchanged-platforms` and `minimum-age` need (platforms, build dates), only for the updates they
+   * can act on, so a plain `pin --json` or `check` stays a HEAD per reference.
+   */
+  readonly facts: 'all' | 'policy';
+}
+
+export interface ChangelogPlan {
+  /** The plan without the updates held back (their files recomputed), which are in `skipped` with the reason. */
+  readonly plan: PinPlan;
+  readonly changelogs: Changelogs;
+}
+
+type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms' | 'minimumAgeMs'>;
+
+export function changelogKey(update: Pick<SiteUpdate, 'file' | 'line' | 'to'>): string {
+  return `${update.file}:${update.line}@${update.to}`;
+}
+
+/** `alpine:3.20`, `ghcr.io/org/app:1`. */
+function familiar(update: PlannedUpdate): string {
+  const ref = parseImageReference(`${update.repository}:${update.tag}`);
+  return `${ref.familiarName}:${update.tag}`;
+}
+
+/**
+ * The platforms a site builds: the `platform` setting, else a literal `FROM --platform=` (one with a
+ * variable, `$BUILDPLATFORM`, says nothing); undefined when unknown.
+ */
+export function usedPlatforms(
+  settings: ChangelogSettings,
+  site: ImageSite | undefined,
+): string[] | undefined {
+  if (settings.platform) return [formatPlatform(settings.platform)];
+  const written = site?.platform;
+  if (written === undefined || written.includes('$')) return undefined;
+  return written
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p));
+}
+
+const dayMs = 86_400_000;
+
+function describeAge(ms: number): string {
+  const days = ms / dayMs;
+  return days >= 1 ? `${Math.round(days * 10) / 10}d` : `${Math.round(ms / 3_600_000)}h`;
+}
+
+/**
+ * Collects changelog facts for every update of a plan (each image change read once), then applies the
+ * settings that use them: `skip-unchanged-platforms` and `minimum-age` hold updates back, which become
+ * skipped notes with the reason. Collection never fails an update: missing facts are left out.
+ */
+export async function addChangelogs(
+  plan: PinPlan,
+  settings: ChangelogSettings,
+  deps: ChangelogDeps,
+  options: ChangelogOptions = { facts: 'all' },
+): Promise<ChangelogPlan> {
+  const all = options.facts === 'all';
+  const collector = createChangelogCollector({
+    client: deps.registry,
+    debug: deps.debug,
+    // skip-unchanged-platforms needs the two platform lists only; minimum-age needs build dates too.
+    ...(all
+      ? {}
+      : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
+  });
+  const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
+  const wanted = all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings, sites));
+  const collected = await Promise.all(
+    wanted.map(async (update) => {
+      const site = sites.get(`${update.file}:${update.line}`);
+      const ref = site?.reference ?? parseImageReference(`${update.repository}:${update.tag}`);
+      const facts = await collector.collect({
+        ref,
+        image: familiar(update),
+        from: update.from,
+        to: update.to,
+        toMediaType: update.mediaType,
+        platforms: usedPlatforms(settings, site),
+      });
+      return [update, facts] as const;
+    }),
+  );
+
+  const changelogs = new Map<string, ChangelogFacts>();
+  const held: SiteNote[] = [];
+  const heldKeys = new Set<string>();
+  for (const [update, collectedFacts] of collected) {
+    let facts = collectedFacts;
+    const hold = holdReason(facts, settings, deps.now);
+    if (hold !== undefined) {
+      held.push({
+        file: update.file,
+        line: update.line,
+        kind: update.kind,
+        reference: update.reference,
+        reason: hold,
+      });
+      heldKeys.add(changelogKey(update));
+      continue;
+    }
+    if (settings.minimumAgeMs !== undefined && newestCreated(facts) === undefined) {
+      facts = {
+        ...facts,
+        skipped: [...(facts.skipped ?? []), 'build date unknown: minimum-age could not be applied'],
+      };
+    }
+    changelogs.set(changelogKey(update), facts);
+  }
+  const kept = plan.updates.filter((update) => !heldKeys.has(changelogKey(update)));
+  if (held.length === 0) return { plan, changelogs };
+  const written = fileChanges(plan.files, kept);
+  return {
+    plan: {
+      ...plan,
+      updates: written.updates,
+      changes: written.changes,
+      skipped: [...plan.skipped, ...held],
+      errors: [...plan.errors, ...written.errors],
+    },
+    changelogs,
+  };
+}
+
+function holdReason(facts: ChangelogFacts, settings: ChangelogSettings, now: Date): string | undefined {
+  const platforms = facts.platforms;
+  if (settings.skipUnchangedPlatforms && facts.from !== undefined && platforms?.usedChanged === false) {
+    const changed = [...platforms.changed, ...platforms.added, ...platforms.removed];
+    return `the new digest changed only platforms this repository does not use (${changed.join(', ')}); skip-unchanged-platforms`;
+  }
+  const age = ageInDays(facts, now);
+  if (settings.minimumAgeMs !== undefined && age !== undefined && age * dayMs < settings.minimumAgeMs) {
+    return `the new digest was built ${newestCreated(facts)}, ${describeAge(Math.max(0, age * dayMs))} ago, less than minimum-age ${describeAge(settings.minimumAgeMs)}`;
+  }
+  return undefined;
+}
+
+type SitesByLine = ReadonlyMap<string, ImageSite>;
+
+/** Whether `minimum-age` or `skip-unchanged-platforms` can act on this update. */
+function policyActsOn(update: PlannedUpdate, settings: ChangelogSettings, sites: SitesByLine): boolean {
+  if (settings.minimumAgeMs !== undefined) return true;
+  if (!settings.skipUnchangedPlatforms || update.from === undefined) return false;
+  return (usedPlatforms(settings, sites.get(`${update.file}:${update.line}`))?.length ?? 0) > 0;
+}
+
+/** Whether a plan needs facts for its settings alone (see `ChangelogOptions`). */
+export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
+  const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
+  return plan.updates.some((update) => policyActsOn(update, settings, sites));
+}

@@ -1,0 +1,97 @@
+import type { ImageReference } from '../reference/index.ts';
+import { RegistryError, type RegistryClient } from '../registry/index.ts';
+import { attestationFor } from './platforms.ts';
+import { sbomPackages, spdxPredicateType, type SbomPackage } from './sbom.ts';
+import { ImageManifestSchema, parseJson, type ContentDescriptor, type ImageIndex } from './schemas.ts';
+
+/** SBOMs larger than this are not read (a full distribution's SPDX is a few MiB). */
+export const defaultMaxSbomBytes = 16 * 1024 * 1024;
+
+export interface SbomLookup {
+  readonly client: RegistryClient;
+  readonly ref: ImageReference;
+  /** The index the image came from, where BuildKit keeps its attestations. */
+  readonly index?: ImageIndex | undefined;
+  readonly maxBytes: number;
+  readonly debug: (line: string) => void;
+}
+
+const predicateAnnotations = ['in-toto.io/predicate-type', 'predicateType'];
+const spdxMediaTypes = new Set(['application/spdx+json', 'text/spdx+json']);
+
+/**
+ * The packages of the SBOM attached to the image `digest`, looked for where publishers put it, cheapest first:
+ * 1. BuildKit's attestation manifest in the index (one manifest GET);
+ * 2. OCI referrers (the API, else the `sha256-<hex>` tag, found by HEAD) with an SPDX artifact;
+ * 3. cosign's `sha256-<hex>.sbom` and `.att` tags (found by HEAD, so a miss costs no pull).
+ * Undefined when there is none or it cannot be read; the reason goes to the debug log.
+ */
+export async function findSbom(lookup: SbomLookup, digest: string): Promise<SbomPackage[] | undefined> {
+  const { client, ref, index, debug } = lookup;
+  const where = `${ref.familiarName}@${digest}`;
+  try {
+    const buildkit = index ? attestationFor(index, digest) : undefined;
+    if (buildkit) return await fromArtifact(lookup, buildkit.digest);
+    if (client.fetchReferrers) {
+      const referrer = (await client.fetchReferrers(ref, digest)).find(isSbomReferrer);
+      if (referrer) return await fromArtifact(lookup, referrer.digest);
+    }
+    for (const suffix of ['sbom', 'att']) {
+      const tag = `${digest.replace(':', '-')}.${suffix}`;
+      if (!(await exists(client, ref, tag))) continue;
+      return await fromArtifact(lookup, tag);
+    }
+    debug(`changelog: ${where} has no SBOM attestation`);
+  } catch (error) {
+    debug(`changelog: SBOM of ${where} not read (${(error as Error).message})`);
+  }
+  return undefined;
+}
+
+function isSbomReferrer(referrer: {
+  artifactType?: string | undefined;
+  annotations?: Record<string, string> | undefined;
+}): boolean {
+  const type = referrer.artifactType ?? '';
+  if (spdxMediaTypes.has(type)) return true;
+  return predicateAnnotations.some((key) => referrer.annotations?.[key] === spdxPredicateType);
+}
+
+/** An attestation or SBOM artifact manifest → the packages of its SPDX layer. */
+async function fromArtifact(lookup: SbomLookup, tagOrDigest: string): Promise<SbomPackage[] | undefined> {
+  const { client, ref, maxBytes, debug } = lookup;
+  const manifest = parseJson(ImageManifestSchema, (await client.fetchManifest(ref, tagOrDigest)).bytes);
+  if (!manifest) throw new Error(`${tagOrDigest} is not an image manifest`);
+  const layer = manifest.layers.find(isSpdxLayer);
+  if (!layer) {
+    debug(`changelog: ${ref.familiarName}@${tagOrDigest} holds no SPDX document (provenance only?)`);
+    return undefined;
+  }
+  if (layer.size !== undefined && layer.size > maxBytes) {
+    throw new Error(`the SBOM is ${layer.size} bytes, over the ${maxBytes}-byte cap`);
+  }
+  const bytes = await client.fetchBlob(ref, layer.digest);
+  if (bytes.length > maxBytes)
+    throw new Error(`the SBOM is ${bytes.length} bytes, over the ${maxBytes}-byte cap`);
+  return sbomPackages(bytes);
+}
+
+function isSpdxLayer(layer: ContentDescriptor): boolean {
+  const predicate = predicateAnnotations.map((key) => layer.annotations?.[key]).find((v) => v !== undefined);
+  if (predicate !== undefined) return predicate === spdxPredicateType;
+  return (
+    spdxMediaTypes.has(layer.mediaType) ||
+    layer.mediaType.startsWith('application/vnd.in-toto') ||
+    layer.mediaType === 'application/vnd.dsse.envelope.v1+json'
+  );
+}
+
+async function exists(client: RegistryClient, ref: ImageReference, tag: string): Promise<boolean> {
+  try {
+    await client.describeManifest(ref, tag);
+    return true;
+  } catch (error) {
+    if (error instanceof RegistryError && error.status === 404) return false;
+    throw error;
+  }
+}

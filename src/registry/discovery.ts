@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Endpoint } from './endpoint.ts';
+import { RegistryError, RegistryErrorCode } from './errors.ts';
+import { MediaType } from './media-types.ts';
+import { errorFromResponse } from './response-error.ts';
+import { DescriptorSchema } from './schemas.ts';
+import type { Manifest, ManifestHead, Referrer, TagPage } from './types.ts';
+
+/** One page of a tag list: enough to find a tag's siblings, never a crawl (Docker Hub pages are costly). */
+export const tagPageSize = 100;
+
+/** https://github.com/opencontainers/distribution-spec/blob/main/spec.md#listing-tags */
+const TagListSchema = z.object({ name: z.string(), tags: z.array(z.string()).nullable() });
+
+/**
+ * A referrers response is an image index whose descriptors carry `artifactType`.
+ * https://github.com/opencontainers/distribution-spec/blob/main/spec.md#listing-referrers
+ */
+const ReferrersIndexSchema = z.object({
+  schemaVersion: z.literal(2),
+  manifests: z.array(DescriptorSchema.extend({ artifactType: z.string().optional() })),
+});
+
+/** Tag names per the distribution spec; anything else in a reply is dropped. */
+const tagPattern = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+
+export async function fetchTagPage(endpoint: Endpoint, repository: string): Promise<TagPage> {
+  const what = `GET ${endpoint.host}/${repository} tags`;
+  const response = await endpoint.request(repository, {
+    kind: 'get',
+    method: 'GET',
+    path: `/v2/${repository}/tags/list?n=${tagPageSize}`,
+    headers: { accept: 'application/json' },
+  });
+  if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
+  const parsed = TagListSchema.safeParse(parseJson(response.body));
+  if (!parsed.success) throw badResponse(`${what}: not a tag list`);
+  const tags = (parsed.data.tags ?? []).filter((tag) => tagPattern.test(tag));
+  // A `Link: <…>; rel="next"` header says the list goes on; basepin reads one page only.
+  return { tags, more: /rel="?next"?/.test(response.headers.get('link') ?? '') };
+}
+
+export interface ReferrerDeps {
+  readonly head: (tagOrDigest: string) => Promise<ManifestHead>;
+  readonly get: (tagOrDigest: string) => Promise<Manifest>;
+}
+
+/**
+ * The artifacts that name `digest` as their subject: the referrers API, else (404, as every registry without
+ * the API answers) the `sha256-<hex>` fallback tag, asked by HEAD first so a missing tag costs no pull.
+ * https://github.com/opencontainers/distribution-spec/blob/main/spec.md#referrers-tag-schema
+ */
+export async function fetchReferrers(
+  endpoint: Endpoint,
+  repository: string,
+  digest: string,
+  deps: ReferrerDeps,
+): Promise<Referrer[]> {
+  const what = `GET ${endpoint.host}/${repository} referrers of ${digest}`;
+  const response = await endpoint.request(repository, {
+    kind: 'get',
+    method: 'GET',
+    path: `/v2/${repository}/referrers/${digest}`,
+    headers: { accept: MediaType.OciIndex },
+  });
+  if (response.status === 200) return referrersOf(response.body, what);
+  if (response.status !== 404) throw errorFromResponse(response, what);
+  const fallbackTag = digest.replace(':', '-');
+  try {
+    await deps.head(fallbackTag);
+  } catch (error) {
+    if (error instanceof RegistryError && error.status === 404) return [];
+    throw error;
+  }
+  const index = await deps.get(fallbackTag);
+  return referrersOf(index.bytes, `${what} (tag ${fallbackTag})`);
+}
+
+function referrersOf(body: Uint8Array, what: string): Referrer[] {
+  const parsed = ReferrersIndexSchema.safeParse(parseJson(body));
+  if (!parsed.success) throw badResponse(`${what}: not an image index`);
+  return parsed.data.manifests.map((entry) => ({
+    mediaType: entry.mediaType,
+    digest: entry.digest,
+    size: entry.size,
+    artifactType: entry.artifactType,
+    annotations: entry.annotations,
+  }));
+}
+
+function parseJson(body: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    return undefined;
+  }
+}
+
+function badResponse(message: string): RegistryError {
+  return new RegistryError({ status: 0, code: RegistryErrorCode.BadResponse, retryable: false, message });
+}

@@ -1,0 +1,99 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { parseImageReference } from '../../src/reference/index.ts';
+import { regclientV2toV3 } from '../support/changelog-scenarios.ts';
+import {
+  HUB,
+  hubAnonymousAuth,
+  hubHeaders,
+  OCI_INDEX,
+  registryErrorOf,
+  testClient,
+  useNock,
+} from './helpers.ts';
+
+useNock();
+
+const GHCR = 'https://ghcr.example.org';
+const ref = parseImageReference('ghcr.example.org/team/app:v3');
+const { repo, from: v2 } = regclientV2toV3();
+const fallbackTag = v2.replace(':', '-');
+const fallbackIndex = repo.manifests.get(repo.tags.get(fallbackTag)!)!;
+const fallbackBytes = Buffer.from(fallbackIndex.bytes);
+
+function open(): nock.Scope {
+  return nock(GHCR).get('/v2/').reply(200, {});
+}
+
+describe('tags list', () => {
+  it('reads one page of n=100 and says when there are more; malformed names are dropped', async () => {
+    open()
+      .get('/v2/team/app/tags/list')
+      .query({ n: '100' })
+      .reply(
+        200,
+        { name: 'team/app', tags: ['v1', 'v2', 'bad tag\n', 'v3'] },
+        { link: '</v2/team/app/tags/list?n=100&last=v3>; rel="next"' },
+      );
+    const { client } = testClient();
+    expect(await client.listTags!(ref)).toEqual({ tags: ['v1', 'v2', 'v3'], more: true });
+  });
+
+  it('a reply that is not a tag list is an error', async () => {
+    open().get('/v2/team/app/tags/list').query(true).reply(200, { repositories: [] });
+    const { client } = testClient();
+    expect((await registryErrorOf(client.listTags!(ref))).code).toBe('BAD_RESPONSE');
+  });
+});
+
+describe('referrers', () => {
+  it('the referrers API answers with an index of artifacts', async () => {
+    open().get(`/v2/team/app/referrers/${v2}`).reply(200, fallbackBytes, { 'content-type': OCI_INDEX });
+    const { client } = testClient();
+    const referrers = await client.fetchReferrers!(ref, v2);
+    expect(referrers.map((r) => r.artifactType)).toEqual([
+      'application/example.sbom',
+      'application/example.signature',
+    ]);
+  });
+
+  it('a 404 falls back to the sha256-<hex> tag, found by HEAD and read verified (regclient testrepo)', async () => {
+    open()
+      .get(`/v2/team/app/referrers/${v2}`)
+      .reply(404, { errors: [{ code: 'NOT_FOUND', message: 'not found' }] })
+      .head(`/v2/team/app/manifests/${fallbackTag}`)
+      .reply(200, undefined, { 'docker-content-digest': fallbackIndex.digest, 'content-type': OCI_INDEX })
+      .get(`/v2/team/app/manifests/${fallbackTag}`)
+      .reply(200, fallbackBytes, {
+        'docker-content-digest': fallbackIndex.digest,
+        'content-type': OCI_INDEX,
+      });
+    const { client } = testClient();
+    expect(await client.fetchReferrers!(ref, v2)).toHaveLength(2);
+  });
+
+  it('no API and no fallback tag: no referrers, and no manifest GET spent', async () => {
+    open()
+      .get(`/v2/team/app/referrers/${v2}`)
+      .reply(404)
+      .head(`/v2/team/app/manifests/${fallbackTag}`)
+      .reply(404);
+    const { client } = testClient();
+    expect(await client.fetchReferrers!(ref, v2)).toEqual([]);
+    expect(client.stats()).toMatchObject({ head: 1, get: 1 });
+  });
+});
+
+describe('Docker Hub pull budget', () => {
+  it('the client reports the pulls left that Docker Hub last announced', async () => {
+    hubAnonymousAuth(['library/alpine']);
+    const digest = `sha256:${'a'.repeat(64)}`;
+    nock(HUB)
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(digest, OCI_INDEX, 42));
+    const { client } = testClient();
+    expect(client.dockerHubPullsLeft!()).toBeUndefined();
+    await client.resolveTag(parseImageReference('alpine:3.20'));
+    expect(client.dockerHubPullsLeft!()).toBe(42);
+  });
+});

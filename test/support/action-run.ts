@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { removeTempDir, trackTempDir } from './processes.ts';
+import type { GitHubStub } from './github-stub.ts';
+
+const actionPath = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+const scheduleEvent = fileURLToPath(new URL('../fixtures/events/schedule.json', import.meta.url));
+
+export interface ActionRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly outputs: Record<string, string>;
+  readonly summary: string;
+}
+
+/**
+ * The bundled action (dist/index.js) run the way the runner runs it: INPUT_* and GITHUB_* variables, a
+ * schedule event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, against a GitHub API stub.
+ */
+export function runBundledAction(
+  workspace: string,
+  stub: GitHubStub,
+  inputs: Record<string, string>,
+): Promise<ActionRun> {
+  const runDir = mkdtempSync(join(tmpdir(), 'basepin-run-'));
+  trackTempDir(runDir);
+  const outputFile = join(runDir, 'output');
+  const summaryFile = join(runDir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: runDir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'schedule',
+    GITHUB_EVENT_PATH: scheduleEvent,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_API_URL: stub.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: stub.branchSha('main')!,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    INPUT_TOKEN: 'ghs_testtoken',
+    'INPUT_CONFIG-FILE': '.github/basepin.yml',
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve, reject) => {
+    // Asynchronous spawn: the GitHub stub answers from this process.
+    const child = spawn(process.execPath, [actionPath], {
+      cwd: workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const run = {
+        code: code ?? -1,
+        stdout,
+        outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+      };
+      removeTempDir(runDir);
+      resolve(run);
+    });
+  });
+}
+
+/** GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([\w-]+)<<(\S+)\n([^]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
+  return outputs;
+}
