@@ -4,7 +4,7 @@ import { parseIgnoreTarget, type IgnoreTarget } from './parse.ts';
 
 /**
  * What the dashboard issue remembers between runs, kept in its own body as a hidden HTML comment
- * (`<!-- basepin:dashboard {…} -->`, DESIGN.md "State … lives on GitHub"), and the checkboxes a person ticks.
+ * (`<!-- basepin:dashboard {…} -->`, docs/architecture.md "State … lives on GitHub"), and the checkboxes a person ticks.
  * People who can edit the issue can edit this block too, so it is read back through a schema, never trusted.
  */
 export const dashboardSchemaVersion = 1;

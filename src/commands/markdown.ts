@@ -1,7 +1,7 @@
 /**
  * Text from outside (a comment, a Dockerfile, a registry) shown in markdown we post. It goes into a code span,
  * where GitHub renders no HTML, link, emphasis or `@mention`; control and bidirectional-override characters are
- * spelled out (`\u202e`) so nothing can reorder or hide what a reader sees (DESIGN.md, untrusted text).
+ * spelled out (`\u202e`) so nothing can reorder or hide what a reader sees (docs/architecture.md, "Style": anything from a comment is hostile).
  */
 
 /** Longest piece of outside text quoted in a reply. */
