@@ -61,11 +61,6 @@ export class ImageReference implements ImageReferenceParts {
     return this.familiarName + this.suffix();
   }
 
-  /** The user's own form pinned to `digest`: `alpine:3.20@sha256:…`, `ubuntu:latest@sha256:…`. */
-  pinnedTo(digest: string): string {
-    return `${this.writtenName}:${this.trackedTag}@${digest}`;
-  }
-
   toString(): string {
     return this.original;
   }
