@@ -30,12 +30,35 @@ export function errorFromResponse(
     codeByStatus[status] ??
     (status === 404 && notFoundCode ? notFoundCode : RegistryErrorCode.Http);
   const detail = parsed?.message ? `: ${untrustedText(parsed.message)}` : '';
+  const plain = plainWords(what, status, code);
   return new RegistryError({
     status,
     code,
     retryable: status === 429 || status >= 500,
-    message: `${what}: ${status} ${code}${detail}`,
+    message: `${what}: ${status} ${code}${detail}${plain ? ` (${plain})` : ''}`,
   });
+}
+
+/**
+ * What the failure means, in words a person acts on, from our own `what`
+ * (`HEAD host/repo:tag`, `GET host/repo@sha256:…`): the registry's code
+ * stays in the message for searching, this says what to do about it.
+ */
+export function plainWords(what: string, status: number, code: string): string | undefined {
+  const target = what.slice(what.indexOf(' ') + 1);
+  const at = target.lastIndexOf('@');
+  const colon = target.lastIndexOf(':');
+  const slash = target.lastIndexOf('/');
+  const repository = at > 0 ? target.slice(0, at) : colon > slash ? target.slice(0, colon) : target;
+  const tag = at < 0 && colon > slash ? target.slice(colon + 1) : undefined;
+  const host = repository.slice(0, repository.indexOf('/') > 0 ? repository.indexOf('/') : undefined);
+  if (code === RegistryErrorCode.ManifestUnknown || (status === 404 && code !== 'NAME_UNKNOWN')) {
+    return tag !== undefined ? `tag ${tag} not found in ${repository}` : `not found in ${repository}`;
+  }
+  if (code === 'NAME_UNKNOWN') return `repository ${repository} not found or not accessible`;
+  if (status === 401) return `authentication failed for ${host}`;
+  if (status === 403) return `access to ${repository} denied`;
+  return undefined;
 }
 
 function parseErrorBody(body: Uint8Array): { code: string; message: string | undefined } | undefined {

@@ -94,7 +94,9 @@ describe('resolveTag: HEAD, else GET and hash the bytes', () => {
     const { client } = testClient();
     const ref = parseImageReference(`registry.example/app:3.20@${indexDigest}`);
     const error = await registryErrorOf(client.describeManifest(ref, indexDigest));
-    expect(error.message).toBe(`HEAD registry.example/app@${indexDigest}: 404 MANIFEST_UNKNOWN`);
+    expect(error.message).toBe(
+      `HEAD registry.example/app@${indexDigest}: 404 MANIFEST_UNKNOWN (not found in registry.example/app)`,
+    );
   });
 
   it('falls back to GET when HEAD is not allowed, and carries the registry error code and message', async () => {
@@ -108,7 +110,9 @@ describe('resolveTag: HEAD, else GET and hash the bytes', () => {
     const { client } = testClient();
     const error = await registryErrorOf(client.resolveTag(parseImageReference('registry.example/app:3.99')));
     expect(error).toMatchObject({ status: 404, code: 'MANIFEST_UNKNOWN', retryable: false });
-    expect(error.message).toBe('GET registry.example/app:3.99: 404 MANIFEST_UNKNOWN: manifest unknown');
+    expect(error.message).toBe(
+      'GET registry.example/app:3.99: 404 MANIFEST_UNKNOWN: manifest unknown (tag 3.99 not found in registry.example/app)',
+    );
   });
 
   it('takes the media type from the body when the Content-Type is generic', async () => {
