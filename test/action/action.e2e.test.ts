@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
 import {
@@ -10,6 +8,7 @@ import {
   startHostileServer,
   type HostileServer,
 } from '../support/hostile-server.ts';
+import { runBundledAction, type RunEvent } from '../support/action-run.ts';
 import { pushIndex, type PushedIndex } from '../support/push.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
 
@@ -17,83 +16,8 @@ import { startRegistry, type RunningRegistry } from '../support/registry-server.
 // and GITHUB_* variables, an event payload file, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, against a real registry and a GitHub API stub.
 
-const actionPath = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
-const scheduleEvent = fileURLToPath(new URL('../fixtures/events/schedule.json', import.meta.url));
-
-interface ActionRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly outputs: Record<string, string>;
-  readonly summary: string;
-}
-
-interface RunEvent {
-  readonly name: string;
-  readonly payload: unknown;
-}
-
-function runAction(
-  workspace: string,
-  stub: GitHubStub,
-  inputs: Record<string, string>,
-  event?: RunEvent,
-): Promise<ActionRun> {
-  const runDir = mkdtempSync(join(tmpdir(), 'basepin-run-'));
-  const eventPath = join(runDir, 'event.json');
-  if (event !== undefined) writeFileSync(eventPath, JSON.stringify(event.payload));
-  const outputFile = join(runDir, 'output');
-  const summaryFile = join(runDir, 'summary');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: runDir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: event?.name ?? 'schedule',
-    GITHUB_EVENT_PATH: event === undefined ? scheduleEvent : eventPath,
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_API_URL: stub.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_SHA: stub.branchSha('main')!,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    INPUT_TOKEN: 'ghs_testtoken',
-    'INPUT_CONFIG-FILE': '.github/basepin.yml',
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((resolve, reject) => {
-    // Asynchronous spawn: the GitHub stub answers from this process.
-    const child = spawn(process.execPath, [actionPath], {
-      cwd: workspace,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const run = {
-        code: code ?? -1,
-        stdout,
-        outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-      };
-      rmSync(runDir, { recursive: true, force: true });
-      resolve(run);
-    });
-  });
-}
-
-/** GITHUB_OUTPUT's `name<<DELIMITER\nvalue\nDELIMITER` records. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const pattern = /^([\w-]+)<<(\S+)\n([^]*?)\n\2$/gm;
-  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
-  return outputs;
-}
+/** The shared runner of the bundled action, under the name these tests use. */
+const runAction = runBundledAction;
 
 function writeTree(root: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {

@@ -16,17 +16,27 @@ export interface ActionRun {
   readonly summary: string;
 }
 
+/** An event other than the default schedule: its name and the payload written to GITHUB_EVENT_PATH. */
+export interface RunEvent {
+  readonly name: string;
+  readonly payload: unknown;
+}
+
 /**
- * The bundled action (dist/index.js) run the way the runner runs it: INPUT_* and GITHUB_* variables, a
- * schedule event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, against a GitHub API stub.
+ * The bundled action (dist/index.js) run the way the runner runs it: INPUT_* and GITHUB_* variables, an
+ * event payload file (a schedule unless `event` says otherwise), GITHUB_OUTPUT and GITHUB_STEP_SUMMARY
+ * files, against a GitHub API stub.
  */
 export function runBundledAction(
   workspace: string,
   stub: GitHubStub,
   inputs: Record<string, string>,
+  event?: RunEvent,
 ): Promise<ActionRun> {
   const runDir = mkdtempSync(join(tmpdir(), 'basepin-run-'));
   trackTempDir(runDir);
+  const eventPath = join(runDir, 'event.json');
+  if (event !== undefined) writeFileSync(eventPath, JSON.stringify(event.payload));
   const outputFile = join(runDir, 'output');
   const summaryFile = join(runDir, 'summary');
   writeFileSync(outputFile, '');
@@ -35,8 +45,8 @@ export function runBundledAction(
     PATH: process.env.PATH ?? '',
     HOME: runDir,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'schedule',
-    GITHUB_EVENT_PATH: scheduleEvent,
+    GITHUB_EVENT_NAME: event?.name ?? 'schedule',
+    GITHUB_EVENT_PATH: event === undefined ? scheduleEvent : eventPath,
     GITHUB_REPOSITORY: 'octo/app',
     GITHUB_WORKSPACE: workspace,
     GITHUB_API_URL: stub.url,
