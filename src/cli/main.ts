@@ -1,4 +1,5 @@
-import { commandHelp, parseCliArgs, usage, UsageError, type CliArgs } from './args.ts';
+import { parseCliArgs, UsageError, type CliArgs } from './args.ts';
+import { commandHelp, usage } from './help.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import { createRedactor } from '../text/redactor.ts';
 
