@@ -11,7 +11,11 @@ import type { Changelogs } from './changelog.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
 import { pullRequestTitle } from './pr-title.ts';
 import { foreignRefusal, replaceBranch } from './replace-branch.ts';
-import { buildState, readState, sameProposal, withState, type PullRequestState } from './pr-state.ts';
+import { closeObsolete, type OpenBasepinPullRequest } from './close-obsolete.ts';
+import { buildState, readState, sameProposal, type PullRequestState } from './pr-state.ts';
+import { done, shortSha, type PullRequestOutcome } from './pr-outcome.ts';
+
+export type { PullRequestOperation, PullRequestOutcome } from './pr-outcome.ts';
 
 /** The pull-request settings of a run (inputs and `.github/basepin.yml`), as read once by the entry. */
 export type PullRequestSettings = Pick<
@@ -59,34 +63,8 @@ export interface OpenPullRequestsDeps {
   readonly log: GitHubLog;
 }
 
-/**
- * - `created`/`updated`: a branch was pushed and its PR opened or refreshed.
- * - `unchanged`: the open PR already proposes exactly this on this base (or is kept; see `reason`).
- * - `closed`: the group has nothing left to propose; PR closed, branch deleted.
- * - `skipped`: a person closed a PR proposing these same digests.
- * - `failed`: GitHub refused; `reason` says what and where. Other groups still ran.
- * - `waiting`: a new pull request not opened because `maxPullRequests` are open; a later run opens it.
- */
-export type PullRequestOperation =
-  'created' | 'updated' | 'unchanged' | 'closed' | 'skipped' | 'failed' | 'waiting';
-
-export interface PullRequestOutcome {
-  readonly number?: number;
-  readonly url?: string;
-  readonly branch: string;
-  readonly operation: PullRequestOperation;
-  readonly reason?: string;
-  /** True when nothing was written (`dryRun`): the operation is what would have been done. */
-  readonly dryRun?: boolean;
-}
-
 export interface OpenPullRequestsResult {
   readonly pullRequests: readonly PullRequestOutcome[];
-}
-
-interface OpenBasepinPullRequest {
-  readonly pr: PullRequest;
-  readonly state: PullRequestState | undefined;
 }
 
 /** Turns a pin report into one branch and pull request per group, idempotently. */
@@ -161,15 +139,6 @@ async function openBasepinPullRequests(
     byBranch.set(pr.headRef, { pr, state: reading.kind === 'valid' ? reading.state : undefined });
   }
   return byBranch;
-}
-
-function done(
-  pr: PullRequest | undefined,
-  branch: string,
-  operation: PullRequestOperation,
-  extra: Partial<PullRequestOutcome> = {},
-): PullRequestOutcome {
-  return { ...(pr ? { number: pr.number, url: pr.url } : {}), branch, operation, ...extra };
 }
 
 async function proposeGroup(
@@ -300,47 +269,10 @@ async function declinedBy(
   return reading.state.targetId === state.targetId ? latest : undefined;
 }
 
-async function closeObsolete(
-  input: OpenPullRequestsInput,
-  deps: OpenPullRequestsDeps,
-  existing: OpenBasepinPullRequest,
-  state: PullRequestState,
-): Promise<PullRequestOutcome> {
-  const { pr } = existing;
-  const failing = unresolvedSites(input.report, state);
-  if (failing.length > 0) {
-    const reason = `kept open: resolving ${failing.join(', ')} failed in this run, so its pins may not be current`;
-    deps.log.warning(`#${pr.number} (${pr.headRef}): ${reason}`);
-    return done(pr, pr.headRef, 'unchanged', { reason });
-  }
-  if (input.dryRun) {
-    deps.log.info(`${pr.headRef}: dry run: would have closed #${pr.number} and deleted its branch`);
-    return done(pr, pr.headRef, 'closed', { dryRun: true });
-  }
-  await deps.github.closePullRequest(pr.number, {
-    comment: `basepin: pins are current on \`${input.baseBranch}\` (${shortSha(input.baseSha)}); nothing is left to propose on this branch, so this pull request is closed and \`${pr.headRef}\` deleted.`,
-    body: withState(pr.body, { ...state, closedAs: 'obsolete' }),
-  });
-  await deps.github.deleteBranch(pr.headRef);
-  return done(pr, pr.headRef, 'closed');
-}
-
-/** Sites of this PR whose resolution errored in this run (all errors, when the state lists no sites). */
-function unresolvedSites(report: PinReport, state: PullRequestState): string[] {
-  const listed = new Set(state.updates.map((u) => `${u.file}:${u.line}`));
-  return report.errors
-    .map((e) => `${repositoryPath(e.file)}:${e.line}`)
-    .filter((site) => state.updates.length === 0 || listed.has(site));
-}
-
 function commitMessage(title: string, group: UpdateGroup): string {
   const lines = group.updates.map(
     (u) =>
       `- ${repositoryPath(u.file)}:${u.line} ${imageName(u)} ${u.from ? shortDigest(u.from) : 'unpinned'} → ${shortDigest(u.to)}`,
   );
   return `${title}\n\n${lines.join('\n')}\n`;
-}
-
-function shortSha(sha: string): string {
-  return sha.slice(0, 7);
 }
