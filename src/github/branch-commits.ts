@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { withGitHubError } from './errors.ts';
+import { parseReply, withGitHubError } from './errors.ts';
 import { CompareSchema } from './schemas-conversation.ts';
 import type { RepoRef } from './types.ts';
 
@@ -27,10 +27,11 @@ export async function listBranchCommits(
   base: string,
   head: string,
 ): Promise<{ readonly commits: readonly BranchCommit[]; readonly total: number }> {
-  const response = await withGitHubError('compare', `${base}...${head} in ${repo.owner}/${repo.repo}`, () =>
+  const resource = `${base}...${head} in ${repo.owner}/${repo.repo}`;
+  const response = await withGitHubError('compare', resource, () =>
     octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 100 }),
   );
-  const compare = CompareSchema.parse(response.data);
+  const compare = parseReply(CompareSchema, response.data, 'compare', resource);
   return {
     total: compare.total_commits,
     commits: compare.commits.map((c) => ({

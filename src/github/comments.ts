@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { withGitHubError } from './errors.ts';
+import { parseReply, withGitHubError } from './errors.ts';
 import { CommentSchema } from './schemas-conversation.ts';
 import type { RepoRef } from './types.ts';
 
@@ -18,10 +18,11 @@ export async function createComment(
   issue: number,
   body: string,
 ): Promise<PostedComment> {
-  const response = await withGitHubError('comment on', `#${issue} in ${repo.owner}/${repo.repo}`, () =>
+  const resource = `#${issue} in ${repo.owner}/${repo.repo}`;
+  const response = await withGitHubError('comment on', resource, () =>
     octokit.rest.issues.createComment({ ...repo, issue_number: issue, body }),
   );
-  const comment = CommentSchema.parse(response.data);
+  const comment = parseReply(CommentSchema, response.data, 'comment on', resource);
   return { id: comment.id, url: comment.html_url };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseReply } from './errors.ts';
 
 /**
  * The parts of the workflow event payloads (`GITHUB_EVENT_PATH`) a run acts on.
@@ -65,20 +66,20 @@ const IssuesPayload = z.object({
   sender: z.object({ login: z.string(), type: z.string().optional() }),
 });
 
-/** Reads `GITHUB_EVENT_NAME` and the parsed payload; a payload of the wrong shape throws zod's error. */
+/** Reads `GITHUB_EVENT_NAME` and the parsed payload; a payload of the wrong shape is a one-line `GitHubPayloadError`. */
 export function readRunEvent(name: string, payload: unknown): RunEvent {
   switch (name) {
     case 'schedule':
-      return { kind: 'schedule', schedule: SchedulePayload.parse(payload).schedule };
+      return { kind: 'schedule', schedule: payloadOf(SchedulePayload, payload, 'schedule').schedule };
     case 'workflow_dispatch': {
-      const inputs = WorkflowDispatchPayload.parse(payload).inputs ?? {};
+      const inputs = payloadOf(WorkflowDispatchPayload, payload, 'workflow_dispatch').inputs ?? {};
       return {
         kind: 'workflow_dispatch',
         inputs: Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, String(v)])),
       };
     }
     case 'issue_comment': {
-      const event = IssueCommentPayload.parse(payload);
+      const event = payloadOf(IssueCommentPayload, payload, 'issue_comment');
       return {
         kind: 'issue_comment',
         action: event.action,
@@ -92,7 +93,7 @@ export function readRunEvent(name: string, payload: unknown): RunEvent {
       };
     }
     case 'issues': {
-      const event = IssuesPayload.parse(payload);
+      const event = payloadOf(IssuesPayload, payload, 'issues');
       return {
         kind: 'issues',
         action: event.action,
@@ -105,4 +106,9 @@ export function readRunEvent(name: string, payload: unknown): RunEvent {
     default:
       return { kind: 'other', name };
   }
+}
+
+/** The event payload checked against its documented shape; a mismatch names the event and the field. */
+function payloadOf<T>(schema: z.ZodType<T>, payload: unknown, event: string): T {
+  return parseReply(schema, payload, 'read event', `${event} payload`);
 }

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { GitHubError, withGitHubError } from './errors.ts';
+import { GitHubError, parseReply, withGitHubError } from './errors.ts';
 import { AuthenticatedUserSchema, ViewerSchema } from './schemas-conversation.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function getTokenIdentity(octokit: GitHubClient): Promise<string> {
     const response = await withGitHubError('read', 'the authenticated user', () =>
       octokit.rest.users.getAuthenticated(),
     );
-    return AuthenticatedUserSchema.parse(response.data).login;
+    return parseReply(AuthenticatedUserSchema, response.data, 'read', 'the authenticated user').login;
   } catch (error) {
     if (!(error instanceof GitHubError) || (error.status !== 403 && error.status !== 401)) throw error;
   }
@@ -29,7 +29,7 @@ export async function getTokenIdentity(octokit: GitHubClient): Promise<string> {
     // An installation token that may read neither is the workflow's own GITHUB_TOKEN.
     return githubActionsLogin;
   }
-  const { viewer } = ViewerSchema.parse(data);
+  const { viewer } = parseReply(ViewerSchema, data, 'read', 'the GraphQL viewer');
   return viewer.__typename === 'Bot' && !viewer.login.endsWith('[bot]')
     ? `${viewer.login}[bot]`
     : viewer.login;

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { withGitHubError } from './errors.ts';
+import { parseReply, withGitHubError } from './errors.ts';
 import { IssueSchema } from './schemas-conversation.ts';
 import type { RepoRef } from './types.ts';
 
@@ -14,8 +14,8 @@ export interface Issue {
   readonly isPullRequest: boolean;
 }
 
-export function toIssue(payload: unknown): Issue {
-  const issue = IssueSchema.parse(payload);
+export function toIssue(payload: unknown, operation = 'read issue', resource = 'reply'): Issue {
+  const issue = parseReply(IssueSchema, payload, operation, resource);
   return {
     number: issue.number,
     url: issue.html_url,
@@ -29,10 +29,11 @@ export function toIssue(payload: unknown): Issue {
 
 /** https://docs.github.com/en/rest/issues/issues#get-an-issue */
 export async function getIssue(octokit: GitHubClient, repo: RepoRef, number: number): Promise<Issue> {
-  const response = await withGitHubError('read issue', `#${number} in ${repo.owner}/${repo.repo}`, () =>
+  const resource = `#${number} in ${repo.owner}/${repo.repo}`;
+  const response = await withGitHubError('read issue', resource, () =>
     octokit.rest.issues.get({ ...repo, issue_number: number }),
   );
-  return toIssue(response.data);
+  return toIssue(response.data, 'read issue', resource);
 }
 
 /**
@@ -45,7 +46,8 @@ export async function findIssues(
   repo: RepoRef,
   filter: { readonly creator: string; readonly label: string; readonly title: string },
 ): Promise<Issue[]> {
-  const all = await withGitHubError('list issues', `by ${filter.creator} in ${repo.owner}/${repo.repo}`, () =>
+  const resource = `by ${filter.creator} in ${repo.owner}/${repo.repo}`;
+  const all = await withGitHubError('list issues', resource, () =>
     octokit.paginate(octokit.rest.issues.listForRepo, {
       ...repo,
       state: 'open',
@@ -57,7 +59,7 @@ export async function findIssues(
     }),
   );
   return all
-    .map(toIssue)
+    .map((item) => toIssue(item, 'list issues', resource))
     .filter(
       (issue) =>
         !issue.isPullRequest &&
@@ -72,10 +74,11 @@ export async function createIssue(
   repo: RepoRef,
   input: { readonly title: string; readonly body: string; readonly labels: readonly string[] },
 ): Promise<Issue> {
-  const response = await withGitHubError('create issue', `${input.title} in ${repo.owner}/${repo.repo}`, () =>
+  const resource = `${input.title} in ${repo.owner}/${repo.repo}`;
+  const response = await withGitHubError('create issue', resource, () =>
     octokit.rest.issues.create({ ...repo, title: input.title, body: input.body, labels: [...input.labels] }),
   );
-  return toIssue(response.data);
+  return toIssue(response.data, 'create issue', resource);
 }
 
 /** https://docs.github.com/en/rest/issues/issues#update-an-issue */

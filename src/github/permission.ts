@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { GitHubError, withGitHubError } from './errors.ts';
+import { GitHubError, parseReply, withGitHubError } from './errors.ts';
 import { CollaboratorPermissionSchema } from './schemas-conversation.ts';
 import type { RepoRef } from './types.ts';
 
@@ -21,8 +21,8 @@ export function atLeast(level: PermissionLevel, required: PermissionLevel): bool
  * already reads as write and triage as read). `author_association` is never used: it says nothing reliable
  * about write access.
  */
-export function permissionFrom(payload: unknown): PermissionLevel {
-  const answer = CollaboratorPermissionSchema.parse(payload);
+export function permissionFrom(payload: unknown, resource = 'of a user'): PermissionLevel {
+  const answer = parseReply(CollaboratorPermissionSchema, payload, 'read permission', resource);
   const role =
     answer.role_name === 'pull' ? 'read' : answer.role_name === 'push' ? 'write' : answer.role_name;
   if (role !== undefined && isPermissionLevel(role)) return role;
@@ -43,13 +43,12 @@ export async function getPermission(
   repo: RepoRef,
   user: string,
 ): Promise<PermissionLevel> {
+  const resource = `of ${user} in ${repo.owner}/${repo.repo}`;
   try {
-    const response = await withGitHubError(
-      'read permission',
-      `of ${user} in ${repo.owner}/${repo.repo}`,
-      () => octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: user }),
+    const response = await withGitHubError('read permission', resource, () =>
+      octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: user }),
     );
-    return permissionFrom(response.data);
+    return permissionFrom(response.data, resource);
   } catch (error) {
     if (error instanceof GitHubError && error.status === 404) return 'none';
     throw error;

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { GitHubError, withGitHubError } from './errors.ts';
+import { GitHubError, parseReply, withGitHubError } from './errors.ts';
 import { toPullRequest } from './schemas.ts';
 import { FileContentSchema, PullRequestFileSchema } from './schemas-conversation.ts';
 import type { PullRequest, RepoRef } from './types.ts';
@@ -32,11 +32,12 @@ export async function listChangedFiles(
   repo: RepoRef,
   number: number,
 ): Promise<string[]> {
-  const files = await withGitHubError('list files', `of #${number} in ${repo.owner}/${repo.repo}`, () =>
+  const resource = `of #${number} in ${repo.owner}/${repo.repo}`;
+  const files = await withGitHubError('list files', resource, () =>
     octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 }),
   );
   return files
-    .map((file) => PullRequestFileSchema.parse(file))
+    .map((file) => parseReply(PullRequestFileSchema, file, 'list files', resource))
     .filter((file) => file.status !== 'removed')
     .map((file) => file.filename);
 }

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { GitHubError, withGitHubError } from './errors.ts';
+import { GitHubError, parseReply, withGitHubError } from './errors.ts';
 import { GitRefSchema } from './schemas-conversation.ts';
 import { refPath } from './ref-path.ts';
 import type { RepoRef } from './types.ts';
@@ -27,17 +27,15 @@ export async function readBranch(
   repo: RepoRef,
   branch: string,
 ): Promise<string | undefined> {
+  const resource = `refs/heads/${branch} in ${repo.owner}/${repo.repo}`;
   try {
-    const response = await withGitHubError(
-      'read branch',
-      `refs/heads/${branch} in ${repo.owner}/${repo.repo}`,
-      () =>
-        octokit.request('GET /repos/{owner}/{repo}/git/ref/{+ref}', {
-          ...repo,
-          ref: refPath(`heads/${branch}`),
-        }),
+    const response = await withGitHubError('read branch', resource, () =>
+      octokit.request('GET /repos/{owner}/{repo}/git/ref/{+ref}', {
+        ...repo,
+        ref: refPath(`heads/${branch}`),
+      }),
     );
-    return GitRefSchema.parse(response.data).object.sha;
+    return parseReply(GitRefSchema, response.data, 'read branch', resource).object.sha;
   } catch (error) {
     if (error instanceof GitHubError && error.status === 404) return undefined;
     throw error;

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { GitHubPayloadError } from '../../src/github/errors.ts';
 import { BranchMovedError } from '../../src/github/update-branch.ts';
 import { api, pullRequestPayload, repoPath, testRepository, useNock } from './nock-github.ts';
 
@@ -46,6 +47,15 @@ describe('collaborator permission', () => {
   it('another failure is an error, not a silent none', async () => {
     nock(api).get(`${repoPath}/collaborators/someone/permission`).reply(403, { message: 'Forbidden' });
     await expect(testRepository().permissionOf('someone')).rejects.toThrow(/read permission of someone/);
+  });
+
+  it('fails closed with a typed error naming the field when the answer has the wrong shape', async () => {
+    nock(api).get(`${repoPath}/collaborators/someone/permission`).reply(200, { permission: 7 });
+    const asked = testRepository().permissionOf('someone');
+    await expect(asked).rejects.toThrow(GitHubPayloadError);
+    await expect(asked).rejects.toThrow(
+      /read permission of someone in .*: 200 unexpected reply: permission: /,
+    );
   });
 });
 

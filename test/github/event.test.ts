@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GitHubPayloadError } from '../../src/github/errors.ts';
 import { readRunEvent } from '../../src/github/event.ts';
 
 const payload = (name: string): unknown =>
@@ -37,8 +38,10 @@ describe('readRunEvent', () => {
     expect(readRunEvent('push', {})).toEqual({ kind: 'other', name: 'push' });
   });
 
-  it('throws on a payload of the wrong shape', () => {
-    expect(() => readRunEvent('issue_comment', { action: 'created' })).toThrow();
+  it('names the event and the field of a payload of the wrong shape, in one typed error', () => {
+    const read = () => readRunEvent('issue_comment', { ...payload('issue_comment'), comment: { id: 'x' } });
+    expect(read).toThrow(GitHubPayloadError);
+    expect(read).toThrow(/^read event issue_comment payload: 200 unexpected reply: comment\.id: /);
   });
 });
 
