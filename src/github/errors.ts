@@ -7,6 +7,8 @@ import type { ZodError } from 'zod';
 export const GitHubMessage = {
   PullRequestExists: 'A pull request already exists',
   ReferenceExists: 'Reference already exists',
+  /** Private repositories on GitHub Free: the pull request is opened as ready for review instead. */
+  DraftsUnsupported: 'Draft pull requests are not supported',
 } as const;
 
 /** A failed GitHub request, naming what basepin was doing and on what. */

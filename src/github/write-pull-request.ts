@@ -23,7 +23,8 @@ export interface CreatedPullRequest {
 
 /**
  * Opens a pull request. When GitHub answers 422 "A pull request already exists" (another run won the race),
- * the existing one is found and given this title and body.
+ * the existing one is found and given this title and body. A repository that cannot hold drafts (a private
+ * one on GitHub Free) gets a pull request ready for review rather than none.
  * https://docs.github.com/en/rest/pulls/pulls#create-a-pull-request
  */
 export async function createPullRequest(
@@ -31,30 +32,37 @@ export async function createPullRequest(
   repo: RepoRef,
   input: CreatePullRequestInput,
 ): Promise<CreatedPullRequest> {
-  const resource = `${input.head} → ${input.base} in ${repo.owner}/${repo.repo}`;
   try {
-    const response = await withGitHubError('create pull request', resource, () =>
-      octokit.rest.pulls.create({
-        ...repo,
-        head: input.head,
-        base: input.base,
-        title: input.title,
-        body: input.body,
-        draft: input.draft,
-      }),
-    );
-    return { pullRequest: toPullRequest(response.data), created: true };
+    return { pullRequest: await openPullRequest(octokit, repo, input), created: true };
   } catch (error) {
-    if (!(
-      error instanceof GitHubError &&
-      error.status === 422 &&
-      error.mentions(GitHubMessage.PullRequestExists)
-    ))
-      throw error;
+    if (!(error instanceof GitHubError && error.status === 422)) throw error;
+    if (input.draft && error.mentions(GitHubMessage.DraftsUnsupported)) {
+      return createPullRequest(octokit, repo, { ...input, draft: false });
+    }
+    if (!error.mentions(GitHubMessage.PullRequestExists)) throw error;
     const existing = await findOpenPullRequest(octokit, repo, input.head);
     if (existing === undefined) throw error;
     return { pullRequest: await updatePullRequest(octokit, repo, existing.number, input), created: false };
   }
+}
+
+async function openPullRequest(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  input: CreatePullRequestInput,
+): Promise<PullRequest> {
+  const resource = `${input.head} → ${input.base} in ${repo.owner}/${repo.repo}`;
+  const response = await withGitHubError('create pull request', resource, () =>
+    octokit.rest.pulls.create({
+      ...repo,
+      head: input.head,
+      base: input.base,
+      title: input.title,
+      body: input.body,
+      draft: input.draft,
+    }),
+  );
+  return toPullRequest(response.data);
 }
 
 /** https://docs.github.com/en/rest/pulls/pulls#update-a-pull-request */

@@ -39,7 +39,8 @@ describe('readRunEvent', () => {
   });
 
   it('names the event and the field of a payload of the wrong shape, in one typed error', () => {
-    const read = () => readRunEvent('issue_comment', { ...payload('issue_comment'), comment: { id: 'x' } });
+    const read = () =>
+      readRunEvent('issue_comment', { ...(payload('issue_comment') as object), comment: { id: 'x' } });
     expect(read).toThrow(GitHubPayloadError);
     expect(read).toThrow(/^read event issue_comment payload: 200 unexpected reply: comment\.id: /);
   });

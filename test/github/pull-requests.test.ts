@@ -114,6 +114,25 @@ describe('createPullRequest', () => {
     expect(result).toMatchObject({ created: false, pullRequest: { number: 44, body: 'B' } });
   });
 
+  it('opens a PR ready for review where the repository cannot hold drafts', async () => {
+    nock(api)
+      .post(`${repoPath}/pulls`, (body: { draft?: boolean }) => body.draft === true)
+      .reply(422, {
+        message: 'Validation Failed',
+        errors: [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: 'Draft pull requests are not supported in this repository.',
+          },
+        ],
+      })
+      .post(`${repoPath}/pulls`, (body: { draft?: boolean }) => body.draft === false)
+      .reply(201, pullRequestPayload({ number: 45 }));
+    const result = await createPullRequest(testClient(), repo, create);
+    expect(result).toMatchObject({ created: true, pullRequest: { number: 45 } });
+  });
+
   it('lets another 422 through', async () => {
     nock(api)
       .post(`${repoPath}/pulls`)
