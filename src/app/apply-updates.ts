@@ -1,4 +1,4 @@
-import { applyEdits, pinnedText } from '../dockerfile/index.ts';
+import { applyEdits, pinEdit } from '../dockerfile/index.ts';
 import type { PlannedUpdate } from './pin-report.ts';
 
 /**
@@ -9,9 +9,6 @@ import type { PlannedUpdate } from './pin-report.ts';
 export function applyUpdates(text: string, updates: readonly PlannedUpdate[]): string {
   return applyEdits(
     text,
-    updates.map((update) => ({
-      range: update.pin.range,
-      text: pinnedText(text.slice(update.pin.range.start, update.pin.range.end), update.pin, update.to),
-    })),
+    updates.map((update) => pinEdit(update.pin, update.to)),
   );
 }

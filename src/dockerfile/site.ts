@@ -22,13 +22,17 @@ export interface SourceRange {
 }
 
 /**
- * Where a digest goes. The text at `range` is a reference (`alpine:3.20`,
- * `${REGISTRY}/nginx:1.27`, maybe already `…@sha256:…`) or, for a tag ARG,
- * a bare tag (`3.19`). A pin strips any `@digest` there, adds `:latest`
- * when `addLatestTag` (a reference with no tag), then appends `@digest`.
+ * Where a digest goes, decided once at extraction (docs/architecture.md,
+ * "The pin location is decided once"). The text at `range` is a reference
+ * (`alpine:3.20`, `${REGISTRY}/nginx:1.27`, maybe already `…@sha256:…`) or,
+ * for a tag ARG, a bare tag (`3.19`). `digestRange` is inside it: the
+ * existing `@sha256:…` with its `@`, or the empty point after the tag when
+ * there is none. A pin replaces `digestRange` with `@digest`, preceded by
+ * `:latest` when `addLatestTag` (a reference with no tag).
  */
 export interface PinTarget {
   readonly range: SourceRange;
+  readonly digestRange: SourceRange;
   readonly addLatestTag: boolean;
 }
 

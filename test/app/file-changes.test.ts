@@ -21,7 +21,7 @@ function update(file: string, start: number, end: number, to = digest): PlannedU
     from: undefined,
     to,
     mediaType: 'application/vnd.oci.image.index.v1+json',
-    pin: { range: { start, end }, addLatestTag: true },
+    pin: { range: { start, end }, digestRange: { start: end, end }, addLatestTag: false },
   };
 }
 
@@ -48,7 +48,12 @@ describe('fileChanges', () => {
     const bad = scanned('bad/Dockerfile', Buffer.from('FROM alpine:3.20\n'));
     const result = fileChanges(
       [good, bad],
-      [update('good/Dockerfile', 5, 16), update('bad/Dockerfile', 5, 16), update('bad/Dockerfile', 8, 12)],
+      [
+        update('good/Dockerfile', 5, 16),
+        update('bad/Dockerfile', 5, 16),
+        // Two digests for one reference: both would be written at the same point.
+        update('bad/Dockerfile', 5, 16, `sha256:${'d'.repeat(64)}`),
+      ],
     );
     expect(result.changes.map((change) => change.file)).toEqual(['good/Dockerfile']);
     expect(result.updates.map((u) => u.file)).toEqual(['good/Dockerfile']);

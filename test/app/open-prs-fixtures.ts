@@ -37,6 +37,10 @@ export function plannedUpdate(options: UpdateOptions): PlannedUpdate {
     mediaType: 'application/vnd.oci.image.index.v1+json',
     pin: {
       range: { start, end: start + options.written.length },
+      digestRange: {
+        start: start + (at >= 0 ? at : options.written.length),
+        end: start + options.written.length,
+      },
       addLatestTag: options.addLatestTag ?? false,
     },
   };
