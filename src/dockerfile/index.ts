@@ -3,4 +3,4 @@ export type { DecodedFile, TextEncoding } from './decode.ts';
 export { extractImageSites } from './extract.ts';
 export { applyEdits, EditConflictError, EditErrorCode, pinEdit } from './rewrite.ts';
 export type { TextEdit } from './rewrite.ts';
-export type { ImageSite, PinTarget, SiteKind, SiteStatus, SourceRange } from './site.ts';
+export type { ImageSite, PinnableSite, PinTarget, SiteKind, SiteStatus, SourceRange } from './site.ts';

@@ -58,3 +58,10 @@ export interface ImageSite {
   /** Why a site is skipped or invalid, in words a person can act on. */
   readonly reason: string | undefined;
 }
+
+/** A site a pin can be written to: its reference parsed and its pin location decided. */
+export type PinnableSite = ImageSite & { readonly reference: ImageReference; readonly pin: PinTarget };
+
+export function isPinnableSite(site: ImageSite): site is PinnableSite {
+  return site.reference !== undefined && site.pin !== undefined;
+}
