@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileChanges } from '../src/app/pin.ts';
-import type { PlannedUpdate } from '../src/app/pin-report.ts';
+import type { Update } from '../src/app/update.ts';
+import { isPinnableSite } from '../src/dockerfile/site.ts';
 import { scanDockerfiles } from '../src/app/scan.ts';
 import { extractImageSites } from '../src/dockerfile/index.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';
@@ -105,24 +106,8 @@ async function measure(
       include: [],
       exclude: [],
     });
-    const updates = scan.sites.flatMap((site): PlannedUpdate[] =>
-      site.pin && site.reference
-        ? [
-            {
-              file: site.file,
-              line: site.line,
-              kind: site.kind,
-              reference: site.written,
-              repository: site.reference.name,
-              tag: site.reference.trackedTag,
-              from: site.reference.digest,
-              to: fakeDigest,
-              mediaType: '',
-              pin: site.pin,
-            },
-          ]
-        : [],
-    );
+    const target = { digest: fakeDigest, mediaType: '' };
+    const updates = scan.sites.flatMap((site): Update[] => (isPinnableSite(site) ? [{ site, target }] : []));
     const rewritten = fileChanges(scan.files, updates).changes;
     const scanMs = performance.now() - scanStarted;
 

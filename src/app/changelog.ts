@@ -3,11 +3,11 @@ import type { ChangelogFacts } from '../changelog/facts.ts';
 import { ageInDays, newestCreated } from '../changelog/headline.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
-import { formatPlatform, parseImageReference } from '../reference/index.ts';
+import { formatPlatform } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { fileChanges, type PinPlan } from './pin.ts';
-import type { PlannedUpdate, SiteNote } from './pin-report.ts';
-import type { SiteUpdate } from './update.ts';
+import { siteNote, type SiteNote } from './pin-report.ts';
+import { updateFrom, updateTag, type Update } from './update.ts';
 
 /** The facts of each update, by `changelogKey`. */
 export type Changelogs = ReadonlyMap<string, ChangelogFacts>;
@@ -35,14 +35,13 @@ export interface ChangelogPlan {
 
 type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms' | 'minimumAgeMs'>;
 
-export function changelogKey(update: Pick<SiteUpdate, 'file' | 'line' | 'to'>): string {
-  return `${update.file}:${update.line}@${update.to}`;
+export function changelogKey(update: Update): string {
+  return `${update.site.file}:${update.site.line}@${update.target.digest}`;
 }
 
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */
-function familiar(update: PlannedUpdate): string {
-  const ref = parseImageReference(`${update.repository}:${update.tag}`);
-  return `${ref.familiarName}:${update.tag}`;
+function familiar(update: Update): string {
+  return `${update.site.reference.familiarName}:${updateTag(update)}`;
 }
 
 /**
@@ -89,18 +88,16 @@ export async function addChangelogs(
       ? {}
       : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
   });
-  const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
-  const wanted = all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings, sites));
+  const wanted = all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings));
   const collected = await Promise.all(
     wanted.map(async (update) => {
-      const site = sites.get(`${update.file}:${update.line}`);
-      const ref = site?.reference ?? parseImageReference(`${update.repository}:${update.tag}`);
+      const { site, target } = update;
       const facts = await collector.collect({
-        ref,
+        ref: site.reference,
         image: familiar(update),
-        from: update.from,
-        to: update.to,
-        toMediaType: update.mediaType,
+        from: updateFrom(update),
+        to: target.digest,
+        toMediaType: target.mediaType,
         platforms: usedPlatforms(settings, site),
       });
       return [update, facts] as const;
@@ -114,13 +111,7 @@ export async function addChangelogs(
     let facts = collectedFacts;
     const hold = holdReason(facts, settings, deps.now);
     if (hold !== undefined) {
-      held.push({
-        file: update.file,
-        line: update.line,
-        kind: update.kind,
-        reference: update.reference,
-        reason: hold,
-      });
+      held.push(siteNote(update.site, hold));
       heldKeys.add(changelogKey(update));
       continue;
     }
@@ -160,17 +151,14 @@ function holdReason(facts: ChangelogFacts, settings: ChangelogSettings, now: Dat
   return undefined;
 }
 
-type SitesByLine = ReadonlyMap<string, ImageSite>;
-
 /** Whether `minimum-age` or `skip-unchanged-platforms` can act on this update. */
-function policyActsOn(update: PlannedUpdate, settings: ChangelogSettings, sites: SitesByLine): boolean {
+function policyActsOn(update: Update, settings: ChangelogSettings): boolean {
   if (settings.minimumAgeMs !== undefined) return true;
-  if (!settings.skipUnchangedPlatforms || update.from === undefined) return false;
-  return (usedPlatforms(settings, sites.get(`${update.file}:${update.line}`))?.length ?? 0) > 0;
+  if (!settings.skipUnchangedPlatforms || updateFrom(update) === undefined) return false;
+  return (usedPlatforms(settings, update.site)?.length ?? 0) > 0;
 }
 
 /** Whether a plan needs facts for its settings alone (see `ChangelogOptions`). */
 export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
-  const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
-  return plan.updates.some((update) => policyActsOn(update, settings, sites));
+  return plan.updates.some((update) => policyActsOn(update, settings));
 }

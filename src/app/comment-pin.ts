@@ -4,6 +4,7 @@ import { encodeDockerfile } from '../dockerfile/index.ts';
 import { BranchMovedError } from '../github/update-branch.ts';
 import { isForkHead } from '../github/pull-request-files.ts';
 import { isDockerfileName } from '../workspace/discover-dockerfiles.ts';
+import { updatePlace } from './update.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
 
 /** Dockerfiles read per `/basepin pin`: a pull request touching more is refused rather than half pinned. */
@@ -58,7 +59,7 @@ export async function pinCommand(
   }
   const sha = await deps.github.writeCommit({
     baseSha: seen,
-    message: `${settings.commitMessagePrefix}Pin base image digests\n\n${report.updates.map((u) => `- ${u.file}:${u.line} ${u.reference} → ${u.to}`).join('\n')}\n`,
+    message: `${settings.commitMessagePrefix}Pin base image digests\n\n${report.updates.map((u) => `- ${updatePlace(u)} ${u.site.written} → ${u.target.digest}`).join('\n')}\n`,
     files: report.changes.map((c) => ({ path: c.file, bytes: encodeDockerfile(c.after, c.encoding) })),
   });
   try {

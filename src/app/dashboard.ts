@@ -20,6 +20,8 @@ import { familiarRepository, repositoryPath } from './group-updates.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import { failureMessage } from './failure.ts';
 import type { PinPlan } from './pin.ts';
+import { siteNote } from './pin-report.ts';
+import { updateFrom, updateRepository, updateTag } from './update.ts';
 
 /** The dashboard issue as found (or not) and its state. */
 export interface LoadedDashboard {
@@ -112,9 +114,9 @@ export function dashboardBody(input: DashboardInput): string {
   const sites = [
     ...input.plan.updates.map((u) =>
       site(
-        u,
-        u.from === undefined ? 'unpinned' : 'stale',
-        `${familiarRepository(u.repository)}:${u.tag} → ${u.to}`,
+        siteNote(u.site),
+        updateFrom(u) === undefined ? 'unpinned' : 'stale',
+        `${familiarRepository(updateRepository(u))}:${updateTag(u)} → ${u.target.digest}`,
       ),
     ),
     ...input.plan.unchanged.map((n) => site(n, 'current')),

@@ -2,7 +2,8 @@ import { encodeDockerfile } from '../dockerfile/index.ts';
 import type { FileWrite } from '../github/types.ts';
 import { applyUpdates } from './apply-updates.ts';
 import { repositoryPath } from './group-updates.ts';
-import type { FileChange, PlannedUpdate } from './pin-report.ts';
+import type { FileChange } from './pin-report.ts';
+import type { Update } from './update.ts';
 
 /** A file of a group cannot be written to a branch (outside the repository, base text unknown, unencodable). */
 export class GroupFileError extends Error {
@@ -18,7 +19,7 @@ export class GroupFileError extends Error {
 /** What the run's pin plan computed: the base texts, and every update of each file. */
 export interface PlannedTexts {
   readonly changes: readonly FileChange[];
-  readonly updates: readonly PlannedUpdate[];
+  readonly updates: readonly Update[];
 }
 
 /**
@@ -26,13 +27,13 @@ export interface PlannedTexts {
  * carry each other's changes. A group that takes every update of a file reuses the text the plan
  * computed. Paths are repository-relative, as a git tree names them; bytes are encoded as the file was read.
  */
-export function groupFileWrites(updates: readonly PlannedUpdate[], plan: PlannedTexts): FileWrite[] {
-  const byFile = new Map<string, PlannedUpdate[]>();
+export function groupFileWrites(updates: readonly Update[], plan: PlannedTexts): FileWrite[] {
+  const byFile = new Map<string, Update[]>();
   for (const update of updates) {
-    const path = repositoryPath(update.file);
+    const path = repositoryPath(update.site.file);
     if (path.startsWith('/') || path === '..' || path.startsWith('../') || /^[A-Za-z]:/.test(path)) {
       throw new GroupFileError(
-        update.file,
+        update.site.file,
         'is not inside the repository; scan with paths relative to its root',
       );
     }
@@ -43,7 +44,7 @@ export function groupFileWrites(updates: readonly PlannedUpdate[], plan: Planned
   const changeByPath = new Map(plan.changes.map((change) => [repositoryPath(change.file), change]));
   const planned = new Map<string, number>();
   for (const update of plan.updates) {
-    const path = repositoryPath(update.file);
+    const path = repositoryPath(update.site.file);
     planned.set(path, (planned.get(path) ?? 0) + 1);
   }
   const writes: FileWrite[] = [];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { parseImageReference } from '../reference/index.ts';
-import type { PlannedUpdate } from './pin-report.ts';
+import { updateRepository, type Update } from './update.ts';
 import { branchName, branchSlug } from './branch-name.ts';
 
 /** How updates are split into pull requests. */
@@ -14,7 +14,7 @@ export interface UpdateGroup {
   readonly key: string;
   readonly branch: string;
   /** Sorted by file, then line. */
-  readonly updates: readonly PlannedUpdate[];
+  readonly updates: readonly Update[];
 }
 
 /** `./a/Dockerfile`, `a\\Dockerfile` → `a/Dockerfile`: the path as a git tree and a blob URL name it. */
@@ -31,14 +31,14 @@ export function familiarRepository(repository: string): string {
   }
 }
 
-function groupKey(update: PlannedUpdate, groupBy: GroupBy): string {
+function groupKey(update: Update, groupBy: GroupBy): string {
   switch (groupBy) {
     case 'all':
       return 'all';
     case 'image':
-      return update.repository;
+      return updateRepository(update);
     case 'directory':
-      return posix.dirname(repositoryPath(update.file));
+      return posix.dirname(repositoryPath(update.site.file));
   }
 }
 
@@ -53,10 +53,10 @@ function keySlug(key: string, groupBy: GroupBy): string {
   }
 }
 
-function byFileThenLine(a: PlannedUpdate, b: PlannedUpdate): number {
-  const fa = repositoryPath(a.file);
-  const fb = repositoryPath(b.file);
-  return fa < fb ? -1 : fa > fb ? 1 : a.line - b.line;
+function byFileThenLine(a: Update, b: Update): number {
+  const fa = repositoryPath(a.site.file);
+  const fb = repositoryPath(b.site.file);
+  return fa < fb ? -1 : fa > fb ? 1 : a.site.line - b.site.line;
 }
 
 /**
@@ -64,11 +64,11 @@ function byFileThenLine(a: PlannedUpdate, b: PlannedUpdate): number {
  * branch from run to run; when two keys slug alike (`services/api`, `services-api`), both get a hash suffix.
  */
 export function groupUpdates(
-  updates: readonly PlannedUpdate[],
+  updates: readonly Update[],
   groupBy: GroupBy,
   branchPrefix: string,
 ): UpdateGroup[] {
-  const byKey = new Map<string, PlannedUpdate[]>();
+  const byKey = new Map<string, Update[]>();
   for (const update of updates) {
     const key = groupKey(update, groupBy);
     byKey.set(key, [...(byKey.get(key) ?? []), update]);

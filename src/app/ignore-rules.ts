@@ -1,5 +1,7 @@
 import { ruleCovers, type IgnoreRule } from '../commands/dashboard-state.ts';
 import { fileChanges, type PinPlan } from './pin.ts';
+import { siteNote } from './pin-report.ts';
+import { updateRepository, updateTag } from './update.ts';
 import { familiarRepository } from './group-updates.ts';
 
 /** How a rule reads in a reason or reply: `alpine`, `alpine:3.20`. */
@@ -17,16 +19,12 @@ export function applyIgnoreRules(plan: PinPlan, rules: readonly IgnoreRule[]): P
   const kept = [];
   const skipped = [...plan.skipped];
   for (const update of plan.updates) {
-    const rule = rules.find((r) => ruleCovers(r, update.repository, update.tag));
+    const rule = rules.find((r) => ruleCovers(r, updateRepository(update), updateTag(update)));
     if (rule === undefined) kept.push(update);
     else {
-      skipped.push({
-        file: update.file,
-        line: update.line,
-        kind: update.kind,
-        reference: update.reference,
-        reason: `ignored by \`/basepin ignore ${ruleName(rule)}\` (${rule.source.by})`,
-      });
+      skipped.push(
+        siteNote(update.site, `ignored by \`/basepin ignore ${ruleName(rule)}\` (${rule.source.by})`),
+      );
     }
   }
   if (kept.length === plan.updates.length) return plan;

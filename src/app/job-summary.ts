@@ -6,6 +6,7 @@ import type { PinReport } from './pin-report.ts';
 import { renderChangelog } from '../changelog/render.ts';
 import type { Changelogs } from './changelog.ts';
 import { cell, changelogFacts, imageName } from './pr-body.ts';
+import { updateFrom, updatePlace } from './update.ts';
 
 /** GitHub takes job summaries up to 1 MiB; the changelog keeps well within it. */
 const maxChangelogChars = 500_000;
@@ -21,7 +22,7 @@ export function renderJobSummary(
   changelog?: { readonly changelogs: Changelogs; readonly now: Date },
 ): string {
   const lines: string[] = [`## basepin${dryRun ? ' (dry run)' : ''}`, ''];
-  const pinned = report.updates.filter((update) => update.from === undefined).length;
+  const pinned = report.updates.filter((update) => updateFrom(update) === undefined).length;
   lines.push(
     `${pinned} to pin, ${report.updates.length - pinned} to refresh, ${report.unchanged.length} current, ` +
       `${report.skipped.length} skipped, ${report.errors.length} failed` +
@@ -31,12 +32,14 @@ export function renderJobSummary(
   if (report.updates.length) {
     lines.push('| File | Image | Digest |', '| --- | --- | --- |');
     for (const update of report.updates) {
-      const change = update.from
-        ? `\`${shortDigest(update.from)}\` → \`${shortDigest(update.to)}\``
-        : `pin \`${shortDigest(update.to)}\``;
-      const unconfirmed = update.fromMirror ? ` (from mirror ${cell(update.fromMirror)}, unconfirmed)` : '';
+      const from = updateFrom(update);
+      const { digest: to, fromMirror } = update.target;
+      const change = from
+        ? `\`${shortDigest(from)}\` → \`${shortDigest(to)}\``
+        : `pin \`${shortDigest(to)}\``;
+      const unconfirmed = fromMirror ? ` (from mirror ${cell(fromMirror)}, unconfirmed)` : '';
       lines.push(
-        `| ${cell(`${update.file}:${update.line}`)} | \`${cell(imageName(update))}\` | ${change}${unconfirmed} |`,
+        `| ${cell(updatePlace(update))} | \`${cell(imageName(update))}\` | ${change}${unconfirmed} |`,
       );
     }
     lines.push('');

@@ -10,6 +10,7 @@ import type { PinReport } from './pin-report.ts';
 import type { Changelogs } from './changelog.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
 import { pullRequestTitle } from './pr-title.ts';
+import { updateFrom } from './update.ts';
 import { foreignRefusal, replaceBranch } from './replace-branch.ts';
 import { closeObsolete, type OpenBasepinPullRequest } from './close-obsolete.ts';
 import { buildState, readState, sameProposal, type PullRequestState } from './pr-state.ts';
@@ -269,10 +270,14 @@ async function declinedBy(
   return reading.state.targetId === state.targetId ? latest : undefined;
 }
 
+function digestOrUnpinned(digest: string | undefined): string {
+  return digest ? shortDigest(digest) : 'unpinned';
+}
+
 function commitMessage(title: string, group: UpdateGroup): string {
   const lines = group.updates.map(
     (u) =>
-      `- ${repositoryPath(u.file)}:${u.line} ${imageName(u)} ${u.from ? shortDigest(u.from) : 'unpinned'} → ${shortDigest(u.to)}`,
+      `- ${repositoryPath(u.site.file)}:${u.site.line} ${imageName(u)} ${digestOrUnpinned(updateFrom(u))} → ${shortDigest(u.target.digest)}`,
   );
   return `${title}\n\n${lines.join('\n')}\n`;
 }

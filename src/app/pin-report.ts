@@ -1,11 +1,6 @@
-import type { ImageSite, PinTarget, SiteKind } from '../dockerfile/site.ts';
+import type { ImageSite, SiteKind } from '../dockerfile/site.ts';
 import type { Failure } from './failure.ts';
-import type { SiteUpdate } from './update.ts';
-
-/** An update plus where its digest is written, so a caller can apply any subset of updates to a file. */
-export interface PlannedUpdate extends SiteUpdate {
-  readonly pin: PinTarget;
-}
+import type { Update } from './update.ts';
 
 /** A site reported by file:line (unchanged, skipped). */
 export interface SiteNote {
@@ -14,6 +9,12 @@ export interface SiteNote {
   readonly kind: SiteKind;
   readonly reference: string;
   readonly reason?: string;
+}
+
+/** The note of a site (an update held back, unchanged, skipped): where it is and what is written there. */
+export function siteNote(site: ImageSite, reason?: string): SiteNote {
+  const base = { file: site.file, line: site.line, kind: site.kind, reference: site.written };
+  return reason === undefined ? base : { ...base, reason };
 }
 
 /** A site (or every site of a file) that could not be done, with the typed reason. */
@@ -36,7 +37,8 @@ export interface FileChange {
 /** What one pin run found and would write: the contract of `basepin pin --json` and the action. */
 export interface PinReport {
   readonly sites: readonly ImageSite[];
-  readonly updates: readonly PlannedUpdate[];
+  /** Each names its site, whose pin target says where its digest is written: any subset applies to a file. */
+  readonly updates: readonly Update[];
   readonly unchanged: readonly SiteNote[];
   readonly skipped: readonly SiteNote[];
   readonly errors: readonly SiteFailure[];

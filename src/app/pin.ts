@@ -1,12 +1,19 @@
 import type { RunSettings } from '../config/settings.ts';
-import type { ImageSite } from '../dockerfile/site.ts';
+import type { ImageSite, PinnableSite } from '../dockerfile/site.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
 import { createSitePolicy } from '../resolve/policy.ts';
 import { resolveTargetDigest, type TargetDigest } from '../resolve/target-digest.ts';
 import { applyUpdates } from './apply-updates.ts';
 import { asFailure, InvalidSiteError } from './failure.ts';
-import type { FileChange, PinReport, PlannedUpdate, SiteFailure, SiteNote } from './pin-report.ts';
+import {
+  siteNote as note,
+  type FileChange,
+  type PinReport,
+  type SiteFailure,
+  type SiteNote,
+} from './pin-report.ts';
+import type { Update } from './update.ts';
 import { scanDockerfiles, type ScannedFile } from './scan.ts';
 
 export interface PinDeps {
@@ -32,18 +39,18 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
 
   const skipped: SiteNote[] = [];
   const errors: SiteFailure[] = [];
-  const toResolve: ImageSite[] = [];
+  const toResolve: PinnableSite[] = [];
   for (const site of scan.sites) {
     const decision = policy(site);
-    if (decision.action === 'resolve') toResolve.push(site);
+    if (decision.action === 'resolve') toResolve.push(decision.site);
     else if (decision.action === 'skip') skipped.push(note(site, decision.reason));
     // A reference Docker itself would refuse is bad input: an error, not a silent skip.
     else errors.push(failure(site, new InvalidSiteError(decision.reason)));
   }
 
   const targets = new Map<string, Promise<TargetDigest>>();
-  const targetOf = (site: ImageSite): Promise<TargetDigest> => {
-    const ref = site.reference!;
+  const targetOf = (site: PinnableSite): Promise<TargetDigest> => {
+    const ref = site.reference;
     const key = `${ref.name}:${ref.trackedTag}@${ref.digest ?? ''}`;
     let target = targets.get(key);
     if (!target) {
@@ -53,7 +60,7 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
     return target;
   };
   // Starts each host's token warm-up and returns: a host's references wait for that host only.
-  if (registry.prepare) await registry.prepare(toResolve.map((site) => site.reference!));
+  if (registry.prepare) await registry.prepare(toResolve.map((site) => site.reference));
 
   let done = 0;
   const outcomes = await Promise.all(
@@ -68,29 +75,16 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
     }),
   );
 
-  const updates: PlannedUpdate[] = [];
+  const updates: Update[] = [];
   const unchanged: SiteNote[] = [];
   for (const outcome of outcomes) {
     const { site } = outcome;
-    const ref = site.reference!;
     if (outcome.error !== undefined) {
       errors.push(failure(site, outcome.error));
-    } else if (outcome.target.digest === ref.digest) {
+    } else if (outcome.target.digest === site.reference.digest) {
       unchanged.push(note(site));
     } else {
-      updates.push({
-        file: site.file,
-        line: site.line,
-        kind: site.kind,
-        reference: site.written,
-        repository: ref.name,
-        tag: ref.trackedTag,
-        from: ref.digest,
-        to: outcome.target.digest,
-        mediaType: outcome.target.mediaType,
-        ...(outcome.target.fromMirror === undefined ? {} : { fromMirror: outcome.target.fromMirror }),
-        pin: site.pin!,
-      });
+      updates.push({ site, target: outcome.target });
     }
   }
 
@@ -110,14 +104,14 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
 export interface FileChanges {
   readonly changes: FileChange[];
   /** The updates that made it into `changes`. */
-  readonly updates: PlannedUpdate[];
+  readonly updates: Update[];
   /** One per update of a file whose edits did not fit its text; that file is left unchanged. */
   readonly errors: SiteFailure[];
 }
 
 /** Applies updates to the texts they came from; files with no update are left out. */
-export function fileChanges(files: readonly ScannedFile[], updates: readonly PlannedUpdate[]): FileChanges {
-  const byFile = Map.groupBy(updates, (update) => update.file);
+export function fileChanges(files: readonly ScannedFile[], updates: readonly Update[]): FileChanges {
+  const byFile = Map.groupBy(updates, (update) => update.site.file);
   const result: FileChanges = { changes: [], updates: [], errors: [] };
   for (const { file, decoded } of files) {
     const mine = byFile.get(file);
@@ -130,16 +124,11 @@ export function fileChanges(files: readonly ScannedFile[], updates: readonly Pla
       result.updates.push(...mine);
     } catch (error) {
       for (const update of mine) {
-        result.errors.push({ file, line: update.line, reference: update.reference, error: asFailure(error) });
+        result.errors.push(failure(update.site, asFailure(error)));
       }
     }
   }
   return result;
-}
-
-function note(site: ImageSite, reason?: string): SiteNote {
-  const base = { file: site.file, line: site.line, kind: site.kind, reference: site.written };
-  return reason === undefined ? base : { ...base, reason };
 }
 
 function failure(site: ImageSite, error: SiteFailure['error']): SiteFailure {

@@ -4,7 +4,7 @@ import { changelogKey, type Changelogs } from './changelog.ts';
 import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
 import { familiarRepository, repositoryPath } from './group-updates.ts';
-import type { PlannedUpdate } from './pin-report.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
 import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
@@ -15,7 +15,7 @@ export const commentCommands: readonly { readonly usage: string; readonly effect
   commandHelp.filter((c) => c.name !== 'pin');
 
 export interface PullRequestBodyInput {
-  readonly updates: readonly PlannedUpdate[];
+  readonly updates: readonly Update[];
   readonly state: PullRequestState;
   readonly repo: RepoRef;
   /** `https://github.com` or a GitHub Enterprise Server address (`GITHUB_SERVER_URL`). */
@@ -28,8 +28,8 @@ export interface PullRequestBodyInput {
 }
 
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */
-export function imageName(update: Pick<PlannedUpdate, 'repository' | 'tag'>): string {
-  return `${familiarRepository(update.repository)}:${update.tag}`;
+export function imageName(update: Update): string {
+  return `${familiarRepository(updateRepository(update))}:${updateTag(update)}`;
 }
 
 function pathUrl(path: string): string {
@@ -41,40 +41,43 @@ export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function fileLink(input: PullRequestBodyInput, update: PlannedUpdate): string {
-  const file = repositoryPath(update.file);
+function fileLink(input: PullRequestBodyInput, update: Update): string {
+  const file = repositoryPath(update.site.file);
+  const { line } = update.site;
   const server = input.serverUrl.replace(/\/+$/, '');
-  const url = `${server}/${input.repo.owner}/${input.repo.repo}/blob/${pathUrl(input.branch)}/${pathUrl(file)}#L${update.line}`;
-  return `[${cell(file)}:${update.line}](${url})`;
+  const url = `${server}/${input.repo.owner}/${input.repo.repo}/blob/${pathUrl(input.branch)}/${pathUrl(file)}#L${line}`;
+  return `[${cell(file)}:${line}](${url})`;
 }
 
-function digestChange(update: PlannedUpdate): string {
-  const unconfirmed = update.fromMirror ? ` (from mirror ${cell(update.fromMirror)}, unconfirmed)` : '';
-  return `${update.from === undefined ? 'unpinned' : `\`${shortDigest(update.from)}\``} → \`${shortDigest(update.to)}\`${unconfirmed}`;
+function digestChange(update: Update): string {
+  const from = updateFrom(update);
+  const { digest: to, fromMirror } = update.target;
+  const unconfirmed = fromMirror ? ` (from mirror ${cell(fromMirror)}, unconfirmed)` : '';
+  return `${from === undefined ? 'unpinned' : `\`${shortDigest(from)}\``} → \`${shortDigest(to)}\`${unconfirmed}`;
 }
 
-export function changelogFacts(updates: readonly PlannedUpdate[], changelogs?: Changelogs): ChangelogFacts[] {
+export function changelogFacts(updates: readonly Update[], changelogs?: Changelogs): ChangelogFacts[] {
   return updates.map(
     (u) =>
       changelogs?.get(changelogKey(u)) ?? {
         image: imageName(u),
-        from: u.from,
-        to: u.to,
-        toMediaType: u.mediaType,
+        from: updateFrom(u),
+        to: u.target.digest,
+        toMediaType: u.target.mediaType,
       },
   );
 }
 
 const changelogMarker = '\u0000changelog\u0000';
 
-function render(input: PullRequestBodyInput, shown: readonly PlannedUpdate[]): string {
+function render(input: PullRequestBodyInput, shown: readonly Update[]): string {
   const hidden = input.updates.length - shown.length;
   const lines = [
     'basepin pins Dockerfile base images to immutable digests and keeps those pins fresh.',
     '',
     '| File | Reference | Digest |',
     '| --- | --- | --- |',
-    ...shown.map((u) => `| ${fileLink(input, u)} | \`${cell(u.reference)}\` | ${digestChange(u)} |`),
+    ...shown.map((u) => `| ${fileLink(input, u)} | \`${cell(u.site.written)}\` | ${digestChange(u)} |`),
   ];
   if (hidden > 0) {
     lines.push(
@@ -89,7 +92,7 @@ function render(input: PullRequestBodyInput, shown: readonly PlannedUpdate[]): s
     '',
     ...shown.map(
       (u) =>
-        `- \`${repositoryPath(u.file)}:${u.line}\` \`${imageName(u)}\`: \`${u.from ?? 'unpinned'}\` → \`${u.to}\``,
+        `- \`${repositoryPath(u.site.file)}:${u.site.line}\` \`${imageName(u)}\`: \`${updateFrom(u) ?? 'unpinned'}\` → \`${u.target.digest}\``,
     ),
     '',
     '</details>',

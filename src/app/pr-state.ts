@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../commands/hidden-block.ts';
-import type { PlannedUpdate } from './pin-report.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
 import { repositoryPath } from './group-updates.ts';
 
 /**
@@ -62,20 +62,20 @@ function hashOf(lines: readonly string[]): string {
   return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 20);
 }
 
-export function proposedUpdates(updates: readonly PlannedUpdate[]): ProposedUpdate[] {
+export function proposedUpdates(updates: readonly Update[]): ProposedUpdate[] {
   return updates
     .map((u) => ({
-      file: repositoryPath(u.file),
-      line: u.line,
-      repository: u.repository,
-      tag: u.tag,
-      from: u.from ?? null,
-      to: u.to,
+      file: repositoryPath(u.site.file),
+      line: u.site.line,
+      repository: updateRepository(u),
+      tag: updateTag(u),
+      from: updateFrom(u) ?? null,
+      to: u.target.digest,
     }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
-export function buildState(updates: readonly PlannedUpdate[], base: string): PullRequestState {
+export function buildState(updates: readonly Update[], base: string): PullRequestState {
   const proposed = proposedUpdates(updates);
   const changeId = hashOf(
     proposed.map((u) => JSON.stringify([u.file, u.line, u.repository, u.tag, u.from, u.to])),

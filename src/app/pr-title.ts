@@ -1,16 +1,14 @@
 import { familiarRepository } from './group-updates.ts';
-import type { SiteUpdate } from './update.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
 
 /** Past this, a list of images makes a title GitHub cuts off: count them instead. */
 const maxTitleChars = 72;
 /** Images named in the parenthesis of a counted title before `…`. */
 const namedInCount = 3;
 
-type TitleUpdate = Pick<SiteUpdate, 'repository' | 'tag' | 'from'>;
-
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */
-function image(update: TitleUpdate): string {
-  return `${familiarRepository(update.repository)}:${update.tag}`;
+function image(update: Update): string {
+  return `${familiarRepository(updateRepository(update))}:${updateTag(update)}`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -28,17 +26,17 @@ function distinct<T>(items: readonly T[]): T[] {
  * node, golang, …)`. "Pin" adds a digest where there was none, "Update" replaces one;
  * a mix says both. Images are named in the order of the updates (file, then line).
  */
-export function pullRequestTitle(updates: readonly TitleUpdate[], prefix = ''): string {
+export function pullRequestTitle(updates: readonly Update[], prefix = ''): string {
   const images = distinct(updates.map(image));
-  const pins = updates.some((update) => update.from === undefined);
-  const refreshes = updates.some((update) => update.from !== undefined);
+  const pins = updates.some((update) => updateFrom(update) === undefined);
+  const refreshes = updates.some((update) => updateFrom(update) !== undefined);
   const verb = pins && refreshes ? 'Pin and update' : refreshes ? 'Update' : 'Pin';
   const noun = images.length === 1 ? 'digest' : 'digests';
   const named = `${prefix}${verb} ${listed(images)} ${noun}`;
   if (images.length <= namedInCount && named.length <= maxTitleChars) return named;
 
   const counted = `${prefix}${verb} ${images.length} base image ${noun}`;
-  const names = distinct(updates.map((update) => familiarRepository(update.repository)));
+  const names = distinct(updates.map((update) => familiarRepository(updateRepository(update))));
   let shown = 0;
   while (
     shown < Math.min(names.length, namedInCount) &&

@@ -2,6 +2,7 @@ import { changelogJson } from '../changelog/text.ts';
 import { changelogKey, type Changelogs } from './changelog.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from './pin-report.ts';
+import { updateFrom, updateRepository, updateTag } from './update.ts';
 
 /**
  * The JSON shapes of a pin run, shared by `basepin pin --json` / `check --json`
@@ -11,14 +12,14 @@ export function updatesJson(report: Pick<PinReport, 'updates'>, changelogs?: Cha
   return report.updates.map((update) => {
     const facts = changelogs?.get(changelogKey(update));
     return {
-      file: update.file,
-      line: update.line,
-      reference: update.reference,
-      repository: update.repository,
-      tag: update.tag,
-      from: update.from ?? null,
-      to: update.to,
-      fromMirror: update.fromMirror ?? null,
+      file: update.site.file,
+      line: update.site.line,
+      reference: update.site.written,
+      repository: updateRepository(update),
+      tag: updateTag(update),
+      from: updateFrom(update) ?? null,
+      to: update.target.digest,
+      fromMirror: update.target.fromMirror ?? null,
       // What the registry says changed (issue 9); present when the facts were collected.
       ...(facts ? { changelog: changelogJson(facts) } : {}),
     };

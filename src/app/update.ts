@@ -1,20 +1,32 @@
-import type { SiteKind } from '../dockerfile/site.ts';
+import type { PinnableSite } from '../dockerfile/site.ts';
+import type { TargetDigest } from '../resolve/target-digest.ts';
 
-/** One site whose pin changes: the unit a pull request proposes and a report lists. */
-export interface SiteUpdate {
-  readonly file: string;
-  readonly line: number;
-  readonly kind: SiteKind;
-  /** The reference as written before the change. */
-  readonly reference: string;
-  /** Fully qualified repository, `docker.io/library/alpine`. */
-  readonly repository: string;
-  readonly tag: string;
-  /** The digest pinned before; undefined when the site was not pinned. */
-  readonly from: string | undefined;
-  readonly to: string;
-  /** Media type of `to` (index, list or single manifest). */
-  readonly mediaType: string;
-  /** The registry could not be reached and this mirror named `to`: unconfirmed by the registry. */
-  readonly fromMirror?: string;
+/**
+ * One site whose pin changes, and the digest it resolved to: the unit a pull request proposes
+ * and a report lists. It points at the site and the target rather than copying their fields,
+ * so it costs two references; what reports show is read through them (below) where it is shown.
+ */
+export interface Update {
+  readonly site: PinnableSite;
+  readonly target: TargetDigest;
+}
+
+/** Fully qualified repository, `docker.io/library/alpine`. */
+export function updateRepository(update: Update): string {
+  return update.site.reference.name;
+}
+
+/** The tag the site follows (`latest` when it names none). */
+export function updateTag(update: Update): string {
+  return update.site.reference.trackedTag;
+}
+
+/** The digest pinned before; undefined when the site was not pinned. */
+export function updateFrom(update: Update): string | undefined {
+  return update.site.reference.digest;
+}
+
+/** `file:line` of the site, as reports print it. */
+export function updatePlace(update: Update): string {
+  return `${update.site.file}:${update.site.line}`;
 }

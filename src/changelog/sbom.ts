@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJson } from '../text/read-json.ts';
 
 /** The SPDX predicate type BuildKit and cosign write. https://github.com/in-toto/attestation/blob/main/spec/predicates/spdx.md */
 export const spdxPredicateType = 'https://spdx.dev/Document';
@@ -48,26 +49,18 @@ const maxPackages = 20_000;
  * envelope around such a statement. Throws `SbomError` for anything else.
  */
 export function sbomPackages(bytes: Uint8Array): SbomPackage[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw new SbomError('the SBOM is not JSON');
-  }
-  return packagesOf(json, 0);
+  const read = parseJson(bytes);
+  if (!read.ok) throw new SbomError('the SBOM is not JSON');
+  return packagesOf(read.value, 0);
 }
 
 function packagesOf(json: unknown, depth: number): SbomPackage[] {
   if (depth > 2) throw new SbomError('the SBOM is wrapped too deeply');
   const envelope = DsseEnvelopeSchema.safeParse(json);
   if (envelope.success) {
-    let inner: unknown;
-    try {
-      inner = JSON.parse(Buffer.from(envelope.data.payload, 'base64').toString('utf8'));
-    } catch {
-      throw new SbomError('the DSSE payload is not base64 JSON');
-    }
-    return packagesOf(inner, depth + 1);
+    const inner = parseJson(Buffer.from(envelope.data.payload, 'base64').toString('utf8'));
+    if (!inner.ok) throw new SbomError('the DSSE payload is not base64 JSON');
+    return packagesOf(inner.value, depth + 1);
   }
   const statement = InTotoStatementSchema.safeParse(json);
   if (statement.success) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDigest } from '../reference/index.ts';
+import { readJson } from '../text/read-json.ts';
 
 /**
  * The parts of the OCI objects a changelog reads (more than pinning needs: layers, `created`, labels).
@@ -56,12 +57,6 @@ export const ImageConfigSchema = z.object({
 export type ImageConfig = z.infer<typeof ImageConfigSchema>;
 
 export function parseJson<T>(schema: z.ZodType<T>, bytes: Uint8Array): T | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return undefined;
-  }
-  const parsed = schema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  const read = readJson(bytes, schema);
+  return read.ok ? read.value : undefined;
 }

@@ -3,6 +3,7 @@ import { failureMessage } from '../app/failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
 import type { Changelogs } from '../app/changelog.ts';
 import { pinReportJson } from '../app/report-json.ts';
+import { updateFrom, updatePlace } from '../app/update.ts';
 import { shortDigest } from '../reference/index.ts';
 import { plain, type Paint, type Style } from './colour.ts';
 
@@ -58,14 +59,14 @@ export function pinJson(report: PinReport, changelogs?: Changelogs): string {
 export function updateLines(report: PinReport, paint: Paint = plain): string {
   return report.updates
     .map((update) => {
+      const from = updateFrom(update);
+      const { digest: to, fromMirror } = update.target;
       const action = paint(
         'green',
-        update.from
-          ? `${shortDigest(update.from)} → ${shortDigest(update.to)}`
-          : `pinned to ${shortDigest(update.to)}`,
+        from ? `${shortDigest(from)} → ${shortDigest(to)}` : `pinned to ${shortDigest(to)}`,
       );
-      const unconfirmed = update.fromMirror ? ` (from mirror ${update.fromMirror}, unconfirmed)` : '';
-      return `${update.file}:${update.line} ${update.reference} ${action}${unconfirmed}\n`;
+      const unconfirmed = fromMirror ? ` (from mirror ${fromMirror}, unconfirmed)` : '';
+      return `${updatePlace(update)} ${update.site.written} ${action}${unconfirmed}\n`;
     })
     .join('');
 }
@@ -94,7 +95,7 @@ export function skippedLines(skipped: readonly SiteNote[], label: string, paint:
  * words. Both count the files scanned (a check of 11 files that changes none is not "0 files").
  */
 export function summaryLine(report: PinReport, verb: 'pin' | 'check', filesScanned: number): string {
-  const pinned = report.updates.filter((update) => !update.from).length;
+  const pinned = report.updates.filter((update) => !updateFrom(update)).length;
   const refreshed = report.updates.length - pinned;
   const parts = [
     verb === 'pin' ? `${pinned} pinned` : `${pinned} not pinned`,

@@ -7,6 +7,7 @@ import { RegistryError } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
 import { registryClientFor } from '../app/registry-client.ts';
 import { scanDockerfiles } from '../app/scan.ts';
+import { updateFrom, updatePlace } from '../app/update.ts';
 import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
 import { SettingsError } from '../config/errors.ts';
 import { stat } from 'node:fs/promises';
@@ -158,7 +159,7 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Change
       plan.updates
         .map(
           (update) =>
-            `${update.file}:${update.line} ${update.reference} ${paint('yellow', update.from ? 'stale pin' : 'not pinned')}\n`,
+            `${updatePlace(update)} ${update.site.written} ${paint('yellow', updateFrom(update) ? 'stale pin' : 'not pinned')}\n`,
         )
         .join(''),
     );

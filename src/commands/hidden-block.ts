@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { readJson } from '../text/read-json.ts';
 
 /**
  * A hidden `<!-- marker {json} -->` block: basepin's state kept in a body on GitHub (a pull request's, the
@@ -26,18 +27,14 @@ export function parseHiddenBlock<T>(
   schema: z.ZodType<T>,
   version: number,
 ): BlockReading<T> {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    return { kind: 'invalid', reason: `the ${marker} block is not JSON (${(error as Error).message})` };
+  const read = readJson(json, schema);
+  if (read.ok) return { kind: 'valid', state: read.value };
+  const { problem } = read;
+  if (problem.kind === 'syntax') {
+    return { kind: 'invalid', reason: `the ${marker} block is ${problem.message}` };
   }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return { kind: 'valid', state: parsed.data };
-  const issue = parsed.error.issues[0];
   return {
     kind: 'invalid',
-    reason:
-      `the ${marker} block does not match schema v${version}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
+    reason: `the ${marker} block does not match schema v${version}: ${problem.path || '(root)'} ${problem.issue}`,
   };
 }

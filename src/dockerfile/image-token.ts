@@ -76,7 +76,7 @@ export function readImageToken(word: string, scope: TokenScope): TokenReading {
   if (only && only.start === 0 && only.end === word.length) return readWholeWord(only, scope, resolved);
 
   const masked = maskRefs(word, refs);
-  const at = masked.indexOf('@', Math.max(0, masked.lastIndexOf('/')));
+  const at = digestAt(masked);
   const nameAndTag = at === -1 ? masked : masked.slice(0, at);
   const lastSlash = nameAndTag.lastIndexOf('/');
   const colon = nameAndTag.lastIndexOf(':');
@@ -252,6 +252,23 @@ function escapeRegExp(text: string): string {
 
 function isNotImage(text: string, scope: TokenScope): boolean {
   return text.toLowerCase() === 'scratch' || scope.isStage(text);
+}
+
+/**
+ * Where the digest of a reference word sits, as word indices: from its `@`
+ * to the end, or the empty point at the end when it has none. The one rule
+ * for both reading a word and writing its pin: text inside variables is
+ * masked first, since a default may hold `:`, `/` or `@`
+ * (`${REG:-localhost:5000}/img`), and only the literal text is read.
+ */
+export function digestSpan(word: string, escape: string): { start: number; end: number } {
+  const at = digestAt(maskRefs(word, findVariableRefs(word, escape)));
+  return { start: at === -1 ? word.length : at, end: word.length };
+}
+
+/** The `@` after the last `/` of a word whose variables are masked, or -1. */
+function digestAt(masked: string): number {
+  return masked.indexOf('@', Math.max(0, masked.lastIndexOf('/')));
 }
 
 function maskRefs(word: string, refs: readonly VariableRef[]): string {

@@ -55,22 +55,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
- * The text a pin writes at `target.range`: any existing `@digest` is
- * dropped, `:latest` is added when the target asks for it and the name has
- * no tag (a registry port `localhost:5000/img` is not a tag), and `@digest`
- * is appended. Throws `BadReferenceError` for a malformed digest.
+ * The edit that pins `target` to `digest`: the digest's range (an old
+ * `@digest`, or the point after the tag) becomes `@digest`, with `:latest`
+ * before it when the target asks for it. Where that range is was decided at
+ * extraction; nothing here reads the text again. Throws `BadReferenceError`
+ * for a malformed digest.
  */
-export function pinnedText(current: string, target: PinTarget, digest: string): string {
+export function pinEdit(target: PinTarget, digest: string): TextEdit {
   validateDigest(digest);
-  // `${…}` may hold `:`, `/` or `@` (`${REG:-localhost:5000}`); mask it so only literal text is read.
-  const masked = current.replace(/\$\{[^}]*\}/g, (match) => '_'.repeat(match.length));
-  const at = masked.indexOf('@', Math.max(0, masked.lastIndexOf('/')));
-  let base = at === -1 ? current : current.slice(0, at);
-  if (target.addLatestTag) {
-    const name = masked.slice(0, base.length);
-    if (name.lastIndexOf(':') <= name.lastIndexOf('/')) base += ':latest';
-  }
-  return `${base}@${digest}`;
+  return { range: target.digestRange, text: `${target.addLatestTag ? ':latest' : ''}@${digest}` };
 }
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {

@@ -4,11 +4,17 @@
  * a range, skipped with a reason, invalid).
  */
 import type { ExtractOptions } from './extract.ts';
-import { templatePattern, templateReason, type TokenReading, type TokenScope } from './image-token.ts';
+import {
+  digestSpan,
+  templatePattern,
+  templateReason,
+  type TokenReading,
+  type TokenScope,
+} from './image-token.ts';
 import { judgeReference } from './judge.ts';
 import { lineOf, type Instruction, type LexedDockerfile } from './lex.ts';
 import { sourceRange, type ScannedDockerfile } from './scan.ts';
-import type { ImageSite, SiteKind, SourceRange } from './site.ts';
+import type { ImageSite, PinTarget, SiteKind, SourceRange } from './site.ts';
 
 export interface Context {
   readonly options: ExtractOptions;
@@ -78,7 +84,7 @@ export function literalSite(
   if (templatePattern.test(resolved))
     return skippedSite(context, kind, line, written, undefined, templateReason);
   const judged = judgeReference(resolved, tagOnly);
-  const pin = judged.pinnable ? { range, addLatestTag: judged.addLatestTag } : undefined;
+  const pin = judged.pinnable ? pinTarget(context, range, judged.addLatestTag) : undefined;
   return {
     file: context.file,
     line,
@@ -92,6 +98,13 @@ export function literalSite(
     status: judged.status,
     reason: judged.reason,
   };
+}
+
+/** The pin location of a reference (or bare tag) at `range`, with its digest's own range inside it. */
+function pinTarget(context: Context, range: SourceRange, addLatestTag: boolean): PinTarget {
+  const span = digestSpan(context.text.slice(range.start, range.end), context.lexed.escape);
+  const digestRange = { start: range.start + span.start, end: range.start + span.end };
+  return { range, digestRange, addLatestTag };
 }
 
 export function skippedSite(

@@ -22,13 +22,17 @@ export interface SourceRange {
 }
 
 /**
- * Where a digest goes. The text at `range` is a reference (`alpine:3.20`,
- * `${REGISTRY}/nginx:1.27`, maybe already `…@sha256:…`) or, for a tag ARG,
- * a bare tag (`3.19`). A pin strips any `@digest` there, adds `:latest`
- * when `addLatestTag` (a reference with no tag), then appends `@digest`.
+ * Where a digest goes, decided once at extraction (docs/architecture.md,
+ * "The pin location is decided once"). The text at `range` is a reference
+ * (`alpine:3.20`, `${REGISTRY}/nginx:1.27`, maybe already `…@sha256:…`) or,
+ * for a tag ARG, a bare tag (`3.19`). `digestRange` is inside it: the
+ * existing `@sha256:…` with its `@`, or the empty point after the tag when
+ * there is none. A pin replaces `digestRange` with `@digest`, preceded by
+ * `:latest` when `addLatestTag` (a reference with no tag).
  */
 export interface PinTarget {
   readonly range: SourceRange;
+  readonly digestRange: SourceRange;
   readonly addLatestTag: boolean;
 }
 
@@ -53,4 +57,11 @@ export interface ImageSite {
   readonly status: SiteStatus;
   /** Why a site is skipped or invalid, in words a person can act on. */
   readonly reason: string | undefined;
+}
+
+/** A site a pin can be written to: its reference parsed and its pin location decided. */
+export type PinnableSite = ImageSite & { readonly reference: ImageReference; readonly pin: PinTarget };
+
+export function isPinnableSite(site: ImageSite): site is PinnableSite {
+  return site.reference !== undefined && site.pin !== undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJson } from '../text/read-json.ts';
 import type { Endpoint } from './endpoint.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { MediaType } from './media-types.ts';
@@ -33,9 +34,9 @@ export async function fetchTagPage(endpoint: Endpoint, repository: string): Prom
     headers: { accept: 'application/json' },
   });
   if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
-  const parsed = TagListSchema.safeParse(parseJson(response.body));
-  if (!parsed.success) throw badResponse(`${what}: not a tag list`);
-  const tags = (parsed.data.tags ?? []).filter((tag) => tagPattern.test(tag));
+  const read = readJson(response.body, TagListSchema);
+  if (!read.ok) throw badResponse(`${what}: not a tag list (${read.problem.message})`);
+  const tags = (read.value.tags ?? []).filter((tag) => tagPattern.test(tag));
   // A `Link: <…>; rel="next"` header says the list goes on; basepin reads one page only.
   return { tags, more: /rel="?next"?/.test(response.headers.get('link') ?? '') };
 }
@@ -77,23 +78,15 @@ export async function fetchReferrers(
 }
 
 function referrersOf(body: Uint8Array, what: string): Referrer[] {
-  const parsed = ReferrersIndexSchema.safeParse(parseJson(body));
-  if (!parsed.success) throw badResponse(`${what}: not an image index`);
-  return parsed.data.manifests.map((entry) => ({
+  const read = readJson(body, ReferrersIndexSchema);
+  if (!read.ok) throw badResponse(`${what}: not an image index (${read.problem.message})`);
+  return read.value.manifests.map((entry) => ({
     mediaType: entry.mediaType,
     digest: entry.digest,
     size: entry.size,
     artifactType: entry.artifactType,
     annotations: entry.annotations,
   }));
-}
-
-function parseJson(body: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    return undefined;
-  }
 }
 
 function badResponse(message: string): RegistryError {

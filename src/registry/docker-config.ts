@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultHelperLimits, runCredentialHelper, type HelperLimits } from './credential-helper.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { findJsonSyntaxError } from '../text/json-syntax.ts';
+import { readJson } from '../text/read-json.ts';
 import { untrustedText } from '../text/untrusted.ts';
 import { dockerHub, dockerHubAliases, isDockerHub } from '../reference/index.ts';
 
@@ -95,23 +95,15 @@ export class DockerCredentials {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw this.configError(`cannot be read (${(error as Error).message})`, error);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // JSON.parse's message quotes the text around the error: the password, in this file. No cause kept.
-      const where = findJsonSyntaxError(text);
-      const at = where ? `:${where.line}:${where.column}` : '';
-      throw this.configError(`is not valid JSON (${where?.problem ?? 'unreadable'})`, undefined, at);
+    // The text around an error is the password, in this file: only file:line:column are named, no cause kept.
+    const read = readJson(text, DockerConfigFileSchema);
+    if (read.ok) return read.value;
+    const { problem } = read;
+    if (problem.kind === 'syntax') {
+      const at = problem.line === undefined ? '' : `:${problem.line}:${problem.column}`;
+      throw this.configError(`is not valid JSON (${problem.problem})`, undefined, at);
     }
-    const parsed = DockerConfigFileSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw this.configError(
-        `has an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-      );
-    }
-    return parsed.data;
+    throw this.configError(`has an unexpected shape at ${problem.path || '(root)'}: ${problem.issue}`);
   }
 
   private fromAuthEntry(entry: NonNullable<DockerConfigFile['auths']>[string]): Credential | undefined {
@@ -163,16 +155,9 @@ export class DockerCredentials {
       const detail = (stderr.trim() || stdout.trim()).split('\n')[0] ?? '';
       throw failed(`failed (exit ${code}): ${untrustedText(detail, 200)}`);
     }
-    let parsed;
-    try {
-      parsed = HelperReplySchema.safeParse(JSON.parse(stdout));
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed?.success) {
-      throw failed('printed no {"Username","Secret"} JSON');
-    }
-    const { Username: username, Secret: secret } = parsed.data;
+    const read = readJson(stdout, HelperReplySchema);
+    if (!read.ok) throw failed('printed no {"Username","Secret"} JSON');
+    const { Username: username, Secret: secret } = read.value;
     this.onSecret(secret);
     // docker-credential-helpers: the username `<token>` marks an identity token.
     if (username === '<token>') return { kind: 'identity', username: '', identityToken: secret };

@@ -1,3 +1,4 @@
+import { readJson } from '../text/read-json.ts';
 import { parseChallenge, type Challenge } from './challenge.ts';
 import type { Credential } from './docker-config.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
@@ -225,25 +226,21 @@ export class Endpoint {
     });
     const what = `token for ${scopes.join(' ')} from ${realm.origin}${realm.pathname}`;
     if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, what);
-    let json: unknown;
-    try {
-      json = JSON.parse(new TextDecoder().decode(response.body));
-    } catch {
-      json = undefined;
-    }
-    const parsed = TokenResponseSchema.safeParse(json);
-    if (!parsed.success) {
+    // The reply holds the token: the problem says where it broke, never the text there.
+    const read = readJson(response.body, TokenResponseSchema);
+    if (!read.ok) {
       throw new RegistryError({
         status: response.status,
         code: RegistryErrorCode.BadResponse,
         retryable: false,
-        message: `${what}: the reply is not a token response (${parsed.error.issues[0]?.message})`,
+        message: `${what}: the reply is not a token response (${read.problem.message})`,
       });
     }
-    const token = parsed.data.token ?? parsed.data.access_token ?? '';
+    const reply = read.value;
+    const token = reply.token ?? reply.access_token ?? '';
     this.init.onSecret(token);
-    if (parsed.data.refresh_token) this.init.onSecret(parsed.data.refresh_token);
-    return { token, expiresIn: parsed.data.expires_in ?? defaultTokenSeconds };
+    if (reply.refresh_token) this.init.onSecret(reply.refresh_token);
+    return { token, expiresIn: reply.expires_in ?? defaultTokenSeconds };
   }
 
   /** The header value is as secret as the password: base64 is not a mask. */

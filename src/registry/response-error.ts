@@ -1,3 +1,4 @@
+import { readJson } from '../text/read-json.ts';
 import { untrustedText } from '../text/untrusted.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { ErrorResponseSchema } from './schemas.ts';
@@ -63,14 +64,8 @@ export function plainWords(what: string, status: number, code: string): string |
 
 function parseErrorBody(body: Uint8Array): { code: string; message: string | undefined } | undefined {
   if (body.length === 0) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    return undefined;
-  }
-  const parsed = ErrorResponseSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const [first] = parsed.data.errors;
+  const read = readJson(body, ErrorResponseSchema);
+  if (!read.ok) return undefined;
+  const [first] = read.value.errors;
   return first ? { code: first.code, message: first.message } : undefined;
 }

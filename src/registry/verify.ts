@@ -3,6 +3,7 @@ import { isDigest } from '../reference/index.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { bareMediaType, isIndexMediaType, isManifestMediaType, type MediaType } from './media-types.ts';
 import { ImageIndexSchema, ImageManifestSchema } from './schemas.ts';
+import { parseJson } from '../text/read-json.ts';
 
 /** `sha256:…` of the bytes, using the algorithm of `like` (sha256 by default). */
 export function digestOf(bytes: Uint8Array, like = 'sha256:'): string {
@@ -38,13 +39,9 @@ export function verifyDigest(bytes: Uint8Array, expected: string, what: string):
  */
 export function checkManifestBody(contentType: string | null, body: Uint8Array, what: string): MediaType {
   const header = bareMediaType(contentType);
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(body));
-  } catch {
-    throw badManifest(what, `the body is not JSON (${body.byteLength} bytes)`);
-  }
-  const declared = (json as { mediaType?: unknown } | null)?.mediaType;
+  const read = parseJson(body);
+  if (!read.ok) throw badManifest(what, `the body is ${read.problem.message} (${body.byteLength} bytes)`);
+  const declared = (read.value as { mediaType?: unknown } | null)?.mediaType;
   if (declared !== undefined && typeof declared !== 'string') {
     throw badManifest(what, 'its mediaType is not a string');
   }
@@ -62,7 +59,7 @@ export function checkManifestBody(contentType: string | null, body: Uint8Array, 
     });
   }
   const schema = isIndexMediaType(mediaType) ? ImageIndexSchema : ImageManifestSchema;
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(read.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';

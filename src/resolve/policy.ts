@@ -1,10 +1,10 @@
 import picomatch from 'picomatch';
-import type { ImageSite } from '../dockerfile/site.ts';
-import type { ImageReference } from '../reference/index.ts';
+import { isPinnableSite, type ImageSite, type PinnableSite } from '../dockerfile/site.ts';
 
 /** What a run does with one site. */
 export type SiteDecision =
-  | { readonly action: 'resolve'; readonly reference: ImageReference }
+  /** The site, with its reference and pin target known to be there. */
+  | { readonly action: 'resolve'; readonly site: PinnableSite }
   | { readonly action: 'skip'; readonly reason: string }
   | { readonly action: 'invalid'; readonly reason: string };
 
@@ -21,7 +21,7 @@ export function createSitePolicy(options: PolicyOptions): SitePolicy {
     : () => false;
   return (site) => {
     if (site.status === 'invalid') return { action: 'invalid', reason: site.reason ?? 'invalid reference' };
-    if (site.status === 'skipped' || !site.reference || !site.pin) {
+    if (site.status === 'skipped' || !isPinnableSite(site)) {
       return { action: 'skip', reason: site.reason ?? 'nothing to follow' };
     }
     const ref = site.reference;
@@ -33,6 +33,6 @@ export function createSitePolicy(options: PolicyOptions): SitePolicy {
     ];
     const pattern = names.find((name) => isExcluded(name));
     if (pattern !== undefined) return { action: 'skip', reason: `excluded by exclude-images (${pattern})` };
-    return { action: 'resolve', reference: ref };
+    return { action: 'resolve', site };
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../registry/index.ts';
 import { findPlatform, imageEntries, samePlatform } from './platform-match.ts';
 import { formatPlatform } from '../reference/index.ts';
+import { readJson, type JsonSchema } from '../text/read-json.ts';
 
 /** The digest to write into the pin, and the platform when a single-platform child was chosen. */
 export interface TargetDigest {
@@ -207,29 +208,17 @@ function notFound(ref: ImageReference, wanted: Platform, available: readonly Pla
   );
 }
 
-interface Schema<T> {
-  safeParse(
-    value: unknown,
-  ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
-}
-
-function parse<T>(schema: Schema<T>, manifest: Manifest, ref: ImageReference, what: string): T {
+function parse<T>(schema: JsonSchema<T>, manifest: Manifest, ref: ImageReference, what: string): T {
   return parseJson(schema, manifest.bytes, ref, `${what} ${manifest.digest}`);
 }
 
-function parseJson<T>(schema: Schema<T>, bytes: Uint8Array, ref: ImageReference, what: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    json = undefined;
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
+function parseJson<T>(schema: JsonSchema<T>, bytes: Uint8Array, ref: ImageReference, what: string): T {
+  const read = readJson(bytes, schema);
+  if (!read.ok) {
     throw new TargetDigestError(
       TargetDigestErrorCode.BadManifest,
-      `${ref.name}: ${what} is not valid (${parsed.error.issues[0]?.message ?? 'not JSON'})`,
+      `${ref.name}: ${what} is not valid (${read.problem.message})`,
     );
   }
-  return parsed.data;
+  return read.value;
 }

@@ -105,7 +105,7 @@ describe('minimum-age', () => {
       new Date('2026-11-24T12:00:00Z'),
     );
     expect(old.plan.updates).toHaveLength(1);
-    expect(old.plan.changes[0]?.after).toContain(old.plan.updates[0]!.to);
+    expect(old.plan.changes[0]?.after).toContain(old.plan.updates[0]!.target.digest);
   });
 
   it('an unknown build date is proposed, saying so', async () => {

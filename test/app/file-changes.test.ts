@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fileChanges } from '../../src/app/pin.ts';
-import type { PlannedUpdate } from '../../src/app/pin-report.ts';
 import type { ScannedFile } from '../../src/app/scan.ts';
+import type { Update } from '../../src/app/update.ts';
 import { decodeDockerfile } from '../../src/dockerfile/index.ts';
+import { updateOf } from './open-prs-fixtures.ts';
 
 const digest = `sha256:${'c'.repeat(64)}`;
 
@@ -10,19 +11,9 @@ function scanned(file: string, bytes: Uint8Array): ScannedFile {
   return { file, decoded: decodeDockerfile(bytes), sites: [] };
 }
 
-function update(file: string, start: number, end: number, to = digest): PlannedUpdate {
-  return {
-    file,
-    line: 1,
-    kind: 'from',
-    reference: 'alpine:3.20',
-    repository: 'docker.io/library/alpine',
-    tag: '3.20',
-    from: undefined,
-    to,
-    mediaType: 'application/vnd.oci.image.index.v1+json',
-    pin: { range: { start, end }, addLatestTag: true },
-  };
+/** The update of `FROM alpine:3.20` on the first line of `file`. */
+function update(file: string, to = digest): Update {
+  return updateOf({ file, text: 'FROM alpine:3.20\n', written: 'alpine:3.20', to });
 }
 
 describe('fileChanges', () => {
@@ -31,7 +22,7 @@ describe('fileChanges', () => {
       'a/Dockerfile',
       Uint8Array.from([...Buffer.from('FROM alpine:3.20 # caf'), 0xe9, 0x0a]),
     );
-    const result = fileChanges([latin1], [update('a/Dockerfile', 5, 16)]);
+    const result = fileChanges([latin1], [update('a/Dockerfile')]);
     expect(result.errors).toEqual([]);
     expect(result.changes).toEqual([
       {
@@ -48,17 +39,22 @@ describe('fileChanges', () => {
     const bad = scanned('bad/Dockerfile', Buffer.from('FROM alpine:3.20\n'));
     const result = fileChanges(
       [good, bad],
-      [update('good/Dockerfile', 5, 16), update('bad/Dockerfile', 5, 16), update('bad/Dockerfile', 8, 12)],
+      [
+        update('good/Dockerfile'),
+        update('bad/Dockerfile'),
+        // Two digests for one reference: both would be written at the same point.
+        update('bad/Dockerfile', `sha256:${'d'.repeat(64)}`),
+      ],
     );
     expect(result.changes.map((change) => change.file)).toEqual(['good/Dockerfile']);
-    expect(result.updates.map((u) => u.file)).toEqual(['good/Dockerfile']);
+    expect(result.updates.map((u) => u.site.file)).toEqual(['good/Dockerfile']);
     expect(result.errors).toHaveLength(2);
     expect(result.errors[0]).toMatchObject({ file: 'bad/Dockerfile', line: 1, reference: 'alpine:3.20' });
   });
 
   it('never writes a digest that is not one', () => {
     const file = scanned('Dockerfile', Buffer.from('FROM alpine:3.20\n'));
-    const result = fileChanges([file], [update('Dockerfile', 5, 16, 'sha256:abc\nRUN evil')]);
+    const result = fileChanges([file], [update('Dockerfile', 'sha256:abc\nRUN evil')]);
     expect(result.changes).toEqual([]);
     expect(result.errors).toHaveLength(1);
   });

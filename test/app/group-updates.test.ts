@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BranchNameError, branchName, branchSlug } from '../../src/app/branch-name.ts';
 import { branchNameProblem } from '../../src/config/git-branch.ts';
 import { groupUpdates, repositoryPath, type GroupBy } from '../../src/app/group-updates.ts';
-import { alpineUpdate, appUpdate, digest, nodeUpdate, plannedUpdate } from './open-prs-fixtures.ts';
+import { alpineUpdate, appUpdate, digest, movedTo, nodeUpdate, updateOf } from './open-prs-fixtures.ts';
 
 describe('branchSlug', () => {
   it.each([
@@ -54,20 +54,16 @@ describe('repositoryPath', () => {
 });
 
 describe('groupUpdates', () => {
-  const worker = plannedUpdate({
+  const worker = updateOf({
     file: './services/worker/Dockerfile',
     text: 'FROM alpine:3.20\n',
     written: 'alpine:3.20',
-    repository: 'docker.io/library/alpine',
-    tag: '3.20',
     to: digest('1'),
   });
-  const hubUser = plannedUpdate({
+  const hubUser = updateOf({
     file: 'tools/Dockerfile',
     text: 'FROM bitnami/kubectl:1.31\n',
     written: 'bitnami/kubectl:1.31',
-    repository: 'docker.io/bitnami/kubectl',
-    tag: '1.31',
     to: digest('4'),
   });
   const updates = [appUpdate(), worker, nodeUpdate(), alpineUpdate(), hubUser];
@@ -108,7 +104,9 @@ describe('groupUpdates', () => {
   it.each(cases)('by %s', (groupBy, expected) => {
     const groups = groupUpdates(updates, groupBy, 'basepin/');
     expect(
-      Object.fromEntries(groups.map((g) => [g.branch, g.updates.map((u) => `${u.file}:${u.line}`)])),
+      Object.fromEntries(
+        groups.map((g) => [g.branch, g.updates.map((u) => `${u.site.file}:${u.site.line}`)]),
+      ),
     ).toEqual(expected);
     expect(groups.map((g) => g.branch)).toEqual(Object.keys(expected));
   });
@@ -119,15 +117,13 @@ describe('groupUpdates', () => {
   });
 
   it('keeps folders apart whose names slug alike', () => {
-    const a = plannedUpdate({
+    const a = updateOf({
       file: 'services/api/Dockerfile',
       text: 'FROM alpine:3.20\n',
       written: 'alpine:3.20',
-      repository: 'docker.io/library/alpine',
-      tag: '3.20',
       to: digest('1'),
     });
-    const b = { ...a, file: 'services-api/Dockerfile' };
+    const b = movedTo(a, 'services-api/Dockerfile');
     const branches = groupUpdates([a, b], 'directory', 'basepin/').map((g) => g.branch);
     expect(new Set(branches).size).toBe(2);
     for (const branch of branches) expect(branch).toMatch(/^basepin\/services-api-[0-9a-f]{6}$/);

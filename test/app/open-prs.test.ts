@@ -3,7 +3,9 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { renderJobSummary } from '../../src/app/job-summary.ts';
 import { openPullRequests, type OpenPullRequestsInput } from '../../src/app/open-prs.ts';
-import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
+import type { PinReport } from '../../src/app/pin-report.ts';
+import type { Update } from '../../src/app/update.ts';
+import { parseImageReference } from '../../src/reference/index.ts';
 import { pullRequestBody } from '../../src/app/pr-body.ts';
 import { buildState, readState, renderStateBlock, withState } from '../../src/app/pr-state.ts';
 import type { GitHubClientOptions } from '../../src/github/client.ts';
@@ -67,7 +69,7 @@ async function run(
 }
 
 /** The body basepin itself would have written for `updates` on `base`. */
-function bodyOf(updates: PlannedUpdate[], base = baseSha, branch = 'basepin/all'): string {
+function bodyOf(updates: Update[], base = baseSha, branch = 'basepin/all'): string {
   return pullRequestBody({
     updates,
     state: buildState(updates, base),
@@ -696,10 +698,12 @@ describe('openPullRequests with a stubbed GitHub', () => {
 
   it('opens ten by default', async () => {
     const { github } = stubGitHub();
-    const updates = Array.from({ length: 12 }, (_, i) => ({
-      ...alpineUpdate(),
-      repository: `docker.io/library/image-${String(i).padStart(2, '0')}`,
-    }));
+    // Twelve images at one place: twelve groups by image, each pinning the same text.
+    const updates = Array.from({ length: 12 }, (_, i) => {
+      const update = alpineUpdate();
+      const reference = parseImageReference(`image-${String(i).padStart(2, '0')}:3.20`);
+      return { ...update, site: { ...update.site, reference } };
+    });
     const result = await openPullRequests(inputFor(reportOf(updates), { groupBy: 'image' }), {
       github,
       log: recordingLog(),

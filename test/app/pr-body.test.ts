@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maxBodyChars, pullRequestBody } from '../../src/app/pr-body.ts';
 import { buildState, readState } from '../../src/app/pr-state.ts';
 import { renderChangelog } from '../../src/changelog/render.ts';
-import { alpineUpdate, baseSha, digest, nodeUpdate } from './open-prs-fixtures.ts';
+import { alpineUpdate, baseSha, digest, movedTo, nodeUpdate } from './open-prs-fixtures.ts';
 
 const repo = { owner: 'octo-org', repo: 'webapp' };
 
@@ -59,10 +59,9 @@ describe('pullRequestBody', () => {
   });
 
   it('stays under GitHub’s limit by truncating the tables, with a note', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => ({
-      ...alpineUpdate(digest((i % 10).toString())),
-      file: `services/svc-${i}/Dockerfile`,
-    }));
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      movedTo(alpineUpdate(digest((i % 10).toString())), `services/svc-${i}/Dockerfile`),
+    );
     const big = pullRequestBody({
       updates: many,
       state: buildState(many, baseSha),

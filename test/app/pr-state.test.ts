@@ -7,7 +7,8 @@ import {
   digest,
   movedBaseSha,
   nodeUpdate,
-  plannedUpdate,
+  movedTo,
+  updateOf,
 } from './open-prs-fixtures.ts';
 
 describe('state block', () => {
@@ -21,16 +22,12 @@ describe('state block', () => {
         {
           file: 'Dockerfile',
           line: 1,
-          repository: 'docker.io/library/alpine',
-          tag: '3.20',
           from: null,
           to: digest('1'),
         },
         {
           file: 'services/api/Dockerfile',
           line: 2,
-          repository: 'docker.io/library/node',
-          tag: '22-slim',
           from: digest('a'),
           to: digest('2'),
         },
@@ -44,12 +41,10 @@ describe('state block', () => {
   });
 
   it('cannot be ended early by a file name', () => {
-    const tricky = plannedUpdate({
+    const tricky = updateOf({
       file: 'x-->y<!--/Dockerfile',
       text: 'FROM alpine:3.20\n',
       written: 'alpine:3.20',
-      repository: 'docker.io/library/alpine',
-      tag: '3.20',
       to: digest('1'),
     });
     const own = buildState([tricky], baseSha);
@@ -100,7 +95,7 @@ describe('state block', () => {
   });
 
   it('leaves a very long update list out but keeps the ids', () => {
-    const many = Array.from({ length: 400 }, (_, i) => ({ ...alpineUpdate(), file: `svc${i}/Dockerfile` }));
+    const many = Array.from({ length: 400 }, (_, i) => movedTo(alpineUpdate(), `svc${i}/Dockerfile`));
     const big = buildState(many, baseSha);
     expect(big.updates).toEqual([]);
     expect(renderStateBlock(big).length).toBeLessThan(400);

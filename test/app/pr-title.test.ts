@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { pullRequestTitle } from '../../src/app/pr-title.ts';
+import type { Update } from '../../src/app/update.ts';
+import { digest, updateOf } from './open-prs-fixtures.ts';
 
 const old = `sha256:${'a'.repeat(64)}`;
-const pin = (repository: string, tag: string) => ({ repository, tag, from: undefined });
-const refresh = (repository: string, tag: string) => ({ repository, tag, from: old });
+/** The update of `FROM repository:tag` (pinned to `from`, when given). */
+function update(repository: string, tag: string, from?: string): Update {
+  const written = `${repository}:${tag}${from === undefined ? '' : `@${from}`}`;
+  return updateOf({ file: 'Dockerfile', text: `FROM ${written}\n`, written, to: digest('1') });
+}
+const pin = (repository: string, tag: string) => update(repository, tag);
+const refresh = (repository: string, tag: string) => update(repository, tag, old);
 
 const alpine = 'docker.io/library/alpine';
 const node = 'docker.io/library/node';

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { PinReport, PlannedUpdate } from '../../src/app/pin-report.ts';
+import type { PinReport } from '../../src/app/pin-report.ts';
 import { scanText, summaryLine, updateLines } from '../../src/cli/report.ts';
+import { updateOf } from '../support/update.ts';
 
-const update = (from: string | undefined): PlannedUpdate =>
-  ({
-    file: 'Dockerfile',
-    line: 1,
-    kind: 'from',
-    reference: 'alpine:3.20',
-    repository: 'docker.io/library/alpine',
-    tag: '3.20',
-    from,
-    to: `sha256:${'b'.repeat(64)}`,
-  }) as PlannedUpdate;
+const update = (from: string | undefined, fromMirror?: string) => {
+  const written = from === undefined ? 'alpine:3.20' : `alpine:3.20@${from}`;
+  const to = `sha256:${'b'.repeat(64)}`;
+  return updateOf(
+    { file: 'Dockerfile', text: `FROM ${written}\n`, written, to },
+    fromMirror ? { fromMirror } : {},
+  );
+};
 
 const report: PinReport = {
   sites: [],
@@ -38,7 +36,7 @@ describe('summaryLine', () => {
 
 describe('what came from a mirror, and what cost a Docker Hub pull', () => {
   it('says a digest named by a mirror is unconfirmed, and counts the pulls', () => {
-    const fromMirror = { ...update(undefined), fromMirror: 'mirror.gcr.io' };
+    const fromMirror = update(undefined, 'mirror.gcr.io');
     expect(updateLines({ ...report, updates: [fromMirror] })).toBe(
       'Dockerfile:1 alpine:3.20 pinned to bbbbbbb (from mirror mirror.gcr.io, unconfirmed)\n',
     );

@@ -114,7 +114,13 @@ function checkSites(text: string, sites: readonly ImageSite[]): void {
     assert.ok(0 <= start && start <= end && end <= text.length, `range ${start}-${end}`);
     const slice = text.slice(start, end);
     const resolved = site.resolved ?? '';
+    // The digest's own range sits at the end of the pin range: the old `@digest`, or the point after the tag.
+    const digestRange = site.pin.digestRange;
+    assert.ok(start <= digestRange.start && digestRange.end === end, `digest ${digestRange.start}-${end}`);
+    const digestText = text.slice(digestRange.start, end);
+    assert.ok(digestText === '' || digestText.startsWith('@'), `digest text ${digestText}`);
     if (slice.includes('$')) continue;
+    assert.equal(digestText, site.reference?.digest ? `@${site.reference.digest}` : '');
     if (slice === resolved) {
       assert.equal(parseImageReference(slice).fullString, site.reference?.fullString);
     } else {
@@ -124,7 +130,7 @@ function checkSites(text: string, sites: readonly ImageSite[]): void {
     }
   }
   // Pins of different sites never collide (identical edits to a shared ARG collapse).
-  applyEdits(text, pinEdits(text, sites, digestA));
+  applyEdits(text, pinEdits(sites, digestA));
 }
 
 describe('fuzzing extraction with mutated fixtures', () => {

@@ -108,7 +108,13 @@ describe('docker config.json auths', () => {
   });
 
   it.each([
-    ['not JSON', '{"auths": {', /is not valid JSON/],
+    ['not JSON', '{"auths": {', /config\.json:1:12: is not valid JSON/],
+    // The text around the error is a password: the message says where (file:line:column), never what.
+    [
+      'not JSON near a secret',
+      '{"auths": {\n "x": {"auth": hunter2}}}',
+      /config\.json:2:16: is not valid JSON \(unexpected character\)$/,
+    ],
     ['a wrong shape', '{"auths": {"x": {"auth": 42}}}', /unexpected shape at auths\.x\.auth/],
   ])('a config.json that is %s is one typed error naming the file', async (_label, text, message) => {
     nock('https://registry.example').get('/v2/').reply(401, '', { 'www-authenticate': 'Basic realm="r"' });
@@ -121,6 +127,7 @@ describe('docker config.json auths', () => {
     expect(error.message).toContain(join(dir, 'config.json'));
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain('\n');
+    expect(error.message).not.toContain('hunter2');
   });
 });
 

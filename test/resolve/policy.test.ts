@@ -11,7 +11,11 @@ function site(text: string, overrides: Partial<ImageSite> = {}): ImageSite {
     written: text,
     resolved: text,
     reference: parseImageReference(text),
-    pin: { range: { start: 5, end: 5 + text.length }, addLatestTag: false },
+    pin: {
+      range: { start: 5, end: 5 + text.length },
+      digestRange: { start: 5 + text.length, end: 5 + text.length },
+      addLatestTag: false,
+    },
     stage: undefined,
     platform: undefined,
     status: 'pinnable',
