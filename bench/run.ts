@@ -13,6 +13,7 @@ import { fileChanges } from '../src/app/pin.ts';
 import type { PlannedUpdate } from '../src/app/pin-report.ts';
 import { scanDockerfiles } from '../src/app/scan.ts';
 import { extractImageSites } from '../src/dockerfile/index.ts';
+import { openFileWorkspace } from '../src/workspace/file-workspace.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';
 import { pushIndex } from '../test/support/push.ts';
 import { startRegistry, type RunningRegistry } from '../test/support/registry-server.ts';
@@ -99,12 +100,7 @@ async function measure(
   try {
     const generated = generateRepo(repo, images, files);
     const scanStarted = performance.now();
-    const scan = await scanDockerfiles({
-      cwd: repo,
-      paths: ['.'],
-      include: [],
-      exclude: [],
-    });
+    const scan = await scanDockerfiles({ paths: ['.'], include: [], exclude: [] }, openFileWorkspace(repo));
     const updates = scan.sites.flatMap((site): PlannedUpdate[] =>
       site.pin && site.reference
         ? [

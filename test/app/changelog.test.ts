@@ -12,6 +12,7 @@ import { ExitCode, runCli } from '../../src/cli/main.ts';
 import { defaultRunSettings, type RunSettings } from '../../src/config/settings.ts';
 import { dockerCliRebuild, windowsOnlyRebuild, type Scenario } from '../support/changelog-scenarios.ts';
 import { fixtureClient } from '../support/fixture-client.ts';
+import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 
 // The use case around the changelog facts: collected for a plan's updates, used by skip-unchanged-platforms
 // and minimum-age, and shown in the PR body, the job summary, --json and `basepin explain`.
@@ -24,9 +25,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const image = 'example.org/library/app';
 
+let workspace: MemoryWorkspace;
+
 function repoWith(scenario: Scenario, dockerfile: string) {
   scenario.repo.tags.set('1', scenario.to);
-  writeFileSync(join(dir, 'Dockerfile'), dockerfile.replaceAll('FROM_DIGEST', scenario.from));
+  workspace = new MemoryWorkspace([['Dockerfile', dockerfile.replaceAll('FROM_DIGEST', scenario.from)]]);
   return fixtureClient(scenario.repo);
 }
 
@@ -38,7 +41,7 @@ async function plan(
 ) {
   const fake = repoWith(scenario, dockerfile);
   const runSettings = defaultRunSettings({ cwd: dir, ...settings });
-  const planned = await planPins(runSettings, { registry: fake.client });
+  const planned = await planPins(runSettings, { registry: fake.client, workspace });
   return { planned, ...(await addChangelogs(planned, runSettings, { registry: fake.client, now })) };
 }
 
@@ -60,7 +63,7 @@ describe('skip-unchanged-platforms', () => {
   it('for the settings alone, the two indexes are all it reads', async () => {
     const fake = repoWith(windowsOnlyRebuild(), dockerfile);
     const settings = defaultRunSettings({ cwd: dir });
-    const planned = await planPins(settings, { registry: fake.client });
+    const planned = await planPins(settings, { registry: fake.client, workspace });
     fake.calls.length = 0;
     const result = await addChangelogs(
       planned,
