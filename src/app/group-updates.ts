@@ -17,11 +17,6 @@ export interface UpdateGroup {
   readonly updates: readonly PlannedUpdate[];
 }
 
-/** `./a/Dockerfile`, `a\\Dockerfile` → `a/Dockerfile`: the path as a git tree and a blob URL name it. */
-export function repositoryPath(file: string): string {
-  return posix.normalize(file.replace(/\\/g, '/')).replace(/^(\.\/)+/, '');
-}
-
 /** Docker's short name for a fully qualified repository: `docker.io/library/alpine` → `alpine`. */
 export function familiarRepository(repository: string): string {
   try {
@@ -38,7 +33,8 @@ function groupKey(update: PlannedUpdate, groupBy: GroupBy): string {
     case 'image':
       return update.repository;
     case 'directory':
-      return posix.dirname(repositoryPath(update.file));
+      // The repository path the workspace listed: `services/api/Dockerfile` → `services/api`, `Dockerfile` → `.`.
+      return posix.dirname(update.file);
   }
 }
 
@@ -54,9 +50,7 @@ function keySlug(key: string, groupBy: GroupBy): string {
 }
 
 function byFileThenLine(a: PlannedUpdate, b: PlannedUpdate): number {
-  const fa = repositoryPath(a.file);
-  const fb = repositoryPath(b.file);
-  return fa < fb ? -1 : fa > fb ? 1 : a.line - b.line;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
 }
 
 /**

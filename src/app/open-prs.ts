@@ -5,7 +5,7 @@ import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
-import { groupUpdates, repositoryPath, type UpdateGroup } from './group-updates.ts';
+import { groupUpdates, type UpdateGroup } from './group-updates.ts';
 import type { PinReport } from './pin-report.ts';
 import type { Changelogs } from './changelog.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
@@ -272,7 +272,7 @@ async function declinedBy(
 function commitMessage(title: string, group: UpdateGroup): string {
   const lines = group.updates.map(
     (u) =>
-      `- ${repositoryPath(u.file)}:${u.line} ${imageName(u)} ${u.from ? shortDigest(u.from) : 'unpinned'} → ${shortDigest(u.to)}`,
+      `- ${u.file}:${u.line} ${imageName(u)} ${u.from ? shortDigest(u.from) : 'unpinned'} → ${shortDigest(u.to)}`,
   );
   return `${title}\n\n${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@ import { renderChangelog, type ChangelogFacts } from '../changelog/render.ts';
 import { changelogKey, type Changelogs } from './changelog.ts';
 import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
-import { familiarRepository, repositoryPath } from './group-updates.ts';
+import { familiarRepository } from './group-updates.ts';
 import type { PlannedUpdate } from './pin-report.ts';
 import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 
@@ -42,7 +42,7 @@ export function cell(text: string): string {
 }
 
 function fileLink(input: PullRequestBodyInput, update: PlannedUpdate): string {
-  const file = repositoryPath(update.file);
+  const { file } = update;
   const server = input.serverUrl.replace(/\/+$/, '');
   const url = `${server}/${input.repo.owner}/${input.repo.repo}/blob/${pathUrl(input.branch)}/${pathUrl(file)}#L${update.line}`;
   return `[${cell(file)}:${update.line}](${url})`;
@@ -88,8 +88,7 @@ function render(input: PullRequestBodyInput, shown: readonly PlannedUpdate[]): s
     '<summary>Full digests</summary>',
     '',
     ...shown.map(
-      (u) =>
-        `- \`${repositoryPath(u.file)}:${u.line}\` \`${imageName(u)}\`: \`${u.from ?? 'unpinned'}\` → \`${u.to}\``,
+      (u) => `- \`${u.file}:${u.line}\` \`${imageName(u)}\`: \`${u.from ?? 'unpinned'}\` → \`${u.to}\``,
     ),
     '',
     '</details>',

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../commands/hidden-block.ts';
 import type { PlannedUpdate } from './pin-report.ts';
-import { repositoryPath } from './group-updates.ts';
 
 /**
  * What a basepin pull request proposes, kept in its own body as a hidden HTML comment so the next run
@@ -65,7 +64,7 @@ function hashOf(lines: readonly string[]): string {
 export function proposedUpdates(updates: readonly PlannedUpdate[]): ProposedUpdate[] {
   return updates
     .map((u) => ({
-      file: repositoryPath(u.file),
+      file: u.file,
       line: u.line,
       repository: u.repository,
       tag: u.tag,
