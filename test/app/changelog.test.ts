@@ -17,12 +17,6 @@ import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 // The use case around the changelog facts: collected for a plan's updates, used by skip-unchanged-platforms
 // and minimum-age, and shown in the PR body, the job summary, --json and `basepin explain`.
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'basepin-changelog-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
 const image = 'example.org/library/app';
 
 let workspace: MemoryWorkspace;
@@ -40,7 +34,7 @@ async function plan(
   now = new Date('2026-11-22T12:00:00Z'),
 ) {
   const fake = repoWith(scenario, dockerfile);
-  const runSettings = defaultRunSettings({ cwd: dir, ...settings });
+  const runSettings = defaultRunSettings({ cwd: '/repository', ...settings });
   const planned = await planPins(runSettings, { registry: fake.client, workspace });
   return { planned, ...(await addChangelogs(planned, runSettings, { registry: fake.client, now })) };
 }
@@ -50,7 +44,7 @@ describe('skip-unchanged-platforms', () => {
 
   it('holds back an update whose image changed only in platforms the Dockerfile does not build (default on)', async () => {
     const { plan: result, planned } = await plan(windowsOnlyRebuild(), dockerfile);
-    expect(changelogNeeded(planned, defaultRunSettings({ cwd: dir }))).toBe(true);
+    expect(changelogNeeded(planned, defaultRunSettings({ cwd: '/repository' }))).toBe(true);
     expect(result.updates).toEqual([]);
     expect(result.changes).toEqual([]);
     expect(result.skipped[0]?.reason).toMatch(
@@ -62,7 +56,7 @@ describe('skip-unchanged-platforms', () => {
 
   it('for the settings alone, the two indexes are all it reads', async () => {
     const fake = repoWith(windowsOnlyRebuild(), dockerfile);
-    const settings = defaultRunSettings({ cwd: dir });
+    const settings = defaultRunSettings({ cwd: '/repository' });
     const planned = await planPins(settings, { registry: fake.client, workspace });
     fake.calls.length = 0;
     const result = await addChangelogs(
@@ -158,6 +152,13 @@ describe('where the facts are shown', () => {
 });
 
 describe('basepin explain', () => {
+  // The CLI reads a real folder: only these tests need one.
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'basepin-changelog-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   /** `basepin explain …`, or with a leading `--json`/`--changelog`, `basepin check …`. */
   async function explain(scenario: Scenario, ...argv: string[]) {
     scenario.repo.tags.set('1', scenario.to);
