@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { isDockerfileName, UnreadablePathError } from './discover-dockerfiles.ts';
 import type { FileBytes, ListFilters, UnwrittenFile, Workspace } from './types.ts';
@@ -9,12 +10,14 @@ const skippedFolders = new Set(['.git', 'node_modules']);
  * A workspace held in memory, keyed by repository path. `/basepin pin` scans
  * Dockerfiles read through the API in one, so nothing of a pull request
  * touches the disk; use-case tests pass one instead of making temp folders.
- * It lists like the disk one (Dockerfile names, `include`, `exclude`, `.git`
- * and `node_modules` left out) but reads no `.gitignore`: that is the file
- * system's part (test/workspace/discover-dockerfiles.test.ts).
+ * It lists like the disk one: Dockerfile names, `include`, `exclude`, `.git`
+ * and `node_modules` left out, `.gitignore` files honoured (the deepest
+ * matching rule decides; an ignored folder is not entered).
  */
 export class MemoryWorkspace implements Workspace {
   readonly #files = new Map<string, Uint8Array>();
+  /** Parsed `.gitignore` files by folder; emptied by `write`. */
+  readonly #levels = new Map<string, IgnoreLevel[]>();
 
   /** `files` by repository path; text is stored as its UTF-8 bytes. */
   constructor(files: Iterable<readonly [string, Uint8Array | string]> = []) {
@@ -47,17 +50,44 @@ export class MemoryWorkspace implements Workspace {
       const prefix = path === '.' ? '' : `${path}/`;
       const under = [...this.#files.keys()].filter((file) => file.startsWith(prefix));
       if (under.length === 0 && prefix !== '') throw missing(given);
+      const above = path === '.' ? [] : ancestors(path);
       for (const file of under) {
-        const folders = file.slice(prefix.length).split('/').slice(0, -1);
-        const skipped = folders.some(
-          (name, depth) =>
-            skippedFolders.has(name) || excluded(prefix + folders.slice(0, depth + 1).join('/')),
-        );
-        if (skipped || excluded(file)) continue;
-        if (isDockerfileName(posix.basename(file)) || included(file)) found.add(file);
+        if (this.#taken(file, prefix, above, included, excluded)) found.add(file);
       }
     }
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Whether a file under the walked folder `prefix` is listed, as the walk on disk decides it. */
+  #taken(
+    file: string,
+    prefix: string,
+    above: readonly string[],
+    included: (path: string) => boolean,
+    excluded: (path: string) => boolean,
+  ): boolean {
+    const levels = above.flatMap((folder) => this.#level(folder));
+    const folders = file.slice(prefix.length).split('/').slice(0, -1);
+    let folder = prefix.replace(/\/$/, '');
+    levels.push(...this.#level(folder));
+    for (const name of folders) {
+      folder = folder === '' ? name : `${folder}/${name}`;
+      if (skippedFolders.has(name) || excluded(folder) || isIgnored(levels, folder, true)) return false;
+      levels.push(...this.#level(folder));
+    }
+    if (!isDockerfileName(posix.basename(file)) && !included(file)) return false;
+    return !excluded(file) && !isIgnored(levels, file, false);
+  }
+
+  /** The `.gitignore` of a folder (`''` is the root), as one level or none. */
+  #level(folder: string): IgnoreLevel[] {
+    let level = this.#levels.get(folder);
+    if (level === undefined) {
+      const text = this.text(folder === '' ? '.gitignore' : `${folder}/.gitignore`);
+      level = text === undefined ? [] : [{ base: folder, rules: ignore().add(text) }];
+      this.#levels.set(folder, level);
+    }
+    return level;
   }
 
   async read<T>(files: readonly string[], use: (file: string, bytes: Uint8Array) => T): Promise<T[]> {
@@ -70,8 +100,33 @@ export class MemoryWorkspace implements Workspace {
 
   async write(files: readonly FileBytes[]): Promise<UnwrittenFile[]> {
     for (const { file, bytes } of files) this.#files.set(file, Uint8Array.from(bytes));
+    this.#levels.clear();
     return [];
   }
+}
+
+interface IgnoreLevel {
+  /** The folder the `.gitignore` sits in; `''` is the root. */
+  readonly base: string;
+  readonly rules: Ignore;
+}
+
+/** The folders above `path`, root first: `a/b` → `['', 'a']`. */
+function ancestors(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return ['', ...parts.map((_, index) => parts.slice(0, index + 1).join('/'))];
+}
+
+/** The deepest `.gitignore` with a matching rule decides, as in git. */
+function isIgnored(levels: readonly IgnoreLevel[], path: string, isFolder: boolean): boolean {
+  for (let index = levels.length - 1; index >= 0; index--) {
+    const level = levels[index]!;
+    const relative = level.base === '' ? path : path.slice(level.base.length + 1);
+    const result = level.rules.test(isFolder ? `${relative}/` : relative);
+    if (result.ignored) return true;
+    if (result.unignored) return false;
+  }
+  return false;
 }
 
 function bytesOf(content: Uint8Array | string): Uint8Array {

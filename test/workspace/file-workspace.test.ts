@@ -28,6 +28,18 @@ const repository = {
   '.git/Dockerfile': 'FROM g\n',
 };
 
+/** The same tree with `.gitignore` files at three levels, one rule undone deeper down. */
+const ignoring = {
+  ...repository,
+  '.gitignore': 'vendor/\n*.Containerfile\n',
+  'services/.gitignore': '!web.Containerfile\nold/\n',
+  'services/old/Dockerfile': 'FROM h\n',
+  'services/web/.gitignore': 'Dockerfile.*\n',
+  'services/web/Dockerfile.dev': 'FROM i\n',
+  'services/web/deep/Dockerfile.dev': 'FROM j\n',
+  'tools/x.Containerfile': 'FROM k\n',
+};
+
 describe('the workspace on disk', () => {
   it('lists repository paths however the paths were written (./, trailing /, a/../a)', async () => {
     const workspace = openFileWorkspace(tree(repository));
@@ -84,7 +96,7 @@ describe('the workspace on disk', () => {
 });
 
 describe('the workspace in memory', () => {
-  // The same tree on disk and in memory lists the same (no .gitignore: reading it is the disk's part).
+  // The same tree on disk and in memory lists the same.
   it.each([
     [[], {}],
     [['.'], {}],
@@ -97,6 +109,26 @@ describe('the workspace in memory', () => {
   ] as const)('lists %j %j as the disk does', async (paths, filters) => {
     const disk = await openFileWorkspace(tree(repository)).list(paths, filters);
     expect(await new MemoryWorkspace(Object.entries(repository)).list(paths, filters)).toEqual(disk);
+  });
+
+  it.each([
+    [[], {}],
+    [['services'], {}],
+    [['services/web'], {}],
+    [['services/old'], {}],
+    [['vendor/x'], {}],
+    [['services/web/Dockerfile.dev', 'tools/x.Containerfile'], {}],
+    [['.'], { include: ['**/*.txt'], exclude: ['services/web/deep'] }],
+  ] as const)('honours .gitignore files as the disk does: %j %j', async (paths, filters) => {
+    const disk = await openFileWorkspace(tree(ignoring)).list(paths, filters);
+    expect(await new MemoryWorkspace(Object.entries(ignoring)).list(paths, filters)).toEqual(disk);
+  });
+
+  it('lists by the .gitignore rules in force after a write', async () => {
+    const memory = new MemoryWorkspace(Object.entries(ignoring));
+    expect(await memory.list(['tools'])).toEqual([]);
+    await memory.write([{ file: '.gitignore', bytes: bytes('vendor/\n') }]);
+    expect(await memory.list(['tools'])).toEqual(['tools/x.Containerfile']);
   });
 
   it('refuses a path it does not hold, or one outside it, as the disk does', async () => {
