@@ -14,6 +14,7 @@ import type { Update } from '../src/app/update.ts';
 import { isPinnableSite } from '../src/dockerfile/site.ts';
 import { scanDockerfiles } from '../src/app/scan.ts';
 import { extractImageSites } from '../src/dockerfile/index.ts';
+import { openFileWorkspace } from '../src/workspace/file-workspace.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';
 import { pushIndex } from '../test/support/push.ts';
 import { startRegistry, type RunningRegistry } from '../test/support/registry-server.ts';
@@ -100,12 +101,7 @@ async function measure(
   try {
     const generated = generateRepo(repo, images, files);
     const scanStarted = performance.now();
-    const scan = await scanDockerfiles({
-      cwd: repo,
-      paths: ['.'],
-      include: [],
-      exclude: [],
-    });
+    const scan = await scanDockerfiles({ paths: ['.'], include: [], exclude: [] }, openFileWorkspace(repo));
     const target = { digest: fakeDigest, mediaType: '' };
     const updates = scan.sites.flatMap((site): Update[] => (isPinnableSite(site) ? [{ site, target }] : []));
     const rewritten = fileChanges(scan.files, updates).changes;

@@ -18,6 +18,7 @@ import {
   readRunEvent,
 } from './github/index.ts';
 import { createRedactor } from './text/redactor.ts';
+import { openFileWorkspace } from './workspace/file-workspace.ts';
 import { useGuardedDispatcher } from './workspace/proxy.ts';
 
 // Every text this entry hands to the runner or to GitHub goes through `redact` (issue 8 §4).
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const runContext = { repo, ref: context.ref, sha: context.sha, serverUrl: context.serverUrl };
   const deps = {
     registry,
+    workspace: openFileWorkspace(settings.cwd),
     github: redactedGitHubWrites(createGitHubRepository(octokit, repo), redact),
     defaultBranch: () => getDefaultBranch(octokit, repo),
     log,

@@ -1,5 +1,4 @@
 import type { PullRequest } from '../github/types.ts';
-import { repositoryPath } from './group-updates.ts';
 import type { OpenPullRequestsDeps, OpenPullRequestsInput } from './open-prs.ts';
 import type { PinReport } from './pin-report.ts';
 import { withState, type PullRequestState } from './pr-state.ts';
@@ -41,6 +40,6 @@ export async function closeObsolete(
 function unresolvedSites(report: PinReport, state: PullRequestState): string[] {
   const listed = new Set(state.updates.map((u) => `${u.file}:${u.line}`));
   return report.errors
-    .map((e) => `${repositoryPath(e.file)}:${e.line}`)
+    .map((e) => `${e.file}:${e.line}`)
     .filter((site) => state.updates.length === 0 || listed.has(site));
 }

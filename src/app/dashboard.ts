@@ -16,7 +16,7 @@ import { GitHubError } from '../github/errors.ts';
 import type { Issue } from '../github/issues.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
-import { familiarRepository, repositoryPath } from './group-updates.ts';
+import { familiarRepository } from './group-updates.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import { failureMessage } from './failure.ts';
 import type { PinPlan } from './pin.ts';
@@ -100,9 +100,9 @@ export function dashboardBody(input: DashboardInput): string {
     state: DashboardSite['state'],
     detail?: string,
   ): DashboardSite => {
-    const file = repositoryPath(note.file);
+    const { file } = note;
     return {
-      image: imageAt.get(`${note.file}:${note.line}`) ?? note.reference,
+      image: imageAt.get(`${file}:${note.line}`) ?? note.reference,
       file,
       line: note.line,
       url: `${repoUrl}/blob/${input.baseSha}/${encodePath(file)}#L${note.line}`,

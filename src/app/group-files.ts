@@ -1,7 +1,6 @@
 import { encodeDockerfile } from '../dockerfile/index.ts';
 import type { FileWrite } from '../github/types.ts';
 import { applyUpdates } from './apply-updates.ts';
-import { repositoryPath } from './group-updates.ts';
 import type { FileChange } from './pin-report.ts';
 import type { Update } from './update.ts';
 
@@ -25,12 +24,12 @@ export interface PlannedTexts {
 /**
  * The files of one branch: each base text with only this group's pins spliced in, so groups never
  * carry each other's changes. A group that takes every update of a file reuses the text the plan
- * computed. Paths are repository-relative, as a git tree names them; bytes are encoded as the file was read.
+ * computed. Paths are the repository paths the workspace listed (src/workspace/types.ts); bytes are encoded as the file was read.
  */
 export function groupFileWrites(updates: readonly Update[], plan: PlannedTexts): FileWrite[] {
   const byFile = new Map<string, Update[]>();
   for (const update of updates) {
-    const path = repositoryPath(update.site.file);
+    const path = update.site.file;
     if (path.startsWith('/') || path === '..' || path.startsWith('../') || /^[A-Za-z]:/.test(path)) {
       throw new GroupFileError(
         update.site.file,
@@ -41,11 +40,10 @@ export function groupFileWrites(updates: readonly Update[], plan: PlannedTexts):
     if (list) list.push(update);
     else byFile.set(path, [update]);
   }
-  const changeByPath = new Map(plan.changes.map((change) => [repositoryPath(change.file), change]));
+  const changeByPath = new Map(plan.changes.map((change) => [change.file, change]));
   const planned = new Map<string, number>();
   for (const update of plan.updates) {
-    const path = repositoryPath(update.site.file);
-    planned.set(path, (planned.get(path) ?? 0) + 1);
+    planned.set(update.site.file, (planned.get(update.site.file) ?? 0) + 1);
   }
   const writes: FileWrite[] = [];
   for (const [path, fileUpdates] of byFile) {

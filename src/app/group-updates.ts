@@ -17,11 +17,6 @@ export interface UpdateGroup {
   readonly updates: readonly Update[];
 }
 
-/** `./a/Dockerfile`, `a\\Dockerfile` → `a/Dockerfile`: the path as a git tree and a blob URL name it. */
-export function repositoryPath(file: string): string {
-  return posix.normalize(file.replace(/\\/g, '/')).replace(/^(\.\/)+/, '');
-}
-
 /** Docker's short name for a fully qualified repository: `docker.io/library/alpine` → `alpine`. */
 export function familiarRepository(repository: string): string {
   try {
@@ -38,7 +33,8 @@ function groupKey(update: Update, groupBy: GroupBy): string {
     case 'image':
       return updateRepository(update);
     case 'directory':
-      return posix.dirname(repositoryPath(update.site.file));
+      // The repository path the workspace listed: `services/api/Dockerfile` → `services/api`, `Dockerfile` → `.`.
+      return posix.dirname(update.site.file);
   }
 }
 
@@ -54,8 +50,8 @@ function keySlug(key: string, groupBy: GroupBy): string {
 }
 
 function byFileThenLine(a: Update, b: Update): number {
-  const fa = repositoryPath(a.site.file);
-  const fb = repositoryPath(b.site.file);
+  const fa = a.site.file;
+  const fb = b.site.file;
   return fa < fb ? -1 : fa > fb ? 1 : a.site.line - b.site.line;
 }
 

@@ -5,7 +5,7 @@ import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
-import { groupUpdates, repositoryPath, type UpdateGroup } from './group-updates.ts';
+import { groupUpdates, type UpdateGroup } from './group-updates.ts';
 import type { PinReport } from './pin-report.ts';
 import type { Changelogs } from './changelog.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
@@ -277,7 +277,7 @@ function digestOrUnpinned(digest: string | undefined): string {
 function commitMessage(title: string, group: UpdateGroup): string {
   const lines = group.updates.map(
     (u) =>
-      `- ${repositoryPath(u.site.file)}:${u.site.line} ${imageName(u)} ${digestOrUnpinned(updateFrom(u))} → ${shortDigest(u.target.digest)}`,
+      `- ${u.site.file}:${u.site.line} ${imageName(u)} ${digestOrUnpinned(updateFrom(u))} → ${shortDigest(u.target.digest)}`,
   );
   return `${title}\n\n${lines.join('\n')}\n`;
 }

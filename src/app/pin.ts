@@ -1,6 +1,7 @@
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite, PinnableSite } from '../dockerfile/site.ts';
 import type { RegistryClient } from '../registry/types.ts';
+import type { Workspace } from '../workspace/types.ts';
 import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
 import { createSitePolicy } from '../resolve/policy.ts';
 import { resolveTargetDigest, type TargetDigest } from '../resolve/target-digest.ts';
@@ -18,6 +19,8 @@ import { scanDockerfiles, type ScannedFile } from './scan.ts';
 
 export interface PinDeps {
   readonly registry: RegistryClient;
+  /** Where the Dockerfiles are read from. */
+  readonly workspace: Workspace;
   /** Called as references resolve, for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -31,8 +34,8 @@ export interface PinPlan extends PinReport {
  * Every unique (repository, tag, current digest) is resolved once; a failing
  * reference becomes an error entry and never blocks the others.
  */
-export async function planPins(settings: RunSettings, deps: PinDeps): Promise<PinPlan> {
-  const scan = await scanDockerfiles(settings);
+export async function planPins(settings: Omit<RunSettings, 'cwd'>, deps: PinDeps): Promise<PinPlan> {
+  const scan = await scanDockerfiles(settings, deps.workspace);
   const policy = createSitePolicy({ excludeImages: settings.excludeImages });
   const registry = memoizeRegistryClient(deps.registry);
   const { platform } = settings;

@@ -1,15 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { RunSettings } from '../config/settings.ts';
-import { repositoryPath } from './group-updates.ts';
+import { MemoryWorkspace } from '../workspace/memory-workspace.ts';
 import { planPins, type PinDeps, type PinPlan } from './pin.ts';
 
-/** A path a git tree can hold and a folder can take: relative, no `..`, no backslash. */
+/** A path a git tree can hold: relative, with `/` between non-empty parts, no `.` or `..`, no backslash. */
 function safePath(path: string): boolean {
-  const normal = repositoryPath(path);
   return (
-    normal === path &&
     path !== '' &&
     !path.startsWith('/') &&
     !path.includes('\\') &&
@@ -18,29 +13,19 @@ function safePath(path: string): boolean {
 }
 
 /**
- * Plans pins for Dockerfile texts read through the API (`/basepin pin`): they are written, as data only,
- * into a fresh temporary folder and scanned there by the same code as the workspace; nothing of the pull
- * request is checked out or run. Paths come back as the repository names them.
+ * Plans pins for Dockerfile texts read through the API (`/basepin pin`): they are scanned, as data only, in an
+ * in-memory workspace by the same code as the checkout; nothing of the pull request touches the disk or runs.
+ * Paths come back as the repository names them.
  */
 export async function planFiles(
-  files: ReadonlyMap<string, Buffer>,
+  files: ReadonlyMap<string, Uint8Array>,
   settings: Omit<RunSettings, 'cwd' | 'paths'>,
-  deps: PinDeps,
+  deps: Omit<PinDeps, 'workspace'>,
 ): Promise<PinPlan> {
-  const dir = await mkdtemp(join(tmpdir(), 'basepin-pr-'));
-  try {
-    const paths: string[] = [];
-    for (const [path, bytes] of files) {
-      if (!safePath(path)) continue;
-      await mkdir(dirname(join(dir, path)), { recursive: true });
-      await writeFile(join(dir, path), bytes);
-      paths.push(path);
-    }
-    if (paths.length === 0) {
-      return { files: [], sites: [], updates: [], unchanged: [], skipped: [], errors: [], changes: [] };
-    }
-    return await planPins({ ...settings, cwd: dir, paths }, deps);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+  const safe = [...files].filter(([path]) => safePath(path));
+  if (safe.length === 0) {
+    return { files: [], sites: [], updates: [], unchanged: [], skipped: [], errors: [], changes: [] };
   }
+  const workspace = new MemoryWorkspace(safe);
+  return planPins({ ...settings, paths: safe.map(([path]) => path) }, { ...deps, workspace });
 }

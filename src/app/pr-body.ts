@@ -3,7 +3,7 @@ import { renderChangelog, type ChangelogFacts } from '../changelog/render.ts';
 import { changelogKey, type Changelogs } from './changelog.ts';
 import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
-import { familiarRepository, repositoryPath } from './group-updates.ts';
+import { familiarRepository } from './group-updates.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
 import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 
@@ -42,8 +42,7 @@ export function cell(text: string): string {
 }
 
 function fileLink(input: PullRequestBodyInput, update: Update): string {
-  const file = repositoryPath(update.site.file);
-  const { line } = update.site;
+  const { file, line } = update.site;
   const server = input.serverUrl.replace(/\/+$/, '');
   const url = `${server}/${input.repo.owner}/${input.repo.repo}/blob/${pathUrl(input.branch)}/${pathUrl(file)}#L${line}`;
   return `[${cell(file)}:${line}](${url})`;
@@ -92,7 +91,7 @@ function render(input: PullRequestBodyInput, shown: readonly Update[]): string {
     '',
     ...shown.map(
       (u) =>
-        `- \`${repositoryPath(u.site.file)}:${u.site.line}\` \`${imageName(u)}\`: \`${updateFrom(u) ?? 'unpinned'}\` → \`${u.target.digest}\``,
+        `- \`${u.site.file}:${u.site.line}\` \`${imageName(u)}\`: \`${updateFrom(u) ?? 'unpinned'}\` → \`${u.target.digest}\``,
     ),
     '',
     '</details>',

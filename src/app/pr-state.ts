@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../commands/hidden-block.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
-import { repositoryPath } from './group-updates.ts';
 
 /**
  * What a basepin pull request proposes, kept in its own body as a hidden HTML comment so the next run
@@ -65,7 +64,7 @@ function hashOf(lines: readonly string[]): string {
 export function proposedUpdates(updates: readonly Update[]): ProposedUpdate[] {
   return updates
     .map((u) => ({
-      file: repositoryPath(u.site.file),
+      file: u.site.file,
       line: u.site.line,
       repository: updateRepository(u),
       tag: updateTag(u),

@@ -4,6 +4,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
+import type { Workspace } from '../workspace/types.ts';
 import { addChangelogs } from './changelog.ts';
 import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
@@ -27,6 +28,8 @@ export interface ActionContext {
 
 export interface ActionDeps {
   readonly registry: RegistryClient;
+  /** The checked-out base branch the Dockerfiles are read from. */
+  readonly workspace: Workspace;
   readonly github: GitHubRepository;
   readonly defaultBranch: () => Promise<string>;
   readonly log: GitHubLog;
@@ -74,7 +77,10 @@ export async function runAction(
   const now = deps.now?.() ?? new Date();
   // Ignore rules first, so an ignored image costs no changelog requests.
   const { plan, changelogs } = await addChangelogs(
-    applyIgnoreRules(await planPins(settings, { registry: deps.registry }), dashboard.state.ignores),
+    applyIgnoreRules(
+      await planPins(settings, { registry: deps.registry, workspace: deps.workspace }),
+      dashboard.state.ignores,
+    ),
     settings,
     {
       registry: deps.registry,

@@ -15,6 +15,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
+import { openFileWorkspace } from '../workspace/file-workspace.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';
@@ -87,7 +88,7 @@ function paintOf(args: CliArgs, io: CliIo): Paint {
 }
 
 async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
-  const { files, sites } = await scanDockerfiles(settings);
+  const { files, sites } = await scanDockerfiles(settings, openFileWorkspace(settings.cwd));
   io.stdout(args.json ? `${scanJson(sites)}\n` : scanText(sites, paintOf(args, io)));
   reportNoDockerfiles(files.length, args, io);
   return ExitCode.Done;
@@ -106,8 +107,10 @@ async function pinOrCheck(
         onSecret: (secret) => redactor.add(secret),
       });
   const showProgress = io.interactive && !args.quiet && !args.json;
+  const workspace = openFileWorkspace(settings.cwd);
   const planned = await planPins(settings, {
     registry,
+    workspace,
     onProgress: showProgress ? progressLine(io) : undefined,
   });
   // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
@@ -135,7 +138,7 @@ async function pinOrCheck(
   if (args.diff) {
     io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(''));
   } else {
-    writeFailures.push(...(await writeChanges(settings.cwd, plan)));
+    writeFailures.push(...(await writeChanges(workspace, plan)));
   }
   if (args.json) io.stdout(`${pinJson(plan, changelogs)}\n`);
   else if (!args.quiet && !args.diff && plan.files.length > 0)

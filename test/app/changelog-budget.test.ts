@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addChangelogs, changelogKey } from '../../src/app/changelog.ts';
 import { planPins } from '../../src/app/pin.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
+import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 import { bareRebuild } from '../support/changelog-scenarios.ts';
 import { HUB, hubAnonymousAuth, hubHeaders, OCI_INDEX, testClient, useNock } from '../registry/helpers.ts';
 
@@ -13,20 +11,14 @@ import { HUB, hubAnonymousAuth, hubHeaders, OCI_INDEX, testClient, useNock } fro
 
 useNock();
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'basepin-budget-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
 const { repo, from, to } = bareRebuild();
 const bytes = (digest: string) => Buffer.from(repo.manifests.get(digest)!.bytes);
 
 async function run() {
-  writeFileSync(join(dir, 'Dockerfile'), `FROM alpine:3.20@${from}\n`);
-  const settings = defaultRunSettings({ cwd: dir });
+  const workspace = new MemoryWorkspace([['Dockerfile', `FROM alpine:3.20@${from}\n`]]);
+  const settings = defaultRunSettings({ cwd: '/repository' });
   const { client } = testClient();
-  const planned = await planPins(settings, { registry: client });
+  const planned = await planPins(settings, { registry: client, workspace });
   return {
     planned,
     ...(await addChangelogs(planned, settings, { registry: client, now: new Date('2026-11-22T00:00:00Z') })),

@@ -12,21 +12,18 @@ import { ExitCode, runCli } from '../../src/cli/main.ts';
 import { defaultRunSettings, type RunSettings } from '../../src/config/settings.ts';
 import { dockerCliRebuild, windowsOnlyRebuild, type Scenario } from '../support/changelog-scenarios.ts';
 import { fixtureClient } from '../support/fixture-client.ts';
+import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 
 // The use case around the changelog facts: collected for a plan's updates, used by skip-unchanged-platforms
 // and minimum-age, and shown in the PR body, the job summary, --json and `basepin explain`.
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'basepin-changelog-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
 const image = 'example.org/library/app';
+
+let workspace: MemoryWorkspace;
 
 function repoWith(scenario: Scenario, dockerfile: string) {
   scenario.repo.tags.set('1', scenario.to);
-  writeFileSync(join(dir, 'Dockerfile'), dockerfile.replaceAll('FROM_DIGEST', scenario.from));
+  workspace = new MemoryWorkspace([['Dockerfile', dockerfile.replaceAll('FROM_DIGEST', scenario.from)]]);
   return fixtureClient(scenario.repo);
 }
 
@@ -37,8 +34,8 @@ async function plan(
   now = new Date('2026-11-22T12:00:00Z'),
 ) {
   const fake = repoWith(scenario, dockerfile);
-  const runSettings = defaultRunSettings({ cwd: dir, ...settings });
-  const planned = await planPins(runSettings, { registry: fake.client });
+  const runSettings = defaultRunSettings({ cwd: '/repository', ...settings });
+  const planned = await planPins(runSettings, { registry: fake.client, workspace });
   return { planned, ...(await addChangelogs(planned, runSettings, { registry: fake.client, now })) };
 }
 
@@ -47,7 +44,7 @@ describe('skip-unchanged-platforms', () => {
 
   it('holds back an update whose image changed only in platforms the Dockerfile does not build (default on)', async () => {
     const { plan: result, planned } = await plan(windowsOnlyRebuild(), dockerfile);
-    expect(changelogNeeded(planned, defaultRunSettings({ cwd: dir }))).toBe(true);
+    expect(changelogNeeded(planned, defaultRunSettings({ cwd: '/repository' }))).toBe(true);
     expect(result.updates).toEqual([]);
     expect(result.changes).toEqual([]);
     expect(result.skipped[0]?.reason).toMatch(
@@ -59,8 +56,8 @@ describe('skip-unchanged-platforms', () => {
 
   it('for the settings alone, the two indexes are all it reads', async () => {
     const fake = repoWith(windowsOnlyRebuild(), dockerfile);
-    const settings = defaultRunSettings({ cwd: dir });
-    const planned = await planPins(settings, { registry: fake.client });
+    const settings = defaultRunSettings({ cwd: '/repository' });
+    const planned = await planPins(settings, { registry: fake.client, workspace });
     fake.calls.length = 0;
     const result = await addChangelogs(
       planned,
@@ -155,6 +152,13 @@ describe('where the facts are shown', () => {
 });
 
 describe('basepin explain', () => {
+  // The CLI reads a real folder: only these tests need one.
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'basepin-changelog-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
   /** `basepin explain …`, or with a leading `--json`/`--changelog`, `basepin check …`. */
   async function explain(scenario: Scenario, ...argv: string[]) {
     scenario.repo.tags.set('1', scenario.to);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BranchNameError, branchName, branchSlug } from '../../src/app/branch-name.ts';
 import { branchNameProblem } from '../../src/config/git-branch.ts';
-import { groupUpdates, repositoryPath, type GroupBy } from '../../src/app/group-updates.ts';
+import { groupUpdates, type GroupBy } from '../../src/app/group-updates.ts';
 import { alpineUpdate, appUpdate, digest, movedTo, nodeUpdate, updateOf } from './open-prs-fixtures.ts';
 
 describe('branchSlug', () => {
@@ -44,18 +44,9 @@ describe('branchName', () => {
   });
 });
 
-describe('repositoryPath', () => {
-  it.each([
-    ['Dockerfile', 'Dockerfile'],
-    ['./Dockerfile', 'Dockerfile'],
-    ['./services/./api/Dockerfile', 'services/api/Dockerfile'],
-    ['services\\api\\Dockerfile', 'services/api/Dockerfile'],
-  ])('%j → %j', (file, path) => expect(repositoryPath(file)).toBe(path));
-});
-
 describe('groupUpdates', () => {
   const worker = updateOf({
-    file: './services/worker/Dockerfile',
+    file: 'services/worker/Dockerfile',
     text: 'FROM alpine:3.20\n',
     written: 'alpine:3.20',
     to: digest('1'),
@@ -76,7 +67,7 @@ describe('groupUpdates', () => {
           'Dockerfile:1',
           'services/api/Dockerfile:2',
           'services/api/Dockerfile:4',
-          './services/worker/Dockerfile:1',
+          'services/worker/Dockerfile:1',
           'tools/Dockerfile:1',
         ],
       },
@@ -84,7 +75,7 @@ describe('groupUpdates', () => {
     [
       'image',
       {
-        'basepin/alpine': ['Dockerfile:1', './services/worker/Dockerfile:1'],
+        'basepin/alpine': ['Dockerfile:1', 'services/worker/Dockerfile:1'],
         'basepin/bitnami-kubectl': ['tools/Dockerfile:1'],
         'basepin/ghcr-io-org-app': ['services/api/Dockerfile:4'],
         'basepin/node': ['services/api/Dockerfile:2'],
@@ -95,7 +86,7 @@ describe('groupUpdates', () => {
       {
         'basepin/root': ['Dockerfile:1'],
         'basepin/services-api': ['services/api/Dockerfile:2', 'services/api/Dockerfile:4'],
-        'basepin/services-worker': ['./services/worker/Dockerfile:1'],
+        'basepin/services-worker': ['services/worker/Dockerfile:1'],
         'basepin/tools': ['tools/Dockerfile:1'],
       },
     ],

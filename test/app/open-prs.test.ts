@@ -367,7 +367,7 @@ describe('openPullRequests', () => {
       [],
       [
         {
-          file: './Dockerfile',
+          file: 'Dockerfile',
           line: 1,
           reference: 'alpine:3.20',
           error: new RegistryError({

@@ -26,7 +26,7 @@ describe('planFiles (Dockerfiles read through the API for /basepin pin)', () => 
     'a//Dockerfile',
     'a\\..\\Dockerfile',
     '',
-  ])('never writes outside its folder: %j is left out', async (path) => {
+  ])('takes only paths a git tree can hold: %j is left out', async (path) => {
     const plan = await planFiles(new Map([[path, Buffer.from('FROM alpine:3.20\n')]]), pinSettings, {
       registry,
     });

@@ -1,16 +1,14 @@
 // The public shapes an update takes outside the process: `--json` (and the action's outputs) and the hidden
 // state block of a pull request (read back by later runs). They are contracts: these tests pin their exact
 // bytes, whatever shape the update has inside (issue 7: `Update { site, target }`).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planPins, type PinPlan } from '../../src/app/pin.ts';
 import { buildState, readState, renderStateBlock } from '../../src/app/pr-state.ts';
 import { pinReportJson, updatesJson } from '../../src/app/report-json.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import type { ImageReference } from '../../src/reference/index.ts';
 import { RegistryError, type ManifestHead, type RegistryClient } from '../../src/registry/index.ts';
+import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 
 const index = 'application/vnd.oci.image.index.v1+json';
 const digest = (seed: string): string => `sha256:${seed.repeat(64).slice(0, 64)}`;
@@ -45,23 +43,19 @@ const stub: RegistryClient = {
   stats: () => ({ ping: 0, token: 0, head: 0, get: 0, mirror: 0, retries: 0, dockerHubPulls: 0 }),
 };
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'basepin-shapes-'));
-  writeFileSync(
-    join(dir, 'Dockerfile'),
+const files: [string, string][] = [
+  [
+    'Dockerfile',
     `FROM alpine:3.20 AS a\nFROM node:22@${digest('a')}\nFROM node:22@${digest('2')}\nFROM example.org/gone:1\n`,
-  );
-  mkdirSync(join(dir, 'svc'));
-  writeFileSync(
-    join(dir, 'svc', 'Dockerfile'),
-    'ARG V=1\nFROM ghcr.io/o/app:${V}\nONBUILD COPY --from=busybox:1.36 /bin/sh /sh\n',
-  );
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  ],
+  ['svc/Dockerfile', 'ARG V=1\nFROM ghcr.io/o/app:${V}\nONBUILD COPY --from=busybox:1.36 /bin/sh /sh\n'],
+];
 
 async function plan(): Promise<PinPlan> {
-  return planPins(defaultRunSettings({ cwd: dir }), { registry: stub });
+  return planPins(defaultRunSettings({ cwd: '/repository' }), {
+    registry: stub,
+    workspace: new MemoryWorkspace(files),
+  });
 }
 
 describe('the public shapes of an update', () => {

@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAction, type ActionContext, type ActionDeps } from '../../src/app/run-action.ts';
 import { runDashboardEdit } from '../../src/app/run-comment.ts';
@@ -8,18 +5,15 @@ import { defaultRunSettings, type RunSettings } from '../../src/config/settings.
 import type { GitHubStub } from '../support/github-stub.ts';
 import { fakeRegistry, repositoryOn, startStub, writes } from './comment-fixtures.ts';
 import { recordingLog } from '../github/nock-github.ts';
+import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 
 let stub: GitHubStub;
-let workspace: string;
 let settings: RunSettings;
 let deps: ActionDeps;
 
+/** The workflow's checkout of main, as the run reads it. */
 function checkout(): void {
-  rmSync(workspace, { recursive: true, force: true });
-  for (const [path, text] of Object.entries(stub.filesAt('main') ?? {})) {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true });
-    writeFileSync(join(workspace, path), text);
-  }
+  deps = { ...deps, workspace: new MemoryWorkspace(Object.entries(stub.filesAt('main') ?? {})) };
 }
 
 const context = (): ActionContext => ({
@@ -38,10 +32,10 @@ const dashboard = () => stub.issues().find((i) => i.user === 'github-actions[bot
 
 beforeEach(async () => {
   stub = await startStub();
-  workspace = mkdtempSync(join(tmpdir(), 'basepin-dashboard-'));
-  settings = defaultRunSettings({ cwd: workspace, groupBy: 'image', concurrency: 2 });
+  settings = defaultRunSettings({ cwd: '/checkout', groupBy: 'image', concurrency: 2 });
   deps = {
     registry: fakeRegistry(),
+    workspace: new MemoryWorkspace(),
     github: repositoryOn(stub),
     defaultBranch: async () => 'main',
     log: recordingLog(),
@@ -50,7 +44,6 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await stub.stop();
-  rmSync(workspace, { recursive: true, force: true });
 });
 
 describe('the dashboard in scheduled runs', () => {

@@ -1,0 +1,141 @@
+import { posix } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { isDockerfileName, UnreadablePathError } from './discover-dockerfiles.ts';
+import type { FileBytes, ListFilters, UnwrittenFile, Workspace } from './types.ts';
+
+const skippedFolders = new Set(['.git', 'node_modules']);
+
+/**
+ * A workspace held in memory, keyed by repository path. `/basepin pin` scans
+ * Dockerfiles read through the API in one, so nothing of a pull request
+ * touches the disk; use-case tests pass one instead of making temp folders.
+ * It lists like the disk one: Dockerfile names, `include`, `exclude`, `.git`
+ * and `node_modules` left out, `.gitignore` files honoured (the deepest
+ * matching rule decides; an ignored folder is not entered).
+ */
+export class MemoryWorkspace implements Workspace {
+  readonly #files = new Map<string, Uint8Array>();
+  /** Parsed `.gitignore` files by folder; emptied by `write`. */
+  readonly #levels = new Map<string, IgnoreLevel[]>();
+
+  /** `files` by repository path; text is stored as its UTF-8 bytes. */
+  constructor(files: Iterable<readonly [string, Uint8Array | string]> = []) {
+    for (const [file, content] of files) this.#files.set(file, bytesOf(content));
+  }
+
+  /** The files as they are now, written ones included. */
+  get files(): ReadonlyMap<string, Uint8Array> {
+    return this.#files;
+  }
+
+  /** A file's content as UTF-8 text, or undefined when there is no such file. */
+  text(file: string): string | undefined {
+    const bytes = this.#files.get(file);
+    return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+  }
+
+  async list(paths: readonly string[], filters: ListFilters = {}): Promise<string[]> {
+    const included = filters.include?.length ? picomatch([...filters.include], { dot: true }) : () => false;
+    const excluded = filters.exclude?.length ? picomatch([...filters.exclude], { dot: true }) : () => false;
+    const found = new Set<string>();
+    for (const given of paths.length > 0 ? paths : ['.']) {
+      const path = posix.normalize(given).replace(/\/+$/, '');
+      if (path === '..' || path.startsWith('../') || path.startsWith('/')) throw missing(given);
+      if (this.#files.has(path)) {
+        // A file named explicitly is always taken.
+        found.add(path);
+        continue;
+      }
+      const prefix = path === '.' ? '' : `${path}/`;
+      const under = [...this.#files.keys()].filter((file) => file.startsWith(prefix));
+      if (under.length === 0 && prefix !== '') throw missing(given);
+      const above = path === '.' ? [] : ancestors(path);
+      for (const file of under) {
+        if (this.#taken(file, prefix, above, included, excluded)) found.add(file);
+      }
+    }
+    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Whether a file under the walked folder `prefix` is listed, as the walk on disk decides it. */
+  #taken(
+    file: string,
+    prefix: string,
+    above: readonly string[],
+    included: (path: string) => boolean,
+    excluded: (path: string) => boolean,
+  ): boolean {
+    const levels = above.flatMap((folder) => this.#level(folder));
+    const folders = file.slice(prefix.length).split('/').slice(0, -1);
+    let folder = prefix.replace(/\/$/, '');
+    levels.push(...this.#level(folder));
+    for (const name of folders) {
+      folder = folder === '' ? name : `${folder}/${name}`;
+      if (skippedFolders.has(name) || excluded(folder) || isIgnored(levels, folder, true)) return false;
+      levels.push(...this.#level(folder));
+    }
+    if (!isDockerfileName(posix.basename(file)) && !included(file)) return false;
+    return !excluded(file) && !isIgnored(levels, file, false);
+  }
+
+  /** The `.gitignore` of a folder (`''` is the root), as one level or none. */
+  #level(folder: string): IgnoreLevel[] {
+    let level = this.#levels.get(folder);
+    if (level === undefined) {
+      const text = this.text(folder === '' ? '.gitignore' : `${folder}/.gitignore`);
+      level = text === undefined ? [] : [{ base: folder, rules: ignore().add(text) }];
+      this.#levels.set(folder, level);
+    }
+    return level;
+  }
+
+  async read<T>(files: readonly string[], use: (file: string, bytes: Uint8Array) => T): Promise<T[]> {
+    return files.map((file) => {
+      const bytes = this.#files.get(file);
+      if (bytes === undefined) throw missing(file);
+      return use(file, bytes);
+    });
+  }
+
+  async write(files: readonly FileBytes[]): Promise<UnwrittenFile[]> {
+    for (const { file, bytes } of files) this.#files.set(file, Uint8Array.from(bytes));
+    this.#levels.clear();
+    return [];
+  }
+}
+
+interface IgnoreLevel {
+  /** The folder the `.gitignore` sits in; `''` is the root. */
+  readonly base: string;
+  readonly rules: Ignore;
+}
+
+/** The folders above `path`, root first: `a/b` → `['', 'a']`. */
+function ancestors(path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return ['', ...parts.map((_, index) => parts.slice(0, index + 1).join('/'))];
+}
+
+/** The deepest `.gitignore` with a matching rule decides, as in git. */
+function isIgnored(levels: readonly IgnoreLevel[], path: string, isFolder: boolean): boolean {
+  for (let index = levels.length - 1; index >= 0; index--) {
+    const level = levels[index]!;
+    const relative = level.base === '' ? path : path.slice(level.base.length + 1);
+    const result = level.rules.test(isFolder ? `${relative}/` : relative);
+    if (result.ignored) return true;
+    if (result.unignored) return false;
+  }
+  return false;
+}
+
+function bytesOf(content: Uint8Array | string): Uint8Array {
+  return typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(content);
+}
+
+function missing(path: string): UnreadablePathError {
+  return new UnreadablePathError(
+    path,
+    Object.assign(new Error(`ENOENT: no such file or directory, '${path}'`), { code: 'ENOENT' }),
+  );
+}

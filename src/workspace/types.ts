@@ -1,0 +1,52 @@
+/**
+ * The files a run reads and writes, behind one small interface (like
+ * `RegistryClient`), so the use cases take it as a parameter and their tests
+ * pass an in-memory one instead of making temp folders.
+ *
+ * A workspace is opened on a root folder: the repository root in the action,
+ * the folder the CLI runs in (or was pointed at). Paths are made
+ * repository-relative once, by `list`: `services/api/Dockerfile`, with `/`,
+ * no `./`, no `..`, exactly as a git tree and a blob URL name the file. Every
+ * later step (reports, branches, pull-request bodies and state) carries that
+ * path as it is. Only the CLI may name a file outside the root; `list` gives
+ * such a file as its absolute path.
+ */
+export interface Workspace {
+  /**
+   * The Dockerfiles under `paths` (relative to the root; none means the
+   * whole root), plus `include` globs, minus `exclude` globs: sorted,
+   * de-duplicated repository paths. A file named in `paths` is always
+   * taken. Throws `UnreadablePathError` for a path that cannot be read.
+   */
+  list(paths: readonly string[], filters?: ListFilters): Promise<string[]>;
+  /**
+   * Hands each listed file's bytes to `use`, a bounded number at a time, and
+   * returns what `use` returned, in the order of `files`. The bytes are not
+   * kept. Throws `UnreadablePathError` for a file that cannot be read.
+   */
+  read<T>(files: readonly string[], use: (file: string, bytes: Uint8Array) => T): Promise<T[]>;
+  /**
+   * Writes each file whole or not at all. A file that cannot be written is
+   * returned with the reason and left as it was; the others are still written.
+   */
+  write(files: readonly FileBytes[]): Promise<UnwrittenFile[]>;
+}
+
+export interface ListFilters {
+  /** Globs (relative to the root) of more files to take, whatever their names. */
+  readonly include?: readonly string[];
+  /** Globs (relative to the root) of files and folders to leave out. */
+  readonly exclude?: readonly string[];
+}
+
+/** A file's new content, by its repository path. */
+export interface FileBytes {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A file `write` left as it was, and why (the first line of the system's message). */
+export interface UnwrittenFile {
+  readonly file: string;
+  readonly error: Error;
+}
