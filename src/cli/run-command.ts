@@ -17,7 +17,15 @@ import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';
-import { errorLines, pinJson, scanJson, scanText, skippedLines, summaryLine, updateLines } from './report.ts';
+import {
+  errorLines,
+  pinJsonChunks,
+  scanJsonChunks,
+  scanText,
+  skippedLines,
+  summaryLine,
+  updateLines,
+} from './report.ts';
 import { resolveCliSettings } from './settings.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
@@ -87,7 +95,8 @@ function paintOf(args: CliArgs, io: CliIo): Paint {
 
 async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
   const { files, sites } = await scanDockerfiles(settings);
-  io.stdout(args.json ? `${scanJson(sites)}\n` : scanText(sites, paintOf(args, io)));
+  if (args.json) writeChunks(io, scanJsonChunks(sites));
+  else io.stdout(scanText(sites, paintOf(args, io)));
   reportNoDockerfiles(files.length, args, io);
   return ExitCode.Done;
 }
@@ -136,7 +145,7 @@ async function pinOrCheck(
   } else {
     writeFailures.push(...(await writeChanges(settings.cwd, plan)));
   }
-  if (args.json) io.stdout(`${pinJson(plan, changelogs)}\n`);
+  if (args.json) writeChunks(io, pinJsonChunks(plan, changelogs));
   else if (!args.quiet && !args.diff && plan.files.length > 0)
     io.stdout(updateLines(plan, paint) + summaryLine(plan, 'pin', plan.files.length));
   if (!args.json) io.stderr(errorLines(plan.errors, paint));
@@ -152,7 +161,7 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Change
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
   const paint = paintOf(args, io);
   if (args.json) {
-    io.stdout(`${pinJson(plan, changelogs)}\n`);
+    writeChunks(io, pinJsonChunks(plan, changelogs));
   } else {
     io.stdout(
       plan.updates
@@ -219,6 +228,12 @@ function changelogLines(changelogs: Changelogs, now: Date): string {
     blocks.push(`${renderChangelogText(facts, now)}\n`);
   }
   return blocks.join('');
+}
+
+/** A JSON document written as it is made, then its newline: each chunk passes the redactor whole. */
+function writeChunks(io: CliIo, chunks: Iterable<string>): void {
+  for (const chunk of chunks) io.stdout(chunk);
+  io.stdout('\n');
 }
 
 function progressLine(io: CliIo): (done: number, total: number) => void {
