@@ -171,6 +171,8 @@ function policyActsOn(update: PlannedUpdate, settings: ChangelogSettings, sites:
 
 /** Whether a plan needs facts for its settings alone (see `ChangelogOptions`). */
 export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
+  // Neither setting set (the default): no index of every site, which at 20,000 files costs MBs.
+  if (settings.minimumAgeMs === undefined && !settings.skipUnchangedPlatforms) return false;
   const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
   return plan.updates.some((update) => policyActsOn(update, settings, sites));
 }

@@ -65,18 +65,42 @@ export function pinJsonChunks(report: PinReport, changelogs?: Changelogs): Itera
 }
 
 export function updateLines(report: PinReport, paint: Paint = plain): string {
-  return report.updates
-    .map((update) => {
-      const action = paint(
-        'green',
-        update.from
-          ? `${shortDigest(update.from)} → ${shortDigest(update.to)}`
-          : `pinned to ${shortDigest(update.to)}`,
-      );
-      const unconfirmed = update.fromMirror ? ` (from mirror ${update.fromMirror}, unconfirmed)` : '';
-      return `${update.file}:${update.line} ${update.reference} ${action}${unconfirmed}\n`;
-    })
-    .join('');
+  return [...updateLineChunks(report, paint)].join('');
+}
+
+/** `updateLines` a chunk at a time, written as made (50,000 updates are 5 MB of text). */
+export function updateLineChunks(report: PinReport, paint: Paint = plain): Generator<string> {
+  return lineChunks(report.updates, (update) => {
+    const action = paint(
+      'green',
+      update.from
+        ? `${shortDigest(update.from)} → ${shortDigest(update.to)}`
+        : `pinned to ${shortDigest(update.to)}`,
+    );
+    const unconfirmed = update.fromMirror ? ` (from mirror ${update.fromMirror}, unconfirmed)` : '';
+    return `${update.file}:${update.line} ${update.reference} ${action}${unconfirmed}\n`;
+  });
+}
+
+/** `check`'s line a site to change: `file:line reference stale pin|not pinned`. */
+export function checkLineChunks(report: PinReport, paint: Paint = plain): Generator<string> {
+  return lineChunks(
+    report.updates,
+    (update) =>
+      `${update.file}:${update.line} ${update.reference} ${paint('yellow', update.from ? 'stale pin' : 'not pinned')}\n`,
+  );
+}
+
+const linesPerChunk = 1000;
+
+/** One line an item, joined a thousand at a time: text output never held whole. */
+function* lineChunks<T>(items: readonly T[], line: (item: T) => string): Generator<string> {
+  for (let start = 0; start < items.length; start += linesPerChunk) {
+    yield items
+      .slice(start, start + linesPerChunk)
+      .map(line)
+      .join('');
+  }
 }
 
 /** `file:line reference: message`, one line a failure (`--json` carries the code). */

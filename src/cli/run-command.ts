@@ -18,13 +18,14 @@ import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import {
+  checkLineChunks,
   errorLines,
   pinJsonChunks,
   scanJsonChunks,
   scanText,
   skippedLines,
   summaryLine,
-  updateLines,
+  updateLineChunks,
 } from './report.ts';
 import { resolveCliSettings } from './settings.ts';
 import { unifiedDiff } from './unified-diff.ts';
@@ -146,8 +147,10 @@ async function pinOrCheck(
     writeFailures.push(...(await writeChanges(settings.cwd, plan)));
   }
   if (args.json) writeChunks(io, pinJsonChunks(plan, changelogs));
-  else if (!args.quiet && !args.diff && plan.files.length > 0)
-    io.stdout(updateLines(plan, paint) + summaryLine(plan, 'pin', plan.files.length));
+  else if (!args.quiet && !args.diff && plan.files.length > 0) {
+    for (const chunk of updateLineChunks(plan, paint)) io.stdout(chunk);
+    io.stdout(summaryLine(plan, 'pin', plan.files.length));
+  }
   if (!args.json) io.stderr(errorLines(plan.errors, paint));
   io.stderr(
     writeFailures.map((failure) => `${failure.file}: not written: ${failure.error.message}\n`).join(''),
@@ -163,14 +166,7 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Change
   if (args.json) {
     writeChunks(io, pinJsonChunks(plan, changelogs));
   } else {
-    io.stdout(
-      plan.updates
-        .map(
-          (update) =>
-            `${update.file}:${update.line} ${update.reference} ${paint('yellow', update.from ? 'stale pin' : 'not pinned')}\n`,
-        )
-        .join(''),
-    );
+    for (const chunk of checkLineChunks(plan, paint)) io.stdout(chunk);
     io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:', paint));
     io.stderr(errorLines(plan.errors, paint));
     if (!args.quiet && plan.files.length > 0) io.stdout(summaryLine(plan, 'check', plan.files.length));
