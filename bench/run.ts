@@ -3,11 +3,12 @@
  * pinned by the bundled CLI, at two sizes side by side (1,000 Dockerfiles
  * naming 200 images, 20,000 naming 2,000). Prints figures; asserts nothing
  * (targets are in README.md). BENCH_SIZES=files:images,… changes the sizes;
+ * BENCH_NODE_OPTIONS is passed to the measured CLI runs as NODE_OPTIONS;
  * BENCH_STARTUP_ONLY=1 measures the CLI's cold start alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileChanges } from '../src/app/pin.ts';
 import type { Update } from '../src/app/update.ts';
@@ -57,19 +58,23 @@ async function pushImages(proxies: readonly CountingProxy[]): Promise<BenchImage
   });
 }
 
-/** Runs the bundled CLI as users do and reads its peak RSS from inside the child. */
-function runPin(cwd: string, hosts: readonly string[]) {
+/**
+ * Runs the bundled CLI as users do and reads its peak RSS from inside the child.
+ * BENCH_NODE_OPTIONS is handed to the child as NODE_OPTIONS (e.g. `--max-semi-space-size=16`).
+ */
+function runCli(cwd: string, hosts: readonly string[], command: 'pin' | 'check') {
   const rssFile = join(cwd, '..', 'rss.json');
   const preload = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, JSON.stringify(process.resourceUsage())));`;
   const args = [
     '--import',
     `data:text/javascript,${encodeURIComponent(preload)}`,
     join(import.meta.dirname, '../dist/cli.js'),
-    'pin',
+    command,
     '.',
     '--json',
     ...hosts.flatMap((host) => ['--insecure-registry', host]),
   ];
+  const env = { ...process.env, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '' };
   const started = performance.now();
   return new Promise<{
     ms: number;
@@ -77,14 +82,19 @@ function runPin(cwd: string, hosts: readonly string[]) {
     maxRssKb: number;
     code: number;
   }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
       const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number };
-      resolve({ ms, report: JSON.parse(out), maxRssKb: usage.maxRSS, code: code ?? -1 });
+      const report = JSON.parse(Buffer.concat(out).toString()) as {
+        updates: unknown[];
+        unchanged: unknown[];
+        errors: unknown[];
+      };
+      resolve({ ms, report, maxRssKb: usage.maxRSS, code: code ?? -1 });
     });
   });
 }
@@ -122,11 +132,11 @@ async function measure(
       if (ref.digest !== current.get(key)) toConfirm.add(key);
       if (ref.digest !== undefined && ref.digest !== current.get(key)) stalePins.add(`${key}@${ref.digest}`);
     }
+    const hosts = proxies.map((proxy) => proxy.host);
+    // check first, while every file still needs its pins; then the pin run, counted at the proxies.
+    const check = await runCli(repo, hosts, 'check');
     for (const proxy of proxies) proxy.reset();
-    const run = await runPin(
-      repo,
-      proxies.map((proxy) => proxy.host),
-    );
+    const run = await runCli(repo, hosts, 'pin');
     const count = (method: string, path: RegExp) =>
       proxies.reduce((sum, proxy) => sum + proxy.count({ method, path }), 0);
     const requests = {
@@ -142,6 +152,7 @@ async function measure(
       rewritten: rewritten.length,
       scanMs,
       run,
+      check,
       requests,
       total: requests.ping + requests.head + requests.get,
       minimum: tags.size + toConfirm.size + stalePins.size + hostCount,
@@ -197,6 +208,13 @@ async function main(): Promise<void> {
       ['wall per unique reference', column((r) => `${(r.run.ms / r.unique).toFixed(1)} ms`)],
       ['peak RSS of the pin run', column((r) => `${(r.run.maxRssKb / 1024).toFixed(0)} MB`)],
       [
+        'check run (wall, peak RSS)',
+        column(
+          (r) =>
+            `${r.check.ms.toFixed(0)} ms, ${(r.check.maxRssKb / 1024).toFixed(0)} MB, exit ${r.check.code}`,
+        ),
+      ],
+      [
         'requests: ping / HEAD / GET',
         column((r) => `${r.requests.ping} / ${r.requests.head} / ${r.requests.get}`),
       ],
@@ -205,6 +223,11 @@ async function main(): Promise<void> {
     ];
     const width = Math.max(...rows.map(([label]) => label.length));
     const widths = results.map((_, i) => Math.max(...rows.map(([, values]) => values[i]!.length)));
+    const [load1, load5] = loadavg();
+    console.log(
+      `basepin bench: load average ${load1!.toFixed(1)} / ${load5!.toFixed(1)} (1 / 5 min) on ${availableParallelism()} cores` +
+        (process.env.BENCH_NODE_OPTIONS ? `; NODE_OPTIONS=${process.env.BENCH_NODE_OPTIONS}` : ''),
+    );
     console.log(
       `basepin bench: ${imageCount} images pushed to ${hostCount} local registries in ${(pushMs / 1000).toFixed(0)} s`,
     );

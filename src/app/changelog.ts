@@ -160,5 +160,7 @@ function policyActsOn(update: Update, settings: ChangelogSettings): boolean {
 
 /** Whether a plan needs facts for its settings alone (see `ChangelogOptions`). */
 export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
+  // Neither setting set (the default): nothing to decide, so no pass over the updates.
+  if (settings.minimumAgeMs === undefined && !settings.skipUnchangedPlatforms) return false;
   return plan.updates.some((update) => policyActsOn(update, settings));
 }

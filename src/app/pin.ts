@@ -1,5 +1,7 @@
 import type { RunSettings } from '../config/settings.ts';
+import type { DecodedFile } from '../dockerfile/index.ts';
 import type { ImageSite, PinnableSite } from '../dockerfile/site.ts';
+import type { ImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
@@ -51,38 +53,21 @@ export async function planPins(settings: Omit<RunSettings, 'cwd'>, deps: PinDeps
     else errors.push(failure(site, new InvalidSiteError(decision.reason)));
   }
 
-  const targets = new Map<string, Promise<TargetDigest>>();
-  const targetOf = (site: PinnableSite): Promise<TargetDigest> => {
-    const ref = site.reference;
-    const key = `${ref.name}:${ref.trackedTag}@${ref.digest ?? ''}`;
-    let target = targets.get(key);
-    if (!target) {
-      target = resolveTargetDigest(registry, ref, { platform });
-      targets.set(key, target);
-    }
-    return target;
-  };
+  const unique = uniqueReferences(toResolve);
   // Starts each host's token warm-up and returns: a host's references wait for that host only.
-  if (registry.prepare) await registry.prepare(toResolve.map((site) => site.reference));
-
-  let done = 0;
-  const outcomes = await Promise.all(
-    toResolve.map(async (site) => {
-      try {
-        return { site, target: await targetOf(site) };
-      } catch (error) {
-        return { site, error: asFailure(error) };
-      } finally {
-        deps.onProgress?.(++done, toResolve.length);
-      }
-    }),
+  if (registry.prepare) await registry.prepare([...unique.values()].map((entry) => entry.ref));
+  const outcomes = await resolveOnce(
+    unique,
+    (ref) => resolveTargetDigest(registry, ref, { platform }),
+    2 * settings.concurrency,
+    (done) => deps.onProgress?.(done, toResolve.length),
   );
 
   const updates: Update[] = [];
   const unchanged: SiteNote[] = [];
-  for (const outcome of outcomes) {
-    const { site } = outcome;
-    if (outcome.error !== undefined) {
+  for (const site of toResolve) {
+    const outcome = outcomes.get(targetKey(site.reference))!;
+    if ('error' in outcome) {
       errors.push(failure(site, outcome.error));
     } else if (outcome.target.digest === site.reference.digest) {
       unchanged.push(note(site));
@@ -120,10 +105,8 @@ export function fileChanges(files: readonly ScannedFile[], updates: readonly Upd
     const mine = byFile.get(file);
     if (!mine) continue;
     try {
-      const after = applyUpdates(decoded.text, mine);
-      if (after !== decoded.text) {
-        result.changes.push({ file, before: decoded.text, after, encoding: decoded.encoding });
-      }
+      if (applyUpdates(decoded.text, mine) !== decoded.text)
+        result.changes.push(new LazyChange(file, decoded, mine));
       result.updates.push(...mine);
     } catch (error) {
       for (const update of mine) {
@@ -132,6 +115,97 @@ export function fileChanges(files: readonly ScannedFile[], updates: readonly Upd
     }
   }
   return result;
+}
+
+type Outcome = { readonly target: TargetDigest } | { readonly error: SiteFailure['error'] };
+
+interface UniqueReference {
+  readonly ref: ImageReference;
+  /** How many sites name it, for progress. */
+  sites: number;
+}
+
+/** What a site's target digest is asked by: the same (repository, tag, current digest) is asked once. */
+function targetKey(ref: ImageReference): string {
+  return `${ref.name}:${ref.trackedTag}@${ref.digest ?? ''}`;
+}
+
+function uniqueReferences(sites: readonly PinnableSite[]): Map<string, UniqueReference> {
+  const unique = new Map<string, UniqueReference>();
+  for (const site of sites) {
+    const ref = site.reference;
+    const key = targetKey(ref);
+    const entry = unique.get(key);
+    if (entry) entry.sites += 1;
+    else unique.set(key, { ref, sites: 1 });
+  }
+  return unique;
+}
+
+/**
+ * Resolves each unique reference once and settles it to a target or a failure, a few at a
+ * time per registry (twice the requests it may have in flight, so its queue never runs dry).
+ * Not one pending promise a site, nor one a reference started at once: each waiting
+ * resolution holds its chain of closures, and at 20,000 files they outlived enough garbage
+ * collections to fill the old generation (issue 8 §7). Registries run independently, so a
+ * slow one never holds back the others. Progress counts sites, as the user sees them.
+ */
+async function resolveOnce(
+  unique: ReadonlyMap<string, UniqueReference>,
+  resolve: (ref: ImageReference) => Promise<TargetDigest>,
+  perRegistry: number,
+  onProgress: (sitesDone: number) => void,
+): Promise<Map<string, Outcome>> {
+  const outcomes = new Map<string, Outcome>();
+  let done = 0;
+  const resolveOne = async (key: string, { ref, sites }: UniqueReference): Promise<void> => {
+    try {
+      outcomes.set(key, { target: await resolve(ref) });
+    } catch (error) {
+      outcomes.set(key, { error: asFailure(error) });
+    } finally {
+      done += sites;
+      onProgress(done);
+    }
+  };
+  const byRegistry = Map.groupBy(unique, ([, { ref }]) => ref.domain);
+  await Promise.all(
+    Array.from(byRegistry.values(), async (entries) => {
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < entries.length) {
+          const [key, entry] = entries[next++]!;
+          await resolveOne(key, entry);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(perRegistry, entries.length) }, worker));
+    }),
+  );
+  return outcomes;
+}
+
+/**
+ * A change whose `after` is made again from the text and its updates each time it is read
+ * (a write, a diff): a run holds one text a file, not the edited copy of every changed file
+ * until the end (issue 8 §7). The updates were applied once already, so they fit. A class, so
+ * the getter lives on the prototype and each change stays a small fixed-shape object.
+ */
+class LazyChange implements FileChange {
+  readonly file: string;
+  readonly encoding: FileChange['encoding'];
+  readonly before: string;
+  readonly #updates: readonly Update[];
+
+  constructor(file: string, decoded: DecodedFile, updates: readonly Update[]) {
+    this.file = file;
+    this.before = decoded.text;
+    this.encoding = decoded.encoding;
+    this.#updates = updates;
+  }
+
+  get after(): string {
+    return applyUpdates(this.before, this.#updates);
+  }
 }
 
 function failure(site: ImageSite, error: SiteFailure['error']): SiteFailure {

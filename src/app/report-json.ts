@@ -2,28 +2,30 @@ import { changelogJson } from '../changelog/text.ts';
 import { changelogKey, type Changelogs } from './changelog.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from './pin-report.ts';
-import { updateFrom, updateRepository, updateTag } from './update.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
 
 /**
  * The JSON shapes of a pin run, shared by `basepin pin --json` / `check --json`
  * and the action's outputs, so scripts read one contract (README documents it).
  */
 export function updatesJson(report: Pick<PinReport, 'updates'>, changelogs?: Changelogs) {
-  return report.updates.map((update) => {
-    const facts = changelogs?.get(changelogKey(update));
-    return {
-      file: update.site.file,
-      line: update.site.line,
-      reference: update.site.written,
-      repository: updateRepository(update),
-      tag: updateTag(update),
-      from: updateFrom(update) ?? null,
-      to: update.target.digest,
-      fromMirror: update.target.fromMirror ?? null,
-      // What the registry says changed (issue 9); present when the facts were collected.
-      ...(facts ? { changelog: changelogJson(facts) } : {}),
-    };
-  });
+  return report.updates.map((update) => updateJson(update, changelogs));
+}
+
+export function updateJson(update: Update, changelogs?: Changelogs) {
+  const facts = changelogs?.get(changelogKey(update));
+  return {
+    file: update.site.file,
+    line: update.site.line,
+    reference: update.site.written,
+    repository: updateRepository(update),
+    tag: updateTag(update),
+    from: updateFrom(update) ?? null,
+    to: update.target.digest,
+    fromMirror: update.target.fromMirror ?? null,
+    // What the registry says changed (issue 9); present when the facts were collected.
+    ...(facts ? { changelog: changelogJson(facts) } : {}),
+  };
 }
 
 export function failureJson(failure: SiteFailure) {
@@ -40,6 +42,7 @@ export function noteJson(note: SiteNote) {
   return { file: note.file, line: note.line, reference: note.reference, reason: note.reason ?? null };
 }
 
+/** The whole report as one value; `pinReportJsonChunks` writes the same JSON text a piece at a time. */
 export function pinReportJson(report: PinReport, changelogs?: Changelogs) {
   return {
     updates: updatesJson(report, changelogs),
@@ -48,4 +51,40 @@ export function pinReportJson(report: PinReport, changelogs?: Changelogs) {
     errors: report.errors.map(failureJson),
     dockerHubPulls: report.dockerHubPulls ?? 0,
   };
+}
+
+/** Entries a chunk: big enough to keep writes few, small enough that a chunk is a few hundred kB. */
+const entriesPerChunk = 1000;
+
+/**
+ * `JSON.stringify(pinReportJson(report, changelogs))`, byte for byte, as a
+ * sequence of chunks: each entry is built and stringified only when its chunk
+ * is written, so a 20,000-file report never exists as 60,000 objects plus one
+ * 16 MB string (issue 8 §7). A chunk ends between entries, never inside a value,
+ * so a secret is always whole within one chunk for the redactor.
+ */
+export function* pinReportJsonChunks(report: PinReport, changelogs?: Changelogs): Generator<string> {
+  // The keys in pinReportJson's order (a test holds the two byte-identical).
+  yield* jsonArrayChunks('{"updates":', report.updates, (update) => updateJson(update, changelogs));
+  yield* jsonArrayChunks(',"unchanged":', report.unchanged, noteJson);
+  yield* jsonArrayChunks(',"skipped":', report.skipped, noteJson);
+  yield* jsonArrayChunks(',"errors":', report.errors, failureJson);
+  yield `,"dockerHubPulls":${JSON.stringify(report.dockerHubPulls ?? 0)}}`;
+}
+
+/** `prefix` then a JSON array of `toJson(entry)`, a chunk per `entriesPerChunk` entries. */
+export function* jsonArrayChunks<T>(
+  prefix: string,
+  entries: readonly T[],
+  toJson: (entry: T) => unknown,
+): Generator<string> {
+  let chunk = `${prefix}[`;
+  for (let start = 0; start < entries.length; start += entriesPerChunk) {
+    const parts: string[] = [];
+    for (const entry of entries.slice(start, start + entriesPerChunk))
+      parts.push(JSON.stringify(toJson(entry)));
+    yield `${chunk}${start === 0 ? '' : ','}${parts.join(',')}`;
+    chunk = '';
+  }
+  yield `${chunk}]`;
 }

@@ -2,7 +2,7 @@ import type { ImageSite } from '../dockerfile/site.ts';
 import { failureMessage } from '../app/failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
 import type { Changelogs } from '../app/changelog.ts';
-import { pinReportJson } from '../app/report-json.ts';
+import { jsonArrayChunks, pinReportJsonChunks } from '../app/report-json.ts';
 import { updateFrom, updatePlace } from '../app/update.ts';
 import { shortDigest } from '../reference/index.ts';
 import { plain, type Paint, type Style } from './colour.ts';
@@ -16,17 +16,21 @@ const statusStyle: Record<ImageSite['status'], Style> = {
 
 /** The `scan --json` contract: `{"sites":[…]}` with file relative to the working directory. */
 export function scanJson(sites: readonly ImageSite[]): string {
-  return JSON.stringify({
-    sites: sites.map((site) => ({
-      file: site.file,
-      line: site.line,
-      kind: site.kind,
-      reference: site.written,
-      resolved: site.resolved ?? null,
-      status: site.status,
-      reason: site.reason ?? null,
-    })),
-  });
+  return [...scanJsonChunks(sites)].join('');
+}
+
+/** `scanJson` a chunk at a time, for writing as it is made (a 20,000-file scan is 14 MB of JSON). */
+export function* scanJsonChunks(sites: readonly ImageSite[]): Generator<string> {
+  yield* jsonArrayChunks('{"sites":', sites, (site) => ({
+    file: site.file,
+    line: site.line,
+    kind: site.kind,
+    reference: site.written,
+    resolved: site.resolved ?? null,
+    status: site.status,
+    reason: site.reason ?? null,
+  }));
+  yield '}';
 }
 
 /**
@@ -53,22 +57,51 @@ export function scanText(sites: readonly ImageSite[], paint: Paint = plain): str
 
 /** The `pin --json` / `check --json` contract (README, "JSON output"). */
 export function pinJson(report: PinReport, changelogs?: Changelogs): string {
-  return JSON.stringify(pinReportJson(report, changelogs));
+  return [...pinJsonChunks(report, changelogs)].join('');
+}
+
+/** `pinJson` a chunk at a time: written as it is made, never held whole (issue 8 §7). */
+export function pinJsonChunks(report: PinReport, changelogs?: Changelogs): Iterable<string> {
+  return pinReportJsonChunks(report, changelogs);
 }
 
 export function updateLines(report: PinReport, paint: Paint = plain): string {
-  return report.updates
-    .map((update) => {
-      const from = updateFrom(update);
-      const { digest: to, fromMirror } = update.target;
-      const action = paint(
-        'green',
-        from ? `${shortDigest(from)} → ${shortDigest(to)}` : `pinned to ${shortDigest(to)}`,
-      );
-      const unconfirmed = fromMirror ? ` (from mirror ${fromMirror}, unconfirmed)` : '';
-      return `${updatePlace(update)} ${update.site.written} ${action}${unconfirmed}\n`;
-    })
-    .join('');
+  return [...updateLineChunks(report, paint)].join('');
+}
+
+/** `updateLines` a chunk at a time, written as made (50,000 updates are 5 MB of text). */
+export function updateLineChunks(report: PinReport, paint: Paint = plain): Generator<string> {
+  return lineChunks(report.updates, (update) => {
+    const from = updateFrom(update);
+    const { digest: to, fromMirror } = update.target;
+    const action = paint(
+      'green',
+      from ? `${shortDigest(from)} → ${shortDigest(to)}` : `pinned to ${shortDigest(to)}`,
+    );
+    const unconfirmed = fromMirror ? ` (from mirror ${fromMirror}, unconfirmed)` : '';
+    return `${updatePlace(update)} ${update.site.written} ${action}${unconfirmed}\n`;
+  });
+}
+
+/** `check`'s line a site to change: `file:line reference stale pin|not pinned`. */
+export function checkLineChunks(report: PinReport, paint: Paint = plain): Generator<string> {
+  return lineChunks(
+    report.updates,
+    (update) =>
+      `${updatePlace(update)} ${update.site.written} ${paint('yellow', updateFrom(update) ? 'stale pin' : 'not pinned')}\n`,
+  );
+}
+
+const linesPerChunk = 1000;
+
+/** One line an item, joined a thousand at a time: text output never held whole. */
+function* lineChunks<T>(items: readonly T[], line: (item: T) => string): Generator<string> {
+  for (let start = 0; start < items.length; start += linesPerChunk) {
+    yield items
+      .slice(start, start + linesPerChunk)
+      .map(line)
+      .join('');
+  }
 }
 
 /** `file:line reference: message`, one line a failure (`--json` carries the code). */

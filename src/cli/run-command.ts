@@ -7,7 +7,6 @@ import { RegistryError } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
 import { registryClientFor } from '../app/registry-client.ts';
 import { scanDockerfiles } from '../app/scan.ts';
-import { updateFrom, updatePlace } from '../app/update.ts';
 import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
 import { SettingsError } from '../config/errors.ts';
 import { stat } from 'node:fs/promises';
@@ -19,7 +18,16 @@ import { openFileWorkspace } from '../workspace/file-workspace.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';
-import { errorLines, pinJson, scanJson, scanText, skippedLines, summaryLine, updateLines } from './report.ts';
+import {
+  checkLineChunks,
+  errorLines,
+  pinJsonChunks,
+  scanJsonChunks,
+  scanText,
+  skippedLines,
+  summaryLine,
+  updateLineChunks,
+} from './report.ts';
 import { resolveCliSettings } from './settings.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
@@ -89,7 +97,8 @@ function paintOf(args: CliArgs, io: CliIo): Paint {
 
 async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
   const { files, sites } = await scanDockerfiles(settings, openFileWorkspace(settings.cwd));
-  io.stdout(args.json ? `${scanJson(sites)}\n` : scanText(sites, paintOf(args, io)));
+  if (args.json) writeChunks(io, scanJsonChunks(sites));
+  else io.stdout(scanText(sites, paintOf(args, io)));
   reportNoDockerfiles(files.length, args, io);
   return ExitCode.Done;
 }
@@ -140,9 +149,11 @@ async function pinOrCheck(
   } else {
     writeFailures.push(...(await writeChanges(workspace, plan)));
   }
-  if (args.json) io.stdout(`${pinJson(plan, changelogs)}\n`);
-  else if (!args.quiet && !args.diff && plan.files.length > 0)
-    io.stdout(updateLines(plan, paint) + summaryLine(plan, 'pin', plan.files.length));
+  if (args.json) writeChunks(io, pinJsonChunks(plan, changelogs));
+  else if (!args.quiet && !args.diff && plan.files.length > 0) {
+    for (const chunk of updateLineChunks(plan, paint)) io.stdout(chunk);
+    io.stdout(summaryLine(plan, 'pin', plan.files.length));
+  }
   if (!args.json) io.stderr(errorLines(plan.errors, paint));
   io.stderr(
     writeFailures.map((failure) => `${failure.file}: not written: ${failure.error.message}\n`).join(''),
@@ -156,16 +167,9 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Change
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
   const paint = paintOf(args, io);
   if (args.json) {
-    io.stdout(`${pinJson(plan, changelogs)}\n`);
+    writeChunks(io, pinJsonChunks(plan, changelogs));
   } else {
-    io.stdout(
-      plan.updates
-        .map(
-          (update) =>
-            `${updatePlace(update)} ${update.site.written} ${paint('yellow', updateFrom(update) ? 'stale pin' : 'not pinned')}\n`,
-        )
-        .join(''),
-    );
+    for (const chunk of checkLineChunks(plan, paint)) io.stdout(chunk);
     io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:', paint));
     io.stderr(errorLines(plan.errors, paint));
     if (!args.quiet && plan.files.length > 0) io.stdout(summaryLine(plan, 'check', plan.files.length));
@@ -223,6 +227,12 @@ function changelogLines(changelogs: Changelogs, now: Date): string {
     blocks.push(`${renderChangelogText(facts, now)}\n`);
   }
   return blocks.join('');
+}
+
+/** A JSON document written as it is made, then its newline: each chunk passes the redactor whole. */
+function writeChunks(io: CliIo, chunks: Iterable<string>): void {
+  for (const chunk of chunks) io.stdout(chunk);
+  io.stdout('\n');
 }
 
 function progressLine(io: CliIo): (done: number, total: number) => void {

@@ -16,6 +16,26 @@ export const unresolvedReason = 'the reference still contains $ after ARG substi
 
 /** What a resolved reference allows: docs/architecture.md, "Pins keep the tag". `tagOnly` pins sit after a tag ARG's value. */
 export function judgeReference(resolved: string, tagOnly: boolean): Judgement {
+  const key = `${tagOnly ? 't' : 'r'}${resolved}`;
+  let judged = judgements.get(key);
+  if (judged === undefined) {
+    if (judgements.size >= maxJudgements) judgements.clear();
+    judged = judgeAnew(resolved, tagOnly);
+    judgements.set(key, judged);
+  }
+  return judged;
+}
+
+/**
+ * Judgements by text, shared by every site that names the same reference: a
+ * monorepo names a few thousand references at tens of thousands of sites, and
+ * one (immutable) ImageReference each instead of one a site is most of what a
+ * scan keeps (issue 8 §7). Bounded, so a run over many distinct names stays small.
+ */
+const judgements = new Map<string, Judgement>();
+const maxJudgements = 10_000;
+
+function judgeAnew(resolved: string, tagOnly: boolean): Judgement {
   if (resolved.includes('$')) return refused('skipped', undefined, unresolvedReason);
   // `ARG BASE=\` with the value on the next line: BuildKit reads `BASE=` (empty) and fails the FROM.
   if (resolved === '') return refused('invalid', undefined, emptyReason);
