@@ -148,7 +148,7 @@ export function credentialLines(
     const [host, value] = pair.value;
     const credential = parseCredential(host, value);
     if ('problem' in credential) throw new SettingsError(`${label}: ${credential.problem}`);
-    credentials[host] = credential.value;
+    credentials[host] = { ...credential.value, source: label };
   }
   return credentials;
 }

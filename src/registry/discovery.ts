@@ -32,7 +32,11 @@ export async function fetchTagPage(endpoint: Endpoint, repository: string): Prom
     path: `/v2/${repository}/tags/list?n=${tagPageSize}`,
     headers: { accept: 'application/json' },
   });
-  if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
+  if (response.status !== 200) {
+    throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown, {
+      auth: endpoint.authLabel(),
+    });
+  }
   const parsed = TagListSchema.safeParse(parseJson(response.body));
   if (!parsed.success) throw badResponse(`${what}: not a tag list`);
   const tags = (parsed.data.tags ?? []).filter((tag) => tagPattern.test(tag));
@@ -64,7 +68,8 @@ export async function fetchReferrers(
     headers: { accept: MediaType.OciIndex },
   });
   if (response.status === 200) return referrersOf(response.body, what);
-  if (response.status !== 404) throw errorFromResponse(response, what);
+  if (response.status !== 404)
+    throw errorFromResponse(response, what, undefined, { auth: endpoint.authLabel() });
   const fallbackTag = digest.replace(':', '-');
   try {
     await deps.head(fallbackTag);

@@ -1,5 +1,5 @@
 import type { ImageReference } from '../reference/index.ts';
-import type { Credential } from './docker-config.ts';
+import type { FoundCredential } from './docker-config.ts';
 import { Endpoint } from './endpoint.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { HostDeadline } from './host-deadline.ts';
@@ -19,7 +19,7 @@ export interface Source {
 
 export interface SourceSetInit {
   readonly transport: Transport;
-  readonly credentialFor: (host: string) => Promise<Credential | undefined>;
+  readonly credentialFor: (host: string) => Promise<FoundCredential | undefined>;
   readonly onSecret: (secret: string) => void;
   readonly log: (message: string) => void;
   readonly insecureRegistries: readonly string[];

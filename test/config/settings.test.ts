@@ -192,7 +192,7 @@ describe('precedence', () => {
 describe('credentials', () => {
   it('split at the first colon', () => {
     expect(credentialLines('--registry-credential', ['ghcr.io=bot:tok:en'])).toEqual({
-      'ghcr.io': { username: 'bot', password: 'tok:en' },
+      'ghcr.io': { username: 'bot', password: 'tok:en', source: '--registry-credential' },
     });
     expect(() => credentialLines('x', ['ghcr.io=userwithoutsecret'])).toThrow(/expected USER:SECRET/);
   });
