@@ -47,6 +47,7 @@ export function errorFromResponse(
     code,
     retryable: status === 429 || status >= 500,
     message: `${what}: ${status} ${code}${detail}${plain ? ` (${plain})` : ''}`,
+    plain: plain ?? `${status} ${code}${detail}`,
   });
 }
 
