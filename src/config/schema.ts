@@ -135,7 +135,7 @@ export const settingSpecs = {
     shape: 'text',
     file: z.string(),
     description:
-      "Total time each registry host gets in a run (`60s`, `2m`); then that host's remaining references fail and the others go on.",
+      "How long a registry host may go without answering any request while basepin waits on it (`60s`, `2m`); then that host's remaining references fail and the others go on. A host that keeps answering, however slowly, is not failed (each request has its own 30 s timeout).",
     parse: textSetting(parseDeadline),
     fallback: 60_000,
   },
