@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { untrustedText } from '../text/untrusted.ts';
-import { forbiddenAddressCode } from './connect-guard.ts';
+import { forbiddenAddressCode } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { dockerHub } from '../reference/index.ts';
 import { checkOutboundUrl, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
