@@ -7,7 +7,7 @@ import { configFileSchema } from '../src/config/schema.ts';
 
 const path = 'basepin.schema.json';
 const schema = {
-  ...z.toJSONSchema(configFileSchema, { io: 'input', unrepresentable: 'any' }),
+  ...z.toJSONSchema(configFileSchema(), { io: 'input', unrepresentable: 'any' }),
   title: 'basepin settings (.github/basepin.yml)',
 };
 const text = `${JSON.stringify(schema, null, 2)}\n`;

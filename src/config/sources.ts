@@ -96,7 +96,7 @@ export function flagSource(
 
 /** `.github/basepin.yml` after YAML parsing: the schema checks every key, then each value becomes its shape. */
 export function fileSource(path: string, data: unknown): SettingSource {
-  const result = configFileSchema.safeParse(data ?? {});
+  const result = configFileSchema().safeParse(data ?? {});
   if (!result.success) throw new SettingsError(`${path}: ${describeIssue(result.error.issues[0])}`);
   const values: Partial<Record<SettingKey, Shape>> = {};
   for (const [key, value] of Object.entries(result.data) as [SettingKey, unknown][]) {
