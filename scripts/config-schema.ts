@@ -3,7 +3,7 @@
 // Editors read it through `# yaml-language-server: $schema=…` (README).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { configFileSchema } from '../src/config/schema.ts';
+import { configFileSchema } from '../src/config/file-schema.ts';
 
 const path = 'basepin.schema.json';
 const schema = {
