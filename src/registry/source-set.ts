@@ -158,7 +158,7 @@ export class SourceSet {
         code: dead.code,
         retryable: false,
         message: `${endpoint.host} could not be reached earlier in this run (${dead.message})`,
-        plain: `unreachable earlier in this run (${dead.plain ?? dead.message})`,
+        plain: `${dead.plain ?? dead.message}, earlier in this run`,
       });
     }
     try {

@@ -71,6 +71,8 @@ describe('mirrors', () => {
       .get('/v2/')
       .reply(200, {})
       .head('/v2/library/alpine/manifests/3.99')
+      .reply(404)
+      .head('/v2/library/alpine/manifests/3.98')
       .reply(404);
     const { client } = testClient(mirrored);
 
@@ -82,6 +84,12 @@ describe('mirrors', () => {
     expect(error.message).not.toContain('\n');
     // The mirror's answer keeps its code: the reference fails as not found, unconfirmed by the registry.
     expect(error).toMatchObject({ status: 404, code: 'MANIFEST_UNKNOWN' });
+
+    // The registry is not asked again; the error still says what it answered, and when.
+    const next = await registryErrorOf(client.resolveTag(parseImageReference('alpine:3.98')));
+    expect(next.message).toMatch(
+      /^upstream registry-1\.docker\.io: unreachable \(ECONNREFUSED [^)]*\), earlier in this run; mirror mirror\.gcr\.io: tag 3\.98 not found/,
+    );
   });
 
   it('names every source tried for content by digest: two mirrors, then the registry', async () => {
