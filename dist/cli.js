@@ -69,7 +69,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
   process.exitCode = 64;
 } else {
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-2NA3AEPU.js"),
+    import("./chunks/main-ZEVUDYCB.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {
@@ -82,7 +82,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     version: package_default.version,
     // Every connection checks the address it dials (issue 8 §1); undici loads only for commands that connect.
     prepareNetwork: async () => {
-      const { useGuardedDispatcher } = await import("./chunks/proxy-GLRVV6D4.js");
+      const { useGuardedDispatcher } = await import("./chunks/proxy-BMDV4DQG.js");
       useGuardedDispatcher(process.env);
     }
   });

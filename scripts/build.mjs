@@ -7,14 +7,36 @@
 import { build } from 'esbuild';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { licensesText } from './licenses.mjs';
 
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'basepin-dist-')) : 'dist';
 if (!check) rmSync(outdir, { recursive: true, force: true });
 
+/**
+ * zod's classic API re-exports every locale (`z.locales`, ~360 kB of the bundle) though it uses
+ * English alone and basepin never switches: the bundle keeps `en` only, which halves what every
+ * command that loads zod parses at start (cold start, README).
+ */
+const englishOnlyZodLocales = {
+  name: 'english-only-zod-locales',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`)
+        ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const { metafile } = await build({
+  plugins: [englishOnlyZodLocales],
   entryPoints: { index: 'src/action-entry.ts', cli: 'src/cli.ts' },
   outdir,
   bundle: true,

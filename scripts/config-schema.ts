@@ -3,11 +3,11 @@
 // Editors read it through `# yaml-language-server: $schema=…` (README).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { configFileSchema } from '../src/config/schema.ts';
+import { configFileSchema } from '../src/config/file-schema.ts';
 
 const path = 'basepin.schema.json';
 const schema = {
-  ...z.toJSONSchema(configFileSchema, { io: 'input', unrepresentable: 'any' }),
+  ...z.toJSONSchema(configFileSchema(), { io: 'input', unrepresentable: 'any' }),
   title: 'basepin settings (.github/basepin.yml)',
 };
 const text = `${JSON.stringify(schema, null, 2)}\n`;

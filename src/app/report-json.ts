@@ -3,6 +3,7 @@ import { changelogKey, type Changelogs } from './changelog.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from './pin-report.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
+import { jsonArrayChunks } from '../text/json-chunks.ts';
 
 /**
  * The JSON shapes of a pin run, shared by `basepin pin --json` / `check --json`
@@ -53,9 +54,6 @@ export function pinReportJson(report: PinReport, changelogs?: Changelogs) {
   };
 }
 
-/** Entries a chunk: big enough to keep writes few, small enough that a chunk is a few hundred kB. */
-const entriesPerChunk = 1000;
-
 /**
  * `JSON.stringify(pinReportJson(report, changelogs))`, byte for byte, as a
  * sequence of chunks: each entry is built and stringified only when its chunk
@@ -70,21 +68,4 @@ export function* pinReportJsonChunks(report: PinReport, changelogs?: Changelogs)
   yield* jsonArrayChunks(',"skipped":', report.skipped, noteJson);
   yield* jsonArrayChunks(',"errors":', report.errors, failureJson);
   yield `,"dockerHubPulls":${JSON.stringify(report.dockerHubPulls ?? 0)}}`;
-}
-
-/** `prefix` then a JSON array of `toJson(entry)`, a chunk per `entriesPerChunk` entries. */
-export function* jsonArrayChunks<T>(
-  prefix: string,
-  entries: readonly T[],
-  toJson: (entry: T) => unknown,
-): Generator<string> {
-  let chunk = `${prefix}[`;
-  for (let start = 0; start < entries.length; start += entriesPerChunk) {
-    const parts: string[] = [];
-    for (const entry of entries.slice(start, start + entriesPerChunk))
-      parts.push(JSON.stringify(toJson(entry)));
-    yield `${chunk}${start === 0 ? '' : ','}${parts.join(',')}`;
-    chunk = '';
-  }
-  yield `${chunk}]`;
 }

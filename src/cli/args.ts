@@ -98,7 +98,7 @@ export const flagDocs: Record<
   },
   'registry-deadline': {
     syntax: '--registry-deadline TIME',
-    what: 'total time each registry host gets, e.g. 90s (default 60s)',
+    what: 'how long a registry host may make no progress, e.g. 90s (default 60s)',
     needs: 'a duration such as 60s',
   },
   'insecure-registry': {

@@ -38,6 +38,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     default: {
       // Loaded only when a command runs: `--version` and `--help` need none of it.
       try {
+        if (args.command === 'scan') {
+          // `scan` talks to no registry: it loads neither the registry client nor undici.
+          const { runScan } = await import('./scan-command.ts');
+          return await runScan(args, io, redactor);
+        }
         const { runCommand } = await import('./run-command.ts');
         return await runCommand({ ...args, command: args.command }, io, redactor);
       } catch (error) {

@@ -1,59 +1,12 @@
-import type { ImageSite } from '../dockerfile/site.ts';
 import { failureMessage } from '../app/failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
 import type { Changelogs } from '../app/changelog.ts';
-import { jsonArrayChunks, pinReportJsonChunks } from '../app/report-json.ts';
+import { pinReportJsonChunks } from '../app/report-json.ts';
 import { updateFrom, updatePlace } from '../app/update.ts';
 import { shortDigest } from '../reference/index.ts';
-import { plain, type Paint, type Style } from './colour.ts';
+import { plain, type Paint } from './colour.ts';
 
-const statusStyle: Record<ImageSite['status'], Style> = {
-  pinned: 'green',
-  pinnable: 'yellow',
-  skipped: 'dim',
-  invalid: 'red',
-};
-
-/** The `scan --json` contract: `{"sites":[…]}` with file relative to the working directory. */
-export function scanJson(sites: readonly ImageSite[]): string {
-  return [...scanJsonChunks(sites)].join('');
-}
-
-/** `scanJson` a chunk at a time, for writing as it is made (a 20,000-file scan is 14 MB of JSON). */
-export function* scanJsonChunks(sites: readonly ImageSite[]): Generator<string> {
-  yield* jsonArrayChunks('{"sites":', sites, (site) => ({
-    file: site.file,
-    line: site.line,
-    kind: site.kind,
-    reference: site.written,
-    resolved: site.resolved ?? null,
-    status: site.status,
-    reason: site.reason ?? null,
-  }));
-  yield '}';
-}
-
-/**
- * One line a site: `file:line kind reference status reason`. The first four
- * fields never contain spaces, so scripts can split on them; what an ARG
- * resolves to comes last, as `(= alpine:3.19)`.
- */
-export function scanText(sites: readonly ImageSite[], paint: Paint = plain): string {
-  return sites
-    .map((site) => {
-      const resolved = site.resolved && site.resolved !== site.written ? `(= ${site.resolved})` : '';
-      const fields = [
-        `${site.file}:${site.line}`,
-        site.kind,
-        site.written,
-        paint(statusStyle[site.status], site.status),
-        site.reason ?? '',
-        resolved,
-      ];
-      return `${fields.filter(Boolean).join(' ')}\n`;
-    })
-    .join('');
-}
+export { scanJson, scanJsonChunks, scanText } from './scan-report.ts';
 
 /** The `pin --json` / `check --json` contract (README, "JSON output"). */
 export function pinJson(report: PinReport, changelogs?: Changelogs): string {

@@ -6,101 +6,38 @@ import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
 import { registryClientFor } from '../app/registry-client.ts';
-import { scanDockerfiles } from '../app/scan.ts';
 import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
-import { SettingsError } from '../config/errors.ts';
-import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
-import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
 import { openFileWorkspace } from '../workspace/file-workspace.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
-import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';
+import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
 import {
   checkLineChunks,
   errorLines,
   pinJsonChunks,
-  scanJsonChunks,
-  scanText,
   skippedLines,
   summaryLine,
   updateLineChunks,
 } from './report.ts';
-import { resolveCliSettings } from './settings.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
-// What `scan`, `pin` and `check` load: settings, the Dockerfile scanner and the
-// registry client. src/cli/main.ts imports this module only when a command runs,
-// so `--version` and `--help` start without it.
+// What `pin`, `check` and `explain` load: settings, the Dockerfile scanner, the
+// registry client and changelogs. src/cli/main.ts imports this module only for
+// those commands; `scan` loads the lighter ./scan-command.ts, `--version` neither.
 
-/** Runs a parsed command; settings and unreadable paths are one-line errors. */
-export async function runCommand(
+/** Runs a parsed command that talks to registries; settings and unreadable paths are one-line errors. */
+export function runCommand(
   args: CliArgs & { readonly command: CommandName },
   io: CliIo,
   redactor: Redactor,
 ): Promise<number> {
-  try {
-    const settings = await rootedAtGivenFolder(await resolveCliSettings(args, io.env, io.cwd));
-    for (const { username, password } of Object.values(settings.credentials)) {
-      redactor.addCredential(username, password);
-    }
-    if (args.command === 'scan') return await scan(settings, args, io);
+  return withSettings(args, io, redactor, async (settings) => {
     await io.prepareNetwork?.();
     if (args.command === 'explain') return await explain(settings, args, io, redactor);
     return await pinOrCheck(settings, args, io, redactor);
-  } catch (error) {
-    // A bad flag value or settings file is a usage error: nothing was read or written, unlike exit 2.
-    if (error instanceof SettingsError || error instanceof UsageError) {
-      io.stderr(`basepin: ${error.message}\n`);
-      return ExitCode.Usage;
-    }
-    if (error instanceof UnreadablePathError) {
-      io.stderr(`basepin: ${error.message}\n`);
-      return ExitCode.Unresolved;
-    }
-    throw error;
-  }
-}
-
-/**
- * `basepin scan ../other-repo` reports `services/api/Dockerfile`, not
- * `../other-repo/services/api/Dockerfile`: one folder given outside the
- * current one becomes the folder paths are relative to (and files are written under).
- */
-async function rootedAtGivenFolder(settings: RunSettings): Promise<RunSettings> {
-  if (settings.paths.length !== 1) return settings;
-  const folder = resolve(settings.cwd, settings.paths[0]!);
-  const fromCwd = relative(settings.cwd, folder);
-  if (!(fromCwd.startsWith('..') || isAbsolute(fromCwd))) return settings;
-  const isFolder = await stat(folder).then(
-    (found) => found.isDirectory(),
-    () => false,
-  );
-  return isFolder ? { ...settings, cwd: folder, paths: ['.'] } : settings;
-}
-
-/** What the user pointed at, as they wrote it: `.`, `services, docker`. */
-function shownPaths(args: CliArgs): string {
-  return args.paths.length ? args.paths.join(', ') : '.';
-}
-
-/** An empty checkout or a mistyped folder is worth a line on stderr, not a silent zero (exit 0: nothing failed). */
-function reportNoDockerfiles(files: number, args: CliArgs, io: CliIo): void {
-  if (files === 0) io.stderr(`basepin: no Dockerfiles found under ${shownPaths(args)}\n`);
-}
-
-function paintOf(args: CliArgs, io: CliIo): Paint {
-  return paintFor(Boolean(io.colour) && !args.json);
-}
-
-async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
-  const { files, sites } = await scanDockerfiles(settings, openFileWorkspace(settings.cwd));
-  if (args.json) writeChunks(io, scanJsonChunks(sites));
-  else io.stdout(scanText(sites, paintOf(args, io)));
-  reportNoDockerfiles(files.length, args, io);
-  return ExitCode.Done;
+  });
 }
 
 async function pinOrCheck(
@@ -227,12 +164,6 @@ function changelogLines(changelogs: Changelogs, now: Date): string {
     blocks.push(`${renderChangelogText(facts, now)}\n`);
   }
   return blocks.join('');
-}
-
-/** A JSON document written as it is made, then its newline: each chunk passes the redactor whole. */
-function writeChunks(io: CliIo, chunks: Iterable<string>): void {
-  for (const chunk of chunks) io.stdout(chunk);
-  io.stdout('\n');
 }
 
 function progressLine(io: CliIo): (done: number, total: number) => void {

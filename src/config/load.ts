@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { SettingsError } from './errors.ts';
-import { fileSource, type SettingSource } from './sources.ts';
+import type { SettingSource } from './sources.ts';
 
 export const defaultConfigPath = '.github/basepin.yml';
 
@@ -9,7 +8,8 @@ export const defaultConfigPath = '.github/basepin.yml';
  * Reads `.github/basepin.yml` as a settings source. A missing file at the
  * default path is an empty source; a missing file the user named, bad YAML or
  * a bad key is an error naming the file and the key (`shown` is how the path
- * appears in messages).
+ * appears in messages). The YAML parser and the file's schema load only when
+ * there is a file: most runs have none, and they are most of a cold start.
  */
 export async function loadConfigSource(
   path: string,
@@ -24,15 +24,6 @@ export async function loadConfigSource(
     }
     throw new SettingsError(`${options.shown}: cannot read config file (${(error as Error).message})`);
   }
+  const { configTextSource } = await import('./config-text.ts');
   return configTextSource(options.shown, text);
-}
-
-export function configTextSource(shown: string, text: string): SettingSource {
-  let data: unknown;
-  try {
-    data = parseYaml(text) ?? {};
-  } catch (error) {
-    throw new SettingsError(`${shown}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  return fileSource(shown, data);
 }

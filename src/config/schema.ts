@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Platform } from '../reference/index.ts';
 import {
   parseBoolean,
@@ -26,6 +26,9 @@ import {
  * when it is a flag; `npm run docs` regenerates README and the JSON Schema.
  */
 
+/** zod, handed in by `./file-schema.ts`: this module does not load it, so runs without a config file never do. */
+type Zod = typeof z;
+
 /** The raw value of a setting after its source turned its text into this shape. */
 export type Shape =
   | { readonly kind: 'text'; readonly value: string }
@@ -39,8 +42,11 @@ export type ShapeKind = Shape['kind'];
 
 export interface SettingSpec<T> {
   readonly shape: ShapeKind;
-  /** The config-file form (YAML), also the JSON Schema's; absent when the file may not set it (secrets, per-run switches). */
-  readonly file?: z.ZodType;
+  /**
+   * The config-file form (YAML), also the JSON Schema's; absent when the file may not set it (secrets,
+   * per-run switches). A function, so the schema is built only when a config file is read (cold start).
+   */
+  readonly file?: (zod: Zod) => z.ZodType;
   /** The CLI flag, when it differs from the key or the key is not a flag (`null`). */
   readonly flag?: string | null;
   readonly input?: boolean;
@@ -79,8 +85,8 @@ function textSetting<T>(parse: (text: string) => Parsed<T>): (raw: Shape) => Par
 }
 
 /** A person writes `labels: dependencies` as naturally as a list: both are a list. */
-const fileList = z.union([z.string().min(1), z.array(z.string().min(1))]);
-const fileMirrorUrls = z.union([z.string(), z.array(z.string()).min(1)]);
+const fileList = (z: Zod) => z.union([z.string().min(1), z.array(z.string().min(1))]);
+const fileMirrorUrls = (z: Zod) => z.union([z.string(), z.array(z.string()).min(1)]);
 
 export const settingSpecs = {
   paths: {
@@ -115,7 +121,7 @@ export const settingSpecs = {
   },
   'registry-mirrors': {
     shape: 'pairs',
-    file: z.record(z.string(), fileMirrorUrls),
+    file: (z) => z.record(z.string(), fileMirrorUrls(z)),
     flag: 'registry-mirror',
     description:
       'Registry host → mirror base URL (maybe with a repository prefix), or a list tried in order. Tags are resolved on the registry; mirrors serve content by digest, and name digests only when the registry cannot be reached (reported as unconfirmed).',
@@ -124,7 +130,7 @@ export const settingSpecs = {
   } satisfies SettingSpec<Readonly<Record<string, readonly Mirror[]>>>,
   'registry-aliases': {
     shape: 'pairs',
-    file: z.record(z.string(), z.string()),
+    file: (z) => z.record(z.string(), z.string()),
     flag: 'registry-alias',
     description:
       'Registry host → the base URL that replaces it, maybe with a repository prefix (`docker.io=https://harbor.corp/dockerhub-proxy`); the registry itself is never contacted and references are written unchanged.',
@@ -133,9 +139,9 @@ export const settingSpecs = {
   } satisfies SettingSpec<Readonly<Record<string, Mirror>>>,
   'registry-deadline': {
     shape: 'text',
-    file: z.string(),
+    file: (z) => z.string(),
     description:
-      "Total time each registry host gets in a run (`60s`, `2m`); then that host's remaining references fail and the others go on.",
+      "How long a registry host may go without answering any request while basepin waits on it (`60s`, `2m`); then that host's remaining references fail and the others go on. A host that keeps answering, however slowly, is not failed (each request has its own 30 s timeout).",
     parse: textSetting(parseDeadline),
     fallback: 60_000,
   },
@@ -149,14 +155,14 @@ export const settingSpecs = {
   },
   platform: {
     shape: 'text',
-    file: z.string(),
+    file: (z) => z.string(),
     description: "Pin this platform's manifest (`linux/amd64`) instead of the multi-platform index.",
     parse: textSetting(parsePlatformSetting),
     fallback: undefined,
   } satisfies SettingSpec<Platform | undefined>,
   'pin-arg-repositories': {
     shape: 'boolean',
-    file: z.boolean(),
+    file: (z) => z.boolean(),
     description:
       'Pin `FROM $REPO:tag` (the whole repository from an ARG default, the tag literal) in the FROM line; `false` skips it.',
     parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
@@ -164,14 +170,14 @@ export const settingSpecs = {
   },
   concurrency: {
     shape: 'number',
-    file: z.number().int().min(1).max(64),
+    file: (z) => z.number().int().min(1).max(64),
     description: 'Requests in flight per registry (1–64).',
     parse: textSetting((value) => parseWholeNumber(value, 1, 64)),
     fallback: 8,
   },
   'group-by': {
     shape: 'text',
-    file: z.enum(groupByValues),
+    file: (z) => z.enum(groupByValues),
     flag: null,
     description:
       'One pull request for `all` updates, one per `image` repository, or one per Dockerfile `directory`.',
@@ -180,7 +186,7 @@ export const settingSpecs = {
   } satisfies SettingSpec<GroupBy>,
   'max-pull-requests': {
     shape: 'number',
-    file: z.number().int().min(1).max(100),
+    file: (z) => z.number().int().min(1).max(100),
     flag: null,
     description:
       'Open basepin pull requests at most (1–100); new ones wait, listed in the job summary, until one is merged or closed.',
@@ -189,7 +195,7 @@ export const settingSpecs = {
   },
   'base-branch': {
     shape: 'text',
-    file: z.string().min(1),
+    file: (z) => z.string().min(1),
     flag: null,
     description: "Branch the pull requests target; default the repository's default branch.",
     parse: textSetting(parseBranch),
@@ -197,7 +203,7 @@ export const settingSpecs = {
   } satisfies SettingSpec<string | undefined>,
   'branch-prefix': {
     shape: 'text',
-    file: z.string().min(1),
+    file: (z) => z.string().min(1),
     flag: null,
     description: 'Prefix of the branches basepin owns.',
     parse: textSetting(parseBranchPrefix),
@@ -229,7 +235,7 @@ export const settingSpecs = {
   },
   draft: {
     shape: 'boolean',
-    file: z.boolean(),
+    file: (z) => z.boolean(),
     flag: null,
     description: 'Open pull requests as drafts.',
     parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
@@ -237,7 +243,7 @@ export const settingSpecs = {
   },
   'commit-message-prefix': {
     shape: 'text',
-    file: z.string(),
+    file: (z) => z.string(),
     flag: null,
     description: 'Prefix of commit messages and pull request titles, e.g. `chore(deps): `.',
     parse: (raw) => ({ value: text(raw) }),
@@ -252,7 +258,7 @@ export const settingSpecs = {
   },
   'skip-unchanged-platforms': {
     shape: 'boolean',
-    file: z.boolean(),
+    file: (z) => z.boolean(),
     flag: null,
     description:
       'Open no pull request for an update whose image changed only in platforms this repository does not use (the `platform` setting, a literal `FROM --platform=`); the job summary reports it.',
@@ -261,7 +267,7 @@ export const settingSpecs = {
   },
   'minimum-age': {
     shape: 'text',
-    file: z.string().min(1),
+    file: (z) => z.string().min(1),
     description:
       'Do not propose a digest built less recently than this (`3d`, `12h`), so a broken rebuild can be pulled before it lands; a digest whose build date is unknown is proposed, saying so. Default off.',
     parse: textSetting(parseDuration),
@@ -276,7 +282,7 @@ export const settingSpecs = {
   },
   dashboard: {
     shape: 'boolean',
-    file: z.boolean(),
+    file: (z) => z.boolean(),
     flag: null,
     description:
       'Keep the `basepin dashboard` issue current: every image reference, the open pull requests, the ignore rules.',
@@ -285,7 +291,7 @@ export const settingSpecs = {
   },
   'command-permission': {
     shape: 'text',
-    file: z.enum(commandPermissionValues),
+    file: (z) => z.enum(commandPermissionValues),
     flag: null,
     description:
       'Least repository permission that may run `/basepin` comment commands: `write`, `maintain` or `admin`.',
@@ -334,16 +340,5 @@ function parseDeadline(text: string): Parsed<number> {
   if ('problem' in parsed) return parsed;
   return parsed.value >= 1_000 ? parsed : { problem: `${JSON.stringify(text)} is shorter than 1s` };
 }
-
-/** What `.github/basepin.yml` may contain. Unknown keys are errors, so a typo never passes silently. */
-export const configFileSchema = z
-  .object(
-    Object.fromEntries(
-      Object.entries(settingSpecs as Record<string, SettingSpec<unknown>>).flatMap(([key, spec]) =>
-        spec.file ? [[key, spec.file.describe(spec.description).optional()]] : [],
-      ),
-    ),
-  )
-  .strict();
 
 export type ConfigFile = Readonly<Record<string, unknown>>;

@@ -12,6 +12,8 @@ export type Parsed<T> = { readonly value: T } | { readonly problem: string };
 export interface RegistryCredential {
   readonly username: string;
   readonly password: string;
+  /** Where it was given (`--registry-credential`, `input registry-credentials`), for auth errors. */
+  readonly source?: string;
 }
 
 /** A registry mirror: where requests for a registry's images may go instead. */

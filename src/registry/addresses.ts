@@ -103,3 +103,19 @@ export function isLoopbackAddress(address: string): boolean {
   const embedded = embeddedIpv4(bytes);
   return embedded?.how === 'IPv4-mapped' && embedded.bytes[0] === 127;
 }
+
+/** `error.code` of a refused connection; transport.ts turns it into an UNSAFE_URL RegistryError. */
+export const forbiddenAddressCode = 'BASEPIN_FORBIDDEN_ADDRESS';
+
+export class ForbiddenAddressError extends Error {
+  override readonly name = 'ForbiddenAddressError';
+  readonly code = forbiddenAddressCode;
+
+  constructor(host: string, address: string, reason: string) {
+    super(
+      host === address
+        ? `${address} is ${reason}; refusing to connect`
+        : `${host} resolves to ${address}, ${reason}; refusing to connect`,
+    );
+  }
+}

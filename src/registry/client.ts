@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { dockerHub, dockerHubAliases, type ImageReference } from '../reference/index.ts';
-import { DockerCredentials, type Credential } from './docker-config.ts';
+import { DockerCredentials, type FoundCredential } from './docker-config.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { currentHostSignal, deadlineAwareFetch } from './host-deadline.ts';
 import { bareMediaType, isManifestMediaType, manifestAccept } from './media-types.ts';
@@ -54,12 +54,15 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     sleep: options.sleep ?? ((ms) => delay(ms, undefined, { signal: currentHostSignal() })),
     stats,
   });
-  const credentialFor = async (host: string): Promise<Credential | undefined> => {
+  const credentialFor = async (host: string): Promise<FoundCredential | undefined> => {
     const explicit =
       options.credentials?.[host] ?? (host === dockerHub.domain ? dockerHubExplicit() : undefined);
     if (explicit) {
       onSecret(explicit.password);
-      return { kind: 'basic', username: explicit.username, password: explicit.password };
+      return {
+        credential: { kind: 'basic', username: explicit.username, password: explicit.password },
+        source: explicit.source ?? 'the registry-credentials setting',
+      };
     }
     return dockerCredentials.lookup(host);
   };
@@ -89,7 +92,11 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
       path: `/v2/${repository}/manifests/${tagOrDigest}`,
       headers: { accept: manifestAccept },
     });
-    if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
+    if (response.status !== 200) {
+      throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown, {
+        auth: from.endpoint.authLabel(),
+      });
+    }
     const claimed = wellFormedDigest(response.headers.get('docker-content-digest'));
     const asked = wellFormedDigest(tagOrDigest);
     if (asked !== undefined && claimed !== undefined && claimed !== asked) {
@@ -134,7 +141,9 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     } else if (!headUnsupportedStatuses.has(response.status)) {
       // A HEAD has no error body, but its status says enough: a GET would cost a Docker Hub pull and,
       // after a 429 or 5xx the transport already retried, would only go through the same retries again.
-      throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
+      throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown, {
+        auth: from.endpoint.authLabel(),
+      });
     }
     const { digest, mediaType } = await getManifest(from, ref, tag);
     return { digest, mediaType, verified: true };
@@ -173,7 +182,11 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
           method: 'GET',
           path: `/v2/${repository}/blobs/${digest}`,
         });
-        if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.BlobUnknown);
+        if (response.status !== 200) {
+          throw errorFromResponse(response, what, RegistryErrorCode.BlobUnknown, {
+            auth: from.endpoint.authLabel(),
+          });
+        }
         verifyDigest(response.body, digest, what);
         return response.body;
       }),

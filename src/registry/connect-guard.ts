@@ -1,7 +1,9 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import type { LookupFunction } from 'node:net';
-import { buildConnector } from 'undici';
-import { forbiddenAddressReason } from './addresses.ts';
+import { isIP, type LookupFunction } from 'node:net';
+import { buildConnector, type Dispatcher } from 'undici';
+import { forbiddenAddressCode, forbiddenAddressReason, ForbiddenAddressError } from './addresses.ts';
+
+export { forbiddenAddressCode, ForbiddenAddressError } from './addresses.ts';
 
 /**
  * The last line of issue 8 §1: the address actually connected to is checked,
@@ -9,22 +11,6 @@ import { forbiddenAddressReason } from './addresses.ts';
  * check and resolves to the metadata service; this hook sits between DNS
  * and the socket, so no byte reaches a forbidden address whatever the name.
  */
-
-/** `error.code` of a refused connection; transport.ts turns it into an UNSAFE_URL RegistryError. */
-export const forbiddenAddressCode = 'BASEPIN_FORBIDDEN_ADDRESS';
-
-export class ForbiddenAddressError extends Error {
-  override readonly name = 'ForbiddenAddressError';
-  readonly code = forbiddenAddressCode;
-
-  constructor(host: string, address: string, reason: string) {
-    super(
-      host === address
-        ? `${address} is ${reason}; refusing to connect`
-        : `${host} resolves to ${address}, ${reason}; refusing to connect`,
-    );
-  }
-}
 
 /**
  * Wraps a DNS lookup so that a name with any forbidden address among its
@@ -80,5 +66,51 @@ export function guardedConnector(options: GuardedConnectorOptions = {}): Connect
     }
     options.onDial?.(hostname);
     return connect(connectOptions, callback);
+  };
+}
+
+/**
+ * Behind HTTPS_PROXY the proxy resolves names, so the connector above never
+ * sees the address a name stands for. This interceptor resolves each
+ * target's name itself, before the proxy is asked to CONNECT, and refuses a
+ * name with any forbidden address among its answers (issue 8 §1). What it
+ * cannot check: the proxy resolves again and may get another answer (DNS
+ * rebinding, split-horizon DNS), and a name we cannot resolve at all is left
+ * to the proxy, since many proxied networks resolve outside names only
+ * there. Each name is checked once per dispatcher (a run).
+ */
+export function proxiedNameGuard(
+  lookup: LookupFunction = dnsLookup as LookupFunction,
+): Dispatcher.DispatcherComposeInterceptor {
+  const guarded = guardedLookup(lookup);
+  const verdicts = new Map<string, Promise<Error | undefined>>();
+  const verdict = (hostname: string): Promise<Error | undefined> => {
+    let pending = verdicts.get(hostname);
+    if (!pending) {
+      pending = new Promise((resolve) => {
+        guarded(hostname, { all: true }, (error) => {
+          resolve(error && (error as { code?: unknown }).code === forbiddenAddressCode ? error : undefined);
+        });
+      });
+      verdicts.set(hostname, pending);
+    }
+    return pending;
+  };
+  return (dispatch) => (options, handler) => {
+    const origin = typeof options.origin === 'string' ? new URL(options.origin) : options.origin;
+    const hostname = (origin?.hostname ?? '').replace(/^\[(.*)\]$/, '$1');
+    const refuse = (error: Error) =>
+      handler.onResponseError?.(null as unknown as Dispatcher.DispatchController, error);
+    const literal = forbiddenAddressReason(hostname);
+    if (literal !== undefined) {
+      queueMicrotask(() => refuse(new ForbiddenAddressError(hostname, hostname, literal)));
+      return true;
+    }
+    if (hostname === '' || isIP(hostname) !== 0) return dispatch(options, handler);
+    void verdict(hostname).then((refusal) => {
+      if (refusal) refuse(refusal);
+      else dispatch(options, handler);
+    });
+    return true;
   };
 }

@@ -33,7 +33,11 @@ export async function fetchTagPage(endpoint: Endpoint, repository: string): Prom
     path: `/v2/${repository}/tags/list?n=${tagPageSize}`,
     headers: { accept: 'application/json' },
   });
-  if (response.status !== 200) throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown);
+  if (response.status !== 200) {
+    throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown, {
+      auth: endpoint.authLabel(),
+    });
+  }
   const read = readJson(response.body, TagListSchema);
   if (!read.ok) throw badResponse(`${what}: not a tag list (${read.problem.message})`);
   const tags = (read.value.tags ?? []).filter((tag) => tagPattern.test(tag));
@@ -65,7 +69,8 @@ export async function fetchReferrers(
     headers: { accept: MediaType.OciIndex },
   });
   if (response.status === 200) return referrersOf(response.body, what);
-  if (response.status !== 404) throw errorFromResponse(response, what);
+  if (response.status !== 404)
+    throw errorFromResponse(response, what, undefined, { auth: endpoint.authLabel() });
   const fallbackTag = digest.replace(':', '-');
   try {
     await deps.head(fallbackTag);

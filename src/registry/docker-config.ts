@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { z } from 'zod';
 import { defaultHelperLimits, runCredentialHelper, type HelperLimits } from './credential-helper.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
@@ -12,6 +12,21 @@ import { dockerHub, dockerHubAliases, isDockerHub } from '../reference/index.ts'
 export type Credential =
   | { readonly kind: 'basic'; readonly username: string; readonly password: string }
   | { readonly kind: 'identity'; readonly username: string; readonly identityToken: string };
+
+/**
+ * A credential and where it was found, as a label a person can check
+ * (`~/.docker/config.json`, `docker-credential-desktop`): never any part of the secret.
+ */
+export interface FoundCredential {
+  readonly credential: Credential;
+  readonly source: string;
+}
+
+/** `/home/me/.docker/config.json` → `~/.docker/config.json`: shorter, and the same on every machine. */
+export function homeRelative(path: string, home: string = homedir()): string {
+  if (home === '' || home === sep) return path;
+  return path === home || path.startsWith(`${home}${sep}`) ? `~${path.slice(home.length)}` : path;
+}
 
 /** https://github.com/docker/cli/blob/master/cli/config/configfile/file.go */
 const DockerConfigFileSchema = z.object({
@@ -72,19 +87,24 @@ export class DockerCredentials {
     return join(this.dir, 'config.json');
   }
 
-  async lookup(domain: string): Promise<Credential | undefined> {
+  async lookup(domain: string): Promise<FoundCredential | undefined> {
     const config = await (this.config ??= this.load());
     const hosts = hostsFor(domain);
     const serverUrl = domain === dockerHub.domain ? dockerHub.configKey : domain;
     const helper = Object.entries(config.credHelpers ?? {}).find(([key]) => hosts.includes(keyHost(key)));
-    if (helper) return this.askHelper(helper[1], serverUrl);
+    if (helper) return this.fromHelper(helper[1], serverUrl);
     const entry = Object.entries(config.auths ?? {}).find(([key]) => hosts.includes(keyHost(key)))?.[1];
     if (entry) {
       const credential = this.fromAuthEntry(entry);
-      if (credential) return credential;
+      if (credential) return { credential, source: homeRelative(this.file) };
     }
-    if (config.credsStore) return this.askHelper(config.credsStore, serverUrl);
+    if (config.credsStore) return this.fromHelper(config.credsStore, serverUrl);
     return undefined;
+  }
+
+  private async fromHelper(name: string, serverUrl: string): Promise<FoundCredential | undefined> {
+    const credential = await this.askHelper(name, serverUrl);
+    return credential && { credential, source: `docker-credential-${name}` };
   }
 
   private async load(): Promise<DockerConfigFile> {

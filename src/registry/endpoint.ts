@@ -1,6 +1,6 @@
 import { readJson } from '../text/read-json.ts';
 import { parseChallenge, type Challenge } from './challenge.ts';
-import type { Credential } from './docker-config.ts';
+import type { Credential, FoundCredential } from './docker-config.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { checkOutboundUrl, forbiddenHostReason, isLoopbackHost, type UrlPolicy } from './hosts.ts';
 import { errorFromResponse } from './response-error.ts';
@@ -15,8 +15,8 @@ export interface EndpointInit {
   readonly schemes: readonly ('https:' | 'http:')[];
   readonly viaMirror: boolean;
   readonly transport: Transport;
-  /** Credentials for this endpoint, looked up once. */
-  readonly credential: () => Promise<Credential | undefined>;
+  /** Credentials for this endpoint and where they were found, looked up once. */
+  readonly credential: () => Promise<FoundCredential | undefined>;
   readonly onSecret: (secret: string) => void;
   readonly log: (message: string) => void;
 }
@@ -33,6 +33,11 @@ export interface EndpointRequest {
 const defaultTokenSeconds = 60;
 /** Scopes per combined token request, so the URL stays a sane length. */
 const maxScopesPerToken = 50;
+
+/** A token server or ping refusing us is an authentication failure of the registry, whatever its URL. */
+function authFailure(status: number, host: string, auth: string): string | undefined {
+  return status === 401 || status === 403 ? `authentication failed for ${host} (${auth})` : undefined;
+}
 
 export function pullScope(repository: string): string {
   return `repository:${repository}:pull`;
@@ -55,6 +60,8 @@ export class Endpoint {
    */
   private readonly challenges = new Map<string, Challenge>();
   private credentialPromise: Promise<Credential | undefined> | undefined;
+  /** Where the credentials came from, once looked up and found. */
+  private credentialSource: string | undefined;
   private readonly tokens = new TokenCache();
   private readonly inflight = new Map<string, Promise<string>>();
 
@@ -147,7 +154,9 @@ export class Endpoint {
       }
       if (response.status >= 200 && response.status < 300)
         return { origin: url.origin, challenge: { scheme: 'none' } };
-      throw errorFromResponse(response, `GET ${url.href} (registry ping)`);
+      throw errorFromResponse(response, `GET ${url.href} (registry ping)`, undefined, {
+        plain: (status) => authFailure(status, this.host, this.authLabel()),
+      });
     }
     throw new RegistryError({
       status: 0,
@@ -225,7 +234,11 @@ export class Endpoint {
       policy: this.policy,
     });
     const what = `token for ${scopes.join(' ')} from ${realm.origin}${realm.pathname}`;
-    if (response.status < 200 || response.status >= 300) throw errorFromResponse(response, what);
+    if (response.status < 200 || response.status >= 300) {
+      throw errorFromResponse(response, what, undefined, {
+        plain: (status) => authFailure(status, this.host, this.authLabel()),
+      });
+    }
     // The reply holds the token: the problem says where it broke, never the text there.
     const read = readJson(response.body, TokenResponseSchema);
     if (!read.ok) {
@@ -251,6 +264,17 @@ export class Endpoint {
   }
 
   private credential(): Promise<Credential | undefined> {
-    return (this.credentialPromise ??= this.init.credential());
+    return (this.credentialPromise ??= this.init.credential().then((found) => {
+      this.credentialSource = found?.source;
+      return found?.credential;
+    }));
+  }
+
+  /**
+   * Which credentials requests carried, for auth errors (issue 12): none
+   * were looked up, or none found, means we were anonymous. A label only.
+   */
+  authLabel(): string {
+    return this.credentialSource === undefined ? 'anonymous' : `credentials from ${this.credentialSource}`;
   }
 }

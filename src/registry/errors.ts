@@ -45,6 +45,11 @@ export interface RegistryErrorInit {
   readonly code: string;
   readonly retryable: boolean;
   readonly message: string;
+  /**
+   * The failure in words alone, without the request (`tag 3.99 not found in …`, `unreachable (…)`):
+   * what an error naming several sources quotes for each.
+   */
+  readonly plain?: string | undefined;
   readonly cause?: unknown;
 }
 
@@ -62,6 +67,7 @@ export class RegistryError extends Error {
   readonly status: number;
   readonly code: string;
   readonly retryable: boolean;
+  readonly plain: string | undefined;
 
   constructor(init: RegistryErrorInit) {
     super(
@@ -71,5 +77,6 @@ export class RegistryError extends Error {
     this.status = init.status;
     this.code = untrustedText(init.code, maxCodeLength);
     this.retryable = init.retryable;
+    this.plain = init.plain === undefined ? undefined : untrustedText(init.plain, maxMessageLength);
   }
 }

@@ -2,17 +2,24 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 
 /**
- * A total time budget per registry host (issue: one sick host must not hold
- * the run). The clock starts at the host's first operation; when it runs
- * out, every operation still running on the host fails with one error, and
- * the fetches they started (pings, tokens, retries, sleeps) are aborted
- * through the signal `currentHostSignal()` hands the transport's fetch.
+ * How long a registry host may go without progress (issue 8 §6: one sick
+ * host must not hold the run; issue 12: a healthy host with thousands of
+ * tags must not be failed for being big). The clock runs only while the
+ * host has operations under way, and starts again whenever one of its
+ * requests gets an answer. When it runs out, the host is sick: every
+ * operation still running on it fails with one error, later ones fail at
+ * once, and the fetches they started (pings, tokens, retries, sleeps) are
+ * aborted through the signal `currentHostDeadline()` hands the transport's
+ * fetch. Each request has its own timeout besides (transport.ts), so a host
+ * that keeps answering, however slowly, is never failed by this clock.
  */
 export class HostDeadline {
   readonly host: string;
   private readonly ms: number;
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
+  /** Operations under way on this host; the clock stops when there are none. */
+  private running = 0;
 
   constructor(host: string, ms: number) {
     this.host = host;
@@ -23,51 +30,74 @@ export class HostDeadline {
     return this.controller.signal;
   }
 
-  /** Runs `operation` under this host's deadline: it settles by the deadline at the latest. */
+  /** Runs `operation` under this host's deadline: it settles at most `ms` after the host's last answer. */
   run<T>(operation: () => Promise<T>): Promise<T> {
-    this.start();
     const { signal } = this.controller;
     if (signal.aborted) return Promise.reject(signal.reason as Error);
+    this.running += 1;
+    if (this.running === 1) this.restart();
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => reject(signal.reason as Error);
       signal.addEventListener('abort', onAbort, { once: true });
       storage
-        .run(signal, operation)
+        .run(this, operation)
         .then(resolve, reject)
-        .finally(() => signal.removeEventListener('abort', onAbort));
+        .finally(() => {
+          signal.removeEventListener('abort', onAbort);
+          this.running -= 1;
+          if (this.running === 0) this.stop();
+        });
     });
   }
 
-  private start(): void {
-    if (this.timer !== undefined || !Number.isFinite(this.ms)) return;
+  /** The host answered a request: it is making progress, so its clock starts again. */
+  progress(): void {
+    if (this.running > 0 && !this.controller.signal.aborted) this.restart();
+  }
+
+  private restart(): void {
+    this.stop();
+    if (!Number.isFinite(this.ms)) return;
     this.timer = setTimeout(() => {
       this.controller.abort(
         new RegistryError({
           status: 0,
           code: RegistryErrorCode.HostDeadline,
           retryable: false,
-          message: `${this.host} did not finish within its ${Math.ceil(this.ms / 1000)} s deadline; its remaining references fail`,
+          message: `${this.host} made no progress for ${seconds(this.ms)}, its registry-deadline; its remaining references fail`,
+          plain: `no progress for ${seconds(this.ms)} (registry-deadline)`,
         }),
       );
     }, this.ms);
     // The deadline bounds work; it must not keep a finished run alive.
     this.timer.unref();
   }
+
+  private stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
 }
 
-const storage = new AsyncLocalStorage<AbortSignal>();
+function seconds(ms: number): string {
+  return `${Math.ceil(ms / 1000)} s`;
+}
+
+const storage = new AsyncLocalStorage<HostDeadline>();
 
 /** The deadline signal of the host whose operation is running, if any. */
 export function currentHostSignal(): AbortSignal | undefined {
-  return storage.getStore();
+  return storage.getStore()?.signal;
 }
 
-/** `fetch` that also stops when the current host's deadline passes. */
+/** `fetch` that stops when the current host's deadline passes, and counts each answer as progress. */
 export function deadlineAwareFetch(inner: typeof fetch): typeof fetch {
-  return (input, init) => {
-    const deadline = currentHostSignal();
+  return async (input, init) => {
+    const deadline = storage.getStore();
     if (!deadline) return inner(input, init);
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
-    return inner(input, { ...init, signal });
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+    const response = await inner(input, { ...init, signal });
+    deadline.progress();
+    return response;
   };
 }

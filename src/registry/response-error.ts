@@ -12,6 +12,16 @@ const codeByStatus: Readonly<Record<number, string>> = {
 
 const specCode = /^[A-Z][A-Z0-9_]{0,63}$/;
 
+export interface ErrorContext {
+  /**
+   * Which credentials the request carried, for the plain words of an auth
+   * failure: `anonymous`, `credentials from ~/.docker/config.json`. A label, never a secret.
+   */
+  readonly auth?: string | undefined;
+  /** Plain words of the caller's own, when `what` is not a `METHOD host/repo…` (token requests). */
+  readonly plain?: (status: number) => string | undefined;
+}
+
 /**
  * A failed reply as a `RegistryError` carrying the registry's own code and
  * message when the body follows the spec.
@@ -21,6 +31,7 @@ export function errorFromResponse(
   response: HttpResponse,
   what: string,
   notFoundCode?: string,
+  context: ErrorContext = {},
 ): RegistryError {
   const { status } = response;
   const parsed = parseErrorBody(response.body);
@@ -31,12 +42,13 @@ export function errorFromResponse(
     codeByStatus[status] ??
     (status === 404 && notFoundCode ? notFoundCode : RegistryErrorCode.Http);
   const detail = parsed?.message ? `: ${untrustedText(parsed.message)}` : '';
-  const plain = plainWords(what, status, code);
+  const plain = context.plain?.(status) ?? plainWords(what, status, code, context.auth);
   return new RegistryError({
     status,
     code,
     retryable: status === 429 || status >= 500,
     message: `${what}: ${status} ${code}${detail}${plain ? ` (${plain})` : ''}`,
+    plain: plain ?? `${status} ${code}${detail}`,
   });
 }
 
@@ -45,7 +57,7 @@ export function errorFromResponse(
  * (`HEAD host/repo:tag`, `GET host/repo@sha256:…`): the registry's code
  * stays in the message for searching, this says what to do about it.
  */
-export function plainWords(what: string, status: number, code: string): string | undefined {
+export function plainWords(what: string, status: number, code: string, auth?: string): string | undefined {
   const target = what.slice(what.indexOf(' ') + 1);
   const at = target.lastIndexOf('@');
   const colon = target.lastIndexOf(':');
@@ -56,9 +68,11 @@ export function plainWords(what: string, status: number, code: string): string |
   if (code === RegistryErrorCode.ManifestUnknown || (status === 404 && code !== 'NAME_UNKNOWN')) {
     return tag !== undefined ? `tag ${tag} not found in ${repository}` : `not found in ${repository}`;
   }
-  if (code === 'NAME_UNKNOWN') return `repository ${repository} not found or not accessible`;
-  if (status === 401) return `authentication failed for ${host}`;
-  if (status === 403) return `access to ${repository} denied`;
+  // Whether we were anonymous, and whose credentials we sent, is what a person checks first.
+  const how = auth === undefined ? '' : ` (${auth})`;
+  if (code === 'NAME_UNKNOWN') return `repository ${repository} not found or not accessible${how}`;
+  if (status === 401) return `authentication failed for ${host}${how}`;
+  if (status === 403) return `access to ${repository} denied${how}`;
   return undefined;
 }
 

@@ -1,9 +1,10 @@
 import type { ImageReference } from '../reference/index.ts';
-import type { Credential } from './docker-config.ts';
+import type { FoundCredential } from './docker-config.ts';
 import { Endpoint } from './endpoint.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { HostDeadline } from './host-deadline.ts';
 import { isLoopbackHost, registryHostFor } from './hosts.ts';
+import { allSourcesFailed, type SourceFailure } from './source-failures.ts';
 import { prefixed } from './sources.ts';
 import type { Transport } from './transport.ts';
 import type { ManifestHead, Mirror } from './types.ts';
@@ -15,11 +16,13 @@ export interface Source {
   /** Repository prefix on this source (`dockerhub-proxy`), `''` for none. */
   readonly prefix: string;
   readonly mirror: boolean;
+  /** How it stands to the reference, as errors name it: `upstream`, `mirror`, `alias`. */
+  readonly role: 'upstream' | 'mirror' | 'alias';
 }
 
 export interface SourceSetInit {
   readonly transport: Transport;
-  readonly credentialFor: (host: string) => Promise<Credential | undefined>;
+  readonly credentialFor: (host: string) => Promise<FoundCredential | undefined>;
   readonly onSecret: (secret: string) => void;
   readonly log: (message: string) => void;
   readonly insecureRegistries: readonly string[];
@@ -40,7 +43,7 @@ export class SourceSet {
   private readonly insecure: ReadonlySet<string>;
   private readonly mirrors: ReadonlyMap<string, readonly Mirror[]>;
   private readonly aliases: ReadonlyMap<string, Mirror>;
-  private readonly sources = new Map<string, Omit<Source, 'prefix' | 'mirror'>>();
+  private readonly sources = new Map<string, Omit<Source, 'prefix' | 'mirror' | 'role'>>();
   /** Tokens being warmed per endpoint; its requests wait for that endpoint's warm-up only. */
   private readonly warming = new Map<Endpoint, Promise<void>>();
   /** Endpoints that could not be reached, with the first failure: not asked again this run. */
@@ -57,14 +60,14 @@ export class SourceSet {
   sourcesFor(ref: ImageReference): { primary: Source; mirrors: Source[] } {
     const upstream = registryHostFor(ref.domain);
     const alias = this.aliases.get(ref.domain) ?? this.aliases.get(upstream);
-    if (alias) return { primary: this.fromUrl(alias, false), mirrors: [] };
+    if (alias) return { primary: this.fromUrl(alias, 'alias'), mirrors: [] };
     const schemes = this.isInsecure(ref.domain, upstream)
       ? (['https:', 'http:'] as const)
       : (['https:'] as const);
     const mirrors = this.mirrors.get(ref.domain) ?? this.mirrors.get(upstream) ?? [];
     return {
-      primary: this.source(upstream, schemes, ref.domain, false, ''),
-      mirrors: mirrors.map((url) => this.fromUrl(url, true)),
+      primary: this.source(upstream, schemes, ref.domain, 'upstream', ''),
+      mirrors: mirrors.map((url) => this.fromUrl(url, 'mirror')),
     };
   }
 
@@ -84,10 +87,13 @@ export class SourceSet {
       this.init.log(
         `${primary.endpoint.host} cannot be reached (${(error as Error).message}); asking its mirrors`,
       );
-      return this.firstAnswer(ref, mirrors, async (mirror) => ({
-        ...(await operation(mirror)),
-        fromMirror: mirror.endpoint.host,
-      }));
+      const asked = [{ role: primary.role, host: primary.endpoint.host, error }];
+      return this.firstAnswer(
+        ref,
+        mirrors,
+        async (mirror) => ({ ...(await operation(mirror)), fromMirror: mirror.endpoint.host }),
+        asked,
+      );
     }
   }
 
@@ -120,23 +126,26 @@ export class SourceSet {
     }
   }
 
-  /** Each source in turn until one answers; the last one's failure is the error. */
+  /** Each source in turn until one answers; when none does, the error names each with its answer. */
   private async firstAnswer<T>(
     ref: ImageReference,
     candidates: readonly Source[],
     operation: (from: Source) => Promise<T>,
+    failedBefore: readonly SourceFailure[] = [],
   ): Promise<T> {
+    const failures = [...failedBefore];
     for (const [index, candidate] of candidates.entries()) {
       try {
         return await this.onSource(candidate, operation);
       } catch (error) {
-        if (index === candidates.length - 1) throw error;
+        failures.push({ role: candidate.role, host: candidate.endpoint.host, error });
+        if (index === candidates.length - 1) break;
         this.init.log(
           `${candidate.endpoint.host} failed for ${ref.name} (${(error as Error).message}); trying the next source`,
         );
       }
     }
-    throw new Error('unreachable: every source list holds at least one source');
+    throw allSourcesFailed(failures);
   }
 
   /** Runs `operation` on one source under its host's deadline, once its tokens are warm; remembers a dead host. */
@@ -149,6 +158,7 @@ export class SourceSet {
         code: dead.code,
         retryable: false,
         message: `${endpoint.host} could not be reached earlier in this run (${dead.message})`,
+        plain: `${dead.plain ?? dead.message}, earlier in this run`,
       });
     }
     try {
@@ -168,22 +178,23 @@ export class SourceSet {
     return hosts.some((host) => this.insecure.has(host.toLowerCase()) || isLoopbackHost(host));
   }
 
-  private fromUrl(url: Mirror, mirror: boolean): Source {
+  private fromUrl(url: Mirror, role: 'mirror' | 'alias'): Source {
     const schemes = url.plainHttp
       ? (['http:'] as const)
       : this.isInsecure(url.host)
         ? (['https:', 'http:'] as const)
         : (['https:'] as const);
-    return this.source(url.host, schemes, url.host, mirror, url.prefix);
+    return this.source(url.host, schemes, url.host, role, url.prefix);
   }
 
   private source(
     host: string,
     schemes: readonly ('https:' | 'http:')[],
     credentialHost: string,
-    mirror: boolean,
+    role: Source['role'],
     prefix: string,
   ): Source {
+    const mirror = role === 'mirror';
     const key = `${schemes.join('+')}//${host}`;
     let found = this.sources.get(key);
     if (!found) {
@@ -200,7 +211,7 @@ export class SourceSet {
       found = { endpoint, deadline: new HostDeadline(host, this.init.hostDeadlineMs) };
       this.sources.set(key, found);
     }
-    return { ...found, mirror, prefix };
+    return { ...found, mirror, role, prefix };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { untrustedText } from '../text/untrusted.ts';
-import { forbiddenAddressCode } from './connect-guard.ts';
+import { forbiddenAddressCode } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { dockerHub } from '../reference/index.ts';
 import { checkOutboundUrl, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
@@ -87,7 +87,7 @@ export class Transport {
       try {
         response = await this.sendOnce(request);
       } catch (error) {
-        const failure = toRegistryError(error, request);
+        const failure = toRegistryError(error, request, this.settings.timeoutMs);
         if (!failure.retryable || attempt >= retries) throw failure;
         await this.settings.sleep(backoffMs(attempt, this.settings.retryBaseDelayMs));
         continue;
@@ -262,7 +262,7 @@ function describe(request: HttpRequest): string {
   return `${request.method} ${request.url.origin}${request.url.pathname}`;
 }
 
-function toRegistryError(error: unknown, request: HttpRequest): RegistryError {
+function toRegistryError(error: unknown, request: HttpRequest, timeoutMs: number): RegistryError {
   if (error instanceof RegistryError) return error;
   const refused = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (refused?.code === forbiddenAddressCode) {
@@ -281,6 +281,7 @@ function toRegistryError(error: unknown, request: HttpRequest): RegistryError {
       code: RegistryErrorCode.Timeout,
       retryable: true,
       message: `${describe(request)}: no answer in time`,
+      plain: `no answer within ${Math.ceil(timeoutMs / 1000)} s`,
       cause: error,
     });
   }
@@ -294,6 +295,7 @@ function toRegistryError(error: unknown, request: HttpRequest): RegistryError {
     code: RegistryErrorCode.Network,
     retryable: causeCode !== undefined && retryableCauses.has(causeCode),
     message: `${describe(request)}: ${untrustedText(detail)}`,
+    plain: `unreachable (${untrustedText(detail)})`,
     cause: error,
   });
 }

@@ -18,7 +18,10 @@ export interface RegistryOptions {
    * and never contacts Docker Hub. References are written as before.
    */
   readonly registryAliases?: Readonly<Record<string, Mirror>>;
-  /** Total time per registry host, from its first request; then its remaining operations fail. Default 60 s. */
+  /**
+   * How long a registry host may go without answering any request while operations wait on it; then
+   * its remaining operations fail. A slow host that keeps answering is not failed. Default 60 s.
+   */
   readonly hostDeadlineMs?: number;
   /** Hosts that may be reached over plain HTTP. */
   readonly insecureRegistries?: readonly string[];

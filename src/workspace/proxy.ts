@@ -1,12 +1,16 @@
 import { Agent, EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
-import { guardedConnector, type GuardedConnectorOptions } from '../registry/connect-guard.ts';
+import {
+  guardedConnector,
+  proxiedNameGuard,
+  type GuardedConnectorOptions,
+} from '../registry/connect-guard.ts';
 
 /**
  * The dispatcher every outbound request goes through: direct connections
  * check the address they dial (registry/connect-guard.ts); with
  * HTTPS_PROXY/HTTP_PROXY set, requests go through the proxy (NO_PROXY
- * honoured), which resolves names itself, so there only literal addresses
- * are checked (registry/transport.ts). The CLI imports this module only for
+ * honoured), which resolves names itself, so each target name is resolved
+ * and checked here first (registry/connect-guard.ts, `proxiedNameGuard`). The CLI imports this module only for
  * commands that connect: undici is most of a cold start's parse time.
  */
 export function createOutboundDispatcher(
@@ -16,12 +20,13 @@ export function createOutboundDispatcher(
   const connect = guardedConnector(guard);
   const proxy = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
   if (!proxy) return new Agent({ connect });
+  // The proxy resolves names itself: resolve and check each target's name before it is asked.
   return new EnvHttpProxyAgent({
     connect,
     httpProxy: env.HTTP_PROXY ?? env.http_proxy,
     httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
     noProxy: env.NO_PROXY ?? env.no_proxy,
-  });
+  }).compose(proxiedNameGuard(guard.lookup));
 }
 
 /**

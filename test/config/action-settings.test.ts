@@ -63,7 +63,9 @@ describe('readActionSettings', () => {
         { host: '127.0.0.1:5001', url: 'http://127.0.0.1:5001', plainHttp: true, prefix: '' },
       ],
     });
-    expect(settings.credentials).toEqual({ 'ghcr.io': { username: 'bot', password: 's3cret' } });
+    expect(settings.credentials).toEqual({
+      'ghcr.io': { username: 'bot', password: 's3cret', source: 'input registry-credentials' },
+    });
   });
 
   it.each([

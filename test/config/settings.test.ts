@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SettingsError } from '../../src/config/errors.ts';
-import { configTextSource } from '../../src/config/load.ts';
+import { configTextSource } from '../../src/config/config-text.ts';
 import { runSettings } from '../../src/config/settings.ts';
 import { credentialLines, flagSource, inputSource, listInput } from '../../src/config/sources.ts';
 import { parseDuration } from '../../src/config/values.ts';
@@ -192,7 +192,7 @@ describe('precedence', () => {
 describe('credentials', () => {
   it('split at the first colon', () => {
     expect(credentialLines('--registry-credential', ['ghcr.io=bot:tok:en'])).toEqual({
-      'ghcr.io': { username: 'bot', password: 'tok:en' },
+      'ghcr.io': { username: 'bot', password: 'tok:en', source: '--registry-credential' },
     });
     expect(() => credentialLines('x', ['ghcr.io=userwithoutsecret'])).toThrow(/expected USER:SECRET/);
   });

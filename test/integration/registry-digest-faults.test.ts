@@ -182,6 +182,31 @@ describe('wrong digests are never produced (fault injection next to healthy regi
     expect(contacted.filter((host) => host === deadHost)).toHaveLength(attemptsAfterFirst);
   });
 
+  it('does not fail a slow host that keeps answering: the deadline is time without progress, not total time', async () => {
+    sickProxy.reset();
+    // Every request answered, each after 400 ms: slower in total than the deadline, never silent for as long.
+    sickProxy.inject({ path: /.*/, times: 1_000, action: { kind: 'delay', ms: 400 } });
+    const deadlineMs = 1_500;
+    const registry = createRegistryClient({
+      requestTimeoutMs: 10_000,
+      maxRetries: 0,
+      concurrencyPerRegistry: 1,
+      dockerConfigDir: healthy.dir,
+      hostDeadlineMs: deadlineMs,
+    });
+    const started = performance.now();
+    // Not memoized: each reference asks again (a HEAD of the tag, a HEAD of the digest).
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await outcome(resolveTargetDigest(registry, sickRef())));
+    const elapsed = performance.now() - started;
+    sickProxy.reset();
+    expect(outcomes).toEqual(
+      Array(3).fill({ target: { digest: current.digest, mediaType: MediaType.ociIndex } }),
+    );
+    // The point of the test: it took longer than the deadline and still succeeded.
+    expect(elapsed).toBeGreaterThan(deadlineMs);
+  });
+
   it('refuses what a lying mirror names when it cannot show the digest', async () => {
     mirror.reset();
     const deadHost = `127.0.0.1:${await freePort()}`;

@@ -65,6 +65,60 @@ describe('mirrors', () => {
     expect(logs.join('\n')).toContain('registry-1.docker.io cannot be reached');
   });
 
+  it('names both answers when the mirror 404s and the registry is unreachable, in one line', async () => {
+    hubDown();
+    nock('https://mirror.gcr.io')
+      .get('/v2/')
+      .reply(200, {})
+      .head('/v2/library/alpine/manifests/3.99')
+      .reply(404)
+      .head('/v2/library/alpine/manifests/3.98')
+      .reply(404);
+    const { client } = testClient(mirrored);
+
+    const error = await registryErrorOf(client.resolveTag(parseImageReference('alpine:3.99')));
+
+    expect(error.message).toMatch(
+      /^upstream registry-1\.docker\.io: unreachable \(ECONNREFUSED [^)]*\); mirror mirror\.gcr\.io: tag 3\.99 not found in mirror\.gcr\.io\/library\/alpine$/,
+    );
+    expect(error.message).not.toContain('\n');
+    // The mirror's answer keeps its code: the reference fails as not found, unconfirmed by the registry.
+    expect(error).toMatchObject({ status: 404, code: 'MANIFEST_UNKNOWN' });
+
+    // The registry is not asked again; the error still says what it answered, and when.
+    const next = await registryErrorOf(client.resolveTag(parseImageReference('alpine:3.98')));
+    expect(next.message).toMatch(
+      /^upstream registry-1\.docker\.io: unreachable \(ECONNREFUSED [^)]*\), earlier in this run; mirror mirror\.gcr\.io: tag 3\.98 not found/,
+    );
+  });
+
+  it('names every source tried for content by digest: two mirrors, then the registry', async () => {
+    const second = mirror('https://mirror.example');
+    nock('https://mirror.gcr.io')
+      .get('/v2/')
+      .reply(200, {})
+      .get(`/v2/library/gone/manifests/${indexDigest}`)
+      .reply(404);
+    nock('https://mirror.example')
+      .get('/v2/')
+      .replyWithError(
+        Object.assign(new Error('getaddrinfo ENOTFOUND mirror.example'), { code: 'ENOTFOUND' }),
+      );
+    hubAnonymousAuth(['library/gone']);
+    nock(HUB)
+      .get(`/v2/library/gone/manifests/${indexDigest}`)
+      .reply(404, { errors: [{ code: 'MANIFEST_UNKNOWN', message: 'manifest unknown' }] });
+    const { client } = testClient({ mirrors: { 'docker.io': [mirror('https://mirror.gcr.io'), second] } });
+
+    const error = await registryErrorOf(client.fetchManifest(parseImageReference('gone:1'), indexDigest));
+
+    const parts = error.message.split('; ');
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toBe('mirror mirror.gcr.io: not found in mirror.gcr.io/library/gone');
+    expect(parts[1]).toMatch(/^mirror mirror\.example: unreachable \(ENOTFOUND .*\)$/);
+    expect(parts[2]).toBe('upstream registry-1.docker.io: not found in registry-1.docker.io/library/gone');
+  });
+
   it.each([
     ['a 404', 404],
     ['a 401', 401],

@@ -18,3 +18,26 @@ describe('registry errors in plain words', () => {
     expect(plainWords(what, status, code)).toBe(words);
   });
 });
+
+describe('plain words say which credentials were sent', () => {
+  it.each([
+    [
+      'HEAD ghcr.io/o/app:1',
+      404,
+      'NAME_UNKNOWN',
+      'anonymous',
+      'repository ghcr.io/o/app not found or not accessible (anonymous)',
+    ],
+    [
+      'HEAD ghcr.io/o/app:1',
+      401,
+      'UNAUTHORIZED',
+      'credentials from ~/.docker/config.json',
+      'authentication failed for ghcr.io (credentials from ~/.docker/config.json)',
+    ],
+    ['HEAD ghcr.io/o/app:1', 403, 'DENIED', 'anonymous', 'access to ghcr.io/o/app denied (anonymous)'],
+    ['HEAD ghcr.io/o/app:9', 404, 'MANIFEST_UNKNOWN', 'anonymous', 'tag 9 not found in ghcr.io/o/app'],
+  ])('%s %i %s %s', (what, status, code, auth, words) => {
+    expect(plainWords(what, status, code, auth)).toBe(words);
+  });
+});

@@ -1,0 +1,78 @@
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { SettingsError } from '../config/errors.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { Redactor } from '../text/redactor.ts';
+import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
+import { UsageError, type CliArgs } from './args.ts';
+import { paintFor, type Paint } from './colour.ts';
+import { ExitCode, type CliIo } from './io.ts';
+import { resolveCliSettings } from './settings.ts';
+
+// What every command does before its own work (settings, the folder paths are
+// relative to, the secrets to redact), shared by ./scan-command.ts and
+// ./run-command.ts so that `scan` need not load the registry client.
+
+/** Resolves the settings and runs `body`; settings and unreadable paths are one-line errors. */
+export async function withSettings(
+  args: CliArgs,
+  io: CliIo,
+  redactor: Redactor,
+  body: (settings: RunSettings) => Promise<number>,
+): Promise<number> {
+  try {
+    const settings = await rootedAtGivenFolder(await resolveCliSettings(args, io.env, io.cwd));
+    for (const { username, password } of Object.values(settings.credentials)) {
+      redactor.addCredential(username, password);
+    }
+    return await body(settings);
+  } catch (error) {
+    // A bad flag value or settings file is a usage error: nothing was read or written, unlike exit 2.
+    if (error instanceof SettingsError || error instanceof UsageError) {
+      io.stderr(`basepin: ${error.message}\n`);
+      return ExitCode.Usage;
+    }
+    if (error instanceof UnreadablePathError) {
+      io.stderr(`basepin: ${error.message}\n`);
+      return ExitCode.Unresolved;
+    }
+    throw error;
+  }
+}
+
+/**
+ * `basepin scan ../other-repo` reports `services/api/Dockerfile`, not
+ * `../other-repo/services/api/Dockerfile`: one folder given outside the
+ * current one becomes the folder paths are relative to (and files are written under).
+ */
+async function rootedAtGivenFolder(settings: RunSettings): Promise<RunSettings> {
+  if (settings.paths.length !== 1) return settings;
+  const folder = resolve(settings.cwd, settings.paths[0]!);
+  const fromCwd = relative(settings.cwd, folder);
+  if (!(fromCwd.startsWith('..') || isAbsolute(fromCwd))) return settings;
+  const isFolder = await stat(folder).then(
+    (found) => found.isDirectory(),
+    () => false,
+  );
+  return isFolder ? { ...settings, cwd: folder, paths: ['.'] } : settings;
+}
+
+/** What the user pointed at, as they wrote it: `.`, `services, docker`. */
+function shownPaths(args: CliArgs): string {
+  return args.paths.length ? args.paths.join(', ') : '.';
+}
+
+/** An empty checkout or a mistyped folder is worth a line on stderr, not a silent zero (exit 0: nothing failed). */
+export function reportNoDockerfiles(files: number, args: CliArgs, io: CliIo): void {
+  if (files === 0) io.stderr(`basepin: no Dockerfiles found under ${shownPaths(args)}\n`);
+}
+
+export function paintOf(args: CliArgs, io: CliIo): Paint {
+  return paintFor(Boolean(io.colour) && !args.json);
+}
+
+/** A JSON document written as it is made, then its newline: each chunk passes the redactor whole. */
+export function writeChunks(io: CliIo, chunks: Iterable<string>): void {
+  for (const chunk of chunks) io.stdout(chunk);
+  io.stdout('\n');
+}

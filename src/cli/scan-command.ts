@@ -1,0 +1,24 @@
+import { scanDockerfiles } from '../app/scan.ts';
+import type { RunSettings } from '../config/settings.ts';
+import type { Redactor } from '../text/redactor.ts';
+import { openFileWorkspace } from '../workspace/file-workspace.ts';
+import type { CliArgs } from './args.ts';
+import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
+import { ExitCode, type CliIo } from './io.ts';
+import { scanJsonChunks, scanText } from './scan-report.ts';
+
+// What `scan` loads: settings and the Dockerfile scanner, no registry client,
+// no zod unless there is a config file (cold start, README).
+
+/** `basepin scan`: every image site and its status, as text or JSON. */
+export function runScan(args: CliArgs, io: CliIo, redactor: Redactor): Promise<number> {
+  return withSettings(args, io, redactor, (settings) => scan(settings, args, io));
+}
+
+async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
+  const { files, sites } = await scanDockerfiles(settings, openFileWorkspace(settings.cwd));
+  if (args.json) writeChunks(io, scanJsonChunks(sites));
+  else io.stdout(scanText(sites, paintOf(args, io)));
+  reportNoDockerfiles(files.length, args, io);
+  return ExitCode.Done;
+}
