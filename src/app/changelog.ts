@@ -1,11 +1,12 @@
-import { createChangelogCollector } from '../changelog/collect.ts';
+import { createChangelogCollector, factsMaySpend } from '../changelog/collect.ts';
 import type { ChangelogFacts } from '../changelog/facts.ts';
 import { ageInDays, newestCreated } from '../changelog/headline.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import { formatPlatform, parseImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
-import { fileChanges, type PinPlan } from './pin.ts';
+import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/memoized-client.ts';
+import { fileChanges, type PinDeps, type PinPlan } from './pin.ts';
 import type { PlannedUpdate, SiteNote } from './pin-report.ts';
 import type { SiteUpdate } from './update.ts';
 
@@ -37,6 +38,22 @@ type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms'
 
 export function changelogKey(update: Pick<SiteUpdate, 'file' | 'line' | 'to'>): string {
   return `${update.file}:${update.line}@${update.to}`;
+}
+
+/** What pinning is given when full changelogs follow it. */
+export interface PinningForChangelogs extends PinDeps {
+  /** Shared by pinning and the changelog (pass it to `addChangelogs` too): one cache by digest for the run. */
+  readonly registry: MemoizedRegistryClient;
+}
+
+/**
+ * Pinning that full changelogs will follow: pins and facts share one cache by digest, and the old and new
+ * indexes the changelog reads anyway are read by pinning, by GET, where the pull budget lets the changelog
+ * read them; their verified bytes then confirm the pin instead of a HEAD (issue 8), so nothing is asked twice.
+ */
+export function pinningForChangelogs(registry: RegistryClient): PinningForChangelogs {
+  const shared = memoizeRegistryClient(registry);
+  return { registry: shared, fetchesDigests: (ref) => factsMaySpend(shared, ref, 1) };
 }
 
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */

@@ -3,7 +3,11 @@ import type { ImageSite } from '../dockerfile/site.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
 import { createSitePolicy } from '../resolve/policy.ts';
-import { resolveTargetDigest, type TargetDigest } from '../resolve/target-digest.ts';
+import {
+  resolveTargetDigest,
+  type TargetDigest,
+  type TargetDigestOptions,
+} from '../resolve/target-digest.ts';
 import { applyUpdates } from './apply-updates.ts';
 import { asFailure, InvalidSiteError } from './failure.ts';
 import type { FileChange, PinReport, PlannedUpdate, SiteFailure, SiteNote } from './pin-report.ts';
@@ -13,6 +17,8 @@ export interface PinDeps {
   readonly registry: RegistryClient;
   /** Called as references resolve, for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Digests the run GETs anyway (changelogs): they confirm the pins (`TargetDigestOptions.fetchesDigests`). */
+  readonly fetchesDigests?: TargetDigestOptions['fetchesDigests'];
 }
 
 export interface PinPlan extends PinReport {
@@ -47,7 +53,7 @@ export async function planPins(settings: RunSettings, deps: PinDeps): Promise<Pi
     const key = `${ref.name}:${ref.trackedTag}@${ref.digest ?? ''}`;
     let target = targets.get(key);
     if (!target) {
-      target = resolveTargetDigest(registry, ref, { platform });
+      target = resolveTargetDigest(registry, ref, { platform, fetchesDigests: deps.fetchesDigests });
       targets.set(key, target);
     }
     return target;

@@ -4,7 +4,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
-import { addChangelogs } from './changelog.ts';
+import { addChangelogs, pinningForChangelogs } from './changelog.ts';
 import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from './dashboard.ts';
@@ -73,11 +73,12 @@ export async function runAction(
     dashboard.issue === undefined ? undefined : readTickedBoxes(dashboard.issue.body, dashboard.state);
   const now = deps.now?.() ?? new Date();
   // Ignore rules first, so an ignored image costs no changelog requests.
+  const pinning = pinningForChangelogs(deps.registry);
   const { plan, changelogs } = await addChangelogs(
-    applyIgnoreRules(await planPins(settings, { registry: deps.registry }), dashboard.state.ignores),
+    applyIgnoreRules(await planPins(settings, pinning), dashboard.state.ignores),
     settings,
     {
-      registry: deps.registry,
+      registry: pinning.registry,
       now,
       debug: (line) => deps.log.debug?.(line),
     },

@@ -44,6 +44,25 @@ export interface ChangelogCollector {
   collect(request: ChangelogRequest): Promise<ChangelogFacts>;
 }
 
+/** Docker Hub pulls the changelog leaves for pinning, unless a caller says otherwise. */
+export const defaultDockerHubReserve = 30;
+
+/**
+ * Docker Hub counts manifest GETs as pulls: facts may spend `pulls` of them only while the pins keep their
+ * reserve. Other registries have no such budget. Pinning asks the same question before it lets a GET it
+ * would share with the changelog stand in for a HEAD.
+ */
+export function factsMaySpend(
+  client: RegistryClient,
+  ref: ImageReference,
+  pulls: number,
+  reserve = defaultDockerHubReserve,
+): boolean {
+  if (ref.domain !== 'docker.io') return true;
+  const left = client.dockerHubPullsLeft?.();
+  return left === undefined || left - pulls >= reserve;
+}
+
 const budgetNote = {
   image: 'changelog skipped: Docker Hub pull budget',
   platforms: 'platform details skipped: Docker Hub pull budget',
@@ -58,17 +77,12 @@ const budgetNote = {
 export function createChangelogCollector(options: CollectorOptions): ChangelogCollector {
   const client = memoizeRegistryClient(options.client);
   const debug = options.debug ?? (() => undefined);
-  const reserve = options.dockerHubReserve ?? 30;
+  const reserve = options.dockerHubReserve ?? defaultDockerHubReserve;
   const maxBytes = options.maxSbomBytes ?? defaultMaxSbomBytes;
   const snapshots = new Map<string, Promise<ImageSnapshot>>();
   const results = new Map<string, Promise<ChangelogFacts>>();
 
-  /** Docker Hub counts manifest GETs as pulls; spend them on facts only while the pins keep their reserve. */
-  const canSpend = (ref: ImageReference, pulls: number): boolean => {
-    if (ref.domain !== 'docker.io') return true;
-    const left = client.dockerHubPullsLeft?.();
-    return left === undefined || left - pulls >= reserve;
-  };
+  const canSpend = (ref: ImageReference, pulls: number): boolean => factsMaySpend(client, ref, pulls, reserve);
 
   const snapshot = (
     request: ChangelogRequest,
@@ -91,7 +105,8 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
   ): Promise<ImageSnapshot> => {
     const { ref } = request;
     const bare: ImageSnapshot = { digest, mediaType: '', metadata: {}, details: [] };
-    if (!canSpend(ref, 1)) {
+    // A manifest pinning read already (it confirmed the pin) costs nothing more.
+    if (!client.asked(ref, digest) && !canSpend(ref, 1)) {
       skipped.add(budgetNote.image);
       return bare;
     }

@@ -1,4 +1,9 @@
-import { addChangelogs, changelogNeeded, type Changelogs } from '../app/changelog.ts';
+import {
+  addChangelogs,
+  changelogNeeded,
+  pinningForChangelogs,
+  type Changelogs,
+} from '../app/changelog.ts';
 import { explainImage } from '../app/explain.ts';
 import { isInternal, type InternalError } from '../app/failure.ts';
 import { changelogJson, renderChangelogText } from '../changelog/text.ts';
@@ -105,8 +110,11 @@ async function pinOrCheck(
         onSecret: (secret) => redactor.add(secret),
       });
   const showProgress = io.interactive && !args.quiet && !args.json;
+  // Facts and pins share one cache; with --changelog the indexes it reads confirm the pins too.
+  const pinning = pinningForChangelogs(registry);
   const planned = await planPins(settings, {
-    registry,
+    registry: pinning.registry,
+    fetchesDigests: args.changelog ? pinning.fetchesDigests : undefined,
     onProgress: showProgress ? progressLine(io) : undefined,
   });
   // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
@@ -116,7 +124,7 @@ async function pinOrCheck(
           planned,
           settings,
           {
-            registry,
+            registry: pinning.registry,
             now: io.now?.() ?? new Date(),
             debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
           },

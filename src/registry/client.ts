@@ -146,7 +146,11 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
       sources.upstreamFirst(ref, (from) => headManifest(from, ref, tagOrDigest)),
     fetchManifest: async (ref, tagOrDigest) => {
       if (wellFormedDigest(tagOrDigest) !== undefined) {
-        return sources.mirrorsFirst(ref, (from) => getManifest(from, ref, tagOrDigest));
+        return sources.mirrorsFirst(ref, async (from) => {
+          const manifest = await getManifest(from, ref, tagOrDigest);
+          // Verified bytes, but a mirror's: they do not show that the registry serves the digest.
+          return from.mirror ? { ...manifest, fromMirror: from.endpoint.host } : manifest;
+        });
       }
       let bytes: Uint8Array | undefined;
       const head = await sources.upstreamFirst(ref, async (from) => {

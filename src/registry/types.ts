@@ -60,7 +60,11 @@ export interface ManifestHead {
   readonly mediaType: string;
   /** The digest is the hash of bytes the registry served (not only a header's word for it). */
   readonly verified?: boolean;
-  /** The registry could not be reached and this mirror answered: the digest is unconfirmed. */
+  /**
+   * This mirror answered, not the registry: for a tag, because the registry could not be reached (the
+   * digest is unconfirmed); for a manifest GET by digest, the bytes are verified but are not the registry's
+   * word that it serves them.
+   */
   readonly fromMirror?: string;
 }
 
