@@ -101,6 +101,7 @@ export async function addChangelogs(
   const collector = createChangelogCollector({
     client: deps.registry,
     debug: deps.debug,
+    skipUnchangedPlatforms: settings.skipUnchangedPlatforms,
     // skip-unchanged-platforms needs the two platform lists only; minimum-age needs build dates too.
     ...(all
       ? {}

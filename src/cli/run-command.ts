@@ -1,9 +1,4 @@
-import {
-  addChangelogs,
-  changelogNeeded,
-  pinningForChangelogs,
-  type Changelogs,
-} from '../app/changelog.ts';
+import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../app/changelog.ts';
 import { explainImage } from '../app/explain.ts';
 import { isInternal, type InternalError } from '../app/failure.ts';
 import { changelogJson, renderChangelogText } from '../changelog/text.ts';

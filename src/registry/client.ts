@@ -188,11 +188,14 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     stats: () => ({ ...stats }),
     listTags: (ref) =>
       sources.mirrorsFirst(ref, (from) => fetchTagPage(from.endpoint, prefixed(from.prefix, ref.path))),
-    fetchReferrers: (ref, digest) =>
+    fetchReferrers: (ref, digest, lookup) =>
       sources.mirrorsFirst(ref, (from) =>
         fetchReferrers(from.endpoint, prefixed(from.prefix, ref.path), digest, {
-          head: (tag) => headManifest(from, ref, tag),
+          // A HEAD first only where a GET would cost a pull.
+          head:
+            from.endpoint.host === dockerHub.registryHost ? (tag) => headManifest(from, ref, tag) : undefined,
           get: (tag) => getManifest(from, ref, tag),
+          tags: lookup?.tags,
         }),
       ),
     dockerHubPullsLeft: () => transport.dockerHubPullsLeft(),

@@ -102,8 +102,15 @@ export interface RegistryClient {
   stats(): RequestStats;
   /** One page of the repository's tags (changelog facts; see discovery.ts). */
   listTags?(ref: ImageReference): Promise<TagPage>;
-  /** Artifacts whose subject is `digest`: the referrers API, else the `sha256-<hex>` fallback tag. */
-  fetchReferrers?(ref: ImageReference, digest: string): Promise<Referrer[]>;
+  /**
+   * Artifacts whose subject is `digest`: the referrers API, else the `sha256-<hex>` fallback tag (looked up
+   * in `lookup.tags` when given, a page of the repository's tags read already).
+   */
+  fetchReferrers?(
+    ref: ImageReference,
+    digest: string,
+    lookup?: { readonly tags?: TagPage | undefined },
+  ): Promise<Referrer[]>;
   /** Docker Hub pulls left in this window as last reported (`ratelimit-remaining`), undefined when unknown. */
   dockerHubPullsLeft?(): number | undefined;
 }

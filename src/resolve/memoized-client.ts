@@ -52,8 +52,8 @@ export function memoizeRegistryClient(client: RegistryClient): MemoizedRegistryC
   const { listTags, fetchReferrers, dockerHubPullsLeft } = client;
   if (listTags) result.listTags = (ref) => once(tagPages, ref.name, () => listTags.call(client, ref));
   if (fetchReferrers) {
-    result.fetchReferrers = (ref, digest) =>
-      once(referrers, `${ref.name}@${digest}`, () => fetchReferrers.call(client, ref, digest));
+    result.fetchReferrers = (ref, digest, lookup) =>
+      once(referrers, `${ref.name}@${digest}`, () => fetchReferrers.call(client, ref, digest, lookup));
   }
   if (dockerHubPullsLeft) result.dockerHubPullsLeft = dockerHubPullsLeft.bind(client);
   memoized.add(result);
