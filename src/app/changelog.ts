@@ -26,6 +26,8 @@ export interface ChangelogOptions {
    * can act on, so a plain `pin --json` or `check` stays a HEAD per reference.
    */
   readonly facts: 'all' | 'policy';
+  /** Facts for these updates only (a comment command's pull request); the others are left as they are. */
+  readonly only?: (update: PlannedUpdate) => boolean;
 }
 
 export interface ChangelogPlan {
@@ -108,7 +110,9 @@ export async function addChangelogs(
       : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
   });
   const sites = new Map(plan.sites.map((site) => [`${site.file}:${site.line}`, site]));
-  const wanted = all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings, sites));
+  const wanted = (
+    all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings, sites))
+  ).filter((update) => options.only?.(update) ?? true);
   const collected = await Promise.all(
     wanted.map(async (update) => {
       const site = sites.get(`${update.file}:${update.line}`);

@@ -8,9 +8,11 @@ import { addChangelogs, pinningForChangelogs } from './changelog.ts';
 import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from './dashboard.ts';
+import { groupUpdates } from './group-updates.ts';
 import { applyIgnoreRules } from './ignore-rules.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from './open-prs.ts';
 import { planPins, type PinPlan } from './pin.ts';
+import type { PlannedUpdate } from './pin-report.ts';
 import { failureJson, updatesJson } from './report-json.ts';
 
 /** What the runner tells a run about itself (@actions/github's context), read by the entry. */
@@ -47,6 +49,21 @@ export interface ActionResult {
   readonly failure: string | undefined;
 }
 
+/** Whether an update belongs to one of `branches` (all do when there is no such limit). */
+function inBranches(
+  plan: PinPlan,
+  settings: RunSettings,
+  branches: ReadonlySet<string> | undefined,
+): ((update: PlannedUpdate) => boolean) | undefined {
+  if (branches === undefined) return undefined;
+  const wanted = new Set(
+    groupUpdates(plan.updates, settings.groupBy, settings.branchPrefix)
+      .filter((group) => branches.has(group.branch))
+      .flatMap((group) => group.updates),
+  );
+  return (update) => wanted.has(update);
+}
+
 /** One scheduled or dispatched run: scan and resolve the workspace, then bring the pull requests in line. */
 export async function runAction(
   settings: RunSettings,
@@ -74,14 +91,24 @@ export async function runAction(
   const now = deps.now?.() ?? new Date();
   // Ignore rules first, so an ignored image costs no changelog requests.
   const pinning = pinningForChangelogs(deps.registry);
+  const only = context.steer?.onlyBranches;
+  // A command reads facts for its own pull request only, which is not known before planning: its pins are
+  // confirmed by HEADs rather than by index GETs that most of them would not need.
+  const planned = applyIgnoreRules(
+    await planPins(settings, only === undefined ? pinning : { registry: pinning.registry }),
+    dashboard.state.ignores,
+  );
   const { plan, changelogs } = await addChangelogs(
-    applyIgnoreRules(await planPins(settings, pinning), dashboard.state.ignores),
+    planned,
     settings,
     {
       registry: pinning.registry,
       now,
       debug: (line) => deps.log.debug?.(line),
     },
+    // A command's recomputation (`/basepin rebase`) gets its pull request's facts as a scheduled run would,
+    // and spends nothing on the other groups' facts.
+    { facts: 'all', only: inBranches(planned, settings, only) },
   );
   const { pullRequests } = await openPullRequests(
     {
