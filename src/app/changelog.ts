@@ -3,7 +3,7 @@ import type { ChangelogFacts } from '../changelog/facts.ts';
 import { ageInDays, newestCreated } from '../changelog/headline.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
-import { formatPlatform, parseImageReference } from '../reference/index.ts';
+import { formatPlatform, parseImageReference, type ImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/memoized-client.ts';
 import { fileChanges, type PinDeps, type PinPlan } from './pin.ts';
@@ -46,6 +46,7 @@ export function changelogKey(update: Pick<SiteUpdate, 'file' | 'line' | 'to'>): 
 export interface PinningForChangelogs extends PinDeps {
   /** Shared by pinning and the changelog (pass it to `addChangelogs` too): one cache by digest for the run. */
   readonly registry: MemoizedRegistryClient;
+  readonly fetchesDigests: (ref: ImageReference) => boolean;
 }
 
 /**

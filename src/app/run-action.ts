@@ -9,7 +9,7 @@ import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from './dashboard.ts';
 import { groupUpdates } from './group-updates.ts';
-import { applyIgnoreRules } from './ignore-rules.ts';
+import { applyIgnoreRules, ignoredBy } from './ignore-rules.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from './open-prs.ts';
 import { planPins, type PinPlan } from './pin.ts';
 import type { PlannedUpdate } from './pin-report.ts';
@@ -92,11 +92,18 @@ export async function runAction(
   // Ignore rules first, so an ignored image costs no changelog requests.
   const pinning = pinningForChangelogs(deps.registry);
   const only = context.steer?.onlyBranches;
-  // A command reads facts for its own pull request only, which is not known before planning: its pins are
-  // confirmed by HEADs rather than by index GETs that most of them would not need.
+  const { ignores } = dashboard.state;
+  // Pinning reads by GET only the indexes the changelog will read: not an ignored image's, and not for a
+  // command, which reads facts for its own pull request only (not known before planning).
   const planned = applyIgnoreRules(
-    await planPins(settings, only === undefined ? pinning : { registry: pinning.registry }),
-    dashboard.state.ignores,
+    await planPins(settings, {
+      registry: pinning.registry,
+      fetchesDigests: (ref) =>
+        only === undefined &&
+        ignoredBy(ignores, ref.name, ref.trackedTag) === undefined &&
+        pinning.fetchesDigests(ref),
+    }),
+    ignores,
   );
   const { plan, changelogs } = await addChangelogs(
     planned,

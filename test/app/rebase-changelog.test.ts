@@ -14,8 +14,9 @@ import { startRegistry, type RunningRegistry } from '../support/registry-server.
 import { recordingLog } from '../github/nock-github.ts';
 import { comment, repositoryOn } from './comment-fixtures.ts';
 
-// `/basepin rebase` recomputes its pull request the way the scheduled run does, changelog included: a real
-// registry with two rebuilt images, one pull request each, and a GitHub stub.
+// Pinning and changelogs in the action's runs: `/basepin rebase` recomputes its pull request the way the
+// scheduled run does, changelog included, and neither run reads indexes by GET that no changelog will use.
+// A real registry with two rebuilt images (one pull request each) behind a counting proxy, and a GitHub stub.
 
 let registry: RunningRegistry;
 let proxy: CountingProxy;
@@ -77,6 +78,41 @@ const prFor = (image: string) => stub.pullRequests().find((pr) => pr.head.ref.in
 const dockerFacts =
   /rebuilt 2026-11-20 \(2 days old\) · same source · base `alpine:3\.18` moved · 2 of 2 platforms changed · 3 packages upgraded/;
 
+const bareRequests = () =>
+  proxy.requests
+    .filter((r) => r.path.startsWith('/v2/bare/app/'))
+    .map((r) => `${r.method} ${r.path.slice('/v2/bare/app/'.length)}`);
+
+describe('the scheduled run', () => {
+  it('reads an ignored image’s indexes not at all: its pin is confirmed by HEADs, as the changelog skips it', async () => {
+    const rules = {
+      v: 1,
+      pending: [],
+      ignores: [{ repository: `${proxy.host}/bare/app`, source: { issue: 1, comment: 1, by: 'ada' } }],
+    };
+    stub.openIssue({
+      title: 'basepin dashboard',
+      user: 'github-actions[bot]',
+      labels: ['basepin'],
+      body: `<!-- basepin:dashboard ${JSON.stringify(rules)} -->`,
+    });
+    proxy.reset();
+    const run = await runAction(settings, context(), deps);
+    expect(run.pullRequests.map((pr) => pr.branch)).toEqual([prFor('docker').head.ref]);
+    expect(prFor('docker').body).toMatch(dockerFacts);
+    expect(bareRequests()).toEqual([
+      'HEAD manifests/1',
+      `HEAD manifests/${bare.from}`,
+      `HEAD manifests/${bare.to}`,
+    ]);
+    // The changelog's image: the tag's HEAD, and its indexes by GET (which confirm the pin), no HEAD by digest.
+    const dockerHeads = proxy.requests.filter(
+      (r) => r.method === 'HEAD' && r.path.startsWith('/v2/library/docker/'),
+    );
+    expect(dockerHeads.map((r) => r.path)).toEqual(['/v2/library/docker/manifests/24-cli']);
+  });
+});
+
 describe('/basepin rebase keeps the changelog', () => {
   it('the rebased body has the same facts as the scheduled run wrote, and the other image costs no fact request', async () => {
     await runAction(settings, context(), deps);
@@ -98,8 +134,7 @@ describe('/basepin rebase keeps the changelog', () => {
     expect(after).not.toContain('skipped');
     // The other pull request is untouched, and its image was resolved (a tag HEAD) but not read for facts.
     expect(prFor('bare').body).toBe(bareBody);
-    const bareRequests = proxy.requests.filter((r) => r.path.startsWith('/v2/bare/app/'));
-    expect(bareRequests.map((r) => `${r.method} ${r.path.slice('/v2/bare/app/'.length)}`)).toEqual([
+    expect(bareRequests()).toEqual([
       'HEAD manifests/1',
       `HEAD manifests/${bare.from}`,
       `HEAD manifests/${bare.to}`,
