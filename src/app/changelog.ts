@@ -1,11 +1,12 @@
-import { createChangelogCollector } from '../changelog/collect.ts';
+import { createChangelogCollector, factsMaySpend } from '../changelog/collect.ts';
 import type { ChangelogFacts } from '../changelog/facts.ts';
 import { ageInDays, newestCreated } from '../changelog/headline.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import { formatPlatform } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
-import { fileChanges, type PinPlan } from './pin.ts';
+import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/memoized-client.ts';
+import { fileChanges, type PinDeps, type PinPlan } from './pin.ts';
 import { siteNote, type SiteNote } from './pin-report.ts';
 import { updateFrom, updateTag, type Update } from './update.ts';
 
@@ -25,6 +26,8 @@ export interface ChangelogOptions {
    * can act on, so a plain `pin --json` or `check` stays a HEAD per reference.
    */
   readonly facts: 'all' | 'policy';
+  /** Facts for these updates only (a comment command's pull request); the others are left as they are. */
+  readonly only?: (update: Update) => boolean;
 }
 
 export interface ChangelogPlan {
@@ -37,6 +40,22 @@ type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms'
 
 export function changelogKey(update: Update): string {
   return `${update.site.file}:${update.site.line}@${update.target.digest}`;
+}
+
+/** What pinning is given when full changelogs follow it. */
+export interface PinningForChangelogs extends Required<Pick<PinDeps, 'fetchesDigests'>> {
+  /** Shared by pinning and the changelog (pass it to `addChangelogs` too): one cache by digest for the run. */
+  readonly registry: MemoizedRegistryClient;
+}
+
+/**
+ * Pinning that full changelogs will follow: pins and facts share one cache by digest, and the old and new
+ * indexes the changelog reads anyway are read by pinning, by GET, where the pull budget lets the changelog
+ * read them; their verified bytes then confirm the pin instead of a HEAD (issue 8), so nothing is asked twice.
+ */
+export function pinningForChangelogs(registry: RegistryClient): PinningForChangelogs {
+  const shared = memoizeRegistryClient(registry);
+  return { registry: shared, fetchesDigests: (ref) => factsMaySpend(shared, ref, 1) };
 }
 
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */
@@ -83,12 +102,15 @@ export async function addChangelogs(
   const collector = createChangelogCollector({
     client: deps.registry,
     debug: deps.debug,
+    skipUnchangedPlatforms: settings.skipUnchangedPlatforms,
     // skip-unchanged-platforms needs the two platform lists only; minimum-age needs build dates too.
     ...(all
       ? {}
       : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
   });
-  const wanted = all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings));
+  const wanted = (
+    all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings))
+  ).filter((update) => options.only?.(update) ?? true);
   const collected = await Promise.all(
     wanted.map(async (update) => {
       const { site, target } = update;

@@ -5,7 +5,7 @@ import {
   withoutIgnore,
   type DashboardState,
 } from '../commands/dashboard-state.ts';
-import { quoteUntrusted } from '../commands/markdown.ts';
+import { codeSpan } from '../text/markdown.ts';
 import type { IgnoreTarget } from '../commands/parse.ts';
 import { saveDashboard, withDashboardState } from './dashboard.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
@@ -21,11 +21,11 @@ function where(settings: CommentSettings, issue: number, comment: number): strin
 export function listIgnored(state: DashboardState, settings: CommentSettings): string {
   const rules = state.ignores.map(
     (rule) =>
-      `- ${quoteUntrusted(ruleName(rule))}${rule.tag === undefined ? ' (every tag)' : ''}: ` +
-      `[by ${quoteUntrusted(rule.source.by)}](${where(settings, rule.source.issue, rule.source.comment)})`,
+      `- ${codeSpan(ruleName(rule))}${rule.tag === undefined ? ' (every tag)' : ''}: ` +
+      `[by ${codeSpan(rule.source.by)}](${where(settings, rule.source.issue, rule.source.comment)})`,
   );
   const config = settings.excludeImages.map(
-    (glob) => `- ${quoteUntrusted(glob)}: \`exclude-images\` in the settings`,
+    (glob) => `- ${codeSpan(glob)}: \`exclude-images\` in the settings`,
   );
   const lines = [...rules, ...config];
   return lines.length === 0 ? 'No ignore rules.' : ['Ignore rules:', '', ...lines].join('\n');
@@ -63,7 +63,7 @@ export async function ignoreCommand(
   };
   const state = withIgnore(place.dashboard.state, rule);
   const dashboard = await saveState(place, deps, state);
-  const name = quoteUntrusted(ruleName(rule));
+  const name = codeSpan(ruleName(rule));
 
   const open = await deps.github.listOpenPullRequests({
     base: settings.baseBranch,
@@ -107,7 +107,7 @@ export async function unignoreCommand(
 ): Promise<CommandResult> {
   const refusal = placeRefusal('unignore', place);
   if (refusal !== undefined) return refusal;
-  const name = quoteUntrusted(ruleName(target));
+  const name = codeSpan(ruleName(target));
   if (!place.dashboard.state.ignores.some((rule) => sameTarget(rule, target))) {
     return {
       kind: 'refused',

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { quoteUntrusted } from '../commands/markdown.ts';
+import { codeSpan } from '../text/markdown.ts';
 import { encodeDockerfile } from '../dockerfile/index.ts';
 import { BranchMovedError } from '../github/update-branch.ts';
 import { isForkHead } from '../github/pull-request-files.ts';
@@ -25,7 +25,7 @@ export async function pinCommand(
   if (isForkHead(pr, settings.repo)) {
     return {
       kind: 'refused',
-      reply: `The head branch of this pull request is in ${pr.headRepository === undefined ? 'a deleted fork' : quoteUntrusted(pr.headRepository)}; basepin writes only to branches of this repository.`,
+      reply: `The head branch of this pull request is in ${pr.headRepository === undefined ? 'a deleted fork' : codeSpan(pr.headRepository)}; basepin writes only to branches of this repository.`,
     };
   }
   if (pr.state !== 'open') return { kind: 'refused', reply: 'This pull request is closed.' };

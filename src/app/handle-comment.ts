@@ -1,6 +1,6 @@
 import type { IgnoreRule } from '../commands/dashboard-state.ts';
 import { renderHelp } from '../commands/help.ts';
-import { quoteUntrusted } from '../commands/markdown.ts';
+import { codeSpan } from '../text/markdown.ts';
 import { commandPrefix, parseCommand, type Command } from '../commands/parse.ts';
 import type { RunEvent } from '../github/event.ts';
 import { atLeast, type PermissionLevel } from '../github/permission.ts';
@@ -98,7 +98,7 @@ export async function handleComment(
     return finish(deps, event, {
       kind: 'refused',
       command: parsed.kind === 'command' ? parsed.command.name : undefined,
-      reply: `basepin commands need ${settings.commandPermission} permission on this repository; ${quoteUntrusted(event.author)} has ${level}. Nothing was done.`,
+      reply: `basepin commands need ${settings.commandPermission} permission on this repository; ${codeSpan(event.author)} has ${level}. Nothing was done.`,
     });
   }
   if (parsed.kind === 'invalid') {
@@ -118,7 +118,7 @@ export async function handleComment(
     return finish(deps, event, {
       kind: 'failed',
       command: command.name,
-      reply: `\`${commandPrefix} ${command.name}\` failed: ${quoteUntrusted(message, { max: 500 })}`,
+      reply: `\`${commandPrefix} ${command.name}\` failed: ${codeSpan(message, { max: 500 })}`,
     });
   }
 }
@@ -179,7 +179,7 @@ async function rebaseCommand(
   };
   const outcomes = await deps.proposePullRequests(steer, place.dashboard.state.ignores);
   const outcome = outcomes.find((o) => o.branch === pr.headRef);
-  const why = outcome?.reason === undefined ? '' : ` (${quoteUntrusted(outcome.reason, { max: 500 })})`;
+  const why = outcome?.reason === undefined ? '' : ` (${codeSpan(outcome.reason, { max: 500 })})`;
   switch (outcome?.operation) {
     case 'created':
     case 'updated':

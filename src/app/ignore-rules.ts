@@ -10,6 +10,15 @@ export function ruleName(rule: Pick<IgnoreRule, 'repository' | 'tag'>): string {
   return rule.tag === undefined ? name : `${name}:${rule.tag}`;
 }
 
+/** The rule that covers `repository:tag`, if any. */
+export function ignoredBy(
+  rules: readonly IgnoreRule[],
+  repository: string,
+  tag: string,
+): IgnoreRule | undefined {
+  return rules.find((rule) => ruleCovers(rule, repository, tag));
+}
+
 /**
  * The plan without the updates that `/basepin ignore` rules cover: each becomes a skipped site with the rule
  * as its reason, and the file texts are recomputed from the updates that remain.
@@ -19,7 +28,7 @@ export function applyIgnoreRules(plan: PinPlan, rules: readonly IgnoreRule[]): P
   const kept = [];
   const skipped = [...plan.skipped];
   for (const update of plan.updates) {
-    const rule = rules.find((r) => ruleCovers(r, updateRepository(update), updateTag(update)));
+    const rule = ignoredBy(rules, updateRepository(update), updateTag(update));
     if (rule === undefined) kept.push(update);
     else {
       skipped.push(

@@ -1,5 +1,5 @@
 import { shortDigest } from '../reference/index.ts';
-import { untrustedMarkdown } from '../text/untrusted.ts';
+import { untrustedMarkdown } from '../text/markdown.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import type { PinReport } from './pin-report.ts';

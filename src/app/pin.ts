@@ -6,7 +6,11 @@ import type { RegistryClient } from '../registry/types.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
 import { createSitePolicy } from '../resolve/policy.ts';
-import { resolveTargetDigest, type TargetDigest } from '../resolve/target-digest.ts';
+import {
+  resolveTargetDigest,
+  type TargetDigest,
+  type TargetDigestOptions,
+} from '../resolve/target-digest.ts';
 import { applyUpdates } from './apply-updates.ts';
 import { asFailure, InvalidSiteError } from './failure.ts';
 import {
@@ -25,6 +29,8 @@ export interface PinDeps {
   readonly workspace: Workspace;
   /** Called as references resolve, for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Digests the run GETs anyway (changelogs): they confirm the pins (`TargetDigestOptions.fetchesDigests`). */
+  readonly fetchesDigests?: TargetDigestOptions['fetchesDigests'];
 }
 
 export interface PinPlan extends PinReport {
@@ -58,7 +64,7 @@ export async function planPins(settings: Omit<RunSettings, 'cwd'>, deps: PinDeps
   if (registry.prepare) await registry.prepare([...unique.values()].map((entry) => entry.ref));
   const outcomes = await resolveOnce(
     unique,
-    (ref) => resolveTargetDigest(registry, ref, { platform }),
+    (ref) => resolveTargetDigest(registry, ref, { platform, fetchesDigests: deps.fetchesDigests }),
     2 * settings.concurrency,
     (done) => deps.onProgress?.(done, toResolve.length),
   );

@@ -5,13 +5,15 @@ import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import type { Workspace } from '../workspace/types.ts';
-import { addChangelogs } from './changelog.ts';
+import { addChangelogs, pinningForChangelogs } from './changelog.ts';
 import { isInternal } from './failure.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from './dashboard.ts';
-import { applyIgnoreRules } from './ignore-rules.ts';
+import { groupUpdates } from './group-updates.ts';
+import { applyIgnoreRules, ignoredBy } from './ignore-rules.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from './open-prs.ts';
 import { planPins, type PinPlan } from './pin.ts';
+import type { Update } from './update.ts';
 import { failureJson, updatesJson } from './report-json.ts';
 
 /** What the runner tells a run about itself (@actions/github's context), read by the entry. */
@@ -50,6 +52,21 @@ export interface ActionResult {
   readonly failure: string | undefined;
 }
 
+/** Whether an update belongs to one of `branches` (all do when there is no such limit). */
+function inBranches(
+  plan: PinPlan,
+  settings: RunSettings,
+  branches: ReadonlySet<string> | undefined,
+): ((update: Update) => boolean) | undefined {
+  if (branches === undefined) return undefined;
+  const wanted = new Set(
+    groupUpdates(plan.updates, settings.groupBy, settings.branchPrefix)
+      .filter((group) => branches.has(group.branch))
+      .flatMap((group) => group.updates),
+  );
+  return (update) => wanted.has(update);
+}
+
 /** One scheduled or dispatched run: scan and resolve the workspace, then bring the pull requests in line. */
 export async function runAction(
   settings: RunSettings,
@@ -76,17 +93,33 @@ export async function runAction(
     dashboard.issue === undefined ? undefined : readTickedBoxes(dashboard.issue.body, dashboard.state);
   const now = deps.now?.() ?? new Date();
   // Ignore rules first, so an ignored image costs no changelog requests.
+  const pinning = pinningForChangelogs(deps.registry);
+  const only = context.steer?.onlyBranches;
+  const { ignores } = dashboard.state;
+  // Pinning reads by GET only the indexes the changelog will read: not an ignored image's, and not for a
+  // command, which reads facts for its own pull request only (not known before planning).
+  const planned = applyIgnoreRules(
+    await planPins(settings, {
+      registry: pinning.registry,
+      workspace: deps.workspace,
+      fetchesDigests: (ref) =>
+        only === undefined &&
+        ignoredBy(ignores, ref.name, ref.trackedTag) === undefined &&
+        pinning.fetchesDigests(ref),
+    }),
+    ignores,
+  );
   const { plan, changelogs } = await addChangelogs(
-    applyIgnoreRules(
-      await planPins(settings, { registry: deps.registry, workspace: deps.workspace }),
-      dashboard.state.ignores,
-    ),
+    planned,
     settings,
     {
-      registry: deps.registry,
+      registry: pinning.registry,
       now,
       debug: (line) => deps.log.debug?.(line),
     },
+    // A command's recomputation (`/basepin rebase`) gets its pull request's facts as a scheduled run would,
+    // and spends nothing on the other groups' facts.
+    { facts: 'all', only: inBranches(planned, settings, only) },
   );
   const { pullRequests } = await openPullRequests(
     {

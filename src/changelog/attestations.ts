@@ -1,5 +1,5 @@
 import type { ImageReference } from '../reference/index.ts';
-import { RegistryError, type RegistryClient } from '../registry/index.ts';
+import { RegistryError, tagListed, type RegistryClient, type TagPage } from '../registry/index.ts';
 import { attestationFor } from './platforms.ts';
 import { sbomPackages, spdxPredicateType, type SbomPackage } from './sbom.ts';
 import { ImageManifestSchema, parseJson, type ContentDescriptor, type ImageIndex } from './schemas.ts';
@@ -14,6 +14,8 @@ export interface SbomLookup {
   readonly index?: ImageIndex | undefined;
   readonly maxBytes: number;
   readonly debug: (line: string) => void;
+  /** A page of the repository's tags (read once per repository), which says which artifact tags exist. */
+  readonly tags?: () => Promise<TagPage | undefined>;
 }
 
 const predicateAnnotations = ['in-toto.io/predicate-type', 'predicateType'];
@@ -22,8 +24,10 @@ const spdxMediaTypes = new Set(['application/spdx+json', 'text/spdx+json']);
 /**
  * The packages of the SBOM attached to the image `digest`, looked for where publishers put it, cheapest first:
  * 1. BuildKit's attestation manifest in the index (one manifest GET);
- * 2. OCI referrers (the API, else the `sha256-<hex>` tag, found by HEAD) with an SPDX artifact;
- * 3. cosign's `sha256-<hex>.sbom` and `.att` tags (found by HEAD, so a miss costs no pull).
+ * 2. OCI referrers (the API, else the `sha256-<hex>` tag) with an SPDX artifact;
+ * 3. cosign's `sha256-<hex>.sbom` and `.att` tags.
+ * Which artifact tags exist is read from the repository's tag list when one page holds it all; otherwise a
+ * tag is asked by HEAD on Docker Hub (a miss costs no pull) and by GET elsewhere (a GET costs no more).
  * Undefined when there is none or it cannot be read; the reason goes to the debug log.
  */
 export async function findSbom(lookup: SbomLookup, digest: string): Promise<SbomPackage[] | undefined> {
@@ -32,14 +36,22 @@ export async function findSbom(lookup: SbomLookup, digest: string): Promise<Sbom
   try {
     const buildkit = index ? attestationFor(index, digest) : undefined;
     if (buildkit) return await fromArtifact(lookup, buildkit.digest);
+    const tags = await lookup.tags?.();
     if (client.fetchReferrers) {
-      const referrer = (await client.fetchReferrers(ref, digest)).find(isSbomReferrer);
+      const referrer = (await client.fetchReferrers(ref, digest, { tags })).find(isSbomReferrer);
       if (referrer) return await fromArtifact(lookup, referrer.digest);
     }
     for (const suffix of ['sbom', 'att']) {
       const tag = `${digest.replace(':', '-')}.${suffix}`;
-      if (!(await exists(client, ref, tag))) continue;
-      return await fromArtifact(lookup, tag);
+      const listed = tagListed(tags, tag);
+      if (listed === false) continue;
+      if (listed === undefined && ref.domain === 'docker.io' && !(await exists(client, ref, tag))) continue;
+      try {
+        return await fromArtifact(lookup, tag);
+      } catch (error) {
+        if (isMissing(error)) continue;
+        throw error;
+      }
     }
     debug(`changelog: ${where} has no SBOM attestation`);
   } catch (error) {
@@ -86,12 +98,16 @@ function isSpdxLayer(layer: ContentDescriptor): boolean {
   );
 }
 
+function isMissing(error: unknown): boolean {
+  return error instanceof RegistryError && error.status === 404;
+}
+
 async function exists(client: RegistryClient, ref: ImageReference, tag: string): Promise<boolean> {
   try {
     await client.describeManifest(ref, tag);
     return true;
   } catch (error) {
-    if (error instanceof RegistryError && error.status === 404) return false;
+    if (isMissing(error)) return false;
     throw error;
   }
 }

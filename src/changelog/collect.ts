@@ -38,10 +38,34 @@ export interface CollectorOptions {
   readonly packages?: boolean;
   /** Read the manifests of the platforms used (dates, size, base). Default true; off when the index's platform list is enough. */
   readonly platformDetails?: boolean;
+  /**
+   * `skip-unchanged-platforms` is on: when the platforms used did not change, the update is held back, so
+   * the facts stop at the two platform lists (nothing else would be shown).
+   */
+  readonly skipUnchangedPlatforms?: boolean;
 }
 
 export interface ChangelogCollector {
   collect(request: ChangelogRequest): Promise<ChangelogFacts>;
+}
+
+/** Docker Hub pulls the changelog leaves for pinning, unless a caller says otherwise. */
+export const defaultDockerHubReserve = 30;
+
+/**
+ * Docker Hub counts manifest GETs as pulls: facts may spend `pulls` of them only while the pins keep their
+ * reserve. Other registries have no such budget. Pinning asks the same question before it lets a GET it
+ * would share with the changelog stand in for a HEAD.
+ */
+export function factsMaySpend(
+  client: RegistryClient,
+  ref: ImageReference,
+  pulls: number,
+  reserve = defaultDockerHubReserve,
+): boolean {
+  if (ref.domain !== 'docker.io') return true;
+  const left = client.dockerHubPullsLeft?.();
+  return left === undefined || left - pulls >= reserve;
 }
 
 const budgetNote = {
@@ -50,48 +74,43 @@ const budgetNote = {
   packages: 'package diff skipped: Docker Hub pull budget',
 };
 
+/** One digest as its manifest tells: the snapshot without platform details, and the index when it is one. */
+interface IndexRead {
+  readonly snapshot: ImageSnapshot;
+  readonly index?: ImageIndex | undefined;
+  /** The manifest could be read (a bare snapshot otherwise). */
+  readonly read: boolean;
+}
+
 /**
  * Collects changelog facts through the registry client. Every body is read by digest and verified by the
- * client; each digest is read once per run (an image named in 40 files costs one read). Every failure
- * degrades to fewer facts with a debug line; nothing here fails an update.
+ * client; each digest is read once per run (an image named in 40 files costs one read), and a client
+ * shared with pinning (`memoizeRegistryClient`) lends it what pinning read. Both indexes are read first:
+ * platforms byte-identical on both sides get no package search, and an update `skip-unchanged-platforms`
+ * holds back gets no more requests. Every failure degrades to fewer facts with a debug line; nothing here
+ * fails an update.
  */
 export function createChangelogCollector(options: CollectorOptions): ChangelogCollector {
   const client = memoizeRegistryClient(options.client);
   const debug = options.debug ?? (() => undefined);
-  const reserve = options.dockerHubReserve ?? 30;
+  const reserve = options.dockerHubReserve ?? defaultDockerHubReserve;
   const maxBytes = options.maxSbomBytes ?? defaultMaxSbomBytes;
-  const snapshots = new Map<string, Promise<ImageSnapshot>>();
   const results = new Map<string, Promise<ChangelogFacts>>();
+  const canSpend = (ref: ImageReference, pulls: number): boolean =>
+    factsMaySpend(client, ref, pulls, reserve);
+  /** One page of the repository's tags (memoized per repository), undefined when it cannot be read. */
+  const tagPage = (ref: ImageReference) => async () =>
+    client.listTags ? client.listTags(ref).catch(() => undefined) : undefined;
 
-  /** Docker Hub counts manifest GETs as pulls; spend them on facts only while the pins keep their reserve. */
-  const canSpend = (ref: ImageReference, pulls: number): boolean => {
-    if (ref.domain !== 'docker.io') return true;
-    const left = client.dockerHubPullsLeft?.();
-    return left === undefined || left - pulls >= reserve;
-  };
-
-  const snapshot = (
+  const readIndex = async (
     request: ChangelogRequest,
     digest: string,
     skipped: Set<string>,
-  ): Promise<ImageSnapshot> => {
-    const key = `${request.ref.name}@${digest}\n${request.platforms?.join(',') ?? ''}`;
-    let pending = snapshots.get(key);
-    if (!pending) {
-      pending = readSnapshot(request, digest, skipped);
-      snapshots.set(key, pending);
-    }
-    return pending;
-  };
-
-  const readSnapshot = async (
-    request: ChangelogRequest,
-    digest: string,
-    skipped: Set<string>,
-  ): Promise<ImageSnapshot> => {
+  ): Promise<IndexRead> => {
     const { ref } = request;
-    const bare: ImageSnapshot = { digest, mediaType: '', metadata: {}, details: [] };
-    if (!canSpend(ref, 1)) {
+    const bare: IndexRead = { snapshot: { digest, mediaType: '', metadata: {}, details: [] }, read: false };
+    // A manifest pinning read already (it confirmed the pin) costs nothing more.
+    if (!client.asked(ref, digest) && !canSpend(ref, 1)) {
       skipped.add(budgetNote.image);
       return bare;
     }
@@ -102,56 +121,66 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       debug(`changelog: ${ref.familiarName}@${digest} not read (${(error as Error).message})`);
       return bare;
     }
-    if (options.platformDetails === false) {
-      const index = isIndexMediaType(manifest.mediaType)
-        ? parseJson(ImageIndexSchema, manifest.bytes)
-        : undefined;
-      const platforms = index ? imagePlatforms(index) : undefined;
-      return { digest, mediaType: manifest.mediaType, metadata: {}, platforms, details: [] };
-    }
-    if (!isIndexMediaType(manifest.mediaType)) {
-      const detail = await readPlatform(request, digest, undefined, undefined, [], skipped);
-      return { digest, mediaType: manifest.mediaType, metadata: {}, details: detail ? [detail] : [] };
+    const { mediaType } = manifest;
+    if (!isIndexMediaType(mediaType)) {
+      return { snapshot: { digest, mediaType, metadata: {}, details: [] }, read: true };
     }
     const index = parseJson(ImageIndexSchema, manifest.bytes);
     if (!index) {
       debug(`changelog: ${ref.familiarName}@${digest} is not a valid image index`);
-      return { ...bare, mediaType: manifest.mediaType };
+      return { snapshot: { ...bare.snapshot, mediaType }, read: false };
+    }
+    const metadata = options.platformDetails === false ? {} : readMetadata([index.annotations]);
+    return {
+      snapshot: { digest, mediaType, metadata, platforms: imagePlatforms(index), details: [] },
+      index,
+      read: true,
+    };
+  };
+
+  /** The details of the platforms used; `identical` digests are on both sides, so their packages cannot differ. */
+  const readDetails = async (
+    request: ChangelogRequest,
+    side: IndexRead,
+    identical: ReadonlySet<string>,
+    skipped: Set<string>,
+  ): Promise<ImageSnapshot> => {
+    const { snapshot, index } = side;
+    if (!side.read || options.platformDetails === false) return snapshot;
+    const read = (digest: string, platform?: string, outer: readonly (StringMap | undefined)[] = []) =>
+      readPlatform(request, { digest, index, platform, outer, packages: !identical.has(digest) }, skipped);
+    if (!index) {
+      const detail = await read(snapshot.digest);
+      return { ...snapshot, details: detail ? [detail] : [] };
     }
     const details: PlatformSnapshot[] = [];
     for (const entry of relevantEntries(index, request.platforms)) {
-      const detail = await readPlatform(
-        request,
-        entry.digest,
-        index,
-        platformKey(entry.platform),
-        [entry.annotations, index.annotations],
-        skipped,
-      );
+      const detail = await read(entry.digest, platformKey(entry.platform), [
+        entry.annotations,
+        index.annotations,
+      ]);
       if (detail) details.push(detail);
     }
-    return {
-      digest,
-      mediaType: manifest.mediaType,
-      metadata: readMetadata([index.annotations]),
-      platforms: imagePlatforms(index),
-      details,
-    };
+    return { ...snapshot, details };
   };
 
   const readPlatform = async (
     request: ChangelogRequest,
-    digest: string,
-    index: ImageIndex | undefined,
-    platform: string | undefined,
-    outer: readonly (StringMap | undefined)[],
+    at: {
+      readonly digest: string;
+      readonly index: ImageIndex | undefined;
+      readonly platform: string | undefined;
+      readonly outer: readonly (StringMap | undefined)[];
+      readonly packages: boolean;
+    },
     skipped: Set<string>,
   ): Promise<PlatformSnapshot | undefined> => {
     const { ref } = request;
+    const { digest, index } = at;
     const where = `${ref.familiarName}@${digest}`;
     try {
       // An index child costs one more pull; a single manifest was read already (the client caches it).
-      if (index && !canSpend(ref, 1)) {
+      if (index && !client.asked(ref, digest) && !canSpend(ref, 1)) {
         skipped.add(budgetNote.platforms);
         return undefined;
       }
@@ -163,7 +192,7 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       const config = parseJson(ImageConfigSchema, await client.fetchBlob(ref, manifest.config.digest));
       if (!config) debug(`changelog: ${where} has no readable image config`);
       const key =
-        platform ??
+        at.platform ??
         (config?.os && config.architecture
           ? platformKey({
               os: config.os,
@@ -173,10 +202,10 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
             })
           : 'unknown');
       let packages;
-      if (options.packages === false) {
+      if (options.packages === false || !at.packages) {
         packages = undefined;
       } else if (canSpend(ref, 1)) {
-        packages = await findSbom({ client, ref, index, maxBytes, debug }, digest);
+        packages = await findSbom({ client, ref, index, maxBytes, debug, tags: tagPage(ref) }, digest);
       } else {
         skipped.add(budgetNote.packages);
       }
@@ -184,7 +213,7 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
         platform: key,
         digest,
         metadata: readMetadata(
-          [manifest.annotations, ...outer, config?.config?.Labels ?? undefined],
+          [manifest.annotations, ...at.outer, config?.config?.Labels ?? undefined],
           config?.created,
         ),
         size: manifest.layers.reduce((sum, layer) => sum + (layer.size ?? 0), 0),
@@ -199,17 +228,32 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
   const collectOnce = async (request: ChangelogRequest): Promise<ChangelogFacts> => {
     const skipped = new Set<string>();
     const [before, after] = await Promise.all([
-      request.from === undefined ? undefined : snapshot(request, request.from, skipped),
-      snapshot(request, request.to, skipped),
+      request.from === undefined ? undefined : readIndex(request, request.from, skipped),
+      readIndex(request, request.to, skipped),
     ]);
-    const to: ImageSnapshot = { ...after, mediaType: after.mediaType || request.toMediaType };
-    const facts = compareSnapshots({
-      image: request.image,
-      from: before,
-      to,
-      used: request.platforms,
-      skipped: [...skipped],
-    });
+    const compare = (from: ImageSnapshot | undefined, to: ImageSnapshot) =>
+      compareSnapshots({
+        image: request.image,
+        from,
+        to: { ...to, mediaType: to.mediaType || request.toMediaType },
+        used: request.platforms,
+        skipped: [...skipped],
+      });
+    const lists = compare(before?.snapshot, after.snapshot);
+    // Held back by skip-unchanged-platforms: the two platform lists say why, and nothing else is shown.
+    if (
+      options.skipUnchangedPlatforms &&
+      lists.from !== undefined &&
+      lists.platforms?.usedChanged === false
+    ) {
+      return lists;
+    }
+    const identical = before ? sameContent(before, after) : new Set<string>();
+    const [beforeDetails, afterDetails] = await Promise.all([
+      before === undefined ? undefined : readDetails(request, before, identical, skipped),
+      readDetails(request, after, identical, skipped),
+    ]);
+    const facts = compare(beforeDetails, afterDetails);
     if (options.lookupTags === false || facts.version?.to !== undefined) return facts;
     const tags = await siblingTags(client, request.ref, request.to, debug);
     return tags.length ? { ...facts, tags } : facts;
@@ -226,4 +270,12 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       return pending;
     },
   };
+}
+
+/** Image digests on both sides (an index's platforms, or a single manifest itself): the same bytes. */
+function sameContent(before: IndexRead, after: IndexRead): Set<string> {
+  const digests = (side: IndexRead) =>
+    new Set(side.index ? Object.values(side.snapshot.platforms ?? {}) : [side.snapshot.digest]);
+  const old = digests(before);
+  return new Set([...digests(after)].filter((digest) => old.has(digest)));
 }

@@ -1,7 +1,7 @@
 import type { ChangelogFacts, PlatformFacts } from './facts.ts';
 import { baseMoved, dateWithAge } from './headline.ts';
 import type { PackageDiff } from './sbom.ts';
-import { markdownCode, markdownLink } from './untrusted-text.ts';
+import { codeSpan, markdownLink } from '../text/markdown.ts';
 
 /** How long a list may get; `Infinity` shows everything. The renderer lowers it until the body fits. */
 export interface ListLimit {
@@ -31,8 +31,13 @@ function capped<T>(
   return [...shown, [`…and ${left} more, left out to fit`, ...Array<string>(width - 1).fill('')]];
 }
 
-function value(text: string | undefined): string {
-  return text === undefined ? dash : markdownCode(text);
+/** A registry value in a table cell. */
+function cell(text: string): string {
+  return codeSpan(text, { inTable: true });
+}
+
+function value(text: string | undefined, inTable = true): string {
+  return text === undefined ? dash : codeSpan(text, { inTable });
 }
 
 /** Decimal units, as Docker Hub shows sizes. */
@@ -53,7 +58,7 @@ function whenSection(details: readonly PlatformFacts[], now: Date | undefined): 
   const rows = details
     .filter((d) => d.created)
     .map((d) => [
-      markdownCode(d.platform),
+      cell(d.platform),
       d.created?.from ? dateWithAge(d.created.from, now) : dash,
       d.created?.to ? dateWithAge(d.created.to, now) : dash,
     ]);
@@ -66,9 +71,9 @@ function sourceSection(facts: ChangelogFacts): string[] {
   const lines = [
     `**Source**: ${markdownLink(source.repository.replace(/^https:\/\//, ''), source.repository)}`,
   ];
-  if (source.directory) lines[0] += ` (directory ${markdownCode(source.directory)})`;
+  if (source.directory) lines[0] += ` (directory ${codeSpan(source.directory)})`;
   const commit = (hash: string) =>
-    source.commitUrl ? markdownLink(hash.slice(0, 12), source.commitUrl) : markdownCode(hash.slice(0, 12));
+    source.commitUrl ? markdownLink(hash.slice(0, 12), source.commitUrl) : codeSpan(hash.slice(0, 12));
   if (source.sameSource && source.to) lines.push(`same source commit ${commit(source.to)}, rebuilt`);
   else if (source.compareUrl && source.from && source.to) {
     const range = `${source.from.slice(0, 12)}...${source.to.slice(0, 12)}`;
@@ -81,9 +86,9 @@ function versionSection(facts: ChangelogFacts): string[] {
   const lines: string[] = [];
   const version = facts.version;
   if (version?.from !== undefined && version.to !== undefined && version.from === version.to) {
-    lines.push(`**Version**: ${value(version.to)} (unchanged)`);
-  } else if (version) lines.push(`**Version**: ${value(version.from)} → ${value(version.to)}`);
-  if (facts.tags?.length) lines.push(`**Also tagged**: ${facts.tags.map((t) => markdownCode(t)).join(', ')}`);
+    lines.push(`**Version**: ${value(version.to, false)} (unchanged)`);
+  } else if (version) lines.push(`**Version**: ${value(version.from, false)} → ${value(version.to, false)}`);
+  if (facts.tags?.length) lines.push(`**Also tagged**: ${facts.tags.map((t) => codeSpan(t)).join(', ')}`);
   return lines.length ? [lines.join(' · '), ''] : [];
 }
 
@@ -91,9 +96,7 @@ function baseSection(details: readonly PlatformFacts[]): string[] {
   const withBase = details.filter((d) => d.base);
   if (withBase.length > 0 && !withBase.some(baseMoved)) {
     const names = [...new Set(withBase.map((d) => d.base!.name.to).filter((n) => n !== undefined))];
-    return names.length
-      ? [`**Base image**: ${names.map((n) => markdownCode(n)).join(', ')}, unchanged`, '']
-      : [];
+    return names.length ? [`**Base image**: ${names.map((n) => codeSpan(n)).join(', ')}, unchanged`, ''] : [];
   }
   const rows = withBase.map((d) => {
     const base = d.base!;
@@ -102,13 +105,9 @@ function baseSection(details: readonly PlatformFacts[]): string[] {
         ? dash
         : [name, digest?.slice(0, 19)]
             .filter(Boolean)
-            .map((p) => markdownCode(p!))
+            .map((p) => cell(p!))
             .join(' ');
-    return [
-      markdownCode(d.platform),
-      show(base.name.from, base.digest.from),
-      show(base.name.to, base.digest.to),
-    ];
+    return [cell(d.platform), show(base.name.from, base.digest.from), show(base.name.to, base.digest.to)];
   });
   return rows.length ? ['**Base image**', '', ...table(['Platform', 'Before', 'After'], rows), ''] : [];
 }
@@ -117,7 +116,7 @@ function platformSection(facts: ChangelogFacts, limit: ListLimit): string[] {
   const p = facts.platforms;
   if (!p) return [];
   const mark = (platform: string) =>
-    p.used?.includes(platform) ? `${markdownCode(platform)} (used here)` : markdownCode(platform);
+    p.used?.includes(platform) ? `${cell(platform)} (used here)` : cell(platform);
   const items = [
     ...p.changed.map((x) => [x, 'rebuilt'] as const),
     ...p.added.map((x) => [x, 'added'] as const),
@@ -139,7 +138,7 @@ function sizeSection(details: readonly PlatformFacts[]): string[] {
   const rows = details
     .filter((d) => d.size?.to !== undefined)
     .map((d) => [
-      markdownCode(d.platform),
+      cell(d.platform),
       d.size?.from === undefined ? dash : megabytes(d.size.from),
       megabytes(d.size!.to!),
       sizeChange(d.size?.from, d.size!.to!),
@@ -182,11 +181,11 @@ function packageSection(details: readonly PlatformFacts[], limit: ListLimit): st
     previous = signature;
     const rows = capped(
       items,
-      ([name, before, after]) => [markdownCode(name), value(before), value(after)],
+      ([name, before, after]) => [cell(name), value(before), value(after)],
       3,
       limit,
     );
-    lines.push(`**Packages** (${markdownCode(detail.platform)})`, '');
+    lines.push(`**Packages** (${codeSpan(detail.platform)})`, '');
     lines.push(...(items.length ? table(['Package', 'Before', 'After'], rows) : ['No package changes.']), '');
   }
   return lines;

@@ -1,6 +1,7 @@
 import { shortDigest } from '../reference/index.ts';
 import type { ChangelogFacts, PlatformFacts } from './facts.ts';
-import { markdownCode, plainText } from './untrusted-text.ts';
+import { codeSpan } from '../text/markdown.ts';
+import { untrustedText } from '../text/untrusted.ts';
 
 const dayMs = 86_400_000;
 
@@ -51,7 +52,7 @@ export function renderHeadline(
   format: 'markdown' | 'text' = 'markdown',
 ): string {
   const code =
-    format === 'markdown' ? (text: string) => markdownCode(text) : (text: string) => plainText(text);
+    format === 'markdown' ? (text: string) => codeSpan(text) : (text: string) => untrustedText(text, 200);
   const digest = format === 'markdown' ? (d: string) => `\`${shortDigest(d)}\`` : shortDigest;
   const parts: string[] = [];
   const version = facts.version?.to ?? facts.tags?.[0];

@@ -2,7 +2,7 @@ import { shortDigest } from '../reference/index.ts';
 import { renderDetails } from './details.ts';
 import type { ChangelogFacts } from './facts.ts';
 import { renderHeadline } from './headline.ts';
-import { markdownCode } from './untrusted-text.ts';
+import { codeSpan } from '../text/markdown.ts';
 
 export type { ChangelogFacts } from './facts.ts';
 
@@ -15,7 +15,7 @@ const manifestKinds: Readonly<Record<string, string>> = {
 };
 
 export function manifestKind(mediaType: string): string {
-  return manifestKinds[mediaType] ?? markdownCode(mediaType);
+  return manifestKinds[mediaType] ?? codeSpan(mediaType);
 }
 
 export interface RenderOptions {
@@ -42,10 +42,10 @@ function digestLine(facts: ChangelogFacts): string[] {
   const to = `\`${shortDigest(facts.to)}\``;
   const lines = [
     facts.from === undefined
-      ? `- ${markdownCode(facts.image)}: now pinned to ${to} (${manifestKind(facts.toMediaType)}).`
+      ? `- ${codeSpan(facts.image)}: now pinned to ${to} (${manifestKind(facts.toMediaType)}).`
       : facts.from === facts.to
-        ? `- ${markdownCode(facts.image)}: pinned to ${to} (unchanged digest).`
-        : `- ${markdownCode(facts.image)}: the tag moved from \`${shortDigest(facts.from)}\` to ${to} (${manifestKind(facts.toMediaType)}).`,
+        ? `- ${codeSpan(facts.image)}: pinned to ${to} (unchanged digest).`
+        : `- ${codeSpan(facts.image)}: the tag moved from \`${shortDigest(facts.from)}\` to ${to} (${manifestKind(facts.toMediaType)}).`,
   ];
   if (facts.fromMediaType !== undefined && facts.fromMediaType !== facts.toMediaType) {
     lines.push(

@@ -1,6 +1,6 @@
 import type { ChangelogFacts } from './facts.ts';
 import { dateWithAge, renderHeadline } from './headline.ts';
-import { plainText } from './untrusted-text.ts';
+import { untrustedText } from '../text/untrusted.ts';
 
 /**
  * The facts for a terminal (`basepin explain`) and for JSON (`--json`, the `changelog` object): the same
@@ -8,11 +8,12 @@ import { plainText } from './untrusted-text.ts';
  */
 
 const jsonValueChars = 500;
+const maxValueChars = 200;
 
 /** A copy of the facts with every string cleaned for output; numbers and booleans as they are. */
 export function changelogJson(facts: ChangelogFacts): unknown {
   const clean = (value: unknown): unknown => {
-    if (typeof value === 'string') return plainText(value, jsonValueChars);
+    if (typeof value === 'string') return untrustedText(value, jsonValueChars);
     if (Array.isArray(value)) return value.map(clean);
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, clean(inner)]));
@@ -22,7 +23,9 @@ export function changelogJson(facts: ChangelogFacts): unknown {
   return clean(facts);
 }
 
-const show = (value: string | number | undefined) => (value === undefined ? '–' : plainText(String(value)));
+/** A registry value on one line: escaped and capped (`src/text/untrusted.ts`). */
+const shown = (value: string) => untrustedText(value, maxValueChars);
+const show = (value: string | number | undefined) => (value === undefined ? '–' : shown(String(value)));
 
 /** Human text: the headline, then one indented line per fact. */
 export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined): string {
@@ -30,9 +33,9 @@ export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined
   const row = (label: string, text: string) => lines.push(`  ${label.padEnd(10)} ${text}`);
   row('digest', `${facts.from ?? 'unpinned'} → ${facts.to}`);
   if (facts.version) row('version', `${show(facts.version.from)} → ${show(facts.version.to)}`);
-  if (facts.tags?.length) row('tags', facts.tags.map((t) => plainText(t)).join(', '));
+  if (facts.tags?.length) row('tags', facts.tags.map((t) => shown(t)).join(', '));
   for (const detail of facts.details ?? []) {
-    const platform = plainText(detail.platform);
+    const platform = shown(detail.platform);
     if (detail.created) {
       const when = (iso: string | undefined) => (iso === undefined ? '–' : dateWithAge(iso, now));
       row('built', `${platform}  ${when(detail.created.from)} → ${when(detail.created.to)}`);
@@ -41,7 +44,7 @@ export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined
       const base = (name?: string, digest?: string) =>
         [name, digest]
           .filter(Boolean)
-          .map((v) => plainText(v!))
+          .map((v) => shown(v!))
           .join(' ') || '–';
       row(
         'base',
@@ -53,16 +56,14 @@ export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined
       const { upgraded, added, removed } = detail.packages;
       if (upgraded.length + added.length + removed.length === 0) row('packages', `${platform}  no changes`);
       for (const p of upgraded)
-        row('packages', `${platform}  ${plainText(p.name)} ${show(p.from)} → ${show(p.to)}`);
-      for (const p of added) row('packages', `${platform}  + ${plainText(p.name)} ${show(p.version)}`);
-      for (const p of removed) row('packages', `${platform}  - ${plainText(p.name)} ${show(p.version)}`);
+        row('packages', `${platform}  ${shown(p.name)} ${show(p.from)} → ${show(p.to)}`);
+      for (const p of added) row('packages', `${platform}  + ${shown(p.name)} ${show(p.version)}`);
+      for (const p of removed) row('packages', `${platform}  - ${shown(p.name)} ${show(p.version)}`);
     }
   }
   const source = facts.source;
   if (source) {
-    const where = source.directory
-      ? `${source.repository} (${plainText(source.directory)})`
-      : source.repository;
+    const where = source.directory ? `${source.repository} (${shown(source.directory)})` : source.repository;
     const commits = source.sameSource
       ? `same commit ${source.to}, rebuilt`
       : (source.compareUrl ?? (source.to === undefined ? '' : `commit ${source.to}`));
@@ -71,7 +72,7 @@ export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined
   const platforms = facts.platforms;
   if (platforms) {
     const list = (label: string, items: readonly string[]) =>
-      items.length ? `${label}: ${items.map((p) => plainText(p)).join(', ')}` : '';
+      items.length ? `${label}: ${items.map((p) => shown(p)).join(', ')}` : '';
     const parts = [
       list('rebuilt', platforms.changed),
       list('added', platforms.added),

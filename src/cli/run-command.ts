@@ -1,4 +1,4 @@
-import { addChangelogs, changelogNeeded, type Changelogs } from '../app/changelog.ts';
+import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../app/changelog.ts';
 import { explainImage } from '../app/explain.ts';
 import { isInternal, type InternalError } from '../app/failure.ts';
 import { changelogJson, renderChangelogText } from '../changelog/text.ts';
@@ -53,10 +53,13 @@ async function pinOrCheck(
         onSecret: (secret) => redactor.add(secret),
       });
   const showProgress = io.interactive && !args.quiet && !args.json;
+  // Facts and pins share one cache; with --changelog the indexes it reads confirm the pins too.
+  const pinning = pinningForChangelogs(registry);
   const workspace = openFileWorkspace(settings.cwd);
   const planned = await planPins(settings, {
-    registry,
+    registry: pinning.registry,
     workspace,
+    fetchesDigests: args.changelog ? pinning.fetchesDigests : undefined,
     onProgress: showProgress ? progressLine(io) : undefined,
   });
   // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
@@ -66,7 +69,7 @@ async function pinOrCheck(
           planned,
           settings,
           {
-            registry,
+            registry: pinning.registry,
             now: io.now?.() ?? new Date(),
             debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
           },

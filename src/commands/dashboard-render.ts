@@ -6,7 +6,7 @@ import {
   type DashboardState,
   type IgnoreRule,
 } from './dashboard-state.ts';
-import { quoteUntrusted } from './markdown.ts';
+import { codeSpan } from '../text/markdown.ts';
 
 /** The dashboard issue's title and label; the issue is found by label and author, never by title alone. */
 export const dashboardTitle = 'basepin dashboard';
@@ -72,32 +72,30 @@ interface Section {
 }
 
 function siteRow(site: DashboardSite): string {
-  const where = `[${quoteUntrusted(`${site.file}:${site.line}`, { inTable: true })}](${site.url})`;
-  const detail = site.detail === undefined ? '' : `: ${quoteUntrusted(site.detail, { inTable: true })}`;
-  return `| ${where} | ${quoteUntrusted(site.reference, { inTable: true })} | ${stateWords[site.state]}${detail} |`;
+  const where = `[${codeSpan(`${site.file}:${site.line}`, { inTable: true })}](${site.url})`;
+  const detail = site.detail === undefined ? '' : `: ${codeSpan(site.detail, { inTable: true })}`;
+  return `| ${where} | ${codeSpan(site.reference, { inTable: true })} | ${stateWords[site.state]}${detail} |`;
 }
 
 function sections(view: DashboardView): Section[] {
   const byImage = Map.groupBy(view.sites, (site) => site.image);
   const imageRows: string[] = [];
   for (const image of [...byImage.keys()].sort()) {
-    imageRows.push(`| **${quoteUntrusted(image, { inTable: true })}** | | |`);
+    imageRows.push(`| **${codeSpan(image, { inTable: true })}** | | |`);
     for (const site of byImage.get(image) ?? []) imageRows.push(siteRow(site));
   }
   const ruleRows = [
     ...view.state.ignores.map(
       (rule) =>
-        `- ${quoteUntrusted(rule.tag === undefined ? rule.repository : `${rule.repository}:${rule.tag}`)}` +
-        `${rule.tag === undefined ? ' (every tag)' : ''}: [by ${quoteUntrusted(rule.source.by)}](${view.ruleUrl(rule)})`,
+        `- ${codeSpan(rule.tag === undefined ? rule.repository : `${rule.repository}:${rule.tag}`)}` +
+        `${rule.tag === undefined ? ' (every tag)' : ''}: [by ${codeSpan(rule.source.by)}](${view.ruleUrl(rule)})`,
     ),
-    ...view.configExcludes.map((glob) => `- ${quoteUntrusted(glob)}: \`exclude-images\` in the settings`),
+    ...view.configExcludes.map((glob) => `- ${codeSpan(glob)}: \`exclude-images\` in the settings`),
   ];
   return [
     {
       heading: 'Open pull requests',
-      rows: view.pullRequests.map(
-        (pr) => `- #${pr.number} ${quoteUntrusted(pr.title)} (${quoteUntrusted(pr.branch)})`,
-      ),
+      rows: view.pullRequests.map((pr) => `- #${pr.number} ${codeSpan(pr.title)} (${codeSpan(pr.branch)})`),
       empty: 'None.',
     },
     {
@@ -129,10 +127,7 @@ function renderBody(view: DashboardView, all: readonly Section[], shown: readonl
   const boxes = [
     checkboxLine(rebaseAllMarker, 'Rebase every open basepin pull request'),
     ...view.pending.map((p) =>
-      checkboxLine(
-        createMarker(p.branch),
-        `Create ${quoteUntrusted(p.branch)} now (${quoteUntrusted(p.why)})`,
-      ),
+      checkboxLine(createMarker(p.branch), `Create ${codeSpan(p.branch)} now (${codeSpan(p.why)})`),
     ),
   ];
   return [

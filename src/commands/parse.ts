@@ -3,7 +3,7 @@ import { BadReferenceError, parseImageReference } from '../reference/index.ts';
 /**
  * Comment text → command value (issue 10). Anyone who can comment writes this text, so it is read here with
  * plain string operations only: no shell, no regular expression built from it, and nothing of it is echoed
- * except through `quoteUntrusted` (src/commands/markdown.ts).
+ * except through `codeSpan` (src/text/markdown.ts).
  */
 
 /** Longest comment read at all; GitHub allows 65,536 characters and nothing valid comes near this. */

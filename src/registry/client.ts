@@ -155,7 +155,11 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
       sources.upstreamFirst(ref, (from) => headManifest(from, ref, tagOrDigest)),
     fetchManifest: async (ref, tagOrDigest) => {
       if (wellFormedDigest(tagOrDigest) !== undefined) {
-        return sources.mirrorsFirst(ref, (from) => getManifest(from, ref, tagOrDigest));
+        return sources.mirrorsFirst(ref, async (from) => {
+          const manifest = await getManifest(from, ref, tagOrDigest);
+          // Verified bytes, but a mirror's: they do not show that the registry serves the digest.
+          return from.mirror ? { ...manifest, fromMirror: from.endpoint.host } : manifest;
+        });
       }
       let bytes: Uint8Array | undefined;
       const head = await sources.upstreamFirst(ref, async (from) => {
@@ -197,11 +201,14 @@ export function createRegistryClient(options: RegistryOptions = {}): RegistryCli
     stats: () => ({ ...stats }),
     listTags: (ref) =>
       sources.mirrorsFirst(ref, (from) => fetchTagPage(from.endpoint, prefixed(from.prefix, ref.path))),
-    fetchReferrers: (ref, digest) =>
+    fetchReferrers: (ref, digest, lookup) =>
       sources.mirrorsFirst(ref, (from) =>
         fetchReferrers(from.endpoint, prefixed(from.prefix, ref.path), digest, {
-          head: (tag) => headManifest(from, ref, tag),
+          // A HEAD first only where a GET would cost a pull.
+          head:
+            from.endpoint.host === dockerHub.registryHost ? (tag) => headManifest(from, ref, tag) : undefined,
           get: (tag) => getManifest(from, ref, tag),
+          tags: lookup?.tags,
         }),
       ),
     dockerHubPullsLeft: () => transport.dockerHubPullsLeft(),

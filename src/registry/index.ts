@@ -1,4 +1,5 @@
 export { createRegistryClient } from './client.ts';
+export { tagListed } from './discovery.ts';
 export { RegistryError, RegistryErrorCode } from './errors.ts';
 export { MediaType, isIndexMediaType, isManifestMediaType } from './media-types.ts';
 export {

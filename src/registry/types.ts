@@ -63,7 +63,11 @@ export interface ManifestHead {
   readonly mediaType: string;
   /** The digest is the hash of bytes the registry served (not only a header's word for it). */
   readonly verified?: boolean;
-  /** The registry could not be reached and this mirror answered: the digest is unconfirmed. */
+  /**
+   * This mirror answered, not the registry: for a tag, because the registry could not be reached (the
+   * digest is unconfirmed); for a manifest GET by digest, the bytes are verified but are not the registry's
+   * word that it serves them.
+   */
   readonly fromMirror?: string;
 }
 
@@ -101,8 +105,15 @@ export interface RegistryClient {
   stats(): RequestStats;
   /** One page of the repository's tags (changelog facts; see discovery.ts). */
   listTags?(ref: ImageReference): Promise<TagPage>;
-  /** Artifacts whose subject is `digest`: the referrers API, else the `sha256-<hex>` fallback tag. */
-  fetchReferrers?(ref: ImageReference, digest: string): Promise<Referrer[]>;
+  /**
+   * Artifacts whose subject is `digest`: the referrers API, else the `sha256-<hex>` fallback tag (looked up
+   * in `lookup.tags` when given, a page of the repository's tags read already).
+   */
+  fetchReferrers?(
+    ref: ImageReference,
+    digest: string,
+    lookup?: { readonly tags?: TagPage | undefined },
+  ): Promise<Referrer[]>;
   /** Docker Hub pulls left in this window as last reported (`ratelimit-remaining`), undefined when unknown. */
   dockerHubPullsLeft?(): number | undefined;
 }

@@ -27,6 +27,13 @@ export interface TargetDigest {
 export interface TargetDigestOptions {
   /** Pin this platform's child manifest instead of the index (`--platform`). */
   readonly platform?: Platform;
+  /**
+   * The run reads this repository's digests by GET anyway (the changelog reads the old and new index): the
+   * digest pinned now and the tag's new digest are then asked by GET instead of HEAD, and the verified
+   * bytes, cached by digest for the run, stand in for the confirming HEAD (issue 8). Needs a memoizing client
+   * (`memoizeRegistryClient`) to save a request; false or absent keeps the HEADs.
+   */
+  readonly fetchesDigests?: (ref: ImageReference) => boolean;
 }
 
 export const TargetDigestErrorCode = {
@@ -83,12 +90,13 @@ async function targetFor(
   if (options.platform !== undefined) return platformChild(client, ref, current, options.platform);
   // Already pinned to it: nothing is written, so nothing needs confirming.
   if (ref.digest === current.digest) return headOnly(current);
-  if (ref.digest === undefined) return confirmed(client, ref, current);
+  const fetches = options.fetchesDigests?.(ref) ?? false;
+  if (ref.digest === undefined) return confirmed(client, ref, current, fetches);
 
   // A HEAD tells index from single manifest; only a single-platform pin needs its bytes (free on Docker Hub's limit).
-  const previousKind = await describePrevious(client, ref, ref.digest);
+  const previousKind = await describePrevious(client, ref, ref.digest, fetches);
   if (previousKind === undefined || isIndexMediaType(previousKind.mediaType)) {
-    return confirmed(client, ref, current);
+    return confirmed(client, ref, current, fetches);
   }
   const previous = await client.fetchManifest(ref, ref.digest);
   if (!isIndexMediaType(current.mediaType)) {
@@ -109,15 +117,20 @@ async function targetFor(
 /**
  * The tag's digest, once the registry has shown it serves it: the digest came
  * from hashed bytes, or a HEAD by that digest on the same repository answers
- * with it (a HEAD is free on Docker Hub's pull limit). A lying
+ * with it (a HEAD is free on Docker Hub's pull limit), or, when the run reads
+ * that digest anyway, the registry's verified bytes of a GET by digest (the
+ * memoizing client answers the HEAD from them). A lying
  * `Docker-Content-Digest` on the tag's HEAD is never written.
  */
 async function confirmed(
   client: RegistryClient,
   ref: ImageReference,
   current: ManifestHead,
+  fetches: boolean,
 ): Promise<TargetDigest> {
   if (current.verified === true) return headOnly(current);
+  // Its failure is the changelog's to report; the HEAD below then asks on its own.
+  if (fetches) await client.fetchManifest(ref, current.digest).catch(() => undefined);
   let shown: ManifestHead;
   try {
     shown = await client.describeManifest(ref, current.digest);
@@ -148,8 +161,10 @@ async function describePrevious(
   client: RegistryClient,
   ref: ImageReference,
   digest: string,
+  fetches: boolean,
 ): Promise<ManifestHead | undefined> {
   try {
+    if (fetches) await client.fetchManifest(ref, digest).catch(() => undefined);
     return await client.describeManifest(ref, digest);
   } catch (error) {
     if (error instanceof RegistryError && error.status === 404) return undefined;

@@ -1,4 +1,5 @@
-import { escapeControls, escapeMarkdown } from './untrusted.ts';
+import { escapeMarkdown } from './markdown.ts';
+import { escapeControls } from './untrusted.ts';
 
 /**
  * The one place that knows every secret basepin holds (passwords, identity

@@ -35,8 +35,9 @@ describe('the job summary quotes registry text as text', () => {
     const summary = renderJobSummary(reportWith(error, `skipped: ${hostile}`), [], false);
     const leftAlone = summary.slice(summary.indexOf('<summary>'));
     expect(leftAlone).not.toMatch(/<img|<!--|\]\(https|<\/details>.*<\/details>/s);
-    expect(leftAlone).toContain('&lt;img src=https://evil\\.example/p\\.png&gt;');
-    expect(leftAlone).toContain('\\[click\\]\\(https://evil\\.example\\)');
+    // `:` is escaped too, so no autolink can form.
+    expect(leftAlone).toContain('&lt;img src=https\\://evil\\.example/p\\.png&gt;');
+    expect(leftAlone).toContain('\\[click\\]\\(https\\://evil\\.example\\)');
     expect(leftAlone).toContain('(`DENIED`)');
     expect(summary.match(/<\/details>/g)).toHaveLength(1);
   });

@@ -18,10 +18,17 @@ import { jsonBytes, store } from '../support/fixture-repo.ts';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 
-function setup(scenario: Scenario, options: { image?: string; platforms?: string[] } = {}) {
+function setup(
+  scenario: Scenario,
+  options: { image?: string; platforms?: string[]; skipUnchangedPlatforms?: boolean } = {},
+) {
   const fake = fixtureClient(scenario.repo);
   const debug: string[] = [];
-  const collector = createChangelogCollector({ client: fake.client, debug: (line) => debug.push(line) });
+  const collector = createChangelogCollector({
+    client: fake.client,
+    debug: (line) => debug.push(line),
+    skipUnchangedPlatforms: options.skipUnchangedPlatforms,
+  });
   const image = options.image ?? 'example.org/team/app:1';
   const request: ChangelogRequest = {
     ref: parseImageReference(image),
@@ -111,6 +118,34 @@ describe('collecting changelog facts', () => {
     ]);
   });
 
+  test('with skip-unchanged-platforms, an update it holds back costs the two indexes and nothing more', async () => {
+    const scenario = windowsOnlyRebuild();
+    const { collector, request, calls } = setup(scenario, {
+      platforms: ['linux/amd64'],
+      skipUnchangedPlatforms: true,
+    });
+    const facts = await collector.collect(request);
+    expect(facts.platforms?.usedChanged).toBe(false);
+    expect(facts.details).toBeUndefined();
+    expect(calls).toEqual([`GET manifest ${scenario.from}`, `GET manifest ${scenario.to}`]);
+  });
+
+  test('a platform byte-identical on both sides is read once, and no SBOM is looked for (its packages cannot differ)', async () => {
+    const { collector, request, calls } = setup(alpineRebuild(), {
+      image: 'alpine:3.23',
+      platforms: ['linux/arm64/v8'],
+    });
+    const facts = await collector.collect(request);
+    expect(facts.platforms?.unchanged).toEqual(['linux/arm64/v8']);
+    const [arm64] = facts.details ?? [];
+    expect(arm64?.created?.from).toBe(arm64?.created?.to);
+    expect(arm64?.packages).toBeUndefined();
+    // Two indexes, the one platform manifest (cached for the other side), its config; no attestation, no tags.
+    expect(calls.filter((c) => c.startsWith('GET manifest'))).toHaveLength(3);
+    expect(calls.filter((c) => c.startsWith('GET blob'))).toHaveLength(1);
+    expect(calls.filter((c) => /referrers|tags|HEAD/.test(c))).toEqual([]);
+  });
+
   test('an image with no metadata still has its build dates, and nothing invented', async () => {
     const { collector, request } = setup(bareRebuild());
     const facts = await collector.collect(request);
@@ -135,8 +170,13 @@ describe('collecting changelog facts', () => {
     });
     expect(facts.details?.[0]?.packages?.upgraded).toHaveLength(3);
     expect(facts.source?.repository).toBe('https://github.com/chainguard-images/images');
-    // Found by HEAD before the GET, so a missing `.sbom` tag costs no pull.
-    expect(calls).toContain(`HEAD ${scenario.to.replace(':', '-')}.sbom`);
+    // The tag list (one page, complete) says which artifact tags exist: the missing `.sbom` tag is not asked
+    // for, and the `.att` tag is read without a HEAD first.
+    const artifact = scenario.to.replace(':', '-');
+    expect(calls.filter((call) => call.includes(`${artifact}.sbom`))).toEqual([]);
+    expect(calls).toContain(`GET manifest ${artifact}.att`);
+    expect(calls.filter((call) => call.startsWith('HEAD'))).toEqual([]);
+    expect(calls.filter((call) => call === 'GET tags')).toHaveLength(1);
   });
 
   test('a cosign `.sbom` tag holding a plain SPDX document gives the package diff too', async () => {

@@ -162,7 +162,8 @@ describe('rendering', () => {
       }),
     );
     expect(body).toContain('`x\\|y <img src=x> @admin`');
-    expect(body).toContain('failed: `boom\\u000a## injected`');
+    // A newline folds to a space, as an inline code span renders it anyway.
+    expect(body).toContain('failed: `boom ## injected`');
     expect(body).not.toMatch(/^## injected/m);
   });
 

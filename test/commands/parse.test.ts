@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { renderHelp } from '../../src/commands/help.ts';
-import { quoteUntrusted, visibleText } from '../../src/commands/markdown.ts';
 import { maxCommentChars, parseCommand, type CommandParse } from '../../src/commands/parse.ts';
 
 const command = (value: unknown): CommandParse => ({ kind: 'command', command: value }) as CommandParse;
@@ -98,30 +97,6 @@ describe('parseCommand: refused with a reason, never echoing the text', () => {
       reason: expect.stringMatching(/longer than/),
     });
     expect(parseCommand(`hello\n${'x'.repeat(maxCommentChars)}`)).toEqual(none);
-  });
-});
-
-describe('quoting untrusted text', () => {
-  it.each([
-    ['plain', 'alpine', '`alpine`'],
-    ['a backtick inside', 'a`b', '``a`b``'],
-    ['starting with a backtick', '`id`', '`` `id` ``'],
-    ['html and a mention stay inside the span', '<img src=x> @admin', '`<img src=x> @admin`'],
-    ['a newline is spelled out', 'a\nb', '`a\\u000ab`'],
-    ['a bidi override is spelled out', 'a\u202eb', '`a\\u202eb`'],
-    ['empty', '', '`  `'],
-  ])('%s', (_name, text, expected) => {
-    expect(quoteUntrusted(text)).toBe(expected);
-  });
-
-  it('escapes | only in a table cell', () => {
-    expect(quoteUntrusted('a|b')).toBe('`a|b`');
-    expect(quoteUntrusted('a|b', { inTable: true })).toBe('`a\\|b`');
-  });
-
-  it('caps the length', () => {
-    expect(visibleText('x'.repeat(10_000))).toHaveLength(201);
-    expect(quoteUntrusted('x'.repeat(10_000), { max: 5 })).toBe('`xxxxx…`');
   });
 });
 

@@ -77,13 +77,26 @@ describe('changelog facts from distribution 2.8', () => {
   });
 
   it('no metadata: old and new digests and build dates only; the tag list is one page', async () => {
-    const { facts } = await collect('bare/app', bareRebuild());
+    const scenario = bareRebuild();
+    scenario.repo.tags.set('1', scenario.to);
+    const { facts } = await collect('bare/app', scenario);
     const body = renderChangelog([facts], { now });
     expect(body).toMatch(/`[0-9a-f]{7}` → `[0-9a-f]{7}` · rebuilt 2026-11-20 \(2 days old\)/);
     expect(body).not.toMatch(/Source|Packages|Version/);
+    // One page of tags serves both the sibling tags and the SBOM search: it holds no `sha256-…` artifact
+    // tag, so none is asked for. The referrers API is asked once: its 404 says this registry has none.
     expect(proxy.count({ path: /\/tags\/list$/ })).toBe(1);
-    // Referrers: the API is missing (404) and the fallback tag is looked for by HEAD, costing no manifest GET.
+    expect(proxy.count({ path: /\/referrers\// })).toBe(1);
+    expect(proxy.count({ method: 'HEAD' })).toBe(0);
     expect(manifestGets()).toBe(4);
+  });
+
+  it('a repository whose tags cannot be listed: artifact tags are asked by GET (no dearer than a HEAD here)', async () => {
+    const { facts } = await collect('untagged/app', bareRebuild());
+    expect(facts.details?.[0]?.created?.to).toBe('2026-11-20T08:00:00Z');
+    expect(proxy.count({ method: 'HEAD' })).toBe(0);
+    // The indexes, the amd64 manifests, and per side the fallback, `.sbom` and `.att` tags (404 each).
+    expect(manifestGets()).toBe(4 + 2 * 3);
   });
 
   it('only Windows images changed: the linux/amd64 user is told nothing changed for them', async () => {

@@ -57,12 +57,10 @@ describe('referrers', () => {
     ]);
   });
 
-  it('a 404 falls back to the sha256-<hex> tag, found by HEAD and read verified (regclient testrepo)', async () => {
+  it('a 404 falls back to the sha256-<hex> tag, read verified (regclient testrepo); off Docker Hub without a HEAD first', async () => {
     open()
       .get(`/v2/team/app/referrers/${v2}`)
       .reply(404, { errors: [{ code: 'NOT_FOUND', message: 'not found' }] })
-      .head(`/v2/team/app/manifests/${fallbackTag}`)
-      .reply(200, undefined, { 'docker-content-digest': fallbackIndex.digest, 'content-type': OCI_INDEX })
       .get(`/v2/team/app/manifests/${fallbackTag}`)
       .reply(200, fallbackBytes, {
         'docker-content-digest': fallbackIndex.digest,
@@ -72,15 +70,49 @@ describe('referrers', () => {
     expect(await client.fetchReferrers!(ref, v2)).toHaveLength(2);
   });
 
-  it('no API and no fallback tag: no referrers, and no manifest GET spent', async () => {
+  it('no API and no fallback tag: no referrers', async () => {
     open()
       .get(`/v2/team/app/referrers/${v2}`)
       .reply(404)
-      .head(`/v2/team/app/manifests/${fallbackTag}`)
+      .get(`/v2/team/app/manifests/${fallbackTag}`)
       .reply(404);
     const { client } = testClient();
     expect(await client.fetchReferrers!(ref, v2)).toEqual([]);
-    expect(client.stats()).toMatchObject({ head: 1, get: 1 });
+    expect(client.stats()).toMatchObject({ head: 0, get: 2 });
+  });
+
+  it('after one 404 the registry is known to lack the API: later lookups, even concurrent ones, ask only the tag', async () => {
+    const digests = [1, 2, 3].map((n) => `sha256:${String(n).repeat(64)}`);
+    const scope = open()
+      .get(/\/v2\/team\/app\/referrers\//)
+      .once()
+      .reply(404);
+    for (const digest of digests) scope.get(`/v2/team/app/manifests/${digest.replace(':', '-')}`).reply(404);
+    const { client } = testClient();
+    expect(await Promise.all(digests.map((digest) => client.fetchReferrers!(ref, digest)))).toEqual([
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('a complete page of tags without the fallback tag: nothing more is asked', async () => {
+    open().get(`/v2/team/app/referrers/${v2}`).reply(404);
+    const { client } = testClient();
+    expect(await client.fetchReferrers!(ref, v2, { tags: { tags: ['v2', 'v3'], more: false } })).toEqual([]);
+    expect(client.stats().get).toBe(1);
+  });
+
+  it('on Docker Hub the fallback tag is found by HEAD, so a missing one costs no pull', async () => {
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB)
+      .get(`/v2/library/alpine/referrers/${v2}`)
+      .reply(404)
+      .head(`/v2/library/alpine/manifests/${fallbackTag}`)
+      .reply(404);
+    const { client } = testClient();
+    expect(await client.fetchReferrers!(parseImageReference('alpine:3.20'), v2)).toEqual([]);
+    expect(client.stats()).toMatchObject({ head: 1, dockerHubPulls: 0 });
   });
 });
 

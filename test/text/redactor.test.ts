@@ -6,7 +6,8 @@ import { errorLines, pinJson } from '../../src/cli/report.ts';
 import { RegistryError } from '../../src/registry/errors.ts';
 import { errorFromResponse } from '../../src/registry/response-error.ts';
 import { createRedactor, minSecretLength } from '../../src/text/redactor.ts';
-import { quoteUntrusted, untrustedMarkdown, untrustedText } from '../../src/text/untrusted.ts';
+import { untrustedMarkdown } from '../../src/text/markdown.ts';
+import { quoteUntrusted, untrustedText } from '../../src/text/untrusted.ts';
 
 /** A run whose one failure carries `text` as the registry's message, and whose one skip carries it as the reason. */
 function reportWith(text: string): PinReport {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxError } from '../../src/text/json-syntax.ts';
-import { quoteUntrusted, untrustedMarkdown, untrustedText } from '../../src/text/untrusted.ts';
+import { untrustedMarkdown } from '../../src/text/markdown.ts';
+import { quoteUntrusted, untrustedText } from '../../src/text/untrusted.ts';
 
 // Characters that change what a terminal or a reader shows: C0, DEL, C1, bidi controls, line separators.
 const dangerous = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u; // eslint-disable-line no-control-regex
