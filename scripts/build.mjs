@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { licensesText } from './licenses.mjs';
 
 const check = process.argv.includes('--check');
@@ -24,12 +24,13 @@ const englishOnlyZodLocales = {
   setup(plugin) {
     plugin.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       args.importer.includes(`${join('node_modules', 'zod')}`)
-        ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' }
+        ? // A path without the checkout's folder: the bundle is the same byte for byte in any clone.
+          { path: 'zod/locales', namespace: 'zod-locales', pluginData: join(args.resolveDir, '../locales') }
         : undefined,
     );
     plugin.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
+      contents: `export { default as en } from './en.js';`,
+      resolveDir: args.pluginData,
       loader: 'js',
     }));
   },
