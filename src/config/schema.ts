@@ -237,7 +237,8 @@ export const settingSpecs = {
     shape: 'boolean',
     file: (z) => z.boolean(),
     flag: null,
-    description: 'Open pull requests as drafts.',
+    description:
+      'Open pull requests as drafts; where the repository cannot hold drafts (a private repository on GitHub Free), they open ready for review.',
     parse: (raw) => (raw.kind === 'boolean' ? { value: raw.value } : parseBoolean(text(raw))),
     fallback: false,
   },
