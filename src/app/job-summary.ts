@@ -1,11 +1,11 @@
 import { shortDigest } from '../reference/index.ts';
-import { untrustedMarkdown } from '../text/markdown.ts';
+import { codeSpan, untrustedMarkdown } from '../text/markdown.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import type { PinReport } from './pin-report.ts';
 import { renderChangelog } from '../changelog/render.ts';
 import type { Changelogs } from './changelog.ts';
-import { cell, changelogFacts, imageName } from './pr-body.ts';
+import { changelogFacts, imageName, mirrorNote } from './pr-body.ts';
 import { updateFrom, updatePlace } from './update.ts';
 
 /** GitHub takes job summaries up to 1 MiB; the changelog keeps well within it. */
@@ -33,13 +33,12 @@ export function renderJobSummary(
     lines.push('| File | Image | Digest |', '| --- | --- | --- |');
     for (const update of report.updates) {
       const from = updateFrom(update);
-      const { digest: to, fromMirror } = update.target;
+      const to = update.target.digest;
       const change = from
         ? `\`${shortDigest(from)}\` → \`${shortDigest(to)}\``
         : `pin \`${shortDigest(to)}\``;
-      const unconfirmed = fromMirror ? ` (from mirror ${cell(fromMirror)}, unconfirmed)` : '';
       lines.push(
-        `| ${cell(updatePlace(update))} | \`${cell(imageName(update))}\` | ${change}${unconfirmed} |`,
+        `| ${untrustedMarkdown(updatePlace(update))} | ${codeSpan(imageName(update), { inTable: true })} | ${change}${mirrorNote(update)} |`,
       );
     }
     lines.push('');

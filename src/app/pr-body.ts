@@ -3,6 +3,7 @@ import { renderChangelog, type ChangelogFacts } from '../changelog/render.ts';
 import { changelogKey, type Changelogs } from './changelog.ts';
 import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
+import { codeSpan, markdownLink, untrustedMarkdown } from '../text/markdown.ts';
 import { familiarRepository } from './group-updates.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
 import { renderStateBlock, type PullRequestState } from './pr-state.ts';
@@ -36,23 +37,23 @@ function pathUrl(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-/** Text safe inside a markdown table cell. */
-export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function fileLink(input: PullRequestBodyInput, update: Update): string {
   const { file, line } = update.site;
   const server = input.serverUrl.replace(/\/+$/, '');
   const url = `${server}/${input.repo.owner}/${input.repo.repo}/blob/${pathUrl(input.branch)}/${pathUrl(file)}#L${line}`;
-  return `[${cell(file)}:${line}](${url})`;
+  return markdownLink(`${file}:${line}`, url);
 }
 
 function digestChange(update: Update): string {
   const from = updateFrom(update);
-  const { digest: to, fromMirror } = update.target;
-  const unconfirmed = fromMirror ? ` (from mirror ${cell(fromMirror)}, unconfirmed)` : '';
-  return `${from === undefined ? 'unpinned' : `\`${shortDigest(from)}\``} → \`${shortDigest(to)}\`${unconfirmed}`;
+  const to = update.target.digest;
+  return `${from === undefined ? 'unpinned' : `\`${shortDigest(from)}\``} → \`${shortDigest(to)}\`${mirrorNote(update)}`;
+}
+
+/** ` (from mirror HOST, unconfirmed)` when a mirror, not the registry, gave the digest; else nothing. */
+export function mirrorNote(update: Update): string {
+  const { fromMirror } = update.target;
+  return fromMirror ? ` (from mirror ${untrustedMarkdown(fromMirror)}, unconfirmed)` : '';
 }
 
 export function changelogFacts(updates: readonly Update[], changelogs?: Changelogs): ChangelogFacts[] {
@@ -76,7 +77,10 @@ function render(input: PullRequestBodyInput, shown: readonly Update[]): string {
     '',
     '| File | Reference | Digest |',
     '| --- | --- | --- |',
-    ...shown.map((u) => `| ${fileLink(input, u)} | \`${cell(u.site.written)}\` | ${digestChange(u)} |`),
+    ...shown.map(
+      (u) =>
+        `| ${fileLink(input, u)} | ${codeSpan(u.site.written, { inTable: true })} | ${digestChange(u)} |`,
+    ),
   ];
   if (hidden > 0) {
     lines.push(
@@ -91,7 +95,7 @@ function render(input: PullRequestBodyInput, shown: readonly Update[]): string {
     '',
     ...shown.map(
       (u) =>
-        `- \`${u.site.file}:${u.site.line}\` \`${imageName(u)}\`: \`${updateFrom(u) ?? 'unpinned'}\` → \`${u.target.digest}\``,
+        `- ${codeSpan(`${u.site.file}:${u.site.line}`)} ${codeSpan(imageName(u))}: \`${updateFrom(u) ?? 'unpinned'}\` → \`${u.target.digest}\``,
     ),
     '',
     '</details>',

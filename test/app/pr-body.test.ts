@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maxBodyChars, pullRequestBody } from '../../src/app/pr-body.ts';
 import { buildState, readState } from '../../src/app/pr-state.ts';
 import { renderChangelog } from '../../src/changelog/render.ts';
+import { updateOf } from '../support/update.ts';
 import { alpineUpdate, baseSha, digest, movedTo, nodeUpdate } from './open-prs-fixtures.ts';
 
 const repo = { owner: 'octo-org', repo: 'webapp' };
@@ -20,10 +21,10 @@ describe('pullRequestBody', () => {
 
   it('links each site on the branch and shows old → new short digests', () => {
     expect(lines).toContain(
-      '| [Dockerfile:1](https://github.com/octo-org/webapp/blob/basepin/all/Dockerfile#L1) | `alpine:3.20` | unpinned → `1111111` |',
+      '| [Dockerfile\\:1](https://github.com/octo-org/webapp/blob/basepin/all/Dockerfile#L1) | `alpine:3.20` | unpinned → `1111111` |',
     );
     expect(lines).toContain(
-      `| [services/api/Dockerfile:2](https://github.com/octo-org/webapp/blob/basepin/all/services/api/Dockerfile#L2) | \`node:22-slim@${digest('a')}\` | \`aaaaaaa\` → \`2222222\` |`,
+      `| [services/api/Dockerfile\\:2](https://github.com/octo-org/webapp/blob/basepin/all/services/api/Dockerfile#L2) | \`node:22-slim@${digest('a')}\` | \`aaaaaaa\` → \`2222222\` |`,
     );
   });
 
@@ -45,6 +46,29 @@ describe('pullRequestBody', () => {
     );
     expect(lines.some((l) => l.startsWith('- `/basepin ignore <image>[:<tag>]`:'))).toBe(true);
     expect(readState(body)).toEqual({ kind: 'valid', state });
+  });
+
+  it('keeps hostile text from a Dockerfile inside its code span and link label', () => {
+    // A backtick and a mention in an unused ARG default: the reference is still pinnable, and its text came
+    // from whoever wrote the Dockerfile, so it must not close the code span and render as markdown.
+    const text = 'ARG R=docker.io\nFROM ${R:-a`@team}/library/alpine:3.19\n';
+    const written = '${R:-a`@team}/library/alpine:3.19';
+    const hostile = movedTo(
+      updateOf({ file: 'Dockerfile', text, written, to: digest('3') }),
+      'docs/[x](https://evil.example)/Dockerfile',
+    );
+    const [row] = pullRequestBody({
+      updates: [hostile],
+      state: buildState([hostile], baseSha),
+      repo,
+      serverUrl: 'https://github.com',
+      branch: 'basepin/all',
+    })
+      .split('\n')
+      .filter((line) => line.includes('evil'));
+    expect(row).toContain('| ``${R:-a`@team}/library/alpine:3.19`` |');
+    expect(row).toContain('[docs/\\[x\\]\\(https\\:');
+    expect(row).not.toContain('[x](https://evil.example)');
   });
 
   it('uses the server URL (GitHub Enterprise Server)', () => {
