@@ -43,26 +43,15 @@ export function noteJson(note: SiteNote) {
   return { file: note.file, line: note.line, reference: note.reference, reason: note.reason ?? null };
 }
 
-/** The whole report as one value; `pinReportJsonChunks` writes the same JSON text a piece at a time. */
-export function pinReportJson(report: PinReport, changelogs?: Changelogs) {
-  return {
-    updates: updatesJson(report, changelogs),
-    unchanged: report.unchanged.map(noteJson),
-    skipped: report.skipped.map(noteJson),
-    errors: report.errors.map(failureJson),
-    dockerHubPulls: report.dockerHubPulls ?? 0,
-  };
-}
-
 /**
- * `JSON.stringify(pinReportJson(report, changelogs))`, byte for byte, as a
+ * The `pin --json` / `check --json` contract (README, "JSON output") as a
  * sequence of chunks: each entry is built and stringified only when its chunk
  * is written, so a 20,000-file report never exists as 60,000 objects plus one
  * 16 MB string (issue 8 §7). A chunk ends between entries, never inside a value,
  * so a secret is always whole within one chunk for the redactor.
  */
 export function* pinReportJsonChunks(report: PinReport, changelogs?: Changelogs): Generator<string> {
-  // The keys in pinReportJson's order (a test holds the two byte-identical).
+  // Key order is part of the contract: test/app/report-shapes.test.ts holds the exact bytes.
   yield* jsonArrayChunks('{"updates":', report.updates, (update) => updateJson(update, changelogs));
   yield* jsonArrayChunks(',"unchanged":', report.unchanged, noteJson);
   yield* jsonArrayChunks(',"skipped":', report.skipped, noteJson);

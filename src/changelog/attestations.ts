@@ -2,7 +2,7 @@ import type { ImageReference } from '../reference/index.ts';
 import { RegistryError, tagListed, type RegistryClient, type TagPage } from '../registry/index.ts';
 import { attestationFor } from './platforms.ts';
 import { sbomPackages, spdxPredicateType, type SbomPackage } from './sbom.ts';
-import { ImageManifestSchema, parseJson, type ContentDescriptor, type ImageIndex } from './schemas.ts';
+import { ImageManifestSchema, readOrUndefined, type ContentDescriptor, type ImageIndex } from './schemas.ts';
 
 /** SBOMs larger than this are not read (a full distribution's SPDX is a few MiB). */
 export const defaultMaxSbomBytes = 16 * 1024 * 1024;
@@ -72,7 +72,7 @@ function isSbomReferrer(referrer: {
 /** An attestation or SBOM artifact manifest → the packages of its SPDX layer. */
 async function fromArtifact(lookup: SbomLookup, tagOrDigest: string): Promise<SbomPackage[] | undefined> {
   const { client, ref, maxBytes, debug } = lookup;
-  const manifest = parseJson(ImageManifestSchema, (await client.fetchManifest(ref, tagOrDigest)).bytes);
+  const manifest = readOrUndefined(ImageManifestSchema, (await client.fetchManifest(ref, tagOrDigest)).bytes);
   if (!manifest) throw new Error(`${tagOrDigest} is not an image manifest`);
   const layer = manifest.layers.find(isSpdxLayer);
   if (!layer) {

@@ -10,7 +10,7 @@ import {
   ImageConfigSchema,
   ImageIndexSchema,
   ImageManifestSchema,
-  parseJson,
+  readOrUndefined,
   type ImageIndex,
 } from './schemas.ts';
 import { siblingTags } from './tags.ts';
@@ -125,7 +125,7 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
     if (!isIndexMediaType(mediaType)) {
       return { snapshot: { digest, mediaType, metadata: {}, details: [] }, read: true };
     }
-    const index = parseJson(ImageIndexSchema, manifest.bytes);
+    const index = readOrUndefined(ImageIndexSchema, manifest.bytes);
     if (!index) {
       debug(`changelog: ${ref.familiarName}@${digest} is not a valid image index`);
       return { snapshot: { ...bare.snapshot, mediaType }, read: false };
@@ -184,12 +184,12 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
         skipped.add(budgetNote.platforms);
         return undefined;
       }
-      const manifest = parseJson(ImageManifestSchema, (await client.fetchManifest(ref, digest)).bytes);
+      const manifest = readOrUndefined(ImageManifestSchema, (await client.fetchManifest(ref, digest)).bytes);
       if (!manifest) {
         debug(`changelog: ${where} is not a valid image manifest`);
         return undefined;
       }
-      const config = parseJson(ImageConfigSchema, await client.fetchBlob(ref, manifest.config.digest));
+      const config = readOrUndefined(ImageConfigSchema, await client.fetchBlob(ref, manifest.config.digest));
       if (!config) debug(`changelog: ${where} has no readable image config`);
       const key =
         at.platform ??

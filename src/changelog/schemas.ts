@@ -56,7 +56,7 @@ export const ImageConfigSchema = z.object({
 });
 export type ImageConfig = z.infer<typeof ImageConfigSchema>;
 
-export function parseJson<T>(schema: z.ZodType<T>, bytes: Uint8Array): T | undefined {
+export function readOrUndefined<T>(schema: z.ZodType<T>, bytes: Uint8Array): T | undefined {
   const read = readJson(bytes, schema);
   return read.ok ? read.value : undefined;
 }

@@ -1,28 +1,10 @@
 import { failureMessage } from '../app/failure.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
-import type { Changelogs } from '../app/changelog.ts';
-import { pinReportJsonChunks } from '../app/report-json.ts';
 import { updateFrom, updatePlace } from '../app/update.ts';
 import { shortDigest } from '../reference/index.ts';
 import { plain, type Paint } from './colour.ts';
 
-export { scanJson, scanJsonChunks, scanText } from './scan-report.ts';
-
-/** The `pin --json` / `check --json` contract (README, "JSON output"). */
-export function pinJson(report: PinReport, changelogs?: Changelogs): string {
-  return [...pinJsonChunks(report, changelogs)].join('');
-}
-
-/** `pinJson` a chunk at a time: written as it is made, never held whole (issue 8 §7). */
-export function pinJsonChunks(report: PinReport, changelogs?: Changelogs): Iterable<string> {
-  return pinReportJsonChunks(report, changelogs);
-}
-
-export function updateLines(report: PinReport, paint: Paint = plain): string {
-  return [...updateLineChunks(report, paint)].join('');
-}
-
-/** `updateLines` a chunk at a time, written as made (50,000 updates are 5 MB of text). */
+/** `pin`'s line a site changed, a thousand lines a chunk, written as made (50,000 updates are 5 MB of text). */
 export function updateLineChunks(report: PinReport, paint: Paint = plain): Generator<string> {
   return lineChunks(report.updates, (update) => {
     const from = updateFrom(update);

@@ -3,8 +3,9 @@ import { explainImage } from '../app/explain.ts';
 import { isInternal, type InternalError } from '../app/failure.ts';
 import { changelogJson, renderChangelogText } from '../changelog/text.ts';
 import { BadReferenceError } from '../reference/index.ts';
-import { RegistryError } from '../registry/index.ts';
+import { RegistryError, type RegistryClient } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
+import { pinReportJsonChunks } from '../app/report-json.ts';
 import { registryClientFor } from '../app/registry-client.ts';
 import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
 import type { RunSettings } from '../config/settings.ts';
@@ -13,14 +14,7 @@ import { openFileWorkspace } from '../workspace/file-workspace.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
-import {
-  checkLineChunks,
-  errorLines,
-  pinJsonChunks,
-  skippedLines,
-  summaryLine,
-  updateLineChunks,
-} from './report.ts';
+import { checkLineChunks, errorLines, skippedLines, summaryLine, updateLineChunks } from './report.ts';
 import { unifiedDiff } from './unified-diff.ts';
 
 // What `pin`, `check` and `explain` load: settings, the Dockerfile scanner, the
@@ -46,20 +40,17 @@ async function pinOrCheck(
   io: CliIo,
   redactor: Redactor,
 ): Promise<number> {
-  const registry = io.registry
-    ? io.registry(settings)
-    : registryClientFor(settings, {
-        dockerConfigDir: io.env.DOCKER_CONFIG,
-        onSecret: (secret) => redactor.add(secret),
-      });
+  const registry = registryOf(settings, io, redactor);
   const showProgress = io.interactive && !args.quiet && !args.json;
-  // Facts and pins share one cache; with --changelog the indexes it reads confirm the pins too.
+  // Facts and pins share one cache. With --changelog, and with minimum-age (whose facts read every
+  // update's new index), the indexes the facts read confirm the pins too, instead of a HEAD each.
   const pinning = pinningForChangelogs(registry);
+  const factsReadIndexes = args.changelog || settings.minimumAgeMs !== undefined;
   const workspace = openFileWorkspace(settings.cwd);
   const planned = await planPins(settings, {
     registry: pinning.registry,
     workspace,
-    fetchesDigests: args.changelog ? pinning.fetchesDigests : undefined,
+    fetchesDigests: factsReadIndexes ? pinning.fetchesDigests : undefined,
     onProgress: showProgress ? progressLine(io) : undefined,
   });
   // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
@@ -89,7 +80,7 @@ async function pinOrCheck(
   } else {
     writeFailures.push(...(await writeChanges(workspace, plan)));
   }
-  if (args.json) writeChunks(io, pinJsonChunks(plan, changelogs));
+  if (args.json) writeChunks(io, pinReportJsonChunks(plan, changelogs));
   else if (!args.quiet && !args.diff && plan.files.length > 0) {
     for (const chunk of updateLineChunks(plan, paint)) io.stdout(chunk);
     io.stdout(summaryLine(plan, 'pin', plan.files.length));
@@ -107,7 +98,7 @@ function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Change
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
   const paint = paintOf(args, io);
   if (args.json) {
-    writeChunks(io, pinJsonChunks(plan, changelogs));
+    writeChunks(io, pinReportJsonChunks(plan, changelogs));
   } else {
     for (const chunk of checkLineChunks(plan, paint)) io.stdout(chunk);
     io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:', paint));
@@ -133,12 +124,7 @@ function reportInternal(plan: PinPlan, args: CliArgs, io: CliIo): boolean {
 
 /** `basepin explain IMAGE[:TAG][@OLD_DIGEST]`: one image's changelog facts, as text or JSON. */
 async function explain(settings: RunSettings, args: CliArgs, io: CliIo, redactor: Redactor): Promise<number> {
-  const registry = io.registry
-    ? io.registry(settings)
-    : registryClientFor(settings, {
-        dockerConfigDir: io.env.DOCKER_CONFIG,
-        onSecret: (secret) => redactor.add(secret),
-      });
+  const registry = registryOf(settings, io, redactor);
   let facts;
   try {
     facts = await explainImage(args.image ?? '', settings, {
@@ -174,4 +160,13 @@ function progressLine(io: CliIo): (done: number, total: number) => void {
     if (total < 20) return;
     io.stderr(done === total ? '\r\x1b[K' : `\rresolving ${done}/${total} references`);
   };
+}
+
+/** The registry client for a command: the test's, or one built from the settings whose secrets the redactor learns. */
+function registryOf(settings: RunSettings, io: CliIo, redactor: Redactor): RegistryClient {
+  if (io.registry) return io.registry(settings);
+  return registryClientFor(settings, {
+    dockerConfigDir: io.env.DOCKER_CONFIG,
+    onSecret: (secret) => redactor.add(secret),
+  });
 }

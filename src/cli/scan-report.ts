@@ -11,12 +11,10 @@ const statusStyle: Record<ImageSite['status'], Style> = {
   invalid: 'red',
 };
 
-/** The `scan --json` contract: `{"sites":[…]}` with file relative to the working directory. */
-export function scanJson(sites: readonly ImageSite[]): string {
-  return [...scanJsonChunks(sites)].join('');
-}
-
-/** `scanJson` a chunk at a time, for writing as it is made (a 20,000-file scan is 14 MB of JSON). */
+/**
+ * The `scan --json` contract, `{"sites":[…]}` with repository paths, a chunk at a time for writing as it is
+ * made (a 20,000-file scan is 14 MB of JSON).
+ */
 export function* scanJsonChunks(sites: readonly ImageSite[]): Generator<string> {
   yield* jsonArrayChunks('{"sites":', sites, (site) => ({
     file: site.file,

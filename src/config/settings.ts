@@ -32,7 +32,7 @@ export interface RunSettings {
   readonly registryMirrors: Readonly<Record<string, readonly Mirror[]>>;
   /** Registry host → the one place asked instead (never the registry itself). */
   readonly registryAliases: Readonly<Record<string, Mirror>>;
-  /** Total time per registry host in a run, in milliseconds. */
+  /** How long a registry host may make no progress while work waits on it, in milliseconds. */
   readonly registryDeadlineMs: number;
   readonly insecureRegistries: readonly string[];
   /** Explicit credentials per host; they win over docker's config.json. */

@@ -37,7 +37,7 @@ export interface PinTarget {
 }
 
 export interface ImageSite {
-  /** Path as discovered (relative to the working directory when possible). */
+  /** The repository path the workspace listed (`services/api/Dockerfile`): every report names the file by it. */
   readonly file: string;
   /** 1-based line where the reference text starts. */
   readonly line: number;

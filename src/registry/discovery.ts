@@ -36,6 +36,7 @@ export async function fetchTagPage(endpoint: Endpoint, repository: string): Prom
   if (response.status !== 200) {
     throw errorFromResponse(response, what, RegistryErrorCode.ManifestUnknown, {
       auth: endpoint.authLabel(),
+      subject: `${endpoint.host}/${repository}`,
     });
   }
   const read = readJson(response.body, TagListSchema);
@@ -122,7 +123,10 @@ async function referrersFromApi(
     settle(response.status === 200 ? true : response.status === 404 ? false : undefined);
     if (response.status === 200) return referrersOf(response.body, what);
     if (response.status === 404) return undefined;
-    throw errorFromResponse(response, what, undefined, { auth: endpoint.authLabel() });
+    throw errorFromResponse(response, what, undefined, {
+      auth: endpoint.authLabel(),
+      subject: `${endpoint.host}/${repository}@${digest}`,
+    });
   } catch (error) {
     settle(undefined);
     throw error;

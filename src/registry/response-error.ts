@@ -18,6 +18,11 @@ export interface ErrorContext {
    * failure: `anonymous`, `credentials from ~/.docker/config.json`. A label, never a secret.
    */
   readonly auth?: string | undefined;
+  /**
+   * What the request was about, `host/repository[:tag|@digest]`, when `what` is not `METHOD` and then
+   * exactly that (`GET host/repo tags`, `… referrers of sha256:…`): the plain words name it.
+   */
+  readonly subject?: string;
   /** Plain words of the caller's own, when `what` is not a `METHOD host/repo…` (token requests). */
   readonly plain?: (status: number) => string | undefined;
 }
@@ -42,7 +47,8 @@ export function errorFromResponse(
     codeByStatus[status] ??
     (status === 404 && notFoundCode ? notFoundCode : RegistryErrorCode.Http);
   const detail = parsed?.message ? `: ${untrustedText(parsed.message)}` : '';
-  const plain = context.plain?.(status) ?? plainWords(what, status, code, context.auth);
+  const subject = context.subject ?? what.slice(what.indexOf(' ') + 1);
+  const plain = context.plain?.(status) ?? plainWords(subject, status, code, context.auth);
   return new RegistryError({
     status,
     code,
@@ -53,12 +59,11 @@ export function errorFromResponse(
 }
 
 /**
- * What the failure means, in words a person acts on, from our own `what`
- * (`HEAD host/repo:tag`, `GET host/repo@sha256:…`): the registry's code
- * stays in the message for searching, this says what to do about it.
+ * What the failure means, in words a person acts on, from what the request
+ * was about (`host/repo:tag`, `host/repo@sha256:…`, `host/repo`): the
+ * registry's code stays in the message for searching, this says what to do about it.
  */
-export function plainWords(what: string, status: number, code: string, auth?: string): string | undefined {
-  const target = what.slice(what.indexOf(' ') + 1);
+export function plainWords(target: string, status: number, code: string, auth?: string): string | undefined {
   const at = target.lastIndexOf('@');
   const colon = target.lastIndexOf(':');
   const slash = target.lastIndexOf('/');

@@ -60,7 +60,9 @@ export class TargetDigestError extends Error {
 /**
  * What a reference should be pinned to (docs/architecture.md, "What digest"):
  * the digest the registry serves for the tag with index types accepted.
- * Unpinned or pinned-to-index references cost one HEAD. A reference pinned
+ * Unpinned or pinned-to-index references cost the tag's HEAD and the HEAD by
+ * digest that confirms it, or instead of the latter a GET the run makes anyway
+ * (`fetchesDigests`: a changelog follows). A reference pinned
  * to a single-platform manifest stays single-platform: the same platform's
  * child of the new index. `options.platform` asks for one platform's child.
  */
@@ -207,7 +209,7 @@ async function platformOf(
 ): Promise<Platform> {
   const image = parse(ImageManifestSchema, manifest, ref, 'image manifest');
   const bytes = await client.fetchBlob(ref, image.config.digest);
-  const config = parseJson(ImageConfigSchema, bytes, ref, `image config ${image.config.digest}`);
+  const config = readManifestJson(ImageConfigSchema, bytes, ref, `image config ${image.config.digest}`);
   return { os: config.os, architecture: config.architecture, variant: config.variant };
 }
 
@@ -224,10 +226,10 @@ function notFound(ref: ImageReference, wanted: Platform, available: readonly Pla
 }
 
 function parse<T>(schema: JsonSchema<T>, manifest: Manifest, ref: ImageReference, what: string): T {
-  return parseJson(schema, manifest.bytes, ref, `${what} ${manifest.digest}`);
+  return readManifestJson(schema, manifest.bytes, ref, `${what} ${manifest.digest}`);
 }
 
-function parseJson<T>(schema: JsonSchema<T>, bytes: Uint8Array, ref: ImageReference, what: string): T {
+function readManifestJson<T>(schema: JsonSchema<T>, bytes: Uint8Array, ref: ImageReference, what: string): T {
   const read = readJson(bytes, schema);
   if (!read.ok) {
     throw new TargetDigestError(

@@ -191,6 +191,26 @@ describe('basepin explain', () => {
     expect(text.stdout).toMatch(/^ +packages +linux\/amd64 +busybox 1\.37\.0-r29 → 1\.37\.0-r30$/m);
   });
 
+  it('check --minimum-age: the new index the age check reads confirms the pin, with no HEAD by digest', async () => {
+    const scenario = dockerCliRebuild();
+    scenario.repo.tags.set('1', scenario.to);
+    writeFileSync(join(dir, 'Dockerfile'), `FROM ${image}:1@${scenario.from}\n`);
+    const fake = fixtureClient(scenario.repo);
+    const code = await runCli(['check', '--minimum-age', '1d', '--json'], {
+      cwd: dir,
+      env: {},
+      stdout: () => undefined,
+      stderr: () => undefined,
+      interactive: false,
+      version: 'test',
+      registry: () => fake.client,
+      now: () => new Date('2026-11-24T12:00:00Z'),
+    });
+    expect(code).toBe(ExitCode.WorkFound);
+    expect(fake.calls).toContain(`GET manifest ${scenario.to}`);
+    expect(fake.calls).not.toContain(`HEAD ${scenario.to}`);
+  });
+
   it('prints the facts of one image since the digest given', async () => {
     const scenario = dockerCliRebuild();
     const { code, stdout } = await explain(scenario, `${image}:1@${scenario.from}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PinReport } from '../../src/app/pin-report.ts';
-import { scanText, summaryLine, updateLines } from '../../src/cli/report.ts';
+import { summaryLine, updateLineChunks } from '../../src/cli/report.ts';
+import { scanText } from '../../src/cli/scan-report.ts';
 import { updateOf } from '../support/update.ts';
 
 const update = (from: string | undefined, fromMirror?: string) => {
@@ -37,7 +38,7 @@ describe('summaryLine', () => {
 describe('what came from a mirror, and what cost a Docker Hub pull', () => {
   it('says a digest named by a mirror is unconfirmed, and counts the pulls', () => {
     const fromMirror = update(undefined, 'mirror.gcr.io');
-    expect(updateLines({ ...report, updates: [fromMirror] })).toBe(
+    expect([...updateLineChunks({ ...report, updates: [fromMirror] })].join('')).toBe(
       'Dockerfile:1 alpine:3.20 pinned to bbbbbbb (from mirror mirror.gcr.io, unconfirmed)\n',
     );
     expect(summaryLine({ ...report, dockerHubPulls: 2 }, 'pin', 11)).toContain(

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderJobSummary } from '../../src/app/job-summary.ts';
 import type { PinReport } from '../../src/app/pin-report.ts';
-import { errorLines, pinJson } from '../../src/cli/report.ts';
+import { pinReportJsonChunks } from '../../src/app/report-json.ts';
+import { errorLines } from '../../src/cli/report.ts';
 import { RegistryError } from '../../src/registry/errors.ts';
 import { errorFromResponse } from '../../src/registry/response-error.ts';
 import { createRedactor, minSecretLength } from '../../src/text/redactor.ts';
@@ -45,7 +46,7 @@ const formatters: Readonly<Record<string, (text: string) => string>> = {
   'url query': (text) => new URLSearchParams({ q: text }).toString(),
   'uri component': (text) => encodeURIComponent(text),
   'cli error lines': (text) => errorLines(reportWith(text).errors),
-  'cli --json': (text) => pinJson(reportWith(text)),
+  'cli --json': (text) => [...pinReportJsonChunks(reportWith(text))].join(''),
   'job summary': (text) => renderJobSummary(reportWith(text), [], false),
 };
 const names = Object.keys(formatters);
