@@ -55,7 +55,8 @@ export interface PinningForChangelogs extends Required<Pick<PinDeps, 'fetchesDig
  */
 export function pinningForChangelogs(registry: RegistryClient): PinningForChangelogs {
   const shared = memoizeRegistryClient(registry);
-  return { registry: shared, fetchesDigests: (ref) => factsMaySpend(shared, ref, 1) };
+  // A refreshed pin reads two indexes by GET (the old one's kind, the new one), a new pin one.
+  return { registry: shared, fetchesDigests: (ref) => factsMaySpend(shared, ref, ref.digest ? 2 : 1) };
 }
 
 /** `alpine:3.20`, `ghcr.io/org/app:1`. */

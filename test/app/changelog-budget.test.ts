@@ -81,3 +81,25 @@ describe('a low Docker Hub pull budget', () => {
     expect(client.stats()).toMatchObject({ get: 1, dockerHubPulls: 0 });
   });
 });
+
+describe('a budget of one pull above the reserve', () => {
+  it('pinning a refresh, which would read two indexes, reads none: HEADs confirm it', async () => {
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB)
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(to, OCI_INDEX, 31))
+      .head(`/v2/library/alpine/manifests/${from}`)
+      .reply(200, undefined, hubHeaders(from, OCI_INDEX, 31))
+      .head(`/v2/library/alpine/manifests/${to}`)
+      .reply(200, undefined, hubHeaders(to, OCI_INDEX, 31));
+    const { client } = testClient();
+    const pinning = pinningForChangelogs(client);
+    const plan = await planPins(defaultRunSettings({ cwd: '/repository' }), {
+      ...pinning,
+      workspace: new MemoryWorkspace([['Dockerfile', `FROM alpine:3.20@${from}\n`]]),
+    });
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes[0]?.after).toBe(`FROM alpine:3.20@${to}\n`);
+    expect(client.stats()).toMatchObject({ head: 3, get: 0, dockerHubPulls: 0 });
+  });
+});
