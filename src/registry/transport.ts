@@ -70,6 +70,8 @@ export class Transport {
   private readonly settings: TransportSettings;
   private readonly limiter: KeyedLimiter;
   private dockerHubRemaining: number | undefined;
+  /** Docker Hub manifest GETs sent and not yet answered: pulls the last `ratelimit-remaining` does not know of. */
+  private pullsInFlight = 0;
 
   constructor(settings: TransportSettings) {
     this.settings = settings;
@@ -77,9 +79,19 @@ export class Transport {
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const { maxRetries, stats } = this.settings;
-    const retries = request.retry === false ? 0 : maxRetries;
+    const retries = request.retry === false ? 0 : this.settings.maxRetries;
     this.checkPullBudget(request);
+    if (!isDockerHubPull(request)) return this.sendWithRetries(request, retries);
+    this.pullsInFlight += 1;
+    try {
+      return await this.sendWithRetries(request, retries);
+    } finally {
+      this.pullsInFlight -= 1;
+    }
+  }
+
+  private async sendWithRetries(request: HttpRequest, retries: number): Promise<HttpResponse> {
+    const { stats } = this.settings;
     for (let attempt = 0; ; attempt += 1) {
       if (attempt > 0) stats.retries += 1;
       stats[request.kind] += 1;
@@ -199,8 +211,12 @@ export class Transport {
     });
   }
 
+  /**
+   * What Docker Hub last said is left, less the pulls under way: references resolved side by side each
+   * see the others' pulls before their answers arrive, so together they do not spend past a reserve.
+   */
   dockerHubPullsLeft(): number | undefined {
-    return this.dockerHubRemaining;
+    return this.dockerHubRemaining === undefined ? undefined : this.dockerHubRemaining - this.pullsInFlight;
   }
 
   private noteRateLimit(response: HttpResponse): void {
@@ -211,9 +227,8 @@ export class Transport {
 
   /** Docker Hub counts manifest GETs (not HEADs) against the pull limit: stop before it runs out. */
   private checkPullBudget(request: HttpRequest): void {
-    if (request.method !== 'GET' || request.url.host !== dockerHub.registryHost) return;
-    if (!request.url.pathname.includes('/manifests/')) return;
-    const remaining = this.dockerHubRemaining;
+    if (!isDockerHubPull(request)) return;
+    const remaining = this.dockerHubPullsLeft();
     if (remaining === undefined || remaining > this.settings.dockerHubPullFloor) return;
     throw new RegistryError({
       status: 0,
@@ -222,6 +237,15 @@ export class Transport {
       message: `${describe(request)}: Docker Hub reports ${remaining} pulls left in this window; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`,
     });
   }
+}
+
+/** Docker Hub counts a manifest GET (not a HEAD, not a blob) as a pull. */
+function isDockerHubPull(request: HttpRequest): boolean {
+  return (
+    request.method === 'GET' &&
+    request.url.host === dockerHub.registryHost &&
+    request.url.pathname.includes('/manifests/')
+  );
 }
 
 /** Reads at most `maxBodyBytes`, whether or not the reply declares its length (a chunked reply need not). */

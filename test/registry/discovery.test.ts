@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseImageReference } from '../../src/reference/index.ts';
-import { regclientV2toV3 } from '../support/changelog-scenarios.ts';
+import { bareRebuild, regclientV2toV3 } from '../support/changelog-scenarios.ts';
 import {
   HUB,
   hubAnonymousAuth,
@@ -127,5 +127,29 @@ describe('Docker Hub pull budget', () => {
     expect(client.dockerHubPullsLeft!()).toBeUndefined();
     await client.resolveTag(parseImageReference('alpine:3.20'));
     expect(client.dockerHubPullsLeft!()).toBe(42);
+  });
+
+  it('counts pulls under way: two GETs sent side by side are known before Docker Hub answers them', async () => {
+    hubAnonymousAuth(['library/alpine']);
+    const { repo: hub, from, to } = bareRebuild();
+    const bytesOf = (digest: string) => Buffer.from(hub.manifests.get(digest)!.bytes);
+    nock(HUB)
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(to, OCI_INDEX, 42))
+      .get(`/v2/library/alpine/manifests/${from}`)
+      .delay(1000)
+      .reply(200, bytesOf(from), hubHeaders(from, OCI_INDEX, 41))
+      .get(`/v2/library/alpine/manifests/${to}`)
+      .delay(1000)
+      .reply(200, bytesOf(to), hubHeaders(to, OCI_INDEX, 41));
+    const { client } = testClient();
+    const alpine = parseImageReference('alpine:3.20');
+    await client.resolveTag(alpine);
+    const pulls = Promise.all([client.fetchManifest(alpine, from), client.fetchManifest(alpine, to)]);
+    // Before either answer (each is held a second): 42 announced, 2 under way.
+    await vi.waitFor(() => expect(client.dockerHubPullsLeft!()).toBe(40), { timeout: 900 });
+    await pulls;
+    // Answered: what Docker Hub says now, nothing under way.
+    expect(client.dockerHubPullsLeft!()).toBe(41);
   });
 });
