@@ -28,5 +28,9 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
       const { useGuardedDispatcher } = await import('./workspace/proxy.ts');
       useGuardedDispatcher(process.env);
     },
+    capMemory: async () => {
+      const { capYoungGeneration } = await import('./cli/young-generation.ts');
+      capYoungGeneration(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`);
+    },
   });
 }

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly colour?: boolean;
   /** Installs the guarded outbound dispatcher; called only by commands that use the network, so `--version` stays fast. */
   readonly prepareNetwork?: () => Promise<void>;
+  /** Caps V8's young generation (src/cli/young-generation.ts); called only by `pin` and `check`, which hold a whole tree's sites. */
+  readonly capMemory?: () => Promise<void>;
   /** Test seam: the registry client a run uses (default: built from the settings). */
   readonly registry?: (settings: RunSettings) => RegistryClient;
   /** Test seam: the clock for changelog ages and `minimum-age`. */

@@ -30,6 +30,7 @@ export function runCommand(
   return withSettings(args, io, redactor, async (settings) => {
     await io.prepareNetwork?.();
     if (args.command === 'explain') return await explain(settings, args, io, redactor);
+    await io.capMemory?.();
     return await pinOrCheck(settings, args, io, redactor);
   });
 }
