@@ -52,6 +52,8 @@ async function pinOrCheck(
     registry: pinning.registry,
     workspace,
     fetchesDigests: factsReadIndexes ? pinning.fetchesDigests : undefined,
+    // A hash a file instead of its text; a changed file is read again when written or diffed.
+    keepTexts: false,
     onProgress: showProgress ? progressLine(io) : undefined,
   });
   // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
