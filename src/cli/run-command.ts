@@ -1,6 +1,6 @@
 import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../app/changelog.ts';
 import { explainImage } from '../app/explain.ts';
-import { isInternal, type InternalError } from '../app/failure.ts';
+import { asFailure, isInternal, type InternalError } from '../app/failure.ts';
 import { changelogJson, renderChangelogText } from '../changelog/text.ts';
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
@@ -79,7 +79,14 @@ async function pinOrCheck(
   const paint = paintOf(args, io);
   const writeFailures: WriteFailure[] = [];
   if (args.diff) {
-    io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(''));
+    for (const change of plan.changes) {
+      // A file changed since the scan is refused here as a write would refuse it (ScannedFile.text).
+      try {
+        io.stdout(unifiedDiff(change.file, change.before, change.after));
+      } catch (error) {
+        writeFailures.push({ file: change.file, error: asFailure(error) });
+      }
+    }
   } else {
     writeFailures.push(...(await writeChanges(workspace, plan)));
   }
