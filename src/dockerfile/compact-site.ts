@@ -65,7 +65,8 @@ function sharedOptional(text: string | undefined): string | undefined {
   return text === undefined ? undefined : sharedText(text);
 }
 
-function sharedText(text: string): string {
+/** One flat copy of `text`, shared by everything that keeps the same text. */
+export function sharedText(text: string): string {
   let shared = texts.get(text);
   if (shared === undefined) {
     if (texts.size >= maxTexts) texts.clear();
