@@ -30,7 +30,7 @@ export function runCommand(
   return withSettings(args, io, redactor, async (settings) => {
     await io.prepareNetwork?.();
     if (args.command === 'explain') return await explain(settings, args, io, redactor);
-    await io.capMemory?.();
+    await io.limitHeapGrowth?.();
     return await pinOrCheck(settings, args, io, redactor);
   });
 }
@@ -90,9 +90,9 @@ async function pinOrCheck(
   } else {
     writeFailures.push(...(await writeChanges(workspace, plan)));
   }
-  if (args.json) writeChunks(io, pinReportJsonChunks(plan, changelogs));
+  if (args.json) await writeChunks(io, pinReportJsonChunks(plan, changelogs));
   else if (!args.quiet && !args.diff && plan.files.length > 0) {
-    for (const chunk of updateLineChunks(plan, paint)) io.stdout(chunk);
+    await writeChunks(io, updateLineChunks(plan, paint), '');
     io.stdout(summaryLine(plan, 'pin', plan.files.length));
   }
   if (!args.json) io.stderr(errorLines(plan.errors, paint));
@@ -104,13 +104,18 @@ async function pinOrCheck(
   return plan.errors.length || writeFailures.length ? ExitCode.Unresolved : ExitCode.Done;
 }
 
-function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Changelogs | undefined): number {
+async function reportCheck(
+  plan: PinPlan,
+  args: CliArgs,
+  io: CliIo,
+  changelogs: Changelogs | undefined,
+): Promise<number> {
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
   const paint = paintOf(args, io);
   if (args.json) {
-    writeChunks(io, pinReportJsonChunks(plan, changelogs));
+    await writeChunks(io, pinReportJsonChunks(plan, changelogs));
   } else {
-    for (const chunk of checkLineChunks(plan, paint)) io.stdout(chunk);
+    await writeChunks(io, checkLineChunks(plan, paint), '');
     io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:', paint));
     io.stderr(errorLines(plan.errors, paint));
     if (!args.quiet && plan.files.length > 0) io.stdout(summaryLine(plan, 'check', plan.files.length));
