@@ -15,7 +15,7 @@ const oldFlags = /--heap[-_]growing[-_]percent/;
  * Bounds how far V8's heap grows past what a run keeps (issue 8 §7), for
  * `pin` and `check`, which keep a whole tree's sites. Left to itself, V8
  * sizes both generations for speed on the machine it runs on: a
- * 20,000-file run kept about 50 MB yet peaked at 380 MB of RSS.
+ * 20,000-file run kept about 60 MB yet peaked at 382 MB of RSS.
  *
  * - Young generation: V8 fixes the semi-spaces' maximum from the machine's
  *   memory at start-up (64 MB each with 16 GB or more) and doubles the space
@@ -24,13 +24,14 @@ const oldFlags = /--heap[-_]growing[-_]percent/;
  *   growth factor is read each time the space grows: a factor that makes the
  *   next growth land on `semiSpaceCapBytes`, then, once it has, a factor of
  *   1 stops it there (given at start-up a factor below 2 is raised to 2). A
- *   GC observer sets the second; a whole space of survivors must pass before
- *   the space could grow again, so it is never late.
+ *   GC observer sets the second: a whole space of survivors must pass before
+ *   the space could grow again, time enough for it to run.
  * - Old generation: after each full collection V8 lets it grow by a factor
  *   it picks (2 to 4 here) over what survived; `--heap-growing-percent`,
  *   read at each collection, makes it 1.5.
  *
- * Measured at 20,000 files: peak RSS 382 → 174 MB, wall unchanged. A part
+ * With the smaller state of issue 8 §7, a 20,000-file `pin` peaks at 173 MB
+ * RSS (382 MB before), wall unchanged (README, Benchmark). A part
  * the user sized (`flags`: the process's exec arguments and NODE_OPTIONS) is
  * left alone.
  */
