@@ -69,13 +69,21 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
   process.exitCode = 64;
 } else {
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-OKLI3623.js"),
+    import("./chunks/main-MOSHX3RQ.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
+    // A pipe is written asynchronously: its queue grows while the reader lags. 'close' ends the wait on EPIPE too.
+    stdoutDrained: () => process.stdout.writableNeedDrain ? new Promise((resolve) => {
+      const done = () => {
+        process.stdout.off("drain", done).off("close", done);
+        resolve();
+      };
+      process.stdout.on("drain", done).on("close", done);
+    }) : Promise.resolve(),
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY),
     colour: wantsColour(process.env, Boolean(process.stdout.isTTY)),
@@ -84,6 +92,10 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     prepareNetwork: async () => {
       const { useGuardedDispatcher } = await import("./chunks/proxy-BMDV4DQG.js");
       useGuardedDispatcher(process.env);
+    },
+    limitHeapGrowth: async () => {
+      const { limitHeapGrowth } = await import("./chunks/heap-growth-TRLMS27Q.js");
+      limitHeapGrowth(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`);
     }
   });
 }

@@ -19,6 +19,17 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
+    // A pipe is written asynchronously: its queue grows while the reader lags. 'close' ends the wait on EPIPE too.
+    stdoutDrained: () =>
+      process.stdout.writableNeedDrain
+        ? new Promise<void>((resolve) => {
+            const done = () => {
+              process.stdout.off('drain', done).off('close', done);
+              resolve();
+            };
+            process.stdout.on('drain', done).on('close', done);
+          })
+        : Promise.resolve(),
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY),
     colour: wantsColour(process.env, Boolean(process.stdout.isTTY)),
@@ -27,6 +38,10 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
     prepareNetwork: async () => {
       const { useGuardedDispatcher } = await import('./workspace/proxy.ts');
       useGuardedDispatcher(process.env);
+    },
+    limitHeapGrowth: async () => {
+      const { limitHeapGrowth } = await import('./cli/heap-growth.ts');
+      limitHeapGrowth(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`);
     },
   });
 }

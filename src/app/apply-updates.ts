@@ -1,4 +1,4 @@
-import { applyEdits, pinEdit } from '../dockerfile/index.ts';
+import { applyEdits, fittingEdits, pinEdit } from '../dockerfile/index.ts';
 import type { Update } from './update.ts';
 
 /**
@@ -7,8 +7,14 @@ import type { Update } from './update.ts';
  * text; callers turn that into a per-file error.
  */
 export function applyUpdates(text: string, updates: readonly Update[]): string {
-  return applyEdits(
-    text,
-    updates.map((update) => pinEdit(update.site.pin, update.target.digest)),
-  );
+  return applyEdits(text, edits(updates));
+}
+
+/** Throws as `applyUpdates` would on a text of `length` characters, without the text. */
+export function checkUpdates(length: number, updates: readonly Update[]): void {
+  fittingEdits(length, edits(updates));
+}
+
+function edits(updates: readonly Update[]) {
+  return updates.map((update) => pinEdit(update.site.pin, update.target.digest));
 }

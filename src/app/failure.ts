@@ -2,6 +2,7 @@ import { EditConflictError, UnencodableTextError } from '../dockerfile/index.ts'
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError } from '../registry/index.ts';
 import { TargetDigestError } from '../resolve/target-digest.ts';
+import { WriteError } from './write-error.ts';
 
 /**
  * Why one site (or one file) was not done. Failures stay typed errors from
@@ -17,7 +18,7 @@ export const FailureCode = {
   EditConflict: 'EDIT_CONFLICT',
   /** The edited text cannot be written back in the file's encoding. */
   Unencodable: 'UNENCODABLE_TEXT',
-  /** The file could not be written (permissions, disk). */
+  /** The file could not be written (permissions, disk, changed since it was read): `WriteError`. */
   WriteFailed: 'WRITE_FAILED',
   /** A bug in basepin: reported with its stack on --debug; exit 70. */
   Internal: 'INTERNAL_ERROR',
@@ -29,10 +30,7 @@ export class InvalidSiteError extends Error {
   readonly code = FailureCode.InvalidReference;
 }
 
-export class WriteError extends Error {
-  override readonly name = 'WriteError';
-  readonly code = FailureCode.WriteFailed;
-}
+export { WriteError };
 
 /** Anything thrown that is not one of our typed errors: a bug, not the registry's fault. */
 export class InternalError extends Error {

@@ -1,5 +1,4 @@
 import type { RunSettings } from '../config/settings.ts';
-import type { DecodedFile } from '../dockerfile/index.ts';
 import type { ImageSite, PinnableSite } from '../dockerfile/site.ts';
 import type { ImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
@@ -11,7 +10,7 @@ import {
   type TargetDigest,
   type TargetDigestOptions,
 } from '../resolve/target-digest.ts';
-import { applyUpdates } from './apply-updates.ts';
+import { applyUpdates, checkUpdates } from './apply-updates.ts';
 import { asFailure, InvalidSiteError } from './failure.ts';
 import {
   siteNote as note,
@@ -31,6 +30,8 @@ export interface PinDeps {
   readonly onProgress?: (done: number, total: number) => void;
   /** Digests the run GETs anyway (changelogs): they confirm the pins (`TargetDigestOptions.fetchesDigests`). */
   readonly fetchesDigests?: TargetDigestOptions['fetchesDigests'];
+  /** False: hold a hash a file, not its text, and read changed files again to write them (`ScanOptions`). */
+  readonly keepTexts?: boolean;
 }
 
 export interface PinPlan extends PinReport {
@@ -43,7 +44,7 @@ export interface PinPlan extends PinReport {
  * reference becomes an error entry and never blocks the others.
  */
 export async function planPins(settings: Omit<RunSettings, 'cwd'>, deps: PinDeps): Promise<PinPlan> {
-  const scan = await scanDockerfiles(settings, deps.workspace);
+  const scan = await scanDockerfiles(settings, deps.workspace, { keepTexts: deps.keepTexts });
   const policy = createSitePolicy({ excludeImages: settings.excludeImages });
   const registry = memoizeRegistryClient(deps.registry);
   const { platform } = settings;
@@ -107,13 +108,12 @@ export interface FileChanges {
 export function fileChanges(files: readonly ScannedFile[], updates: readonly Update[]): FileChanges {
   const byFile = Map.groupBy(updates, (update) => update.site.file);
   const result: FileChanges = { changes: [], updates: [], errors: [] };
-  for (const { file, decoded } of files) {
-    const mine = byFile.get(file);
+  for (const scanned of files) {
+    const mine = byFile.get(scanned.file);
     if (!mine) continue;
     try {
-      if (applyUpdates(decoded.text, mine) !== decoded.text)
-        result.changes.push(new LazyChange(file, decoded, mine));
-      result.updates.push(...mine);
+      if (changesText(scanned, mine)) result.changes.push(new LazyChange(scanned, mine));
+      for (const update of mine) result.updates.push(update);
     } catch (error) {
       for (const update of mine) {
         result.errors.push(failure(update.site, asFailure(error)));
@@ -121,6 +121,21 @@ export function fileChanges(files: readonly ScannedFile[], updates: readonly Upd
     }
   }
   return result;
+}
+
+/**
+ * Whether the updates change the file; throws when they do not fit it. A text
+ * let go of is not read again for this: the edits are checked against its
+ * length, and an update always changes its text (its digest differs from the
+ * one written at its range, or there was none).
+ */
+function changesText(scanned: ScannedFile, updates: readonly Update[]): boolean {
+  if (!scanned.kept) {
+    checkUpdates(scanned.length, updates);
+    return updates.length > 0;
+  }
+  const text = scanned.text();
+  return applyUpdates(text, updates) !== text;
 }
 
 type Outcome = { readonly target: TargetDigest } | { readonly error: SiteFailure['error'] };
@@ -191,26 +206,33 @@ async function resolveOnce(
 }
 
 /**
- * A change whose `after` is made again from the text and its updates each time it is read
- * (a write, a diff): a run holds one text a file, not the edited copy of every changed file
- * until the end (issue 8 §7). The updates were applied once already, so they fit. A class, so
- * the getter lives on the prototype and each change stays a small fixed-shape object.
+ * A change whose texts are made each time they are read (a write, a diff):
+ * `before` is the scanned file's text (kept, or read again and checked to be
+ * unchanged: `ScannedFile.text`), `after` that text with the updates applied.
+ * A run holds at most one text a file, not the edited copy of every changed
+ * file until the end (issue 8 §7). The updates were checked to fit once
+ * already. A class, so the getters live on the prototype and each change
+ * stays a small fixed-shape object.
  */
 class LazyChange implements FileChange {
   readonly file: string;
   readonly encoding: FileChange['encoding'];
-  readonly before: string;
+  readonly #scanned: ScannedFile;
   readonly #updates: readonly Update[];
 
-  constructor(file: string, decoded: DecodedFile, updates: readonly Update[]) {
-    this.file = file;
-    this.before = decoded.text;
-    this.encoding = decoded.encoding;
+  constructor(scanned: ScannedFile, updates: readonly Update[]) {
+    this.file = scanned.file;
+    this.encoding = scanned.encoding;
+    this.#scanned = scanned;
     this.#updates = updates;
   }
 
+  get before(): string {
+    return this.#scanned.text();
+  }
+
   get after(): string {
-    return applyUpdates(this.before, this.#updates);
+    return applyUpdates(this.#scanned.text(), this.#updates);
   }
 }
 

@@ -8,27 +8,36 @@ export interface WriteFailure {
   readonly error: Failure;
 }
 
+/** Files encoded and handed to the workspace at once: their new texts and bytes live only that long. */
+export const filesPerWrite = 256;
+
 /**
  * Writes each changed file whole, encoded as it was read (UTF-8 with its
- * BOM, or latin1). A file that cannot be encoded or written is reported and
- * left as it was; the others are still written. Failures come in the order
- * of the changes.
+ * BOM, or latin1), a batch at a time, so a 20,000-file run never holds every
+ * new text and its bytes at once (issue 8 §7). A file that cannot be encoded,
+ * read again unchanged (`ScannedFile.text`) or written is reported and left
+ * as it was; the others are still written. Failures come in the order of the
+ * changes.
  */
 export async function writeChanges(
   workspace: Workspace,
   plan: Pick<PinReport, 'changes'>,
 ): Promise<WriteFailure[]> {
   const failures = new Map<string, WriteFailure>();
-  const encoded: FileBytes[] = [];
-  for (const change of plan.changes) {
-    try {
-      encoded.push({ file: change.file, bytes: encodeDockerfile(change.after, change.encoding) });
-    } catch (error) {
-      failures.set(change.file, { file: change.file, error: asFailure(error) });
+  const { changes } = plan;
+  for (let start = 0; start < changes.length; start += filesPerWrite) {
+    const encoded: FileBytes[] = [];
+    for (const change of changes.slice(start, start + filesPerWrite)) {
+      try {
+        encoded.push({ file: change.file, bytes: encodeDockerfile(change.after, change.encoding) });
+      } catch (error) {
+        failures.set(change.file, { file: change.file, error: asFailure(error) });
+      }
+    }
+    for (const { file, error } of await workspace.write(encoded)) {
+      failures.set(file, { file, error: new WriteError(error.message, { cause: error.cause ?? error }) });
     }
   }
-  for (const { file, error } of await workspace.write(encoded)) {
-    failures.set(file, { file, error: new WriteError(error.message, { cause: error.cause ?? error }) });
-  }
-  return plan.changes.flatMap((change) => failures.get(change.file) ?? []);
+  if (failures.size === 0) return [];
+  return changes.flatMap((change) => failures.get(change.file) ?? []);
 }

@@ -71,8 +71,16 @@ export function paintOf(args: CliArgs, io: CliIo): Paint {
   return paintFor(Boolean(io.colour) && !args.json);
 }
 
-/** A JSON document written as it is made, then its newline: each chunk passes the redactor whole. */
-export function writeChunks(io: CliIo, chunks: Iterable<string>): void {
-  for (const chunk of chunks) io.stdout(chunk);
-  io.stdout('\n');
+/**
+ * A report written as it is made, then `end` (a JSON document's newline):
+ * each chunk passes the redactor whole. Waits after a chunk while stdout is
+ * full (`CliIo.stdoutDrained`): a pipe read slower than a 20,000-file report
+ * is made would otherwise queue every chunk in memory (issue 8 §7).
+ */
+export async function writeChunks(io: CliIo, chunks: Iterable<string>, end = '\n'): Promise<void> {
+  for (const chunk of chunks) {
+    io.stdout(chunk);
+    await io.stdoutDrained?.();
+  }
+  if (end !== '') io.stdout(end);
 }

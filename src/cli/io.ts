@@ -5,6 +5,8 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: (text: string) => void;
+  /** Resolves once stdout has room again (at once when it has): chunked reports wait on it (`writeChunks`). */
+  readonly stdoutDrained?: () => Promise<void>;
   readonly stderr: (text: string) => void;
   /** Whether stderr is a terminal (progress line). */
   readonly interactive: boolean;
@@ -13,6 +15,8 @@ export interface CliIo {
   readonly colour?: boolean;
   /** Installs the guarded outbound dispatcher; called only by commands that use the network, so `--version` stays fast. */
   readonly prepareNetwork?: () => Promise<void>;
+  /** Bounds V8's heap growth (src/cli/heap-growth.ts); called only by `pin` and `check`, which hold a whole tree's sites. */
+  readonly limitHeapGrowth?: () => Promise<void>;
   /** Test seam: the registry client a run uses (default: built from the settings). */
   readonly registry?: (settings: RunSettings) => RegistryClient;
   /** Test seam: the clock for changelog ages and `minimum-age`. */

@@ -1,6 +1,6 @@
 import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../app/changelog.ts';
 import { explainImage } from '../app/explain.ts';
-import { isInternal, type InternalError } from '../app/failure.ts';
+import { asFailure, isInternal, type InternalError } from '../app/failure.ts';
 import { changelogJson, renderChangelogText } from '../changelog/text.ts';
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
@@ -30,6 +30,7 @@ export function runCommand(
   return withSettings(args, io, redactor, async (settings) => {
     await io.prepareNetwork?.();
     if (args.command === 'explain') return await explain(settings, args, io, redactor);
+    await io.limitHeapGrowth?.();
     return await pinOrCheck(settings, args, io, redactor);
   });
 }
@@ -51,6 +52,8 @@ async function pinOrCheck(
     registry: pinning.registry,
     workspace,
     fetchesDigests: factsReadIndexes ? pinning.fetchesDigests : undefined,
+    // A hash a file instead of its text; a changed file is read again when written or diffed.
+    keepTexts: false,
     onProgress: showProgress ? progressLine(io) : undefined,
   });
   // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
@@ -76,13 +79,20 @@ async function pinOrCheck(
   const paint = paintOf(args, io);
   const writeFailures: WriteFailure[] = [];
   if (args.diff) {
-    io.stdout(plan.changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join(''));
+    for (const change of plan.changes) {
+      // A file changed since the scan is refused here as a write would refuse it (ScannedFile.text).
+      try {
+        io.stdout(unifiedDiff(change.file, change.before, change.after));
+      } catch (error) {
+        writeFailures.push({ file: change.file, error: asFailure(error) });
+      }
+    }
   } else {
     writeFailures.push(...(await writeChanges(workspace, plan)));
   }
-  if (args.json) writeChunks(io, pinReportJsonChunks(plan, changelogs));
+  if (args.json) await writeChunks(io, pinReportJsonChunks(plan, changelogs));
   else if (!args.quiet && !args.diff && plan.files.length > 0) {
-    for (const chunk of updateLineChunks(plan, paint)) io.stdout(chunk);
+    await writeChunks(io, updateLineChunks(plan, paint), '');
     io.stdout(summaryLine(plan, 'pin', plan.files.length));
   }
   if (!args.json) io.stderr(errorLines(plan.errors, paint));
@@ -94,13 +104,18 @@ async function pinOrCheck(
   return plan.errors.length || writeFailures.length ? ExitCode.Unresolved : ExitCode.Done;
 }
 
-function reportCheck(plan: PinPlan, args: CliArgs, io: CliIo, changelogs: Changelogs | undefined): number {
+async function reportCheck(
+  plan: PinPlan,
+  args: CliArgs,
+  io: CliIo,
+  changelogs: Changelogs | undefined,
+): Promise<number> {
   const failsOnSkipped = args.strict && plan.skipped.length > 0;
   const paint = paintOf(args, io);
   if (args.json) {
-    writeChunks(io, pinReportJsonChunks(plan, changelogs));
+    await writeChunks(io, pinReportJsonChunks(plan, changelogs));
   } else {
-    for (const chunk of checkLineChunks(plan, paint)) io.stdout(chunk);
+    await writeChunks(io, checkLineChunks(plan, paint), '');
     io.stderr(skippedLines(plan.skipped, args.strict ? 'error:' : 'warning:', paint));
     io.stderr(errorLines(plan.errors, paint));
     if (!args.quiet && plan.files.length > 0) io.stdout(summaryLine(plan, 'check', plan.files.length));

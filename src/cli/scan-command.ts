@@ -17,7 +17,7 @@ export function runScan(args: CliArgs, io: CliIo, redactor: Redactor): Promise<n
 
 async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
   const { files, sites } = await scanDockerfiles(settings, openFileWorkspace(settings.cwd));
-  if (args.json) writeChunks(io, scanJsonChunks(sites));
+  if (args.json) await writeChunks(io, scanJsonChunks(sites));
   else io.stdout(scanText(sites, paintOf(args, io)));
   reportNoDockerfiles(files.length, args, io);
   return ExitCode.Done;

@@ -7,6 +7,7 @@ import { argSites, repositorySites, type ArgCandidate, type RepositoryCandidate 
 import { readImageToken, templateReason, type TokenReading, type TokenScope } from './image-token.ts';
 import { lexDockerfile } from './lex.ts';
 import { scanDockerfile, type ExternalEntry } from './scan.ts';
+import { compactSite } from './compact-site.ts';
 import type { ImageSite } from './site.ts';
 import { literalSite, scopeOf, wordSite, type Context } from './site-builders.ts';
 
@@ -70,7 +71,7 @@ export function extractImageSites(file: string, text: string, options: ExtractOp
 
   for (const [name, list] of candidates) sites.push(...argSites(context, name, list));
   for (const [name, list] of repositories) sites.push(...repositorySites(context, name, list));
-  return sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b));
+  return sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b)).map(compactSite);
 }
 
 /** How a `--from=` image is read: BuildKit expands no ARGs there, and an ONBUILD's stage names are its child's. */

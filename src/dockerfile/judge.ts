@@ -1,4 +1,5 @@
 import { BadReferenceError, parseImageReference, type ImageReference } from '../reference/index.ts';
+import { sharedText } from './compact-site.ts';
 import type { SiteStatus } from './site.ts';
 
 export interface Judgement {
@@ -41,7 +42,8 @@ function judgeAnew(resolved: string, tagOnly: boolean): Judgement {
   if (resolved === '') return refused('invalid', undefined, emptyReason);
   let reference: ImageReference;
   try {
-    reference = parseImageReference(resolved);
+    // A flat copy: the reference's parts are cut from what it parses, and `resolved` is cut from a file's text.
+    reference = parseImageReference(sharedText(resolved));
   } catch (error) {
     if (error instanceof BadReferenceError) return refused('invalid', undefined, error.message);
     return refused('invalid', undefined, String(error));

@@ -30,10 +30,25 @@ export class EditConflictError extends Error {
  * Every character outside the edited ranges is kept.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const unique = fittingEdits(text.length, edits);
+  let result = text;
+  for (let index = unique.length - 1; index >= 0; index--) {
+    const edit = unique[index] as TextEdit;
+    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
+  }
+  return result;
+}
+
+/**
+ * The edits `applyEdits` would splice into a text of `length` characters,
+ * sorted, duplicates collapsed; throws as it would. Needs no text, so a run
+ * that let go of a file's text still knows its edits fit.
+ */
+export function fittingEdits(length: number, edits: readonly TextEdit[]): TextEdit[] {
   for (const edit of edits) {
     const { start, end } = edit.range;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > text.length) {
-      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe(edit)} in a text of ${text.length}`);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+      throw new EditConflictError(EditErrorCode.OutOfRange, `${describe(edit)} in a text of ${length}`);
     }
   }
   const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
@@ -46,12 +61,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     }
     unique.push(edit);
   }
-  let result = text;
-  for (let index = unique.length - 1; index >= 0; index--) {
-    const edit = unique[index] as TextEdit;
-    result = result.slice(0, edit.range.start) + edit.text + result.slice(edit.range.end);
-  }
-  return result;
+  return unique;
 }
 
 /**

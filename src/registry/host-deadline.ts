@@ -90,13 +90,36 @@ export function currentHostSignal(): AbortSignal | undefined {
   return storage.getStore()?.signal;
 }
 
-/** `fetch` that stops when the current host's deadline passes, and counts each answer as progress. */
+/**
+ * Makes `controller` abort when the current host's deadline passes (at once
+ * if it has), until the returned function is called: the caller calls it
+ * when its exchange ends, so the host's signal holds one listener per
+ * exchange in flight. (`AbortSignal.any` per request left each composite
+ * registered with the host's signal until a full garbage collection found
+ * it: about 8,500 at 20,000 files, issue 8 §7.)
+ */
+export function followHostDeadline(controller: AbortController): () => void {
+  const signal = currentHostSignal();
+  if (!signal) return () => {};
+  if (signal.aborted) {
+    controller.abort(signal.reason);
+    return () => {};
+  }
+  const onAbort = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
+/**
+ * `fetch` that counts each answer as progress of the current host. A request
+ * with no signal of its own gets the host's deadline signal; one with a signal
+ * links it to the deadline itself (`followHostDeadline`, as the transport does).
+ */
 export function deadlineAwareFetch(inner: typeof fetch): typeof fetch {
   return async (input, init) => {
     const deadline = storage.getStore();
     if (!deadline) return inner(input, init);
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
-    const response = await inner(input, { ...init, signal });
+    const response = await inner(input, init?.signal ? init : { ...init, signal: deadline.signal });
     deadline.progress();
     return response;
   };

@@ -4,6 +4,7 @@ import { forbiddenAddressCode } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { dockerHub } from '../reference/index.ts';
 import { checkOutboundUrl, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
+import { followHostDeadline } from './host-deadline.ts';
 import { KeyedLimiter } from './limiter.ts';
 import { backoffMs, parseRateLimitRemaining, retryAfterMs } from './retry-timing.ts';
 import type { RequestStats } from './types.ts';
@@ -152,6 +153,8 @@ export class Transport {
         // signal, and through fetch's abort listener the whole request and response, for the full
         // timeout after the answer came (issue 8 §7: at 20,000 files that was most of the heap).
         const timeout = new AbortController();
+        // A sick host's deadline aborts the exchange too, and lets go of it when it ends.
+        const unfollow = followHostDeadline(timeout);
         const timer = setTimeout(
           () => timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
           this.settings.timeoutMs,
@@ -174,6 +177,7 @@ export class Transport {
           return { response, bytes: await readBody(response) };
         } finally {
           clearTimeout(timer);
+          unfollow();
         }
       });
       if ('location' in result) {

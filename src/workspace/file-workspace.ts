@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { discoverDockerfiles } from './discover-dockerfiles.ts';
 import { mapFiles } from './read-files.ts';
@@ -19,6 +20,7 @@ export function openFileWorkspace(root: string): Workspace {
   return {
     list: (paths, filters = {}) => discoverDockerfiles(paths, { cwd: folder, ...filters }),
     read: (files, use) => mapFiles(folder, files, use),
+    readAgain: (file) => readFileSync(resolve(folder, file)),
     write: (files) => writeFiles(folder, files),
   };
 }

@@ -98,6 +98,12 @@ export class MemoryWorkspace implements Workspace {
     });
   }
 
+  readAgain(file: string): Uint8Array {
+    const bytes = this.#files.get(file);
+    if (bytes === undefined) throw missing(file);
+    return bytes;
+  }
+
   async write(files: readonly FileBytes[]): Promise<UnwrittenFile[]> {
     for (const { file, bytes } of files) this.#files.set(file, Uint8Array.from(bytes));
     this.#levels.clear();

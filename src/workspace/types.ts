@@ -26,6 +26,13 @@ export interface Workspace {
    */
   read<T>(files: readonly string[], use: (file: string, bytes: Uint8Array) => T): Promise<T[]>;
   /**
+   * A listed file's bytes as they are now, read at once (synchronously): a run
+   * that let go of a file's text after scanning it reads it again through this
+   * when it makes the file's new text (`ScannedFile.text`). Throws when the
+   * file cannot be read. Without it, a run keeps every text.
+   */
+  readAgain?(file: string): Uint8Array;
+  /**
    * Writes each file whole or not at all. A file that cannot be written is
    * returned with the reason and left as it was; the others are still written.
    */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileChanges } from '../../src/app/pin.ts';
-import type { ScannedFile } from '../../src/app/scan.ts';
+import { ScannedFile } from '../../src/app/scan.ts';
 import type { Update } from '../../src/app/update.ts';
 import { decodeDockerfile } from '../../src/dockerfile/index.ts';
 import { updateOf } from './open-prs-fixtures.ts';
@@ -8,7 +8,8 @@ import { updateOf } from './open-prs-fixtures.ts';
 const digest = `sha256:${'c'.repeat(64)}`;
 
 function scanned(file: string, bytes: Uint8Array): ScannedFile {
-  return { file, decoded: decodeDockerfile(bytes), sites: [] };
+  const decoded = decodeDockerfile(bytes);
+  return new ScannedFile(file, bytes, decoded.text, decoded.encoding);
 }
 
 /** The update of `FROM alpine:3.20` on the first line of `file`. */

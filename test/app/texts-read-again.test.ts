@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { planPins } from '../../src/app/pin.ts';
+import { failureCode } from '../../src/app/failure.ts';
+import { writeChanges } from '../../src/app/write-changes.ts';
+import { defaultRunSettings } from '../../src/config/settings.ts';
+import type { RegistryClient } from '../../src/registry/index.ts';
+import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
+import type { Workspace } from '../../src/workspace/types.ts';
+
+// A run that holds a hash a file instead of its text (issue 8 §7, `keepTexts: false`, as the CLI runs)
+// reads a changed file again when it writes it, and never writes a pin into a text it did not scan.
+
+const digest = `sha256:${'d'.repeat(64)}`;
+const index = 'application/vnd.oci.image.index.v1+json';
+
+const registry: RegistryClient = {
+  resolveTag: async () => ({ digest, mediaType: index }),
+  describeManifest: async (_ref, tagOrDigest) => ({ digest: tagOrDigest, mediaType: index }),
+  fetchManifest: () => Promise.reject(new Error('not expected')),
+  fetchBlob: () => Promise.reject(new Error('not expected')),
+  stats: () =>
+    ({ head: 0, get: 0, ping: 0, token: 0, dockerHubPulls: 0 }) as ReturnType<RegistryClient['stats']>,
+};
+
+const files: [string, string][] = [
+  ['a/Dockerfile', 'FROM alpine:3.20\nRUN true\n'],
+  ['b/Dockerfile', '# caf\u00e9\nFROM debian:12 AS base\nFROM base\n'],
+  ['c/Dockerfile', 'FROM busybox:1.36\n'],
+];
+
+/** The memory workspace, counting the files read again; `gone` files cannot be read again. */
+function counting(workspace: MemoryWorkspace, gone: readonly string[] = []) {
+  const readAgain: string[] = [];
+  const wrapped: Workspace = {
+    list: (paths, filters) => workspace.list(paths, filters),
+    read: (names, use) => workspace.read(names, use),
+    write: (written) => workspace.write(written),
+    readAgain: (file) => {
+      readAgain.push(file);
+      if (gone.includes(file)) throw new Error(`ENOENT: no such file or directory, open '${file}'`);
+      return workspace.readAgain(file);
+    },
+  };
+  return { workspace: wrapped, readAgain };
+}
+
+async function plan(workspace: Workspace, keepTexts: boolean) {
+  return planPins(defaultRunSettings({ cwd: '/repository' }), { registry, workspace, keepTexts });
+}
+
+describe('a run that lets go of file texts', () => {
+  it('plans and writes what a run that keeps them does, reading each changed file again only to write it', async () => {
+    const kept = new MemoryWorkspace(files);
+    const keptPlan = await plan(kept, true);
+    await writeChanges(kept, keptPlan);
+
+    const memory = new MemoryWorkspace(files);
+    const { workspace, readAgain } = counting(memory);
+    const hashed = await plan(workspace, false);
+    expect(readAgain).toEqual([]);
+    expect(hashed.updates.map((update) => update.site.written)).toEqual(
+      keptPlan.updates.map((update) => update.site.written),
+    );
+    expect(hashed.changes.map((change) => [change.file, change.before, change.after])).toEqual(
+      keptPlan.changes.map((change) => [change.file, change.before, change.after]),
+    );
+    readAgain.length = 0;
+
+    expect(await writeChanges(workspace, hashed)).toEqual([]);
+    expect(readAgain).toEqual(['a/Dockerfile', 'b/Dockerfile', 'c/Dockerfile']);
+    for (const [file] of files) expect(memory.text(file)).toBe(kept.text(file));
+    expect(memory.text('a/Dockerfile')).toBe(`FROM alpine:3.20@${digest}\nRUN true\n`);
+  });
+
+  it('refuses a file changed or gone since the scan with a one-line reason, and still writes the others', async () => {
+    const memory = new MemoryWorkspace(files);
+    const { workspace } = counting(memory, ['c/Dockerfile']);
+    const planned = await plan(workspace, false);
+    // Someone edits b/Dockerfile while the run resolves.
+    const edited = '# caf\u00e9\nFROM debian:12 AS base\nRUN apt-get update\nFROM base\n';
+    await memory.write([{ file: 'b/Dockerfile', bytes: Buffer.from(edited) }]);
+
+    const failures = await writeChanges(workspace, planned);
+
+    expect(failures.map((failure) => [failure.file, failureCode(failure.error)])).toEqual([
+      ['b/Dockerfile', 'WRITE_FAILED'],
+      ['c/Dockerfile', 'WRITE_FAILED'],
+    ]);
+    expect(failures[0]?.error.message).toBe('changed since basepin read it; run basepin again');
+    expect(failures[1]?.error.message).toBe(
+      "cannot be read again: ENOENT: no such file or directory, open 'c/Dockerfile'",
+    );
+    expect(failures.every((failure) => !failure.error.message.includes('\n'))).toBe(true);
+    expect(memory.text('b/Dockerfile')).toBe(edited);
+    expect(memory.text('c/Dockerfile')).toBe('FROM busybox:1.36\n');
+    expect(memory.text('a/Dockerfile')).toBe(`FROM alpine:3.20@${digest}\nRUN true\n`);
+  });
+
+  it('refuses a changed file in a diff too: its texts throw instead of showing another text', async () => {
+    const memory = new MemoryWorkspace(files);
+    const planned = await plan(memory, false);
+    await memory.write([{ file: 'a/Dockerfile', bytes: Buffer.from('FROM alpine:3.21\n') }]);
+    const change = planned.changes.find((entry) => entry.file === 'a/Dockerfile')!;
+    expect(() => change.after).toThrow('changed since basepin read it');
+    expect(() => change.before).toThrow('changed since basepin read it');
+  });
+});

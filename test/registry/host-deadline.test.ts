@@ -1,0 +1,57 @@
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RegistryError, RegistryErrorCode } from '../../src/registry/errors.ts';
+import { followHostDeadline, HostDeadline } from '../../src/registry/host-deadline.ts';
+
+describe('followHostDeadline', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lets go of each exchange when it ends: the host signal keeps no listener per request', async () => {
+    const deadline = new HostDeadline('registry.example', 60_000);
+    await deadline.run(async () => {
+      const during = getEventListeners(deadline.signal, 'abort').length;
+      for (let i = 0; i < 100; i++) {
+        const unfollow = followHostDeadline(new AbortController());
+        expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(during + 1);
+        unfollow();
+      }
+      expect(getEventListeners(deadline.signal, 'abort')).toHaveLength(during);
+    });
+  });
+
+  it('aborts an exchange in flight with the deadline error when the host makes no progress', async () => {
+    vi.useFakeTimers();
+    const deadline = new HostDeadline('registry.example', 1_000);
+    const exchange = new AbortController();
+    const operation = deadline.run(async () => {
+      followHostDeadline(exchange);
+      await new Promise(() => {});
+    });
+    const settled = expect(operation).rejects.toMatchObject({ code: RegistryErrorCode.HostDeadline });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settled;
+    expect(exchange.signal.aborted).toBe(true);
+    expect(exchange.signal.reason).toBeInstanceOf(RegistryError);
+    expect((exchange.signal.reason as RegistryError).code).toBe(RegistryErrorCode.HostDeadline);
+  });
+
+  it('aborts at once an exchange started after the deadline passed, and does nothing outside a host', async () => {
+    vi.useFakeTimers();
+    const deadline = new HostDeadline('registry.example', 1_000);
+    const operation = deadline.run(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      const exchange = new AbortController();
+      followHostDeadline(exchange);
+      expect(exchange.signal.aborted).toBe(true);
+    });
+    const later = expect(operation).rejects.toMatchObject({ code: RegistryErrorCode.HostDeadline });
+    await vi.advanceTimersByTimeAsync(5_000);
+    await later;
+
+    const outside = new AbortController();
+    followHostDeadline(outside)();
+    expect(outside.signal.aborted).toBe(false);
+  });
+});
