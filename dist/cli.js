@@ -69,7 +69,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
   process.exitCode = 64;
 } else {
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-MOSHX3RQ.js"),
+    import("./chunks/main-LQ3BUPWH.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {

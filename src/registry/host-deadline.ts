@@ -6,12 +6,15 @@ import { RegistryError, RegistryErrorCode } from './errors.ts';
  * host must not hold the run; issue 12: a healthy host with thousands of
  * tags must not be failed for being big). The clock runs only while the
  * host has operations under way, and starts again whenever one of its
- * requests gets an answer. When it runs out, the host is sick: every
- * operation still running on it fails with one error, later ones fail at
- * once, and the fetches they started (pings, tokens, retries, sleeps) are
- * aborted through the signal `currentHostDeadline()` hands the transport's
- * fetch. Each request has its own timeout besides (transport.ts), so a host
- * that keeps answering, however slowly, is never failed by this clock.
+ * replies has been read whole (headers alone are not progress: a host that
+ * answers and then stalls its bodies would otherwise reset it forever).
+ * When it runs out, the host is sick: every operation still running on it
+ * fails with one error, later ones fail at once, and the exchanges they
+ * started (pings, tokens, retries, sleeps) are aborted through the signal
+ * the transport follows. Each request has its own timeout besides
+ * (transport.ts), so a slow host that keeps answering is not failed by this
+ * clock, up to `busyCapFactor` times the deadline of busy time in all: that
+ * bound keeps the run's wall time finite whatever a host does.
  */
 export class HostDeadline {
   readonly host: string;
@@ -20,6 +23,10 @@ export class HostDeadline {
   private timer: NodeJS.Timeout | undefined;
   /** Operations under way on this host; the clock stops when there are none. */
   private running = 0;
+  /** Time spent with operations under way, before the current busy stretch. */
+  private busyMs = 0;
+  private busySince = 0;
+  private capTimer: NodeJS.Timeout | undefined;
 
   constructor(host: string, ms: number) {
     this.host = host;
@@ -35,7 +42,10 @@ export class HostDeadline {
     const { signal } = this.controller;
     if (signal.aborted) return Promise.reject(signal.reason as Error);
     this.running += 1;
-    if (this.running === 1) this.restart();
+    if (this.running === 1) {
+      this.restart();
+      this.startBusy();
+    }
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => reject(signal.reason as Error);
       signal.addEventListener('abort', onAbort, { once: true });
@@ -45,12 +55,15 @@ export class HostDeadline {
         .finally(() => {
           signal.removeEventListener('abort', onAbort);
           this.running -= 1;
-          if (this.running === 0) this.stop();
+          if (this.running === 0) {
+            this.stop();
+            this.stopBusy();
+          }
         });
     });
   }
 
-  /** The host answered a request: it is making progress, so its clock starts again. */
+  /** A reply from the host was read whole: it is making progress, so its clock starts again. */
   progress(): void {
     if (this.running > 0 && !this.controller.signal.aborted) this.restart();
   }
@@ -77,7 +90,42 @@ export class HostDeadline {
     clearTimeout(this.timer);
     this.timer = undefined;
   }
+
+  private startBusy(): void {
+    const capMs = busyCapFactor * this.ms;
+    if (!Number.isFinite(capMs)) return;
+    this.busySince = Date.now();
+    this.capTimer = setTimeout(
+      () => {
+        this.controller.abort(
+          new RegistryError({
+            status: 0,
+            code: RegistryErrorCode.HostDeadline,
+            retryable: false,
+            message: `${this.host} kept the run busy for ${seconds(capMs)}, ${busyCapFactor} times its registry-deadline; its remaining references fail`,
+            plain: `busy for ${seconds(capMs)} in all (${busyCapFactor} × registry-deadline)`,
+          }),
+        );
+      },
+      Math.max(0, capMs - this.busyMs),
+    );
+    this.capTimer.unref();
+  }
+
+  private stopBusy(): void {
+    if (this.capTimer === undefined) return;
+    clearTimeout(this.capTimer);
+    this.capTimer = undefined;
+    this.busyMs += Date.now() - this.busySince;
+  }
 }
+
+/**
+ * A host's busy time in all, as a multiple of its registry-deadline: a slow
+ * host that keeps answering is let be for this long (10 minutes at the
+ * default 60 s), far beyond what a healthy registry needs for thousands of references.
+ */
+export const busyCapFactor = 10;
 
 function seconds(ms: number): string {
   return `${Math.ceil(ms / 1000)} s`;
@@ -110,17 +158,20 @@ export function followHostDeadline(controller: AbortController): () => void {
   return () => signal.removeEventListener('abort', onAbort);
 }
 
+/** The current host's reply was read whole (the transport calls this): its clock starts again. */
+export function noteHostProgress(): void {
+  storage.getStore()?.progress();
+}
+
 /**
- * `fetch` that counts each answer as progress of the current host. A request
- * with no signal of its own gets the host's deadline signal; one with a signal
- * links it to the deadline itself (`followHostDeadline`, as the transport does).
+ * `fetch` under the current host's deadline: a request with no signal of its
+ * own gets the host's deadline signal; one with a signal links it to the
+ * deadline itself (`followHostDeadline`, as the transport does).
  */
 export function deadlineAwareFetch(inner: typeof fetch): typeof fetch {
   return async (input, init) => {
     const deadline = storage.getStore();
     if (!deadline) return inner(input, init);
-    const response = await inner(input, init?.signal ? init : { ...init, signal: deadline.signal });
-    deadline.progress();
-    return response;
+    return inner(input, init?.signal ? init : { ...init, signal: deadline.signal });
   };
 }

@@ -4,7 +4,7 @@ import { forbiddenAddressCode } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { dockerHub } from '../reference/index.ts';
 import { checkOutboundUrl, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
-import { followHostDeadline } from './host-deadline.ts';
+import { followHostDeadline, noteHostProgress } from './host-deadline.ts';
 import { KeyedLimiter } from './limiter.ts';
 import { backoffMs, parseRateLimitRemaining, retryAfterMs } from './retry-timing.ts';
 import type { RequestStats } from './types.ts';
@@ -172,9 +172,12 @@ export class Transport {
           const location = response.headers.get('location');
           if (redirectStatuses.has(response.status) && location !== null) {
             await response.body?.cancel();
+            noteHostProgress();
             return { location };
           }
-          return { response, bytes: await readBody(response) };
+          const bytes = await readBody(response);
+          noteHostProgress();
+          return { response, bytes };
         } finally {
           clearTimeout(timer);
           unfollow();

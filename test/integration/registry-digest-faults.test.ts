@@ -223,6 +223,28 @@ describe('wrong digests are never produced (fault injection next to healthy regi
     expect(result).toMatchObject({ code: 'UNCONFIRMED_DIGEST' });
   });
 
+  it('fails a host that answers and then stalls its bodies at its deadline: headers are not progress', async () => {
+    sickProxy.reset();
+    // Every GET (ping, token, manifests) answers its headers at once and never sends the body it promised.
+    sickProxy.inject({ path: /.*/, method: 'GET', times: 1_000, action: { kind: 'stall-body' } });
+    const deadlineMs = 1_500;
+    // Each attempt times out sooner than the deadline: were headers progress, every retry would restart it.
+    const registry = createRegistryClient({
+      requestTimeoutMs: 1_000,
+      maxRetries: 3,
+      retryBaseDelayMs: 1,
+      dockerConfigDir: healthy.dir,
+      hostDeadlineMs: deadlineMs,
+    });
+    const started = performance.now();
+    const result = await outcome(resolveTargetDigest(registry, sickRef()));
+    const elapsed = performance.now() - started;
+    sickProxy.reset();
+    expect(result).toMatchObject({ code: 'HOST_DEADLINE' });
+    // Four 1 s attempts a request, had headers counted as progress; the deadline ends it before them.
+    expect(elapsed).toBeLessThan(deadlineMs + 1_500);
+  });
+
   it('fails a hanging host at its deadline while the healthy references are pinned without waiting for it', async () => {
     sickProxy.reset();
     // Ping, token and manifests of the sick host all hang, longer than the request timeout.

@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RegistryError, RegistryErrorCode } from '../../src/registry/errors.ts';
-import { followHostDeadline, HostDeadline } from '../../src/registry/host-deadline.ts';
+import { busyCapFactor, followHostDeadline, HostDeadline } from '../../src/registry/host-deadline.ts';
 
 describe('followHostDeadline', () => {
   afterEach(() => {
@@ -53,5 +53,51 @@ describe('followHostDeadline', () => {
     const outside = new AbortController();
     followHostDeadline(outside)();
     expect(outside.signal.aborted).toBe(false);
+  });
+});
+
+describe('a host that keeps answering', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** An operation that makes progress every 500 ms for `ms`, then ends. */
+  const answering = (deadline: HostDeadline, ms: number) =>
+    deadline.run(async () => {
+      for (let waited = 0; waited < ms; waited += 500) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        deadline.progress();
+      }
+    });
+
+  it(`is let be for ${busyCapFactor} times its deadline of busy time, then fails: the run's wall time stays bounded`, async () => {
+    vi.useFakeTimers();
+    const deadline = new HostDeadline('registry.example', 1_000);
+    const forever = answering(deadline, Number.POSITIVE_INFINITY);
+    const failed = expect(forever).rejects.toMatchObject({
+      code: RegistryErrorCode.HostDeadline,
+      message: expect.stringContaining(`${busyCapFactor} times its registry-deadline`),
+    });
+    await vi.advanceTimersByTimeAsync(busyCapFactor * 1_000 - 1);
+    expect(deadline.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await failed;
+  });
+
+  it('counts busy time only while operations are under way', async () => {
+    vi.useFakeTimers();
+    const deadline = new HostDeadline('registry.example', 1_000);
+    const first = answering(deadline, 6_000);
+    await vi.advanceTimersByTimeAsync(6_000);
+    await first;
+    // Idle for far longer than the cap: not counted.
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(deadline.signal.aborted).toBe(false);
+    const second = answering(deadline, Number.POSITIVE_INFINITY);
+    const failed = expect(second).rejects.toMatchObject({ code: RegistryErrorCode.HostDeadline });
+    await vi.advanceTimersByTimeAsync(busyCapFactor * 1_000 - 6_000 - 1);
+    expect(deadline.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await failed;
   });
 });

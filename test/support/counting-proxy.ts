@@ -37,7 +37,9 @@ export type FaultAction =
   /** Close the connection without answering. */
   | { readonly kind: 'reset' }
   /** Forward after a pause. */
-  | { readonly kind: 'delay'; readonly ms: number };
+  | { readonly kind: 'delay'; readonly ms: number }
+  /** Answer 200 with headers promising a body, then send none and hold the connection open. */
+  | { readonly kind: 'stall-body' };
 
 export interface Fault {
   readonly name?: string;
@@ -196,6 +198,12 @@ export async function startCountingProxy(upstream: {
         res.once('close', () => clearTimeout(timer));
         return;
       }
+      case 'stall-body':
+        record.status = 200;
+        req.resume();
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+        res.flushHeaders();
+        return;
     }
   }
 
