@@ -59,9 +59,13 @@ async function pushImages(proxies: readonly CountingProxy[]): Promise<BenchImage
 }
 
 /**
- * Runs the bundled CLI as users do and reads its peak RSS from inside the child.
+ * Runs the bundled CLI as users do and reads its peak RSS from inside the child,
+ * under an open-file limit of BENCH_OPEN_FILES (default 256, macOS's default:
+ * a tree of 20,000 files must not need one descriptor a file, issue 8 §7).
  * BENCH_NODE_OPTIONS is handed to the child as NODE_OPTIONS (e.g. `--max-semi-space-size=16`).
  */
+const openFileLimit = process.env.BENCH_OPEN_FILES ?? '256';
+
 function runCli(cwd: string, hosts: readonly string[], command: 'pin' | 'check') {
   const rssFile = join(cwd, '..', 'rss.json');
   const preload = `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, JSON.stringify(process.resourceUsage())));`;
@@ -82,7 +86,13 @@ function runCli(cwd: string, hosts: readonly string[], command: 'pin' | 'check')
     maxRssKb: number;
     code: number;
   }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    // `ulimit` is a shell builtin: bash lowers the limit, then becomes node (exec), so RSS is node's own.
+    const limited = ['-c', 'ulimit -n "$BENCH_OPEN_FILES" && exec "$@"', 'bench', process.execPath, ...args];
+    const child = spawn('bash', limited, {
+      cwd,
+      env: { ...env, BENCH_OPEN_FILES: openFileLimit },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const out: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.on('error', reject);
@@ -226,6 +236,7 @@ async function main(): Promise<void> {
     const [load1, load5] = loadavg();
     console.log(
       `basepin bench: load average ${load1!.toFixed(1)} / ${load5!.toFixed(1)} (1 / 5 min) on ${availableParallelism()} cores` +
+        `; the CLI runs under ulimit -n ${openFileLimit}` +
         (process.env.BENCH_NODE_OPTIONS ? `; NODE_OPTIONS=${process.env.BENCH_NODE_OPTIONS}` : ''),
     );
     console.log(
