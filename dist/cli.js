@@ -68,8 +68,11 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
 `);
   process.exitCode = 64;
 } else {
+  process.stdout.on("error", (error) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-LQ3BUPWH.js"),
+    import("./chunks/main-FZNL2TVB.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {

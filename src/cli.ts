@@ -11,6 +11,11 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
   process.stderr.write(`basepin needs Node ${minimumNodeMajor} or newer; this is ${process.version}\n`);
   process.exitCode = 64;
 } else {
+  // A reader that stops early (`basepin scan . | head`) closes the pipe: the rest of the report is
+  // dropped, and the command still finishes its work (files are written, the exit code is its own).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
   const [{ runCli }, { wantsColour }] = await Promise.all([
     import('./cli/main.ts'),
     import('./cli/colour.ts'),

@@ -141,7 +141,7 @@ export const settingSpecs = {
     shape: 'text',
     file: (z) => z.string(),
     description:
-      "How long a registry host may go without answering any request while basepin waits on it (`60s`, `2m`); then that host's remaining references fail and the others go on. A reply counts once read whole. A slow host that keeps answering is not failed (each request has its own 30 s timeout) until it has kept basepin busy for 10 times the deadline in all.",
+      "How long a registry host may go without answering any request while basepin waits on it (`60s`, `2m`); then that host's remaining references fail and the others go on. A reply counts once read whole. A slow host that keeps answering is not failed (each request has its own 30 s timeout) until it has kept basepin busy for 30 times the deadline in all.",
     parse: textSetting(parseDeadline),
     fallback: 60_000,
   },

@@ -70,7 +70,7 @@ export class HostDeadline {
 
   private restart(): void {
     this.stop();
-    if (!Number.isFinite(this.ms)) return;
+    if (!timerCanWait(this.ms)) return;
     this.timer = setTimeout(() => {
       this.controller.abort(
         new RegistryError({
@@ -93,8 +93,8 @@ export class HostDeadline {
 
   private startBusy(): void {
     const capMs = busyCapFactor * this.ms;
-    if (!Number.isFinite(capMs)) return;
-    this.busySince = Date.now();
+    if (!timerCanWait(capMs)) return;
+    this.busySince = performance.now();
     this.capTimer = setTimeout(
       () => {
         this.controller.abort(
@@ -116,16 +116,25 @@ export class HostDeadline {
     if (this.capTimer === undefined) return;
     clearTimeout(this.capTimer);
     this.capTimer = undefined;
-    this.busyMs += Date.now() - this.busySince;
+    this.busyMs += performance.now() - this.busySince;
   }
 }
 
 /**
  * A host's busy time in all, as a multiple of its registry-deadline: a slow
- * host that keeps answering is let be for this long (10 minutes at the
- * default 60 s), far beyond what a healthy registry needs for thousands of references.
+ * host that keeps answering is let be for this long (30 minutes at the
+ * default 60 s), far beyond what a healthy registry needs for thousands of
+ * references, changelogs and rate-limit waits included.
  */
-export const busyCapFactor = 10;
+export const busyCapFactor = 30;
+
+/** Node's timers hold at most 2^31 − 1 ms (about 24.8 days) and fire at once beyond it. */
+const longestTimerMs = 2 ** 31 - 1;
+
+/** Whether a clock of `ms` is set at all: longer than a timer can hold means no limit, not an instant one. */
+function timerCanWait(ms: number): boolean {
+  return Number.isFinite(ms) && ms <= longestTimerMs;
+}
 
 function seconds(ms: number): string {
   return `${Math.ceil(ms / 1000)} s`;

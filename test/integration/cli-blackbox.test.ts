@@ -698,3 +698,29 @@ describe('registry mirror', () => {
     expect(read('Dockerfile')).toBe(`FROM localhost:${port}/team/local:1@${image.digest}\n`);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('closes the pipe: the report is cut short, the command finishes with its own exit code, no EPIPE crash', async () => {
+    // More report than a pipe holds (64 KiB), so writes are still pending when the reader goes.
+    for (let i = 0; i < 1_500; i++)
+      write(`service-${i}/Dockerfile`, 'FROM alpine:3.20\nFROM node:22-slim AS build\n');
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, fail) => {
+      const child = spawn(cliNode, [cliPath, 'scan', '.'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: isolated, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let errors = '';
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      child.on('error', fail);
+      child.on('close', (exit) => {
+        clearTimeout(timer);
+        done({ code: exit, stderr: errors });
+      });
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});

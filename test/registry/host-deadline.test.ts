@@ -71,7 +71,7 @@ describe('a host that keeps answering', () => {
     });
 
   it(`is let be for ${busyCapFactor} times its deadline of busy time, then fails: the run's wall time stays bounded`, async () => {
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     const deadline = new HostDeadline('registry.example', 1_000);
     const forever = answering(deadline, Number.POSITIVE_INFINITY);
     const failed = expect(forever).rejects.toMatchObject({
@@ -85,7 +85,7 @@ describe('a host that keeps answering', () => {
   });
 
   it('counts busy time only while operations are under way', async () => {
-    vi.useFakeTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     const deadline = new HostDeadline('registry.example', 1_000);
     const first = answering(deadline, 6_000);
     await vi.advanceTimersByTimeAsync(6_000);
@@ -99,5 +99,11 @@ describe('a host that keeps answering', () => {
     expect(deadline.signal.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     await failed;
+  });
+
+  it('a deadline longer than a timer can hold (3 days: 30 times is 90 days) sets no clock, not an instant one', async () => {
+    const deadline = new HostDeadline('registry.example', 3 * 86_400_000);
+    await deadline.run(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(deadline.signal.aborted).toBe(false);
   });
 });
