@@ -32,6 +32,8 @@ export interface FileChange {
   readonly after: string;
   /** How the bytes decode: write `after` back the same way. */
   readonly encoding: 'utf-8' | 'latin1';
+  /** The hash of the bytes `before` was read from, when the text is read again to write (`ScannedFile`). */
+  readonly sourceHash?: string | undefined;
 }
 
 /** What one pin run found and would write: the contract of `basepin pin --json` and the action. */

@@ -231,6 +231,10 @@ class LazyChange implements FileChange {
     return this.#scanned.text();
   }
 
+  get sourceHash(): string | undefined {
+    return this.#scanned.sourceHash;
+  }
+
   get after(): string {
     return applyUpdates(this.#scanned.text(), this.#updates);
   }

@@ -40,8 +40,13 @@ export class ScannedFile {
     this.length = text.length;
     const rereads = rereadFrom?.readAgain !== undefined;
     this.#text = rereads ? undefined : text;
-    this.#hash = rereads ? hashOf(bytes) : undefined;
+    this.#hash = rereads ? contentHash(bytes) : undefined;
     this.#workspace = rereads ? rereadFrom : undefined;
+  }
+
+  /** The hash of the bytes scanned, when the text was not kept (`contentHash`). */
+  get sourceHash(): string | undefined {
+    return this.#hash;
   }
 
   /** Whether the text is held (else `text()` reads the file again). */
@@ -63,9 +68,8 @@ export class ScannedFile {
       const why = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       throw new WriteError(`cannot be read again: ${why}`, { cause: error });
     }
-    if (hashOf(bytes) !== this.#hash) {
-      throw new WriteError('changed since basepin read it; run basepin again');
-    }
+    const found = contentHash(bytes);
+    if (found !== this.#hash) throw new FileChangedError(found);
     return decodeDockerfile(bytes).text;
   }
 }
@@ -101,6 +105,17 @@ export async function scanDockerfiles(
   return { files, sites };
 }
 
-function hashOf(bytes: Uint8Array): string {
+/** What identifies a file's content between the scan and the write. */
+export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64');
+}
+
+/** A file not kept in memory changed between the scan and its write; `found` hashes what it holds now. */
+export class FileChangedError extends WriteError {
+  readonly found: string;
+
+  constructor(found: string) {
+    super('changed since basepin read it; run basepin again');
+    this.found = found;
+  }
 }

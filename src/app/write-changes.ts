@@ -2,6 +2,7 @@ import { encodeDockerfile } from '../dockerfile/index.ts';
 import type { FileBytes, Workspace } from '../workspace/types.ts';
 import { asFailure, WriteError, type Failure } from './failure.ts';
 import type { PinReport } from './pin-report.ts';
+import { contentHash, FileChangedError } from './scan.ts';
 
 export interface WriteFailure {
   readonly file: string;
@@ -24,14 +25,23 @@ export async function writeChanges(
   plan: Pick<PinReport, 'changes'>,
 ): Promise<WriteFailure[]> {
   const failures = new Map<string, WriteFailure>();
+  // What this run wrote for a scanned content: a file reached again by another path (a symlink) that now
+  // holds exactly that was pinned by this run, not changed by someone else, and needs no second write.
+  const wroteFor = new Map<string, string>();
   const { changes } = plan;
   for (let start = 0; start < changes.length; start += filesPerWrite) {
     const encoded: FileBytes[] = [];
     for (const change of changes.slice(start, start + filesPerWrite)) {
       try {
-        encoded.push({ file: change.file, bytes: encodeDockerfile(change.after, change.encoding) });
+        const bytes = encodeDockerfile(change.after, change.encoding);
+        if (change.sourceHash !== undefined) wroteFor.set(change.sourceHash, contentHash(bytes));
+        encoded.push({ file: change.file, bytes });
       } catch (error) {
-        failures.set(change.file, { file: change.file, error: asFailure(error) });
+        const pinnedByThisRun =
+          error instanceof FileChangedError &&
+          change.sourceHash !== undefined &&
+          wroteFor.get(change.sourceHash) === error.found;
+        if (!pinnedByThisRun) failures.set(change.file, { file: change.file, error: asFailure(error) });
       }
     }
     for (const { file, error } of await workspace.write(encoded)) {

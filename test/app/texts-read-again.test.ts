@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planPins } from '../../src/app/pin.ts';
 import { failureCode } from '../../src/app/failure.ts';
-import { writeChanges } from '../../src/app/write-changes.ts';
+import { filesPerWrite, writeChanges } from '../../src/app/write-changes.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import type { RegistryClient } from '../../src/registry/index.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
@@ -103,5 +103,42 @@ describe('a run that lets go of file texts', () => {
     const change = planned.changes.find((entry) => entry.file === 'a/Dockerfile')!;
     expect(() => change.after).toThrow('changed since basepin read it');
     expect(() => change.before).toThrow('changed since basepin read it');
+  });
+});
+
+describe('a Dockerfile reached by two paths (a symlink)', () => {
+  it('is pinned once, not refused as changed when its second path comes in a later batch', async () => {
+    const real = Array.from({ length: filesPerWrite + 10 }, (_, i): [string, string] => [
+      `s${String(i).padStart(3, '0')}/Dockerfile`,
+      `FROM alpine:3.${i}\n`,
+    ]);
+    const memory = new MemoryWorkspace(real);
+    // `zz/Dockerfile` is a link to the first file: listed after every other, read and written through it.
+    const target = (file: string) => (file === 'zz/Dockerfile' ? real[0]![0] : file);
+    const linked: Workspace = {
+      list: async (paths, filters) => [...(await memory.list(paths, filters)), 'zz/Dockerfile'],
+      read: (names, use) =>
+        Promise.all(
+          names.map(
+            async (name) => (await memory.read([target(name)], (_file, bytes) => use(name, bytes)))[0]!,
+          ),
+        ),
+      write: (written) => memory.write(written.map((entry) => ({ ...entry, file: target(entry.file) }))),
+      readAgain: (file) => memory.readAgain(target(file)),
+    };
+    const hashed = await plan(linked, false);
+    expect(hashed.changes.map((change) => change.file)).toContain('zz/Dockerfile');
+    expect(await writeChanges(linked, hashed)).toEqual([]);
+    expect(new TextDecoder().decode(memory.readAgain(real[0]![0]))).toBe(`FROM alpine:3.0@${digest}\n`);
+  });
+
+  it('a file that really changed is still refused, whatever this run wrote elsewhere', async () => {
+    const memory = new MemoryWorkspace(files);
+    const hashed = await plan(memory, false);
+    await memory.write([{ file: 'c/Dockerfile', bytes: new TextEncoder().encode('FROM busybox:1.37\n') }]);
+    const failures = await writeChanges(memory, hashed);
+    expect(failures.map((failure) => [failure.file, failure.error.message])).toEqual([
+      ['c/Dockerfile', 'changed since basepin read it; run basepin again'],
+    ]);
   });
 });
