@@ -9,8 +9,13 @@ export interface WriteFailure {
   readonly error: Failure;
 }
 
-/** Files encoded and handed to the workspace at once: their new texts and bytes live only that long. */
-export const filesPerWrite = 256;
+/**
+ * Files read again, encoded and handed to the workspace at once: as many as a
+ * disk workspace writes side by side (16), so a file's check that it did not
+ * change comes just before its own write, not hundreds of fsyncs earlier, and
+ * new texts and bytes live only that long.
+ */
+export const filesPerWrite = 16;
 
 /**
  * Writes each changed file whole, encoded as it was read (UTF-8 with its
