@@ -86,6 +86,8 @@ async function pinOrCheck(
       } catch (error) {
         writeFailures.push({ file: change.file, error: asFailure(error) });
       }
+      // A diff of 20,000 files is not queued whole behind a slow reader either.
+      await io.stdoutDrained?.();
     }
   } else {
     writeFailures.push(...(await writeChanges(workspace, plan)));

@@ -241,7 +241,7 @@ export class Transport {
       status: 0,
       code: RegistryErrorCode.PullBudgetExhausted,
       retryable: true,
-      message: `${describe(request)}: Docker Hub reports ${remaining} pulls left in this window; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`,
+      message: `${describe(request)}: Docker Hub reports ${this.dockerHubRemaining} pulls left in this window, ${this.pullsInFlight} under way; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`,
     });
   }
 }
