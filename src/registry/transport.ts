@@ -2,11 +2,11 @@ import type { Dispatcher } from 'undici';
 import { untrustedText } from '../text/untrusted.ts';
 import { forbiddenAddressCode } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { dockerHub } from '../reference/index.ts';
 import { checkOutboundUrl, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
 import { followHostDeadline, noteHostProgress } from './host-deadline.ts';
 import { KeyedLimiter } from './limiter.ts';
-import { backoffMs, parseRateLimitRemaining, retryAfterMs } from './retry-timing.ts';
+import { DockerHubPulls } from './docker-hub-pulls.ts';
+import { backoffMs, retryAfterMs } from './retry-timing.ts';
 import type { RequestStats } from './types.ts';
 
 export type RequestKind = 'ping' | 'token' | 'head' | 'get';
@@ -70,25 +70,21 @@ const retryableCauses: ReadonlySet<string> = new Set([
 export class Transport {
   private readonly settings: TransportSettings;
   private readonly limiter: KeyedLimiter;
-  private dockerHubRemaining: number | undefined;
-  /** Docker Hub manifest GETs sent and not yet answered: pulls the last `ratelimit-remaining` does not know of. */
-  private pullsInFlight = 0;
+  private readonly pulls: DockerHubPulls;
 
   constructor(settings: TransportSettings) {
     this.settings = settings;
     this.limiter = new KeyedLimiter(settings.concurrencyPerHost);
+    this.pulls = new DockerHubPulls(settings.dockerHubPullFloor);
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const retries = request.retry === false ? 0 : this.settings.maxRetries;
-    this.checkPullBudget(request);
-    if (!isDockerHubPull(request)) return this.sendWithRetries(request, retries);
-    this.pullsInFlight += 1;
-    try {
-      return await this.sendWithRetries(request, retries);
-    } finally {
-      this.pullsInFlight -= 1;
-    }
+    return this.pulls.spend(
+      request,
+      () => describe(request),
+      () => this.sendWithRetries(request, retries),
+    );
   }
 
   private async sendWithRetries(request: HttpRequest, retries: number): Promise<HttpResponse> {
@@ -106,7 +102,7 @@ export class Transport {
         continue;
       }
       if (request.viaMirror) stats.mirror += 1;
-      this.noteRateLimit(response);
+      this.pulls.note(response.url, response.headers);
       if (response.status === 429) {
         const wait = retryAfterMs(response.headers.get('retry-after'));
         if (wait !== undefined && wait > this.settings.maxRetryWaitMs) {
@@ -218,41 +214,10 @@ export class Transport {
     });
   }
 
-  /**
-   * What Docker Hub last said is left, less the pulls under way: references resolved side by side each
-   * see the others' pulls before their answers arrive, so together they do not spend past a reserve.
-   */
+  /** Docker Hub's pulls left, as the run knows them (`DockerHubPulls`). */
   dockerHubPullsLeft(): number | undefined {
-    return this.dockerHubRemaining === undefined ? undefined : this.dockerHubRemaining - this.pullsInFlight;
+    return this.pulls.left();
   }
-
-  private noteRateLimit(response: HttpResponse): void {
-    if (response.url.host !== dockerHub.registryHost) return;
-    const remaining = parseRateLimitRemaining(response.headers.get('ratelimit-remaining'));
-    if (remaining !== undefined) this.dockerHubRemaining = remaining;
-  }
-
-  /** Docker Hub counts manifest GETs (not HEADs) against the pull limit: stop before it runs out. */
-  private checkPullBudget(request: HttpRequest): void {
-    if (!isDockerHubPull(request)) return;
-    const remaining = this.dockerHubPullsLeft();
-    if (remaining === undefined || remaining > this.settings.dockerHubPullFloor) return;
-    throw new RegistryError({
-      status: 0,
-      code: RegistryErrorCode.PullBudgetExhausted,
-      retryable: true,
-      message: `${describe(request)}: Docker Hub reports ${this.dockerHubRemaining} pulls left in this window, ${this.pullsInFlight} under way; basepin stops issuing manifest GETs at ${this.settings.dockerHubPullFloor} (HEAD requests continue); log in or retry later`,
-    });
-  }
-}
-
-/** Docker Hub counts a manifest GET (not a HEAD, not a blob) as a pull. */
-function isDockerHubPull(request: HttpRequest): boolean {
-  return (
-    request.method === 'GET' &&
-    request.url.host === dockerHub.registryHost &&
-    request.url.pathname.includes('/manifests/')
-  );
 }
 
 /** Reads at most `maxBodyBytes`, whether or not the reply declares its length (a chunked reply need not). */
