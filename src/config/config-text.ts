@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { SettingsError } from './errors.ts';
 import { configFileSchema } from './file-schema.ts';
-import { settingSpecs, type SettingKey, type SettingSpec, type Shape } from './schema.ts';
+import { settingSpecs, type SettingKey, type SettingSpec } from './schema.ts';
+import type { Shape } from './shape.ts';
 import type { SettingSource } from './sources.ts';
 
 const specs = settingSpecs as Record<SettingKey, SettingSpec<unknown>>;

@@ -1,13 +1,23 @@
 import type { z } from 'zod';
 import type { Platform } from '../reference/index.ts';
 import {
+  each,
+  nonEmpty,
+  parseAliases,
+  parseDeadline,
+  parseMirrors,
+  text,
+  textSetting,
+  type Shape,
+  type ShapeKind,
+} from './shape.ts';
+import {
   parseBoolean,
   parseBranch,
   parseBranchPrefix,
   parseChoice,
   parseDuration,
   parseHost,
-  parseMirrorUrl,
   parsePlatformSetting,
   parseWholeNumber,
   type Mirror,
@@ -28,17 +38,6 @@ import {
 
 /** zod, handed in by `./file-schema.ts`: this module does not load it, so runs without a config file never do. */
 type Zod = typeof z;
-
-/** The raw value of a setting after its source turned its text into this shape. */
-export type Shape =
-  | { readonly kind: 'text'; readonly value: string }
-  | { readonly kind: 'list'; readonly value: readonly string[] }
-  | { readonly kind: 'boolean'; readonly value: boolean }
-  | { readonly kind: 'number'; readonly value: number }
-  /** host → values, as mirror lines `docker.io=https://…` give them. */
-  | { readonly kind: 'pairs'; readonly value: readonly (readonly [string, string])[] };
-
-export type ShapeKind = Shape['kind'];
 
 export interface SettingSpec<T> {
   readonly shape: ShapeKind;
@@ -61,28 +60,6 @@ export type GroupBy = (typeof groupByValues)[number];
 /** Who may run comment commands: write is the floor (issue 10); a repository may raise it. */
 const commandPermissionValues = ['write', 'maintain', 'admin'] as const;
 export type CommandPermission = (typeof commandPermissionValues)[number];
-
-/** One value, checked item by item for a list. */
-function each<T>(parse: (text: string) => Parsed<T>): (raw: Shape) => Parsed<T[]> {
-  return (raw) => {
-    const items = raw.kind === 'list' ? raw.value : raw.kind === 'text' ? [raw.value] : [];
-    const values: T[] = [];
-    for (const item of items) {
-      const parsed = parse(item);
-      if ('problem' in parsed) return parsed;
-      values.push(parsed.value);
-    }
-    return { value: values };
-  };
-}
-
-const text = (raw: Shape): string => (raw.kind === 'text' ? raw.value : String(raw.value));
-const nonEmpty = (item: string): Parsed<string> =>
-  item.trim() === '' ? { problem: 'an empty value' } : { value: item };
-
-function textSetting<T>(parse: (text: string) => Parsed<T>): (raw: Shape) => Parsed<T> {
-  return (raw) => parse(text(raw));
-}
 
 /** A person writes `labels: dependencies` as naturally as a list: both are a list. */
 const fileList = (z: Zod) => z.union([z.string().min(1), z.array(z.string().min(1))]);
@@ -307,39 +284,5 @@ export type SettingValue<K extends SettingKey> = (typeof settingSpecs)[K]['fallb
     ? T | F
     : F
   : never;
-
-function parseMirrors(raw: Shape): Parsed<Record<string, Mirror[]>> {
-  if (raw.kind !== 'pairs') return { problem: 'expected HOST=URL pairs' };
-  const mirrors: Record<string, Mirror[]> = {};
-  for (const [host, url] of raw.value) {
-    const parsedHost = parseHost(host);
-    if ('problem' in parsedHost) return parsedHost;
-    const mirror = parseMirrorUrl(url);
-    if ('problem' in mirror) return { problem: `mirror for ${host}: ${mirror.problem}` };
-    (mirrors[parsedHost.value] ??= []).push(mirror.value);
-  }
-  return { value: mirrors };
-}
-
-function parseAliases(raw: Shape): Parsed<Record<string, Mirror>> {
-  if (raw.kind !== 'pairs') return { problem: 'expected HOST=URL pairs' };
-  const aliases: Record<string, Mirror> = {};
-  for (const [host, url] of raw.value) {
-    const parsedHost = parseHost(host);
-    if ('problem' in parsedHost) return parsedHost;
-    if (aliases[parsedHost.value] !== undefined) return { problem: `${host} has more than one alias` };
-    const alias = parseMirrorUrl(url);
-    if ('problem' in alias) return { problem: `alias for ${host}: ${alias.problem}` };
-    aliases[parsedHost.value] = alias.value;
-  }
-  return { value: aliases };
-}
-
-/** At least a second: a shorter deadline would fail healthy registries. */
-function parseDeadline(text: string): Parsed<number> {
-  const parsed = parseDuration(text);
-  if ('problem' in parsed) return parsed;
-  return parsed.value >= 1_000 ? parsed : { problem: `${JSON.stringify(text)} is shorter than 1s` };
-}
 
 export type ConfigFile = Readonly<Record<string, unknown>>;

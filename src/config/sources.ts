@@ -1,5 +1,6 @@
 import { SettingsError } from './errors.ts';
-import { settingSpecs, type SettingKey, type SettingSpec, type Shape } from './schema.ts';
+import { settingSpecs, type SettingKey, type SettingSpec } from './schema.ts';
+import type { Shape } from './shape.ts';
 import { parseCredential, parsePair, type RegistryCredential } from './values.ts';
 
 /**
