@@ -71,19 +71,11 @@ export class HostDeadline {
   private restart(): void {
     this.stop();
     if (!timerCanWait(this.ms)) return;
-    this.timer = setTimeout(() => {
-      this.controller.abort(
-        new RegistryError({
-          status: 0,
-          code: RegistryErrorCode.HostDeadline,
-          retryable: false,
-          message: `${this.host} made no progress for ${seconds(this.ms)}, its registry-deadline; its remaining references fail`,
-          plain: `no progress for ${seconds(this.ms)} (registry-deadline)`,
-        }),
-      );
-    }, this.ms);
-    // The deadline bounds work; it must not keep a finished run alive.
-    this.timer.unref();
+    this.timer = this.failAfter(
+      this.ms,
+      `made no progress for ${seconds(this.ms)}, its registry-deadline`,
+      `no progress for ${seconds(this.ms)} (registry-deadline)`,
+    );
   }
 
   private stop(): void {
@@ -95,21 +87,28 @@ export class HostDeadline {
     const capMs = busyCapFactor * this.ms;
     if (!timerCanWait(capMs)) return;
     this.busySince = performance.now();
-    this.capTimer = setTimeout(
-      () => {
-        this.controller.abort(
-          new RegistryError({
-            status: 0,
-            code: RegistryErrorCode.HostDeadline,
-            retryable: false,
-            message: `${this.host} kept the run busy for ${seconds(capMs)}, ${busyCapFactor} times its registry-deadline; its remaining references fail`,
-            plain: `busy for ${seconds(capMs)} in all (${busyCapFactor} × registry-deadline)`,
-          }),
-        );
-      },
+    this.capTimer = this.failAfter(
       Math.max(0, capMs - this.busyMs),
+      `kept the run busy for ${seconds(capMs)}, ${busyCapFactor} times its registry-deadline`,
+      `busy for ${seconds(capMs)} in all (${busyCapFactor} × registry-deadline)`,
     );
-    this.capTimer.unref();
+  }
+
+  /** A timer that fails the host (`why` after its name); it does not keep a finished run alive. */
+  private failAfter(ms: number, why: string, plain: string): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      this.controller.abort(
+        new RegistryError({
+          status: 0,
+          code: RegistryErrorCode.HostDeadline,
+          retryable: false,
+          message: `${this.host} ${why}; its remaining references fail`,
+          plain,
+        }),
+      );
+    }, ms);
+    timer.unref();
+    return timer;
   }
 
   private stopBusy(): void {
