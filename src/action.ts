@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { failureCode, failureMessage, isInternal } from './app/failure.ts';
+import { groupUnreachable, unreachableLine } from './app/pin-report.ts';
 import { redactedGitHubWrites } from './app/redacted-github.ts';
 import { registryClientFor } from './app/registry-client.ts';
 import { runAction } from './app/run-action.ts';
@@ -89,7 +90,8 @@ async function main(): Promise<void> {
       { title: 'basepin: no Dockerfiles' },
     );
   }
-  for (const failure of result.plan.errors) {
+  const { shown, unreachable } = groupUnreachable(result.plan.errors);
+  for (const failure of shown) {
     if (isInternal(failure.error)) log.debug(failure.error.detail);
     core.warning(
       redact(`${failure.reference}: ${failureMessage(failure.error)} (${failureCode(failure.error)})`),
@@ -100,6 +102,9 @@ async function main(): Promise<void> {
       },
     );
   }
+  // A host that could not be reached is annotated at its first reference; the others are one line.
+  for (const host of unreachable)
+    core.warning(redact(unreachableLine(host)), { title: 'basepin: not resolved' });
   for (const note of result.plan.skipped) {
     core.warning(redact(`${note.reference}: ${note.reason ?? 'skipped'}`), {
       file: note.file,

@@ -2,7 +2,7 @@ import { shortDigest } from '../reference/index.ts';
 import { codeSpan, untrustedMarkdown } from '../text/markdown.ts';
 import { failureCode, failureMessage } from './failure.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
-import type { PinReport } from './pin-report.ts';
+import { groupUnreachable, unreachableLine, type PinReport } from './pin-report.ts';
 import { renderChangelog } from '../changelog/render.ts';
 import type { Changelogs } from './changelog.ts';
 import { changelogFacts, imageName, mirrorNote } from './pr-body.ts';
@@ -62,11 +62,13 @@ export function renderJobSummary(
     }
     lines.push('');
   }
+  const { shown, unreachable } = groupUnreachable(report.errors);
   const leftAlone = [
-    ...report.errors.map(
+    ...shown.map(
       (failure) =>
         `- ${failure.file}:${failure.line} \`${failure.reference}\`: ${untrustedMarkdown(failureMessage(failure.error), 2_000)} (\`${failureCode(failure.error)}\`)`,
     ),
+    ...unreachable.map((host) => `- ${untrustedMarkdown(unreachableLine(host))}`),
     ...report.skipped.map(
       (note) =>
         `- ${note.file}:${note.line} \`${note.reference}\`: ${untrustedMarkdown(note.reason ?? 'skipped', 2_000)}`,

@@ -1,4 +1,5 @@
 import type { ImageSite, SiteKind } from '../dockerfile/site.ts';
+import { RegistryError } from '../registry/index.ts';
 import type { Failure } from './failure.ts';
 import type { Update } from './update.ts';
 
@@ -23,6 +24,42 @@ export interface SiteFailure {
   readonly line: number;
   readonly reference: string;
   readonly error: Failure;
+}
+
+/** A host that could not be reached, and how many more references failed for that alone. */
+export interface UnreachableHost {
+  readonly host: string;
+  readonly notChecked: number;
+}
+
+/**
+ * Failures as a person reads them: each host that could not be reached is shown once, by its first
+ * reference's failure (which says why: `host not found: gcr.io`), and its other references are counted, not
+ * listed (a dead Docker Hub is one line, not 64). `--json` keeps every failure with its code.
+ */
+export function groupUnreachable(errors: readonly SiteFailure[]): {
+  readonly shown: readonly SiteFailure[];
+  readonly unreachable: readonly UnreachableHost[];
+} {
+  const shown: SiteFailure[] = [];
+  const counts = new Map<string, number>();
+  for (const failure of errors) {
+    const host = failure.error instanceof RegistryError ? failure.error.unreachable : undefined;
+    if (host === undefined) shown.push(failure);
+    else if (!counts.has(host)) {
+      counts.set(host, 0);
+      shown.push(failure);
+    } else counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
+  const unreachable = [...counts]
+    .filter(([, notChecked]) => notChecked > 0)
+    .map(([host, notChecked]) => ({ host, notChecked }));
+  return { shown, unreachable };
+}
+
+/** `registry-1.docker.io unreachable: 64 references not checked`. */
+export function unreachableLine({ host, notChecked }: UnreachableHost): string {
+  return `${host} unreachable: ${notChecked} ${notChecked === 1 ? 'reference' : 'references'} not checked`;
 }
 
 /** A Dockerfile whose text changes; `before`/`after` are the full decoded texts. */

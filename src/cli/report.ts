@@ -1,5 +1,11 @@
 import { failureMessage } from '../app/failure.ts';
-import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
+import {
+  groupUnreachable,
+  unreachableLine,
+  type PinReport,
+  type SiteFailure,
+  type SiteNote,
+} from '../app/pin-report.ts';
 import { updateFrom, updatePlace } from '../app/update.ts';
 import { shortDigest } from '../reference/index.ts';
 import { plain, type Paint } from './colour.ts';
@@ -39,14 +45,20 @@ function* lineChunks<T>(items: readonly T[], line: (item: T) => string): Generat
   }
 }
 
-/** `file:line reference: message`, one line a failure (`--json` carries the code). */
+/**
+ * `error: file:line reference: message`, one line a failure (`--json` carries the code), like skips'
+ * `warning:`; a host that could not be reached is one line for all its other references.
+ */
 export function errorLines(errors: readonly SiteFailure[], paint: Paint = plain): string {
-  return errors
-    .map(
+  const { shown, unreachable } = groupUnreachable(errors);
+  const label = paint('red', 'error:');
+  return [
+    ...shown.map(
       (failure) =>
-        `${failure.file}:${failure.line} ${failure.reference}: ${paint('red', failureMessage(failure.error))}\n`,
-    )
-    .join('');
+        `${label} ${failure.file}:${failure.line} ${failure.reference}: ${paint('red', failureMessage(failure.error))}\n`,
+    ),
+    ...unreachable.map((host) => `${label} ${unreachableLine(host)}\n`),
+  ].join('');
 }
 
 export function skippedLines(skipped: readonly SiteNote[], label: string, paint: Paint = plain): string {

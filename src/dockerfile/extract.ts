@@ -5,11 +5,12 @@
  */
 import { argSites, repositorySites, type ArgCandidate, type RepositoryCandidate } from './arg-sites.ts';
 import { readImageToken, templateReason, type TokenReading, type TokenScope } from './image-token.ts';
+import { expandWord } from './arg-values.ts';
 import { lexDockerfile } from './lex.ts';
 import { scanDockerfile, type ExternalEntry } from './scan.ts';
 import { compactSite } from './compact-site.ts';
 import type { ImageSite } from './site.ts';
-import { literalSite, scopeOf, wordSite, type Context } from './site-builders.ts';
+import { literalSite, scopeOf, skippedSite, wordSite, type Context } from './site-builders.ts';
 
 export interface ExtractOptions {
   /**
@@ -29,19 +30,35 @@ export function extractImageSites(file: string, text: string, options: ExtractOp
   if (syntax)
     sites.push(literalSite(context, 'syntax', syntax.line, syntax.value, syntax.value, syntax.range, false));
 
+  const open = lexed.unterminatedHeredoc;
+  if (open) {
+    // The sites before it are real; after it, every line is the heredoc's body, as BuildKit reads it.
+    const reason = `BuildKit refuses this file (unterminated heredoc): <<${open.name} on this line opens a heredoc no line "${open.name}" closes, so no line after it is read; close the heredoc, or write a shift with no blank before << ($((1<<4)))`;
+    sites.push(skippedSite(context, 'heredoc', open.line, `<<${open.name}`, undefined, reason));
+  }
+
   const candidates = new Map<string, ArgCandidate[]>();
   const repositories = new Map<string, RepositoryCandidate[]>();
   // One set, grown as FROMs are read: a FROM sees the stages before it.
   const stageNames = new Set<string>();
+  // `AS ${S}` whose ARG has no default: BuildKit refuses the name, buildah expands it at build time.
+  const variableStages: VariableStage[] = [];
   const scope = scopeOf(context, stageNames);
   scanned.froms.forEach((from, index) => {
     const template = from.image ? templateText(from.instruction.args, from.image.start) : undefined;
     const reading = template
       ? templateReading
       : from.image
-        ? readImageToken(from.image.raw, scope)
+        ? maybeVariableStage(from.image.raw, readImageToken(from.image.raw, scope), variableStages)
         : undefined;
-    if (from.stage !== undefined) stageNames.add(from.stage.toLowerCase());
+    if (from.stage !== undefined)
+      addStage(context, from.stage, from.instruction.line, stageNames, variableStages);
+    if (from.refused) {
+      const refused: TokenReading = { form: 'invalid', reason: from.refused.reason };
+      const site = wordSite(context, 'from', from.instruction, 0, from.refused.written, refused);
+      if (site) sites.push({ ...site, stage: from.stage });
+      return;
+    }
     if (!from.image || !reading) return;
     if (reading.form === 'arg-reference' || reading.form === 'arg-tag') {
       const list = candidates.get(reading.name) ?? [];
@@ -62,8 +79,16 @@ export function extractImageSites(file: string, text: string, options: ExtractOp
 
   for (const external of scanned.externals) {
     const { instruction, value } = external;
+    if (external.refused) {
+      const refused: TokenReading = { form: 'invalid', reason: external.refused };
+      const site = wordSite(context, external.kind, instruction, value.start, value.value, refused);
+      if (site) sites.push({ ...site, stage: external.stage });
+      continue;
+    }
     const template = templateText(instruction.args, value.start);
-    const reading = template ? templateReading : externalReading(external, scope);
+    const reading = template
+      ? templateReading
+      : maybeVariableStage(value.value, externalReading(external, scope), variableStages);
     const raw = template ?? (value.plain ? value.value : instruction.args.slice(value.start, value.end));
     const site = wordSite(context, external.kind, instruction, value.start, raw, reading);
     if (site) sites.push({ ...site, stage: external.stage });
@@ -90,6 +115,43 @@ function externalReading(external: ExternalEntry, scope: TokenScope): TokenReadi
   const where = external.kind.endsWith('copy-from') ? 'COPY --from' : 'RUN --mount';
   // convert.go `toCommand` and commands_runmount.go `parseMount` refuse variables there.
   const reason = `the image in ${where} comes from an ARG, which BuildKit does not expand there (the build fails); name the image in a stage FROM it`;
+  return { form: 'skipped', reason, resolved: undefined };
+}
+
+interface VariableStage {
+  readonly name: string;
+  readonly line: number;
+}
+
+/**
+ * A stage named through a variable (`FROM img AS ${S}`): BuildKit refuses the name (it must match
+ * `[a-z][a-z0-9-_.]*` as written), while buildah expands it. Expanded with the global ARG defaults,
+ * as buildah would, it is a stage like any other, so `COPY --from=first` names no image; without a
+ * default its name is unknown (`maybeVariableStage`).
+ */
+function addStage(
+  context: Context,
+  stage: string,
+  line: number,
+  stages: Set<string>,
+  variableStages: VariableStage[],
+): void {
+  stages.add(stage.toLowerCase());
+  if (!stage.includes('$')) return;
+  const expanded = expandWord(stage, context.scanned.globals, context.lexed.escape).value;
+  if (expanded) stages.add(expanded.toLowerCase());
+  else variableStages.push({ name: stage, line });
+}
+
+/** A bare name (no registry, tag or digest) that a stage named only through a variable may be: not an image. */
+function maybeVariableStage(
+  word: string,
+  reading: TokenReading,
+  variableStages: readonly VariableStage[],
+): TokenReading {
+  const stage = variableStages[0];
+  if (stage === undefined || reading.form === 'not-image' || /[:/@$]/.test(word)) return reading;
+  const reason = `${word} may be the stage ${stage.name} (line ${stage.line}), whose name only an ARG gives: BuildKit refuses such a stage name and buildah expands it; name the stage plainly or give the ARG a default`;
   return { form: 'skipped', reason, resolved: undefined };
 }
 

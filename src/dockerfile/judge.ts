@@ -45,7 +45,8 @@ function judgeAnew(resolved: string, tagOnly: boolean): Judgement {
     // A flat copy: the reference's parts are cut from what it parses, and `resolved` is cut from a file's text.
     reference = parseImageReference(sharedText(resolved));
   } catch (error) {
-    if (error instanceof BadReferenceError) return refused('invalid', undefined, error.message);
+    // The reason alone: every report shows the reference beside it (the site's words, or what they expand to).
+    if (error instanceof BadReferenceError) return refused('invalid', undefined, error.reason);
     return refused('invalid', undefined, String(error));
   }
   if (reference.digest !== undefined && reference.tag === undefined) {

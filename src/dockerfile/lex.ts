@@ -33,6 +33,18 @@ export interface LexedDockerfile {
   readonly escape: string;
   readonly instructions: readonly Instruction[];
   readonly lineStarts: readonly number[];
+  /**
+   * A heredoc that the end of the file reached before its terminator line: BuildKit refuses the file
+   * ("unterminated heredoc"), and every line after the opener was read as its body (a FROM there too).
+   */
+  readonly unterminatedHeredoc: UnterminatedHeredoc | undefined;
+}
+
+export interface UnterminatedHeredoc {
+  /** The line of the instruction that opened it. */
+  readonly line: number;
+  /** The terminator it waited for (`EOF`, or `4))` for `$((1 << 4))`). */
+  readonly name: string;
 }
 
 const blank = /^[ \t\v\f\r]$/;
@@ -47,6 +59,7 @@ export function lexDockerfile(text: string): LexedDockerfile {
   const isContinued = (line: string): number | undefined => continuationAt(line, escape);
 
   const instructions: Instruction[] = [];
+  let unterminatedHeredoc: UnterminatedHeredoc | undefined;
   // Directive lines are comments to the instruction reader.
   let index = 0;
   while (index < lines.length) {
@@ -82,11 +95,14 @@ export function lexDockerfile(text: string): LexedDockerfile {
     const heredocs: string[] = [];
     for (const heredoc of heredocMarkers(instruction.keyword, instruction.args, escape)) {
       const body: string[] = [];
+      let closed = false;
       while (index < lines.length) {
         const raw = lineText(index++);
-        if ((heredoc.stripTabs ? raw.replace(/^\t+/, '') : raw) === heredoc.name) break;
+        closed = (heredoc.stripTabs ? raw.replace(/^\t+/, '') : raw) === heredoc.name;
+        if (closed) break;
         body.push(raw);
       }
+      if (!closed) unterminatedHeredoc ??= { line: instruction.line, name: heredoc.name };
       heredocs.push(body.join('\n'));
     }
     instructions.push({ ...instruction, heredocs });
@@ -96,6 +112,7 @@ export function lexDockerfile(text: string): LexedDockerfile {
     escape,
     instructions,
     lineStarts: lines.map((line) => line.start),
+    unterminatedHeredoc,
   };
 }
 

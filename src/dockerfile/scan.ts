@@ -15,6 +15,7 @@ import {
   splitBlankWords,
   splitWords,
   unquote,
+  type Flag,
   type ValueSpan,
   type Word,
 } from './words.ts';
@@ -25,6 +26,8 @@ export interface FromEntry {
   readonly platform: string | undefined;
   /** `AS name` as written. */
   readonly stage: string | undefined;
+  /** Why BuildKit refuses this FROM before reading its image (`--platform linux/amd64 img`), and the flag refused. */
+  readonly refused?: { readonly reason: string; readonly written: string } | undefined;
 }
 
 export interface ExternalEntry {
@@ -37,6 +40,8 @@ export interface ExternalEntry {
   readonly stage: string | undefined;
   /** Use key of the ARG references in `value`. */
   readonly key: string;
+  /** Why BuildKit refuses the instruction (`COPY --from x`); `value` is then the flag word. */
+  readonly refused?: string | undefined;
 }
 
 /** One place a global ARG is read. */
@@ -151,11 +156,33 @@ function readFrom(instruction: Instruction, escape: string): FromEntry {
     start: word.start + flagsEnd,
     end: word.end + flagsEnd,
   }));
+  const bare = flags.find((flag) => flag.value === undefined && flag.name !== '');
+  if (bare) {
+    // BuildKit's flag reader (bflag.go) takes a value only after `=`: `--platform linux/amd64 img` makes
+    // `linux/amd64` the image and `img` a second argument, and the FROM is refused.
+    const as = words.at(-2);
+    const stage = words.length >= 3 && as?.raw.toLowerCase() === 'as' ? words.at(-1)?.raw : undefined;
+    return {
+      instruction,
+      image: undefined,
+      platform: undefined,
+      stage,
+      // The flag word is what is refused (a report's reference field holds no blanks).
+      refused: { reason: bareFlagReason('FROM', bare, words[0]), written: bare.word.raw },
+    };
+  }
   const image = words[0];
   const as = words[1];
   const stage = as && as.raw.toLowerCase() === 'as' ? words[2]?.raw : undefined;
   const platform = flags.find((flag) => flag.name === 'platform')?.value?.value;
   return { instruction, image, platform, stage };
+}
+
+/** `COPY --from x`: BuildKit reads a flag's value only after `=`, so it refuses the instruction. */
+function bareFlagReason(keyword: string, flag: Flag, next: Word | undefined): string {
+  const name = flag.word.raw;
+  const written = next === undefined ? `${name}=VALUE` : `${name}=${next.raw}`;
+  return `BuildKit refuses this ${keyword}: it reads a flag's value only after "=", so ${name} has none; write ${written}`;
 }
 
 function globalArg(
@@ -207,9 +234,21 @@ function readExternals(
     }));
   }
   if (instruction.keyword !== 'COPY' && instruction.keyword !== 'RUN') return [];
-  const { flags } = leadingFlags(splitWords(instruction.args, escape));
+  const words = splitWords(instruction.args, escape);
+  const { flags, rest } = leadingFlags(words);
   const entries: ExternalEntry[] = [];
-  for (const flag of flags) {
+  for (const [index, flag] of flags.entries()) {
+    const named = flag.name === (instruction.keyword === 'COPY' ? 'from' : 'mount');
+    if (!flag.value && named) {
+      // The word after the last flag is the one a user meant as its value.
+      const next = index === flags.length - 1 ? words[rest] : undefined;
+      const { raw, start, end } = flag.word;
+      const value = { value: raw, start, end, plain: false };
+      const kind = instruction.keyword === 'COPY' ? 'copy-from' : 'mount-from';
+      const refused = bareFlagReason(instruction.keyword, flag, next);
+      entries.push({ kind, instruction, value, stage, key: `external:${count + entries.length}`, refused });
+      continue;
+    }
     if (!flag.value) continue;
     let value: ValueSpan | undefined;
     let kind: ExternalEntry['kind'];

@@ -96,7 +96,11 @@ export function literalSite(
     stage: undefined,
     platform: undefined,
     status: judged.status,
-    reason: judged.reason,
+    // A report shows the reference as written: an invalid one read through ARGs also says what it became.
+    reason:
+      judged.status === 'invalid' && resolved !== written && resolved !== ''
+        ? `${judged.reason ?? 'invalid reference'} (after ARG substitution: ${JSON.stringify(resolved)})`
+        : judged.reason,
   };
 }
 

@@ -3,9 +3,18 @@ import type { ImageReference } from '../reference/index.ts';
 /**
  * Where an image is named in a Dockerfile. `onbuild-copy-from` and
  * `onbuild-mount-from` are in ONBUILD triggers: every build FROM this image pulls them.
+ * `heredoc` is no image: a heredoc the file never closes, always skipped, since
+ * BuildKit refuses the file and the lines after it (FROMs too) are its body.
  */
 export type SiteKind =
-  'from' | 'arg' | 'copy-from' | 'mount-from' | 'onbuild-copy-from' | 'onbuild-mount-from' | 'syntax';
+  | 'from'
+  | 'arg'
+  | 'copy-from'
+  | 'mount-from'
+  | 'onbuild-copy-from'
+  | 'onbuild-mount-from'
+  | 'syntax'
+  | 'heredoc';
 
 /**
  * - `pinnable`: a tag to follow, no digest yet.

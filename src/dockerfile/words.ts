@@ -24,7 +24,10 @@ export interface ValueSpan {
 export interface Flag {
   /** Lower-cased name without dashes: `from`, `platform`, `mount`. */
   readonly name: string;
+  /** Undefined for `--name` without `=`, which BuildKit refuses for every flag that takes a value. */
   readonly value: ValueSpan | undefined;
+  /** The whole flag word as written. */
+  readonly word: Word;
 }
 
 /** Splits at unquoted blanks; quotes and the escape character keep blanks inside a word. */
@@ -92,7 +95,7 @@ export function leadingFlags(words: readonly Word[]): { flags: Flag[]; rest: num
     const equals = word.raw.indexOf('=');
     const name = word.raw.slice(2, equals === -1 ? undefined : equals).toLowerCase();
     const value = equals === -1 ? undefined : unquote(word.raw.slice(equals + 1), word.start + equals + 1);
-    flags.push({ name, value });
+    flags.push({ name, value, word });
   }
   return { flags, rest };
 }

@@ -19,10 +19,14 @@ export class BadReferenceError extends Error {
   override readonly name = 'BadReferenceError';
   readonly code: ReferenceErrorCode;
   readonly input: string;
+  /** What is wrong, without the input: for a line that shows the reference already. */
+  readonly reason: string;
 
   constructor(code: ReferenceErrorCode, input: string, detail?: string) {
-    super(`${JSON.stringify(input)}: ${code}${detail ? ` (${detail})` : ''}`);
+    const reason = `${code}${detail ? ` (${detail})` : ''}`;
+    super(`${JSON.stringify(input)}: ${reason}`);
     this.code = code;
     this.input = input;
+    this.reason = reason;
   }
 }

@@ -39,6 +39,16 @@ function authFailure(status: number, host: string, auth: string): string | undef
   return status === 401 || status === 403 ? `authentication failed for ${host} (${auth})` : undefined;
 }
 
+/** A reply that broke HTTP (`network-failure.ts`): status 0, and the host not marked unreachable. */
+function isBrokenReply(error: unknown): boolean {
+  return (
+    error instanceof RegistryError &&
+    error.status === 0 &&
+    error.code === RegistryErrorCode.BadResponse &&
+    error.unreachable === undefined
+  );
+}
+
 export function pullScope(repository: string): string {
   return `repository:${repository}:pull`;
 }
@@ -117,7 +127,11 @@ export class Endpoint {
   }
 
   ping(): Promise<{ origin: string; challenge: Challenge }> {
-    return (this.pinged ??= this.pingOnce());
+    return (this.pinged ??= this.pingOnce().catch((error: unknown) => {
+      // A ping whose reply broke HTTP failed that exchange, not the host: the next request pings again.
+      if (isBrokenReply(error)) this.pinged = undefined;
+      throw error;
+    }));
   }
 
   private async pingOnce(): Promise<{ origin: string; challenge: Challenge }> {

@@ -18,14 +18,17 @@ export const RegistryErrorCode = {
   /** A digest we were asked to fetch is not `algorithm:hex`. */
   DigestInvalid: 'DIGEST_INVALID',
   Denied: 'DENIED',
-  /** Connection refused/reset, DNS failure, TLS failure. */
+  /** Connection refused/reset, DNS failure, TLS failure: the host cannot be reached (`network-failure.ts`). */
   Network: 'NETWORK_ERROR',
   Timeout: 'TIMEOUT',
   /** The host's total deadline passed; its remaining operations fail. */
   HostDeadline: 'HOST_DEADLINE',
   /** An auth realm or redirect target basepin refuses to contact. */
   UnsafeUrl: 'UNSAFE_URL',
-  /** A reply that does not follow the spec (bad token reply, unknown media type, bad manifest). */
+  /**
+   * A reply that does not follow the spec (bad token reply, unknown media type, bad manifest), or breaks
+   * HTTP itself (status 0: a bad status line, a folded header, a bad chunk): that exchange failed, not the host.
+   */
   BadResponse: 'BAD_RESPONSE',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   /** docker config.json unreadable or malformed. */
@@ -50,6 +53,11 @@ export interface RegistryErrorInit {
    * what an error naming several sources quotes for each.
    */
   readonly plain?: string | undefined;
+  /**
+   * The host that could not be reached at all (DNS, refused, TLS, timeout, its deadline): the run stops
+   * asking it, and reports name it once for all its references. Unset when the host answered.
+   */
+  readonly unreachable?: string | undefined;
   readonly cause?: unknown;
 }
 
@@ -68,6 +76,7 @@ export class RegistryError extends Error {
   readonly code: string;
   readonly retryable: boolean;
   readonly plain: string | undefined;
+  readonly unreachable: string | undefined;
 
   constructor(init: RegistryErrorInit) {
     super(
@@ -78,5 +87,6 @@ export class RegistryError extends Error {
     this.code = untrustedText(init.code, maxCodeLength);
     this.retryable = init.retryable;
     this.plain = init.plain === undefined ? undefined : untrustedText(init.plain, maxMessageLength);
+    this.unreachable = init.unreachable;
   }
 }

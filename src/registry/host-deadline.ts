@@ -104,6 +104,7 @@ export class HostDeadline {
           retryable: false,
           message: `${this.host} ${why}; its remaining references fail`,
           plain,
+          unreachable: this.host,
         }),
       );
     }, ms);

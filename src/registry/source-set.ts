@@ -159,6 +159,7 @@ export class SourceSet {
         retryable: false,
         message: `${endpoint.host} could not be reached earlier in this run (${dead.message})`,
         plain: `${dead.plain ?? dead.message}, earlier in this run`,
+        unreachable: dead.unreachable,
       });
     }
     try {
@@ -215,15 +216,13 @@ export class SourceSet {
   }
 }
 
-/** A failure to reach the host at all (connection, DNS, TLS, timeout, deadline): worth remembering. */
+/**
+ * A failure to reach the host at all (connection, DNS, TLS, timeout, deadline): worth remembering. A reply
+ * that broke HTTP is not one: the host answered, and its other references are still asked
+ * (`classifyNetworkFailure` decides which is which).
+ */
 function isUnreachable(error: unknown): error is RegistryError {
-  return (
-    error instanceof RegistryError &&
-    error.status === 0 &&
-    (error.code === RegistryErrorCode.Network ||
-      error.code === RegistryErrorCode.Timeout ||
-      error.code === RegistryErrorCode.HostDeadline)
-  );
+  return error instanceof RegistryError && error.unreachable !== undefined;
 }
 
 /** The registry cannot serve now (unreachable, down, rate limited): its mirrors may stand in. */

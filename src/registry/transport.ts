@@ -1,10 +1,10 @@
 import type { Dispatcher } from 'undici';
-import { untrustedText } from '../text/untrusted.ts';
 import { forbiddenAddressCode } from './addresses.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { checkOutboundUrl, forbiddenHostReason, type UrlPolicy } from './hosts.ts';
 import { followHostDeadline, noteHostProgress } from './host-deadline.ts';
 import { KeyedLimiter } from './limiter.ts';
+import { classifyNetworkFailure } from './network-failure.ts';
 import { DockerHubPulls } from './docker-hub-pulls.ts';
 import { backoffMs, retryAfterMs } from './retry-timing.ts';
 import type { RequestStats } from './types.ts';
@@ -54,17 +54,8 @@ const maxRedirects = 5;
 const maxBodyBytes = 32 * 1024 * 1024;
 const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 const retryableStatuses: ReadonlySet<number> = new Set([500, 502, 503, 504]);
-/** Socket-level failures worth another try; refused connections and DNS misses are not. */
-const retryableCauses: ReadonlySet<string> = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
+/** A reply that broke HTTP is tried once more, not `maxRetries` times: a host that sends one tends to repeat it. */
+const brokenReplyRetries = 1;
 
 /** HTTP with timeouts, bounded retries, 429 handling, per-host limits and safe redirects. */
 export class Transport {
@@ -97,7 +88,8 @@ export class Transport {
         response = await this.sendOnce(request);
       } catch (error) {
         const failure = toRegistryError(error, request, this.settings.timeoutMs);
-        if (!failure.retryable || attempt >= retries) throw failure;
+        const limit = failure.unreachable === undefined ? Math.min(retries, brokenReplyRetries) : retries;
+        if (!failure.retryable || attempt >= limit) throw failure;
         await this.settings.sleep(backoffMs(attempt, this.settings.retryBaseDelayMs));
         continue;
       }
@@ -258,8 +250,14 @@ function describe(request: HttpRequest): string {
   return `${request.method} ${request.url.origin}${request.url.pathname}`;
 }
 
+/**
+ * What fetch threw, as a `RegistryError` in a user's words. Whether it fails the host or this exchange
+ * alone is `classifyNetworkFailure`'s decision: a host failure carries `unreachable`, which the source
+ * set remembers for the run; a broken reply is `BAD_RESPONSE` and leaves the host's other references be.
+ */
 function toRegistryError(error: unknown, request: HttpRequest, timeoutMs: number): RegistryError {
   if (error instanceof RegistryError) return error;
+  const { host } = request.url;
   const refused = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (refused?.code === forbiddenAddressCode) {
     return new RegistryError({
@@ -272,26 +270,25 @@ function toRegistryError(error: unknown, request: HttpRequest, timeoutMs: number
   }
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
+    const words = `no answer from ${host} within ${Math.ceil(timeoutMs / 1000)} s`;
     return new RegistryError({
       status: 0,
       code: RegistryErrorCode.Timeout,
       retryable: true,
-      message: `${describe(request)}: no answer in time`,
-      plain: `no answer within ${Math.ceil(timeoutMs / 1000)} s`,
+      message: words,
+      plain: words,
+      unreachable: host,
       cause: error,
     });
   }
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const causeCode = typeof cause?.code === 'string' ? cause.code : undefined;
-  const detail = [causeCode, typeof cause?.message === 'string' ? cause.message : String(error)]
-    .filter((part) => part !== undefined && part !== '')
-    .join(' ');
+  const failure = classifyNetworkFailure(error, host);
   return new RegistryError({
     status: 0,
-    code: RegistryErrorCode.Network,
-    retryable: causeCode !== undefined && retryableCauses.has(causeCode),
-    message: `${describe(request)}: ${untrustedText(detail)}`,
-    plain: `unreachable (${untrustedText(detail)})`,
+    code: failure.scope === 'host' ? RegistryErrorCode.Network : RegistryErrorCode.BadResponse,
+    retryable: failure.retryable,
+    message: failure.words,
+    plain: failure.words,
+    unreachable: failure.scope === 'host' ? host : undefined,
     cause: error,
   });
 }

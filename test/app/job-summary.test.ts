@@ -54,3 +54,43 @@ describe('the job summary quotes registry text as text', () => {
     );
   });
 });
+
+describe('the job summary sums up a host that could not be reached', () => {
+  it('shows why at its first reference and counts the others in one line; other failures stay', () => {
+    const down = (message: string) =>
+      new RegistryError({
+        status: 0,
+        code: 'NETWORK_ERROR',
+        retryable: false,
+        message,
+        unreachable: 'gcr.io',
+      });
+    const notFound = new RegistryError({
+      status: 404,
+      code: 'MANIFEST_UNKNOWN',
+      retryable: false,
+      message: 'nope',
+    });
+    const report: PinReport = {
+      ...reportWith(notFound, 'digest-only'),
+      skipped: [],
+      errors: [
+        { file: 'Dockerfile', line: 1, reference: 'gcr.io/a:1', error: down('host not found: gcr.io') },
+        { file: 'Dockerfile', line: 2, reference: 'ghcr.io/b:1', error: notFound },
+        ...[3, 4, 5].map((line) => ({
+          file: 'Dockerfile',
+          line,
+          reference: `gcr.io/c${line}:1`,
+          error: down('gcr.io could not be reached earlier in this run (host not found: gcr.io)'),
+        })),
+      ],
+    };
+    const summary = renderJobSummary(report, [], false);
+    const items = summary.split('\n').filter((line) => line.startsWith('- '));
+    expect(items).toEqual([
+      '- Dockerfile:1 `gcr.io/a:1`: host not found\\: gcr\\.io (`NETWORK_ERROR`)',
+      '- Dockerfile:2 `ghcr.io/b:1`: nope (`MANIFEST_UNKNOWN`)',
+      '- gcr\\.io unreachable\\: 3 references not checked',
+    ]);
+  });
+});

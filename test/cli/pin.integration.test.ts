@@ -121,7 +121,9 @@ describe('basepin pin', () => {
 
     const result = await cli('pin');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^b\/Dockerfile:1 127\.0\.0\.1:\d+\/team\/missing:1: .*MANIFEST_UNKNOWN/m);
+    expect(result.stderr).toMatch(
+      /^error: b\/Dockerfile:1 127\.0\.0\.1:\d+\/team\/missing:1: .*MANIFEST_UNKNOWN/m,
+    );
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(read('a/Dockerfile')).toBe(`FROM ${proxy.host}/library/alpine:3.20@${alpine.digest}\n`);
   });

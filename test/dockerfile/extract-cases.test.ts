@@ -151,7 +151,11 @@ const cases: readonly Case[] = [
     'FROM a:1\nCOPY <<EOF /x\nFROM b:2\nEOF\nFROM c:3\n',
     ['1 from pinnable a:1', '5 from pinnable c:3'],
   ],
-  ['unterminated heredoc swallows the rest', 'FROM a:1\nRUN cat <<EOF\nFROM b:2\n', ['1 from pinnable a:1']],
+  [
+    'an unterminated heredoc swallows the rest, and says so where it opens',
+    'FROM a:1\nRUN cat <<EOF\nFROM b:2\n',
+    ['1 from pinnable a:1', '2 heredoc skipped -'],
+  ],
   [
     'heredoc-like text in FROM is not a heredoc',
     'FROM a:1\nFROM <<EOF\nFROM b:2\nEOF\n',

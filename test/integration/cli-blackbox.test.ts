@@ -232,7 +232,7 @@ describe('registry without auth', () => {
       write('Dockerfile', text);
       const result = await runCli(['pin'], dir);
       expect(lines(result.stderr)).toEqual([
-        `Dockerfile:1 ${host}/team/flip:1@${amd!.digest}: ${host}/team/flip:1 has no linux/amd64 image (available: linux/arm64)`,
+        `error: Dockerfile:1 ${host}/team/flip:1@${amd!.digest}: ${host}/team/flip:1 has no linux/amd64 image (available: linux/arm64)`,
       ]);
       expect(result.code).toBe(2);
       // The arm64 pin follows the tag; the amd64 line is left as it was.
@@ -576,7 +576,7 @@ describe('registry with htpasswd auth', () => {
         'basepin pin: 0 pinned, 0 refreshed, 0 current, 0 skipped, 1 failed; 1 file scanned, 0 changed\n',
       );
       expect(lines(result.stderr)).toHaveLength(1);
-      expect(result.stderr).toMatch(new RegExp(`^Dockerfile:1 ${host}/private/app:2: .*UNAUTHORIZED`));
+      expect(result.stderr).toMatch(new RegExp(`^error: Dockerfile:1 ${host}/private/app:2: .*UNAUTHORIZED`));
       expect(result.stderr).not.toContain(wrong);
       expect(result.stderr).not.toContain(Buffer.from(`basepin:${wrong}`).toString('base64'));
       expect(result.code).toBe(2);

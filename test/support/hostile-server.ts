@@ -9,6 +9,11 @@ import type { AddressInfo } from 'node:net';
 
 export interface HostileReply {
   readonly status: number;
+  /**
+   * Bytes written to the socket as they are instead of a reply made by Node (which refuses to make a
+   * malformed one): a bad status line, a folded header, a bad chunk. `status` is then ignored.
+   */
+  readonly raw?: string;
   readonly headers?: Readonly<Record<string, string | undefined>>;
   readonly body?: string;
 }
@@ -46,6 +51,10 @@ export async function startHostileServer(): Promise<HostileServer> {
     requests.push(request);
     req.resume();
     const reply = handler(request);
+    if (reply.raw !== undefined) {
+      req.socket.end(reply.raw);
+      return;
+    }
     const body = request.method === 'HEAD' ? '' : (reply.body ?? '');
     const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(reply.body ?? '')) };
     for (const [name, value] of Object.entries(reply.headers ?? {}))
