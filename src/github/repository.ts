@@ -2,7 +2,7 @@ import { foreignCommits, listBranchCommits, type BranchCommit } from './branch-c
 import type { GitHubClient } from './client.ts';
 import { createComment, reactToComment, type CommandReaction, type PostedComment } from './comments.ts';
 import { commitFiles, writeCommit, type CommitFilesInput } from './commit-files.ts';
-import { getTokenIdentity } from './identity.ts';
+import { getTokenIdentity, loginOf } from './identity.ts';
 import { createIssue, findIssues, getIssue, updateIssueBody, type Issue } from './issues.ts';
 import { getPermission, type PermissionLevel } from './permission.ts';
 import { getPullRequest, listChangedFiles, readFileAt } from './pull-request-files.ts';
@@ -48,7 +48,10 @@ export interface GitHubRepository {
   addAssignees(number: number, assignees: readonly string[]): Promise<void>;
 
   // Comment commands and the dashboard (issue 10).
-  /** The token's login (asked once). */
+  /**
+   * The token's login as GitHub gave it (asked once), or `unknownLogin` when GitHub would not say: for
+   * messages only, never to decide what basepin made (`marks.ts` does that).
+   */
   identity(): Promise<string>;
   permissionOf(user: string): Promise<PermissionLevel>;
   react(commentId: number, content: CommandReaction): Promise<void>;
@@ -90,7 +93,7 @@ export function createGitHubRepository(
   const retry = options.consistencyRetry ?? defaultConsistencyRetry;
   const baseCommits = new Map<string, Promise<GitCommit>>();
   let identity: Promise<string> | undefined;
-  const whoAmI = () => (identity ??= getTokenIdentity(octokit));
+  const whoAmI = () => (identity ??= getTokenIdentity(octokit).then(loginOf));
   return {
     repo,
     commitFiles: (input) => commitFiles(octokit, repo, input, baseCommits),

@@ -59,33 +59,6 @@ describe('collaborator permission', () => {
   });
 });
 
-describe('token identity', () => {
-  it('is the user of a personal token, asked once', async () => {
-    nock(api).get('/user').once().reply(200, { login: 'octocat' });
-    const github = testRepository();
-    expect(await github.identity()).toBe('octocat');
-    expect(await github.identity()).toBe('octocat');
-  });
-
-  it('is the bot of an installation token, from GraphQL', async () => {
-    nock(api)
-      .get('/user')
-      .reply(403, { message: 'Resource not accessible by integration' })
-      .post('/graphql')
-      .reply(200, { data: { viewer: { login: 'github-actions', __typename: 'Bot' } } });
-    expect(await testRepository().identity()).toBe('github-actions[bot]');
-  });
-
-  it('is the workflow token’s bot when GraphQL refuses too', async () => {
-    nock(api)
-      .get('/user')
-      .reply(403, { message: 'Resource not accessible by integration' })
-      .post('/graphql')
-      .reply(403, { message: 'Resource not accessible by integration' });
-    expect(await testRepository().identity()).toBe('github-actions[bot]');
-  });
-});
-
 describe('comments and reactions', () => {
   it('comments and reacts', async () => {
     nock(api)
@@ -146,7 +119,7 @@ describe('branches', () => {
       .get('/user')
       .reply(403, { message: 'Resource not accessible by integration' })
       .post('/graphql')
-      .reply(200, { data: { viewer: { login: 'github-actions', __typename: 'Bot' } } })
+      .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
       .get(`${repoPath}/compare/${sha('a')}...basepin%2Fall`)
       .query({ per_page: '100' })
       .reply(200, {

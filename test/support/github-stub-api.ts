@@ -1,3 +1,5 @@
+import type { StubViewer } from './github-stub-viewer.ts';
+
 /** The stub's public types; `github-stub.ts` re-exports them. */
 
 export interface GitHubStubOptions {
@@ -9,8 +11,13 @@ export interface GitHubStubOptions {
   readonly defaultBranch?: string;
   /** For `html_url`s; default `https://github.com`. */
   readonly serverUrl?: string;
-  /** The token's identity: author of pull requests and comments. Default `github-actions[bot]`. */
+  /**
+   * The token's identity: author (`type: Bot` when it ends in `[bot]`) of the pull requests, issues, comments
+   * and signed commits it creates. Default `github-actions[bot]`, an installation token: `GET /user` is 403.
+   */
   readonly actor?: string;
+  /** How GraphQL answers `viewer` (`github-stub-viewer.ts`); default `login`. */
+  readonly viewer?: StubViewer;
   /** When given, reviewers outside it get GitHub's 422 and such assignees are silently dropped. */
   readonly collaborators?: readonly string[];
   /** Repository role (`admin` … `none`) by login, for the collaborator permission endpoint; others are 404. */

@@ -29,6 +29,7 @@ import {
   type StoredPullRequest,
   type StubState,
 } from './github-stub-state.ts';
+import { authenticatedUser, graphql } from './github-stub-viewer.ts';
 
 export type {
   GitHubStub,
@@ -37,6 +38,7 @@ export type {
   StubPullRequest,
   StubRequest,
 } from './github-stub-api.ts';
+export { stubViewers, type StubViewer } from './github-stub-viewer.ts';
 
 /**
  * An in-memory GitHub REST API on 127.0.0.1 for end-to-end runs of the bundled action
@@ -120,14 +122,9 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
   /** Serves one request under `/repos/{owner}/{repo}`; a path no route knows is marked on `record`. */
   function dispatch(record: StubRequest, segments: string[], query: URLSearchParams): StubReply {
     const [root, owner, repo, ...rest] = segments;
-    // Installation tokens (GITHUB_TOKEN) cannot read /user; GraphQL's viewer names the bot without `[bot]`.
-    if (record.method === 'GET' && root === 'user' && owner === undefined) {
-      throw new StubHttpError(403, 'Resource not accessible by integration');
-    }
+    if (record.method === 'GET' && root === 'user' && owner === undefined) return authenticatedUser(state);
     if (record.method === 'POST' && root === 'graphql' && owner === undefined) {
-      const bot = state.actor.endsWith('[bot]');
-      const login = bot ? state.actor.slice(0, -'[bot]'.length) : state.actor;
-      return { status: 200, body: { data: { viewer: { login, __typename: bot ? 'Bot' : 'User' } } } };
+      return graphql(state, options.viewer ?? 'login', record.body);
     }
     const ours =
       root === 'repos' &&
