@@ -1,3 +1,4 @@
+import { BaseTree } from './base-tree.ts';
 import { foreignCommits, listBranchCommits, type BranchCommit } from './branch-commits.ts';
 import type { GitHubClient } from './client.ts';
 import { createComment, reactToComment, type CommandReaction, type PostedComment } from './comments.ts';
@@ -92,11 +93,12 @@ export function createGitHubRepository(
 ): GitHubRepository {
   const retry = options.consistencyRetry ?? defaultConsistencyRetry;
   const baseCommits = new Map<string, Promise<GitCommit>>();
+  const baseTree = new BaseTree(octokit, repo);
   let identity: Promise<string> | undefined;
   const whoAmI = () => (identity ??= getTokenIdentity(octokit).then(loginOf));
   return {
     repo,
-    commitFiles: (input) => commitFiles(octokit, repo, input, baseCommits),
+    commitFiles: (input) => commitFiles(octokit, repo, input, baseCommits, baseTree),
     findOpenPullRequest: (branch) => findOpenPullRequest(octokit, repo, branch),
     listOpenPullRequests: (filter) => listOpenPullRequests(octokit, repo, filter),
     listClosedPullRequests: (branch) => listClosedPullRequests(octokit, repo, branch),
@@ -129,7 +131,7 @@ export function createGitHubRepository(
     },
     listChangedFiles: (number) => listChangedFiles(octokit, repo, number),
     readFileAt: (path, sha) => readFileAt(octokit, repo, path, sha),
-    writeCommit: (input) => writeCommit(octokit, repo, input, baseCommits),
+    writeCommit: (input) => writeCommit(octokit, repo, input, baseCommits, baseTree),
     readBranch: (branch) => readBranch(octokit, repo, branch),
     moveBranchFrom: (input) => moveBranchFrom(octokit, repo, input),
   };

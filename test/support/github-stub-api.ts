@@ -7,6 +7,8 @@ export interface GitHubStubOptions {
   readonly repo: string;
   /** The default branch's first commit (`readFilesFromDir` reads a fixture folder into this). */
   readonly files: Readonly<Record<string, string>>;
+  /** Git modes of some of `files` (`100755`, or `120000` with the link's target as its text); others `100644`. */
+  readonly modes?: Readonly<Record<string, string>>;
   /** Default `main`. */
   readonly defaultBranch?: string;
   /** For `html_url`s; default `https://github.com`. */
@@ -85,6 +87,8 @@ export interface GitHubStub {
   pullRequest(number: number): StubPullRequest | undefined;
   /** A file's text on a branch (`main`, `refs/heads/main`) or commit sha; undefined when absent. */
   fileAt(ref: string, path: string): string | undefined;
+  /** A file's git mode on a branch or commit (`100644`, `100755`, `120000`); undefined when absent. */
+  modeAt(ref: string, path: string): string | undefined;
   /** Every file on a branch or commit; undefined when the ref does not exist. */
   filesAt(ref: string): Record<string, string> | undefined;
   /** The commit a branch points at. */

@@ -114,7 +114,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
     collaborators: options.collaborators,
     permissions: options.permissions,
   });
-  commitOnBranch(state, state.defaultBranch, options.files, 'Initial commit');
+  commitOnBranch(state, state.defaultBranch, options.files, 'Initial commit', 'a-person', options.modes);
   const routes = routesOf(state);
   const requests: StubRequest[] = [];
   const faults: { fault: StubFault; left: number }[] = [];
@@ -257,6 +257,10 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
         if (blob !== undefined) files[path] = blob.toString('utf8');
       }
       return files;
+    },
+    modeAt: (ref, path) => {
+      const tree = treeOf(ref);
+      return tree === undefined ? undefined : state.git.flatten(tree).get(path)?.mode;
     },
     branchSha: (branch) => state.refs.get(branch),
     branches: () => [...state.refs.keys()].sort(),
