@@ -62,13 +62,6 @@ export const PullRequestFileSchema = z.object({
   status: z.string(),
 });
 
-/** https://docs.github.com/en/rest/repos/contents#get-repository-content (a file) */
-export const FileContentSchema = z.object({
-  type: z.literal('file'),
-  encoding: z.literal('base64'),
-  content: z.string(),
-});
-
 /** https://docs.github.com/en/rest/users/users#get-the-authenticated-user */
 export const AuthenticatedUserSchema = z.object({ login: z.string().min(1) });
 

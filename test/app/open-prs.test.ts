@@ -103,7 +103,7 @@ function branchCommits(
     .get('/user')
     .reply(200, { login: 'github-actions[bot]' })
     .get(`${repoPath}/compare/main...${branchHead}`)
-    .query({ per_page: '100' })
+    .query({ per_page: '100', page: '1' })
     .reply(200, {
       total_commits: commits.length,
       commits: commits.map((c, i) => ({

@@ -120,7 +120,12 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
   const faults: { fault: StubFault; left: number }[] = [];
 
   /** Serves one request under `/repos/{owner}/{repo}`; a path no route knows is marked on `record`. */
-  function dispatch(record: StubRequest, segments: string[], query: URLSearchParams): StubReply {
+  function dispatch(
+    record: StubRequest,
+    segments: string[],
+    query: URLSearchParams,
+    accept: string,
+  ): StubReply {
     const [root, owner, repo, ...rest] = segments;
     if (record.method === 'GET' && root === 'user' && owner === undefined) return authenticatedUser(state);
     if (record.method === 'POST' && root === 'graphql' && owner === undefined) {
@@ -134,7 +139,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
       if (route.method !== record.method) continue;
       const params =
         route.pattern === '' ? (rest.length === 0 ? {} : undefined) : matchRoute(route.pattern, rest);
-      if (params !== undefined) return route.handler({ params, query, body: record.body });
+      if (params !== undefined) return route.handler({ params, query, body: record.body, accept });
     }
     record.routed = false;
     throw notFound();
@@ -185,6 +190,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
               record,
               url.pathname.split('/').filter((segment) => segment !== ''),
               url.searchParams,
+              request.headers.accept ?? '',
             ));
     } catch (error) {
       reply =
