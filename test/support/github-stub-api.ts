@@ -9,6 +9,11 @@ export interface GitHubStubOptions {
   readonly files: Readonly<Record<string, string>>;
   /** Git modes of some of `files` (`100755`, or `120000` with the link's target as its text); others `100644`. */
   readonly modes?: Readonly<Record<string, string>>;
+  /**
+   * Check every request against GitHub's OpenAPI description (`openapi-requests.ts`): one it does not allow
+   * is answered 400 and makes `stop()` throw, so the test fails. Default true.
+   */
+  readonly validateRequests?: boolean;
   /** Default `main`. */
   readonly defaultBranch?: string;
   /** For `html_url`s; default `https://github.com`. */
@@ -39,6 +44,8 @@ export interface StubRequest {
   routed: boolean;
   /** True when the answer came from `failNext`. */
   fault: boolean;
+  /** Why GitHub's OpenAPI description does not allow this request (answered 400); empty when it does. */
+  invalid: string[];
 }
 
 export interface StubPullRequest {
@@ -82,6 +89,8 @@ export interface GitHubStub {
   writes(): StubRequest[];
   /** The requests no route matched. */
   unhandled(): StubRequest[];
+  /** The requests GitHub's OpenAPI description does not allow. */
+  invalid(): StubRequest[];
   resetRequests(): void;
   pullRequests(): StubPullRequest[];
   pullRequest(number: number): StubPullRequest | undefined;
@@ -130,5 +139,6 @@ export interface GitHubStub {
   openIssue(input: { title: string; body?: string; user: string; labels?: readonly string[] }): number;
   /** The next matching request(s) get this error instead of being served. */
   failNext(fault: StubFault): void;
+  /** Stops the server; throws when a request was not one GitHub's OpenAPI description allows. */
   stop(): Promise<void>;
 }

@@ -30,6 +30,7 @@ import {
   type StubState,
 } from './github-stub-state.ts';
 import { authenticatedUser, graphql } from './github-stub-viewer.ts';
+import { checkRequest } from './openapi-requests.ts';
 
 export type {
   GitHubStub,
@@ -96,6 +97,12 @@ function view(state: StubState, pr: StoredPullRequest): StubPullRequest {
   });
 }
 
+/** Every REST request is checked against GitHub's description; GraphQL queries against its schema (`graphql`). */
+function requestProblems(method: string, url: URL, body: unknown): string[] {
+  if (url.pathname === '/graphql') return [];
+  return checkRequest({ method, rawPath: url.pathname, query: Object.fromEntries(url.searchParams), body });
+}
+
 function decodePath(pathname: string): string {
   try {
     return decodeURIComponent(pathname);
@@ -117,6 +124,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
   commitOnBranch(state, state.defaultBranch, options.files, 'Initial commit', 'a-person', options.modes);
   const routes = routesOf(state);
   const requests: StubRequest[] = [];
+  const validate = options.validateRequests ?? true;
   const faults: { fault: StubFault; left: number }[] = [];
 
   /** Serves one request under `/repos/{owner}/{repo}`; a path no route knows is marked on `record`. */
@@ -177,11 +185,20 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
       status: 0,
       routed: true,
       fault: false,
+      invalid: [],
     };
     requests.push(record);
     let reply: StubReply;
     try {
       if (badBody !== undefined) throw badBody;
+      const problems = validate ? requestProblems(request.method ?? 'GET', url, body) : [];
+      if (problems.length > 0) {
+        record.invalid = problems;
+        throw new StubHttpError(
+          400,
+          `github stub: not a request GitHub's OpenAPI description allows: ${problems.join('; ')}`,
+        );
+      }
       reply =
         injectedFault(record) ??
         (request.headers.authorization === undefined
@@ -326,10 +343,19 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
     failNext: (fault) => {
       faults.push({ fault, left: fault.times ?? 1 });
     },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    invalid: () => requests.filter((r) => r.invalid.length > 0),
+    stop: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      const invalid = requests.filter((r) => r.invalid.length > 0);
+      if (invalid.length > 0) {
+        throw new Error(
+          `github stub: ${invalid.length} request(s) GitHub's OpenAPI description does not allow:\n` +
+            invalid.flatMap((r) => r.invalid).join('\n'),
+        );
+      }
+    },
   };
 }
