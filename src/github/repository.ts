@@ -4,7 +4,15 @@ import type { GitHubClient } from './client.ts';
 import { createComment, reactToComment, type CommandReaction, type PostedComment } from './comments.ts';
 import { commitFiles, writeCommit, type CommitFilesInput } from './commit-files.ts';
 import { getTokenIdentity, loginOf } from './identity.ts';
-import { createIssue, findIssues, getIssue, updateIssueBody, type Issue } from './issues.ts';
+import {
+  closeIssue,
+  createIssue,
+  findIssues,
+  getIssue,
+  listLabelledIssues,
+  updateIssueBody,
+  type Issue,
+} from './issues.ts';
 import { getPermission, type PermissionLevel } from './permission.ts';
 import { getPullRequest, listChangedFiles, readFileAt } from './pull-request-files.ts';
 import { moveBranchFrom, readBranch } from './update-branch.ts';
@@ -84,6 +92,10 @@ export interface GitHubRepository {
     readonly sha: string;
     readonly fastForward: boolean;
   }): Promise<void>;
+  /** Open issues (not pull requests) with `label`, oldest first, whoever opened them. */
+  listLabelledIssues(label: string): Promise<Issue[]>;
+  /** Closes an issue as not planned (a duplicate dashboard; comment on it first). */
+  closeIssue(number: number): Promise<void>;
 }
 
 export function createGitHubRepository(
@@ -134,5 +146,7 @@ export function createGitHubRepository(
     writeCommit: (input) => writeCommit(octokit, repo, input, baseCommits, baseTree),
     readBranch: (branch) => readBranch(octokit, repo, branch),
     moveBranchFrom: (input) => moveBranchFrom(octokit, repo, input),
+    listLabelledIssues: (label) => listLabelledIssues(octokit, repo, label),
+    closeIssue: (number) => closeIssue(octokit, repo, number),
   };
 }

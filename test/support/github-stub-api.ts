@@ -132,7 +132,14 @@ export interface GitHubStub {
   /** Comments on an issue or pull request, oldest first. */
   comments(number: number): { user: string; body: string }[];
   /** Plain issues (not pull requests). */
-  issues(): { number: number; title: string; body: string; user: string; labels: string[] }[];
+  issues(): {
+    number: number;
+    title: string;
+    body: string;
+    user: string;
+    labels: string[];
+    state: 'open' | 'closed';
+  }[];
   /** A person edits an issue's body (ticks a box). */
   editIssue(number: number, body: string): void;
   /** Someone opens a plain issue; returns its number. */

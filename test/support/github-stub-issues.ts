@@ -114,6 +114,7 @@ export function issueRoutes(state: StubState): Record<string, RouteHandler> {
       const input = objectBody(body);
       if (typeof input['body'] === 'string') issue.body = input['body'];
       if (typeof input['title'] === 'string') issue.title = input['title'];
+      if (input['state'] === 'closed' || input['state'] === 'open') issue.state = input['state'];
       issue.updatedAt = now(state);
       return { status: 200, body: plainIssueJson(state, number) };
     },

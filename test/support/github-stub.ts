@@ -319,6 +319,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
         body: i.body ?? '',
         user: i.user,
         labels: [...i.labels],
+        state: i.state,
       })),
     editIssue: (number, body) => {
       const issue = state.issues.get(number);
