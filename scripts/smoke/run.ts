@@ -8,14 +8,12 @@
  *   SMOKE_ADMIN_TOKEN  an admin's personal token, to change settings and edit as a person (optional)
  *   SMOKE_ROLES        JSON {login: role} of collaborators to check (maintain, triage, a custom role; optional)
  */
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createAppAuth } from '@octokit/auth-app';
+import { appendFileSync } from 'node:fs';
 import { Octokit } from '@octokit/rest';
 import { GitHubMessage } from '../../src/github/errors.ts';
 import { readChangeTrailer } from '../../src/text/marks.ts';
-import { runBasepin, type RunTarget } from './basepin-run.ts';
+import { runBasepin } from './basepin-run.ts';
+import { images, installationToken, openDashboards, refusal, refusedWith, setUp } from './scratch.ts';
 import {
   exitCode,
   renderTable,
@@ -30,58 +28,22 @@ const repository = env('SMOKE_REPOSITORY') ?? env('GITHUB_REPOSITORY') ?? '';
 const [owner = '', repo = ''] = repository.split('/');
 const apiUrl = env('GITHUB_API_URL') ?? 'https://api.github.com';
 const workflowToken = env('GITHUB_TOKEN') ?? '';
-const appToken = await installationToken(env('SMOKE_APP_ID'), env('SMOKE_APP_PRIVATE_KEY'));
+const appToken = await installationToken(
+  apiUrl,
+  owner,
+  repo,
+  env('SMOKE_APP_ID'),
+  env('SMOKE_APP_PRIVATE_KEY'),
+);
 const adminToken = env('SMOKE_ADMIN_TOKEN');
-/** An installation token of the App for the scratch repository; undefined when no App is given. */
-async function installationToken(
-  appId: string | undefined,
-  privateKey: string | undefined,
-): Promise<string | undefined> {
-  if (appId === undefined || privateKey === undefined) return undefined;
-  const app = new Octokit({ authStrategy: createAppAuth, auth: { appId, privateKey }, baseUrl: apiUrl });
-  const { data: installation } = await app.rest.apps.getRepoInstallation({ owner, repo });
-  const auth = createAppAuth({ appId, privateKey, installationId: installation.id });
-  return (await auth({ type: 'installation', repositoryNames: [repo] })).token;
-}
-
 const client = (token: string) => new Octokit({ auth: token, baseUrl: apiUrl, userAgent: 'basepin-smoke' });
 const bot = client(workflowToken);
+const scratch = { octokit: bot, owner, repo, apiUrl };
 const admin = adminToken === undefined ? undefined : client(adminToken);
 const results: SmokeResult[] = [];
 const say = (check: SmokeCheck, outcome: SmokeResult['outcome'], detail: string) =>
   results.push({ check, outcome, detail });
 
-/** GitHub's message of a failed request (`message` and each `errors[].message`). */
-function refusal(error: unknown): string {
-  const data = (error as { response?: { data?: { message?: string; errors?: { message?: string }[] } } })
-    .response?.data;
-  return (
-    [data?.message, ...(data?.errors ?? []).map((e) => e.message)].filter(Boolean).join(': ') || String(error)
-  );
-}
-
-async function refusedWith(call: () => Promise<unknown>): Promise<string | undefined> {
-  try {
-    await call();
-    return undefined;
-  } catch (error) {
-    return refusal(error);
-  }
-}
-
-/** Ten Dockerfiles of ten images: ten pull requests with group-by image. */
-const images = [
-  'alpine:3.20',
-  'busybox:1.36',
-  'debian:bookworm-slim',
-  'ubuntu:24.04',
-  'node:22-alpine',
-  'python:3.12-slim',
-  'golang:1.23-alpine',
-  'nginx:1.27-alpine',
-  'redis:7-alpine',
-  'postgres:16-alpine',
-];
 const stamp = `${Date.now()}`;
 const base = `basepin-smoke-${stamp}`;
 const prefix = `basepin/smoke-${stamp}/`;
@@ -114,51 +76,6 @@ async function viewer(check: SmokeCheck, token: string | undefined): Promise<voi
   );
 }
 
-async function setUp(): Promise<RunTarget> {
-  const { data: repoData } = await bot.rest.repos.get({ owner, repo });
-  const { data: head } = await bot.rest.git.getRef({ owner, repo, ref: `heads/${repoData.default_branch}` });
-  const workspace = mkdtempSync(join(tmpdir(), 'basepin-smoke-ws-'));
-  const tree = images.map((image, i) => {
-    const path = `smoke/${i}/Dockerfile`;
-    mkdirSync(dirname(join(workspace, path)), { recursive: true });
-    writeFileSync(join(workspace, path), `FROM ${image}\n`);
-    return { path, mode: '100644' as const, type: 'blob' as const, content: `FROM ${image}\n` };
-  });
-  const { data: parent } = await bot.rest.git.getCommit({ owner, repo, commit_sha: head.object.sha });
-  const { data: newTree } = await bot.rest.git.createTree({ owner, repo, base_tree: parent.tree.sha, tree });
-  const { data: commit } = await bot.rest.git.createCommit({
-    owner,
-    repo,
-    message: 'basepin smoke base',
-    tree: newTree.sha,
-    parents: [parent.sha],
-  });
-  await bot.rest.git.createRef({ owner, repo, ref: `refs/heads/${base}`, sha: commit.sha });
-  // One dashboard per repository: close what earlier smoke runs left open.
-  for (const issue of await bot.paginate(bot.rest.issues.listForRepo, {
-    owner,
-    repo,
-    labels: 'basepin',
-    state: 'open',
-  })) {
-    if (issue.pull_request === undefined)
-      await bot.rest.issues.update({ owner, repo, issue_number: issue.number, state: 'closed' });
-  }
-  return { repository, apiUrl, workspace, branch: base, sha: commit.sha };
-}
-
-async function openDashboards(): Promise<{ number: number; body: string }[]> {
-  const issues = await bot.paginate(bot.rest.issues.listForRepo, {
-    owner,
-    repo,
-    labels: 'basepin',
-    state: 'open',
-  });
-  return issues
-    .filter((i) => i.pull_request === undefined && (i.body ?? '').includes('<!-- basepin:dashboard '))
-    .map((i) => ({ number: i.number, body: i.body ?? '' }));
-}
-
 async function ourPulls() {
   const pulls = await bot.paginate(bot.rest.pulls.list, { owner, repo, state: 'open', base, per_page: 100 });
   return pulls.filter((p) => p.head.ref.startsWith(prefix));
@@ -167,7 +84,7 @@ async function ourPulls() {
 async function main(): Promise<void> {
   await viewer('viewer login (GITHUB_TOKEN)', workflowToken);
   await viewer('viewer login (App token)', appToken);
-  const target = await setUp();
+  const target = await setUp(scratch, base);
   const inputs = { 'group-by': 'image', 'branch-prefix': prefix, 'max-pull-requests': '10' };
 
   const first = await runBasepin(target, workflowToken, inputs);
@@ -179,7 +96,7 @@ async function main(): Promise<void> {
     `${pulls.length} pull requests in ${first.seconds} s, exit ${first.code}${secondary ? ', hit the secondary rate limit' : ''}`,
   );
   const second = await runBasepin(target, workflowToken, inputs);
-  const dashboards = await openDashboards();
+  const dashboards = await openDashboards(scratch);
   say(
     'dashboard found on the second run',
     second.code === 0 && dashboards.length === 1 ? 'pass' : 'fail',
@@ -313,7 +230,7 @@ async function main(): Promise<void> {
       const ticked = dashboard.body.replace('- [ ] ', '- [x] ').replace(/\r?\n/g, '\r\n');
       await admin.rest.issues.update({ owner, repo, issue_number: dashboard.number, body: ticked });
       const edited = await runBasepin(target, workflowToken, inputs);
-      const after = await openDashboards();
+      const after = await openDashboards(scratch);
       say(
         'checkbox edit with CRLF',
         edited.code === 0 && after.length === 1 && !after[0]?.body.includes('- [x] ') ? 'pass' : 'fail',

@@ -1,14 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative, sep } from 'node:path';
-import type {
-  GitHubStub,
-  GitHubStubOptions,
-  StubFault,
-  StubPullRequest,
-  StubRequest,
-} from './github-stub-api.ts';
+import type { GitHubStub, GitHubStubOptions, StubFault, StubRequest } from './github-stub-api.ts';
 import { gitRoutes } from './github-stub-git-routes.ts';
 import { addComment, issueRoutes } from './github-stub-issues.ts';
 import {
@@ -30,6 +22,7 @@ import {
   type StubState,
 } from './github-stub-state.ts';
 import { authenticatedUser, graphql } from './github-stub-viewer.ts';
+import { view } from './github-stub-view.ts';
 import { checkRequest } from './openapi-requests.ts';
 
 export type {
@@ -40,6 +33,7 @@ export type {
   StubRequest,
 } from './github-stub-api.ts';
 export { stubViewers, type StubViewer } from './github-stub-viewer.ts';
+export { readFilesFromDir } from './github-stub-view.ts';
 
 /**
  * An in-memory GitHub REST API on 127.0.0.1 for end-to-end runs of the bundled action
@@ -49,19 +43,6 @@ export { stubViewers, type StubViewer } from './github-stub-viewer.ts';
  * The server runs in the test's own process: start the action with an asynchronous spawn (never
  * `spawnSync`/`execFileSync`), or the stub cannot answer.
  */
-
-/** A folder's files (recursively, `.git` left out) as repository paths → text. */
-export function readFilesFromDir(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const path = relative(dir, full).split(sep).join('/');
-    if (path === '.git' || path.startsWith('.git/')) continue;
-    files[path] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
 
 interface Route {
   readonly method: string;
@@ -76,25 +57,6 @@ function routesOf(state: StubState): Route[] {
       return { method, pattern, handler };
     },
   );
-}
-
-function view(state: StubState, pr: StoredPullRequest): StubPullRequest {
-  return structuredClone({
-    number: pr.number,
-    state: pr.state,
-    merged: pr.merged,
-    draft: pr.draft,
-    title: pr.title,
-    body: pr.body,
-    html_url: `${state.serverUrl}/${state.owner}/${state.repo}/pull/${pr.number}`,
-    head: { ref: pr.head, sha: pr.headSha },
-    base: { ref: pr.base },
-    labels: pr.labels,
-    requestedReviewers: pr.requestedReviewers,
-    requestedTeams: pr.requestedTeams,
-    assignees: pr.assignees,
-    comments: (state.comments.get(pr.number) ?? []).map((c) => c.body),
-  });
 }
 
 /** Every REST request is checked against GitHub's description; GraphQL queries against its schema (`graphql`). */
