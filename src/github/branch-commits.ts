@@ -14,11 +14,14 @@ export interface BranchCommit {
   readonly verified: boolean;
 }
 
-/** Compare lists at most 250 commits; a branch beyond that is not basepin's anyway. */
-export const maxComparedCommits = 250;
+/** Commits read at most: three pages of 100. A branch with more is not basepin's anyway. */
+export const maxComparedCommits = 300;
+const perPage = 100;
 
 /**
- * The commits on `head` that are not on `base` (compare `base...head`, oldest first).
+ * The commits on `head` that are not on `base` (compare `base...head`, oldest first), read a page of 100
+ * at a time: with a paging parameter GitHub pages the commits from the earliest, and `total_commits` says
+ * how many there are. Commits past `maxComparedCommits` are not read; `total` counts them.
  * https://docs.github.com/en/rest/commits/commits#compare-two-commits
  */
 export async function listBranchCommits(
@@ -28,19 +31,30 @@ export async function listBranchCommits(
   head: string,
 ): Promise<{ readonly commits: readonly BranchCommit[]; readonly total: number }> {
   const resource = `${base}...${head} in ${repo.owner}/${repo.repo}`;
-  const response = await withGitHubError('compare', resource, () =>
-    octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 100 }),
-  );
-  const compare = parseReply(CompareSchema, response.data, 'compare', resource);
-  return {
-    total: compare.total_commits,
-    commits: compare.commits.map((c) => ({
-      sha: c.sha,
-      login: c.author?.login,
-      name: c.commit.author?.name,
-      verified: c.commit.verification?.verified ?? false,
-    })),
-  };
+  const commits: BranchCommit[] = [];
+  let total = 0;
+  for (let page = 1; page <= maxComparedCommits / perPage; page++) {
+    const response = await withGitHubError('compare', resource, () =>
+      octokit.rest.repos.compareCommitsWithBasehead({
+        ...repo,
+        basehead: `${base}...${head}`,
+        per_page: perPage,
+        page,
+      }),
+    );
+    const compare = parseReply(CompareSchema, response.data, 'compare', resource);
+    total = compare.total_commits;
+    commits.push(
+      ...compare.commits.map((c) => ({
+        sha: c.sha,
+        login: c.author?.login,
+        name: c.commit.author?.name,
+        verified: c.commit.verification?.verified ?? false,
+      })),
+    );
+    if (compare.commits.length < perPage || commits.length >= total) break;
+  }
+  return { total, commits };
 }
 
 /** The commits neither authored by `identity` nor signed by GitHub: someone else's work on the branch. */

@@ -3,6 +3,12 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { GitHubLog } from './types.ts';
 
+/**
+ * The REST API version every request asks for, so a change of GitHub's default version cannot change a
+ * reply under basepin. https://docs.github.com/en/rest/about-the-rest-api/api-versions
+ */
+export const githubApiVersion = '2022-11-28';
+
 /** REST client with bounded retries; requests go through global `fetch` so tests (nock) and proxies see them. */
 export type GitHubClient = Octokit;
 
@@ -59,7 +65,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       );
       return again;
     }) as LimitHandler;
-  return new BasepinOctokit({
+  const octokit = new BasepinOctokit({
     auth: options.token,
     baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'basepin',
@@ -83,4 +89,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       error: (message: string) => log?.debug?.(message),
     },
   });
+  octokit.hook.before('request', (request) => {
+    request.headers['x-github-api-version'] = githubApiVersion;
+  });
+  return octokit;
 }

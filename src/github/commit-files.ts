@@ -1,3 +1,4 @@
+import { BaseTree, type TreeTarget } from './base-tree.ts';
 import type { GitHubClient } from './client.ts';
 import { GitHubError, GitHubMessage, parseReply, withGitHubError } from './errors.ts';
 import { GitCommitSchema, GitObjectSchema, type GitCommit } from './schemas.ts';
@@ -23,18 +24,24 @@ export async function commitFiles(
   repo: RepoRef,
   input: CommitFilesInput,
   baseCommits: Map<string, Promise<GitCommit>> = new Map(),
+  baseTree: BaseTree = new BaseTree(octokit, repo),
 ): Promise<string> {
-  const sha = await writeCommit(octokit, repo, input, baseCommits);
+  const sha = await writeCommit(octokit, repo, input, baseCommits, baseTree);
   await moveBranch(octokit, repo, input.branch, sha);
   return sha;
 }
 
-/** Blob → tree → commit on `baseSha`, signed by GitHub as the token's identity; no ref moves. Returns its sha. */
+/**
+ * Blob → tree → commit on `baseSha`, signed by GitHub as the token's identity; no ref moves. Returns its sha.
+ * Each file keeps its mode in the base tree (an executable stays `100755`), and a symlinked file's bytes go
+ * to the file the link names, so a link stays a link (`base-tree.ts`).
+ */
 export async function writeCommit(
   octokit: GitHubClient,
   repo: RepoRef,
   input: Omit<CommitFilesInput, 'branch'> & { readonly branch?: string },
   baseCommits: Map<string, Promise<GitCommit>> = new Map(),
+  baseTree: BaseTree = new BaseTree(octokit, repo),
 ): Promise<string> {
   const where = `in ${repo.owner}/${repo.repo}`;
   const target = input.branch ?? input.baseSha;
@@ -46,19 +53,30 @@ export async function writeCommit(
     pending.catch(() => baseCommits.delete(input.baseSha));
   }
   const base = await pending;
-  const tree: { path: string; mode: '100644'; type: 'blob'; sha: string }[] = [];
+  const targets = new Map<string, { readonly target: TreeTarget; readonly bytes: Buffer }>();
   for (const file of input.files) {
+    const target = await baseTree.target(base.tree.sha, file.path);
     // base64 carries the file's own bytes, encoded by the caller as the file was read.
     const bytes = Buffer.from(file.bytes);
-    const blob = await withGitHubError('create blob', `${file.path} ${where}`, () =>
+    const same = targets.get(target.path);
+    if (same !== undefined && !same.bytes.equals(bytes)) {
+      throw new GitHubError('commit', `${file.path} ${where}`, undefined, [
+        `${file.path} and another path name the same file ${target.path} with different contents: not committed`,
+      ]);
+    }
+    targets.set(target.path, { target, bytes });
+  }
+  const tree: { path: string; mode: TreeTarget['mode']; type: 'blob'; sha: string }[] = [];
+  for (const { target, bytes } of targets.values()) {
+    const blob = await withGitHubError('create blob', `${target.path} ${where}`, () =>
       octokit.rest.git.createBlob({
         ...repo,
         content: bytes.toString('base64'),
         encoding: 'base64',
       }),
     );
-    const sha = parseReply(GitObjectSchema, blob.data, 'create blob', `${file.path} ${where}`).sha;
-    tree.push({ path: file.path, mode: '100644', type: 'blob', sha });
+    const sha = parseReply(GitObjectSchema, blob.data, 'create blob', `${target.path} ${where}`).sha;
+    tree.push({ path: target.path, mode: target.mode, type: 'blob', sha });
   }
   const newTree = await withGitHubError('create tree', `for ${target} ${where}`, () =>
     octokit.rest.git.createTree({ ...repo, base_tree: base.tree.sha, tree }),

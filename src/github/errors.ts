@@ -9,6 +9,11 @@ export const GitHubMessage = {
   ReferenceExists: 'Reference already exists',
   /** Private repositories on GitHub Free: the pull request is opened as ready for review instead. */
   DraftsUnsupported: 'Draft pull requests are not supported',
+  /**
+   * A reviewer who is not a collaborator, or a team the token cannot see (a workflow's GITHUB_TOKEN sees no
+   * organisation teams): https://docs.github.com/en/rest/pulls/review-requests#request-reviewers-for-a-pull-request
+   */
+  ReviewersNotCollaborators: 'Reviews may only be requested from collaborators',
 } as const;
 
 /** A failed GitHub request, naming what basepin was doing and on what. */

@@ -12,6 +12,8 @@ export interface Issue {
   readonly body: string;
   readonly author: string | undefined;
   readonly isPullRequest: boolean;
+  /** Label names, as GitHub spells them. */
+  readonly labels: readonly string[];
 }
 
 export function toIssue(payload: unknown, operation = 'read issue', resource = 'reply'): Issue {
@@ -24,6 +26,7 @@ export function toIssue(payload: unknown, operation = 'read issue', resource = '
     body: issue.body ?? '',
     author: issue.user?.login,
     isPullRequest: issue.pull_request !== undefined,
+    labels: (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : label.name)),
   };
 }
 
@@ -66,6 +69,42 @@ export async function findIssues(
         issue.title === filter.title &&
         issue.author?.toLowerCase() === filter.creator.toLowerCase(),
     );
+}
+
+/**
+ * Open issues (not pull requests) with `label`, oldest first, whoever opened them: the candidates for
+ * basepin's dashboard, told apart by its mark (`src/text/marks.ts`), never by author.
+ * https://docs.github.com/en/rest/issues/issues#list-repository-issues
+ */
+export async function listLabelledIssues(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  label: string,
+): Promise<Issue[]> {
+  const resource = `labelled ${label} in ${repo.owner}/${repo.repo}`;
+  const all = await withGitHubError('list issues', resource, () =>
+    octokit.paginate(octokit.rest.issues.listForRepo, {
+      ...repo,
+      state: 'open',
+      labels: label,
+      sort: 'created',
+      direction: 'asc',
+      per_page: 100,
+    }),
+  );
+  return all.map((item) => toIssue(item, 'list issues', resource)).filter((issue) => !issue.isPullRequest);
+}
+
+/** https://docs.github.com/en/rest/issues/issues#update-an-issue (`state_reason: not_planned`) */
+export async function closeIssue(octokit: GitHubClient, repo: RepoRef, number: number): Promise<void> {
+  await withGitHubError('close issue', `#${number} in ${repo.owner}/${repo.repo}`, () =>
+    octokit.rest.issues.update({
+      ...repo,
+      issue_number: number,
+      state: 'closed',
+      state_reason: 'not_planned',
+    }),
+  );
 }
 
 /** https://docs.github.com/en/rest/issues/issues#create-an-issue */

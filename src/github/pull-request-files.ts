@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client.ts';
 import { GitHubError, parseReply, withGitHubError } from './errors.ts';
 import { toPullRequest } from './schemas.ts';
-import { FileContentSchema, PullRequestFileSchema } from './schemas-conversation.ts';
+import { PullRequestFileSchema } from './schemas-conversation.ts';
 import type { PullRequest, RepoRef } from './types.ts';
 
 /** https://docs.github.com/en/rest/pulls/pulls#get-a-pull-request */
@@ -42,21 +42,35 @@ export async function listChangedFiles(
     .map((file) => file.filename);
 }
 
-/** A file's bytes at a commit; undefined when it is not a file there. https://docs.github.com/en/rest/repos/contents#get-repository-content */
+/** GitHub's raw media type: the file's own bytes, up to 100 MB (the JSON form stops at 1 MB). */
+export const rawMediaType = 'application/vnd.github.raw+json';
+
+/**
+ * A file's bytes at a commit, byte for byte (the body is read unparsed, so no charset decoding touches
+ * it); undefined when the path is not a file there (missing, or a directory, which GitHub lists as JSON).
+ * https://docs.github.com/en/rest/repos/contents#get-repository-content
+ */
 export async function readFileAt(
   octokit: GitHubClient,
   repo: RepoRef,
   path: string,
   sha: string,
 ): Promise<Buffer | undefined> {
+  const resource = `${path} at ${sha.slice(0, 7)} in ${repo.owner}/${repo.repo}`;
   try {
-    const response = await withGitHubError(
-      'read file',
-      `${path} at ${sha.slice(0, 7)} in ${repo.owner}/${repo.repo}`,
-      () => octokit.rest.repos.getContent({ ...repo, path, ref: sha }),
+    const response = await withGitHubError('read file', resource, () =>
+      octokit.rest.repos.getContent({
+        ...repo,
+        path,
+        ref: sha,
+        headers: { accept: rawMediaType },
+        request: { parseSuccessResponseBody: false },
+      }),
     );
-    const parsed = FileContentSchema.safeParse(response.data);
-    return parsed.success ? Buffer.from(parsed.data.content, 'base64') : undefined;
+    const body = new Response(response.data as unknown as ReadableStream<Uint8Array> | null);
+    const bytes = Buffer.from(await body.arrayBuffer());
+    const type = String(response.headers['content-type'] ?? '');
+    return type.startsWith('application/json') ? undefined : bytes;
   } catch (error) {
     if (error instanceof GitHubError && error.status === 404) return undefined;
     throw error;

@@ -1,5 +1,5 @@
 import type { GitHubClient } from './client.ts';
-import { GitHubError, withGitHubError } from './errors.ts';
+import { GitHubError, GitHubMessage, withGitHubError } from './errors.ts';
 import type { RepoRef } from './types.ts';
 
 /**
@@ -21,7 +21,10 @@ async function withConsistencyRetry<T>(retry: ConsistencyRetry, call: () => Prom
     try {
       return await call();
     } catch (error) {
-      const transient = error instanceof GitHubError && (error.status === 404 || error.status === 422);
+      const transient =
+        error instanceof GitHubError &&
+        (error.status === 404 || error.status === 422) &&
+        !error.mentions(GitHubMessage.ReviewersNotCollaborators);
       if (!transient || attempt >= retry.attempts) throw error;
       await (retry.sleep ?? sleepFor)(retry.delayMs * attempt);
     }
@@ -44,8 +47,13 @@ export async function addLabels(
   );
 }
 
+/** Said once with GitHub's own words when it refuses reviewers: the usual cause under GITHUB_TOKEN. */
+export const teamReviewersHint =
+  'reviewers must be collaborators; team reviewers need a GitHub App or personal access token as `token:` (GITHUB_TOKEN cannot see organisation teams)';
+
 /**
- * `org/team` names a team (its slug after the slash), anything else a user.
+ * `org/team` names a team (its slug after the slash), anything else a user. GitHub's 422 for reviewers who
+ * are not collaborators (or teams the token cannot see) is final: it fails once, with the hint, unretried.
  * https://docs.github.com/en/rest/pulls/review-requests#request-reviewers-for-a-pull-request
  */
 export async function requestReviewers(
@@ -60,19 +68,29 @@ export async function requestReviewers(
   const teams = reviewers
     .filter((name) => name.includes('/'))
     .map((name) => name.slice(name.indexOf('/') + 1));
-  await withConsistencyRetry(retry, () =>
-    withGitHubError(
-      'request reviewers',
-      `${reviewers.join(', ')} on #${number} in ${repo.owner}/${repo.repo}`,
-      () =>
+  const resource = `${reviewers.join(', ')} on #${number} in ${repo.owner}/${repo.repo}`;
+  try {
+    await withConsistencyRetry(retry, () =>
+      withGitHubError('request reviewers', resource, () =>
         octokit.rest.pulls.requestReviewers({
           ...repo,
           pull_number: number,
           reviewers: users,
           team_reviewers: teams,
         }),
-    ),
-  );
+      ),
+    );
+  } catch (error) {
+    if (!(error instanceof GitHubError) || !error.mentions(GitHubMessage.ReviewersNotCollaborators))
+      throw error;
+    throw new GitHubError(
+      error.operation,
+      error.resource,
+      error.status,
+      [...error.details, teamReviewersHint],
+      error,
+    );
+  }
 }
 
 /** https://docs.github.com/en/rest/issues/assignees#add-assignees-to-an-issue */

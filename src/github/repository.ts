@@ -1,9 +1,18 @@
+import { BaseTree } from './base-tree.ts';
 import { foreignCommits, listBranchCommits, type BranchCommit } from './branch-commits.ts';
 import type { GitHubClient } from './client.ts';
 import { createComment, reactToComment, type CommandReaction, type PostedComment } from './comments.ts';
 import { commitFiles, writeCommit, type CommitFilesInput } from './commit-files.ts';
-import { getTokenIdentity } from './identity.ts';
-import { createIssue, findIssues, getIssue, updateIssueBody, type Issue } from './issues.ts';
+import { getTokenIdentity, loginOf } from './identity.ts';
+import {
+  closeIssue,
+  createIssue,
+  findIssues,
+  getIssue,
+  listLabelledIssues,
+  updateIssueBody,
+  type Issue,
+} from './issues.ts';
 import { getPermission, type PermissionLevel } from './permission.ts';
 import { getPullRequest, listChangedFiles, readFileAt } from './pull-request-files.ts';
 import { moveBranchFrom, readBranch } from './update-branch.ts';
@@ -48,7 +57,10 @@ export interface GitHubRepository {
   addAssignees(number: number, assignees: readonly string[]): Promise<void>;
 
   // Comment commands and the dashboard (issue 10).
-  /** The token's login (asked once). */
+  /**
+   * The token's login as GitHub gave it (asked once), or `unknownLogin` when GitHub would not say: for
+   * messages only, never to decide what basepin made (`marks.ts` does that).
+   */
   identity(): Promise<string>;
   permissionOf(user: string): Promise<PermissionLevel>;
   react(commentId: number, content: CommandReaction): Promise<void>;
@@ -80,6 +92,10 @@ export interface GitHubRepository {
     readonly sha: string;
     readonly fastForward: boolean;
   }): Promise<void>;
+  /** Open issues (not pull requests) with `label`, oldest first, whoever opened them. */
+  listLabelledIssues(label: string): Promise<Issue[]>;
+  /** Closes an issue as not planned (a duplicate dashboard; comment on it first). */
+  closeIssue(number: number): Promise<void>;
 }
 
 export function createGitHubRepository(
@@ -89,11 +105,12 @@ export function createGitHubRepository(
 ): GitHubRepository {
   const retry = options.consistencyRetry ?? defaultConsistencyRetry;
   const baseCommits = new Map<string, Promise<GitCommit>>();
+  const baseTree = new BaseTree(octokit, repo);
   let identity: Promise<string> | undefined;
-  const whoAmI = () => (identity ??= getTokenIdentity(octokit));
+  const whoAmI = () => (identity ??= getTokenIdentity(octokit).then(loginOf));
   return {
     repo,
-    commitFiles: (input) => commitFiles(octokit, repo, input, baseCommits),
+    commitFiles: (input) => commitFiles(octokit, repo, input, baseCommits, baseTree),
     findOpenPullRequest: (branch) => findOpenPullRequest(octokit, repo, branch),
     listOpenPullRequests: (filter) => listOpenPullRequests(octokit, repo, filter),
     listClosedPullRequests: (branch) => listClosedPullRequests(octokit, repo, branch),
@@ -126,8 +143,10 @@ export function createGitHubRepository(
     },
     listChangedFiles: (number) => listChangedFiles(octokit, repo, number),
     readFileAt: (path, sha) => readFileAt(octokit, repo, path, sha),
-    writeCommit: (input) => writeCommit(octokit, repo, input, baseCommits),
+    writeCommit: (input) => writeCommit(octokit, repo, input, baseCommits, baseTree),
     readBranch: (branch) => readBranch(octokit, repo, branch),
     moveBranchFrom: (input) => moveBranchFrom(octokit, repo, input),
+    listLabelledIssues: (label) => listLabelledIssues(octokit, repo, label),
+    closeIssue: (number) => closeIssue(octokit, repo, number),
   };
 }

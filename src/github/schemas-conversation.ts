@@ -62,20 +62,11 @@ export const PullRequestFileSchema = z.object({
   status: z.string(),
 });
 
-/** https://docs.github.com/en/rest/repos/contents#get-repository-content (a file) */
-export const FileContentSchema = z.object({
-  type: z.literal('file'),
-  encoding: z.literal('base64'),
-  content: z.string(),
-});
-
 /** https://docs.github.com/en/rest/users/users#get-the-authenticated-user */
-export const AuthenticatedUserSchema = z.object({ login: z.string() });
+export const AuthenticatedUserSchema = z.object({ login: z.string().min(1) });
 
-/** https://docs.github.com/en/graphql/reference/queries#viewer */
-export const ViewerSchema = z.object({
-  viewer: z.object({ login: z.string(), __typename: z.string().optional() }),
-});
+/** https://docs.github.com/en/graphql/reference/queries#viewer (typed `User!`) */
+export const ViewerSchema = z.object({ viewer: z.object({ login: z.string().min(1) }) });
 
 /** https://docs.github.com/en/rest/git/refs#get-a-reference */
 export const GitRefSchema = z.object({ object: z.object({ sha: z.string() }) });

@@ -55,3 +55,11 @@ export type GitCommit = z.infer<typeof GitCommitSchema>;
 
 /** https://docs.github.com/en/rest/git/blobs#create-a-blob, …/trees#create-a-tree, …/commits#create-a-commit */
 export const GitObjectSchema = z.object({ sha: z.string() });
+
+/** https://docs.github.com/en/rest/git/trees#get-a-tree (one directory: `path` is an entry's name) */
+export const GitTreeSchema = z.object({
+  tree: z.array(z.object({ path: z.string(), mode: z.string(), type: z.string(), sha: z.string() })),
+});
+
+/** https://docs.github.com/en/rest/git/blobs#get-a-blob */
+export const GitBlobSchema = z.object({ content: z.string(), encoding: z.string() });

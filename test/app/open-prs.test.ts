@@ -103,7 +103,7 @@ function branchCommits(
     .get('/user')
     .reply(200, { login: 'github-actions[bot]' })
     .get(`${repoPath}/compare/main...${branchHead}`)
-    .query({ per_page: '100' })
+    .query({ per_page: '100', page: '1' })
     .reply(200, {
       total_commits: commits.length,
       commits: commits.map((c, i) => ({
@@ -147,6 +147,15 @@ function commitChain(options: {
   const scope = nock(api)
     .get(`${repoPath}/git/commits/${base}`)
     .reply(200, { ...fixture('git-commit'), sha: base })
+    // The files' modes in the base tree: none there yet, so each is a regular file (100644).
+    .get(`${repoPath}/git/trees/${fixture<{ tree: { sha: string } }>('git-commit').tree.sha}`)
+    .times(4)
+    .optionally()
+    .reply(200, {
+      sha: fixture<{ tree: { sha: string } }>('git-commit').tree.sha,
+      tree: [],
+      truncated: false,
+    })
     .post(`${repoPath}/git/blobs`, (body: { content: string }) => {
       blobs.push(Buffer.from(body.content, 'base64').toString('utf8'));
       return true;

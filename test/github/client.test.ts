@@ -19,7 +19,11 @@ useNock();
 describe('createGitHubClient', () => {
   it('sends the token and a user agent through global fetch, to the configured base URL (GHES)', async () => {
     const scope = nock('https://ghe.example.com', {
-      reqheaders: { authorization: 'token ghs_test', 'user-agent': /^basepin/ },
+      reqheaders: {
+        authorization: 'token ghs_test',
+        'user-agent': /^basepin/,
+        'x-github-api-version': '2022-11-28',
+      },
     })
       .get('/api/v3/repos/octo-org/webapp/pulls')
       .query({ state: 'open', head: 'octo-org:basepin/all', per_page: '10' })
@@ -31,6 +35,14 @@ describe('createGitHubClient', () => {
       headRef: 'basepin/all',
       url: 'https://github.com/octo-org/webapp/pull/42',
     });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('asks for API version 2022-11-28 on GraphQL too', async () => {
+    const scope = nock(api, { reqheaders: { 'x-github-api-version': '2022-11-28' } })
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: 'octocat' } } });
+    await testClient().graphql('query { viewer { login } }');
     expect(scope.isDone()).toBe(true);
   });
 

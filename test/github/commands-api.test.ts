@@ -1,8 +1,17 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
+import { listBranchCommits, maxComparedCommits } from '../../src/github/branch-commits.ts';
 import { GitHubPayloadError } from '../../src/github/errors.ts';
 import { BranchMovedError } from '../../src/github/update-branch.ts';
-import { api, pullRequestPayload, repoPath, testRepository, useNock } from './nock-github.ts';
+import {
+  api,
+  pullRequestPayload,
+  repo,
+  repoPath,
+  testClient,
+  testRepository,
+  useNock,
+} from './nock-github.ts';
 
 useNock();
 
@@ -56,33 +65,6 @@ describe('collaborator permission', () => {
     await expect(asked).rejects.toThrow(
       /read permission of someone in .*: 200 unexpected reply: permission: /,
     );
-  });
-});
-
-describe('token identity', () => {
-  it('is the user of a personal token, asked once', async () => {
-    nock(api).get('/user').once().reply(200, { login: 'octocat' });
-    const github = testRepository();
-    expect(await github.identity()).toBe('octocat');
-    expect(await github.identity()).toBe('octocat');
-  });
-
-  it('is the bot of an installation token, from GraphQL', async () => {
-    nock(api)
-      .get('/user')
-      .reply(403, { message: 'Resource not accessible by integration' })
-      .post('/graphql')
-      .reply(200, { data: { viewer: { login: 'github-actions', __typename: 'Bot' } } });
-    expect(await testRepository().identity()).toBe('github-actions[bot]');
-  });
-
-  it('is the workflow token’s bot when GraphQL refuses too', async () => {
-    nock(api)
-      .get('/user')
-      .reply(403, { message: 'Resource not accessible by integration' })
-      .post('/graphql')
-      .reply(403, { message: 'Resource not accessible by integration' });
-    expect(await testRepository().identity()).toBe('github-actions[bot]');
   });
 });
 
@@ -146,9 +128,9 @@ describe('branches', () => {
       .get('/user')
       .reply(403, { message: 'Resource not accessible by integration' })
       .post('/graphql')
-      .reply(200, { data: { viewer: { login: 'github-actions', __typename: 'Bot' } } })
+      .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
       .get(`${repoPath}/compare/${sha('a')}...basepin%2Fall`)
-      .query({ per_page: '100' })
+      .query({ per_page: '100', page: '1' })
       .reply(200, {
         total_commits: 3,
         commits: [
@@ -228,18 +210,55 @@ describe('pull request files', () => {
       ])
       .get(`${repoPath}/contents/Dockerfile`)
       .query({ ref: sha('e') })
-      .reply(200, {
-        type: 'file',
-        encoding: 'base64',
-        content: Buffer.from('FROM alpine\n').toString('base64'),
+      .matchHeader('accept', 'application/vnd.github.raw+json')
+      .reply(200, Buffer.from('FROM alpine\n# caf\xe9\n', 'latin1'), {
+        'content-type': 'application/vnd.github.raw',
       })
+      .get(`${repoPath}/contents/docs`)
+      .query({ ref: sha('e') })
+      .reply(200, [{ type: 'file', name: 'README.md', path: 'docs/README.md' }])
       .get(`${repoPath}/contents/missing`)
       .query({ ref: sha('e') })
       .reply(404, { message: 'Not Found' });
     const github = testRepository();
     expect((await github.getPullRequest(8)).headRepository).toBe('someone/webapp');
     expect(await github.listChangedFiles(8)).toEqual(['Dockerfile']);
-    expect((await github.readFileAt('Dockerfile', sha('e')))?.toString()).toBe('FROM alpine\n');
+    // Byte for byte, whatever the encoding: a latin1 file is not decoded as UTF-8 on the way.
+    expect((await github.readFileAt('Dockerfile', sha('e')))?.toString('latin1')).toBe(
+      'FROM alpine\n# caf\xe9\n',
+    );
+    expect(await github.readFileAt('docs', sha('e'))).toBeUndefined();
     expect(await github.readFileAt('missing', sha('e'))).toBeUndefined();
+  });
+});
+
+describe('compare', () => {
+  const page = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      sha: String(from + i)
+        .padStart(40, '0')
+        .slice(-40),
+      author: { login: 'github-actions[bot]' },
+      commit: { author: { name: 'github-actions[bot]' }, verification: { verified: true } },
+    }));
+
+  it.each([
+    ['one short page', 42, [42]],
+    ['exactly one full page', 100, [100]],
+    ['three pages', 250, [100, 100, 50]],
+    ['more than it reads: three pages, the rest counted', 420, [100, 100, 100]],
+  ])('reads %s of a %i-commit branch', async (_what, total, pages) => {
+    let from = 0;
+    for (const [index, count] of pages.entries()) {
+      nock(api)
+        .get(`${repoPath}/compare/main...basepin%2Fall`)
+        .query({ per_page: '100', page: String(index + 1) })
+        .reply(200, { total_commits: total, commits: page(from, count) });
+      from += count;
+    }
+    const { commits, total: counted } = await listBranchCommits(testClient(), repo, 'main', 'basepin/all');
+    expect(counted).toBe(total);
+    expect(commits.length).toBe(Math.min(total, maxComparedCommits));
+    expect(new Set(commits.map((c) => c.sha)).size).toBe(commits.length);
   });
 });

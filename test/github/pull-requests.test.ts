@@ -199,6 +199,32 @@ describe('labels, reviewers, assignees', () => {
     await addAssignees(testClient(), repo, 43, ['hubot'], quick);
   });
 
+  it('asks once when GitHub refuses reviewers who are not collaborators (or teams GITHUB_TOKEN cannot see), saying why', async () => {
+    const refusal = {
+      message:
+        'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the octo-org/webapp repository.',
+      documentation_url:
+        'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
+      status: '422',
+    };
+    const scope = nock(api).post(`${repoPath}/pulls/43/requested_reviewers`).once().reply(422, refusal);
+    const asked = requestReviewers(testClient(), repo, 43, ['octo-org/platform'], { ...quick, attempts: 4 });
+    await expect(asked).rejects.toThrow(GitHubError);
+    await expect(asked).rejects.toThrow(
+      /not a collaborator.*team reviewers need a GitHub App or personal access token/,
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('still retries a reviewer request GitHub answers 422 for because it does not know the new PR yet', async () => {
+    nock(api)
+      .post(`${repoPath}/pulls/43/requested_reviewers`)
+      .reply(422, fixture('labels-not-ready'))
+      .post(`${repoPath}/pulls/43/requested_reviewers`)
+      .reply(201, pullRequestPayload({ number: 43 }));
+    await requestReviewers(testClient(), repo, 43, ['monalisa'], quick);
+  });
+
   it('makes no request for an empty list', async () => {
     await addLabels(testClient(), repo, 43, [], quick);
     await requestReviewers(testClient(), repo, 43, [], quick);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempDir, trackTempDir } from './processes.ts';
 import type { GitHubStub } from './github-stub.ts';
+import { webhookProblems } from './openapi-webhooks.ts';
 
 const actionPath = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 const scheduleEvent = fileURLToPath(new URL('../fixtures/events/schedule.json', import.meta.url));
@@ -36,7 +37,12 @@ export function runBundledAction(
   const runDir = mkdtempSync(join(tmpdir(), 'basepin-run-'));
   trackTempDir(runDir);
   const eventPath = join(runDir, 'event.json');
-  if (event !== undefined) writeFileSync(eventPath, JSON.stringify(event.payload));
+  if (event !== undefined) {
+    // A payload GitHub would never send proves nothing: it must fit the webhook's published schema.
+    const problems = webhookProblems(event.name, event.payload) ?? [];
+    if (problems.length > 0) throw new Error(`${event.name} payload: ${problems.join('; ')}`);
+    writeFileSync(eventPath, JSON.stringify(event.payload));
+  }
   const outputFile = join(runDir, 'output');
   const summaryFile = join(runDir, 'summary');
   writeFileSync(outputFile, '');

@@ -1,3 +1,5 @@
+import type { StubViewer } from './github-stub-viewer.ts';
+
 /** The stub's public types; `github-stub.ts` re-exports them. */
 
 export interface GitHubStubOptions {
@@ -5,12 +7,24 @@ export interface GitHubStubOptions {
   readonly repo: string;
   /** The default branch's first commit (`readFilesFromDir` reads a fixture folder into this). */
   readonly files: Readonly<Record<string, string>>;
+  /** Git modes of some of `files` (`100755`, or `120000` with the link's target as its text); others `100644`. */
+  readonly modes?: Readonly<Record<string, string>>;
+  /**
+   * Check every request against GitHub's OpenAPI description (`openapi-requests.ts`): one it does not allow
+   * is answered 400 and makes `stop()` throw, so the test fails. Default true.
+   */
+  readonly validateRequests?: boolean;
   /** Default `main`. */
   readonly defaultBranch?: string;
   /** For `html_url`s; default `https://github.com`. */
   readonly serverUrl?: string;
-  /** The token's identity: author of pull requests and comments. Default `github-actions[bot]`. */
+  /**
+   * The token's identity: author (`type: Bot` when it ends in `[bot]`) of the pull requests, issues, comments
+   * and signed commits it creates. Default `github-actions[bot]`, an installation token: `GET /user` is 403.
+   */
   readonly actor?: string;
+  /** How GraphQL answers `viewer` (`github-stub-viewer.ts`); default `login`. */
+  readonly viewer?: StubViewer;
   /** When given, reviewers outside it get GitHub's 422 and such assignees are silently dropped. */
   readonly collaborators?: readonly string[];
   /** Repository role (`admin` … `none`) by login, for the collaborator permission endpoint; others are 404. */
@@ -30,6 +44,8 @@ export interface StubRequest {
   routed: boolean;
   /** True when the answer came from `failNext`. */
   fault: boolean;
+  /** Why GitHub's OpenAPI description does not allow this request (answered 400); empty when it does. */
+  invalid: string[];
 }
 
 export interface StubPullRequest {
@@ -73,11 +89,15 @@ export interface GitHubStub {
   writes(): StubRequest[];
   /** The requests no route matched. */
   unhandled(): StubRequest[];
+  /** The requests GitHub's OpenAPI description does not allow. */
+  invalid(): StubRequest[];
   resetRequests(): void;
   pullRequests(): StubPullRequest[];
   pullRequest(number: number): StubPullRequest | undefined;
   /** A file's text on a branch (`main`, `refs/heads/main`) or commit sha; undefined when absent. */
   fileAt(ref: string, path: string): string | undefined;
+  /** A file's git mode on a branch or commit (`100644`, `100755`, `120000`); undefined when absent. */
+  modeAt(ref: string, path: string): string | undefined;
   /** Every file on a branch or commit; undefined when the ref does not exist. */
   filesAt(ref: string): Record<string, string> | undefined;
   /** The commit a branch points at. */
@@ -112,12 +132,20 @@ export interface GitHubStub {
   /** Comments on an issue or pull request, oldest first. */
   comments(number: number): { user: string; body: string }[];
   /** Plain issues (not pull requests). */
-  issues(): { number: number; title: string; body: string; user: string; labels: string[] }[];
+  issues(): {
+    number: number;
+    title: string;
+    body: string;
+    user: string;
+    labels: string[];
+    state: 'open' | 'closed';
+  }[];
   /** A person edits an issue's body (ticks a box). */
   editIssue(number: number, body: string): void;
   /** Someone opens a plain issue; returns its number. */
   openIssue(input: { title: string; body?: string; user: string; labels?: readonly string[] }): number;
   /** The next matching request(s) get this error instead of being served. */
   failNext(fault: StubFault): void;
+  /** Stops the server; throws when a request was not one GitHub's OpenAPI description allows. */
   stop(): Promise<void>;
 }

@@ -248,8 +248,9 @@ export function gitRoutes(state: StubState): Record<string, RouteHandler> {
       return { status: 204 };
     },
 
-    // https://docs.github.com/en/rest/repos/contents#get-repository-content (files only)
-    'GET contents/*path': ({ params, query }) => {
+    // https://docs.github.com/en/rest/repos/contents#get-repository-content (files only): the raw media type
+    // serves the bytes up to 100 MB; the JSON form refuses files over 1 MB, as GitHub does.
+    'GET contents/*path': ({ params, query, accept }) => {
       const path = params['path'] ?? '';
       const commit = state.git.commits.get(
         resolveOrThrow(state, query.get('ref') ?? state.defaultBranch),
@@ -257,6 +258,16 @@ export function gitRoutes(state: StubState): Record<string, RouteHandler> {
       const leaf = state.git.flatten(commit.tree).get(path);
       const blob = leaf?.type === 'blob' ? state.git.blobs.get(leaf.sha) : undefined;
       if (leaf === undefined || blob === undefined) throw notFound();
+      if (accept.includes('application/vnd.github.raw')) {
+        return { status: 200, body: blob, headers: { 'content-type': 'application/vnd.github.raw' } };
+      }
+      if (blob.length > 1024 * 1024) {
+        throw new StubHttpError(
+          403,
+          'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.',
+          [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+        );
+      }
       return {
         status: 200,
         body: {

@@ -34,6 +34,8 @@ export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly body: unknown;
+  /** The request's `Accept` header ('' when none). */
+  readonly accept: string;
 }
 
 export type RouteHandler = (context: RouteContext) => StubReply;
@@ -80,6 +82,10 @@ export function send(response: ServerResponse, reply: StubReply): void {
   };
   if (reply.body === undefined) {
     response.writeHead(reply.status, headers).end();
+    return;
+  }
+  if (Buffer.isBuffer(reply.body)) {
+    response.writeHead(reply.status, headers).end(reply.body);
     return;
   }
   headers['content-type'] ??= 'application/json; charset=utf-8';

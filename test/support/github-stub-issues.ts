@@ -114,6 +114,7 @@ export function issueRoutes(state: StubState): Record<string, RouteHandler> {
       const input = objectBody(body);
       if (typeof input['body'] === 'string') issue.body = input['body'];
       if (typeof input['title'] === 'string') issue.title = input['title'];
+      if (input['state'] === 'closed' || input['state'] === 'open') issue.state = input['state'];
       issue.updatedAt = now(state);
       return { status: 200, body: plainIssueJson(state, number) };
     },
@@ -168,7 +169,8 @@ export function issueRoutes(state: StubState): Record<string, RouteHandler> {
         },
       };
     },
-    'GET compare/:basehead': ({ params }) => {
+    // With a paging parameter GitHub pages the commits from the earliest; without one it lists at most 250.
+    'GET compare/:basehead': ({ params, query }) => {
       const [base = '', head = ''] = (params['basehead'] ?? '').split('...');
       const baseSha = resolveCommitish(state, base);
       const headSha = resolveCommitish(state, head);
@@ -192,7 +194,11 @@ export function issueRoutes(state: StubState): Record<string, RouteHandler> {
             },
           };
         });
-      return { status: 200, body: { status: 'ahead', total_commits: commits.length, commits } };
+      const paged = query.has('per_page') || query.has('page');
+      const perPage = Math.min(Number(query.get('per_page') ?? 30) || 30, 100);
+      const page = Math.max(Number(query.get('page') ?? 1) || 1, 1);
+      const shown = paged ? commits.slice((page - 1) * perPage, page * perPage) : commits.slice(-250);
+      return { status: 200, body: { status: 'ahead', total_commits: commits.length, commits: shown } };
     },
     'GET pulls/:number/files': ({ params }) => {
       const pr = state.pulls.get(numberOf(state, params['number']));

@@ -160,13 +160,18 @@ export function commitOnBranch(
   files: Readonly<Record<string, string | null>>,
   message: string,
   login = 'a-person',
+  modes: Readonly<Record<string, string>> = {},
 ): GitCommitObject {
   const parent = state.refs.get(branch);
   const flat = parent === undefined ? new Map() : state.git.flatten(state.git.commitOf(parent).tree);
   for (const [path, content] of Object.entries(files)) {
     if (content === null) flat.delete(path);
     else
-      flat.set(path, { mode: '100644', type: 'blob', sha: state.git.putBlob(Buffer.from(content, 'utf8')) });
+      flat.set(path, {
+        mode: modes[path] ?? '100644',
+        type: 'blob',
+        sha: state.git.putBlob(Buffer.from(content, 'utf8')),
+      });
   }
   const date = now(state);
   const person = { name: 'A Person', email: `${login}@example.com`, date };

@@ -92,6 +92,8 @@ describe('GitHub stub: repository and git data', () => {
     expect(stub.commit(first)).toMatchObject({ parents: [base], message: 'Pin node', verified: true });
     expect(stub.requests.map(requestLine)).toEqual([
       `GET /git/commits/${base} 200`,
+      // The file's mode in the base tree, one directory at a time.
+      ...[1, 2, 3].map(() => expect.stringMatching(/^GET \/git\/trees\/[0-9a-f]{40} 200$/)),
       'POST /git/blobs 201',
       'POST /git/trees 201',
       'POST /git/commits 201',

@@ -1,14 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative, sep } from 'node:path';
-import type {
-  GitHubStub,
-  GitHubStubOptions,
-  StubFault,
-  StubPullRequest,
-  StubRequest,
-} from './github-stub-api.ts';
+import type { GitHubStub, GitHubStubOptions, StubFault, StubRequest } from './github-stub-api.ts';
 import { gitRoutes } from './github-stub-git-routes.ts';
 import { addComment, issueRoutes } from './github-stub-issues.ts';
 import {
@@ -29,6 +21,9 @@ import {
   type StoredPullRequest,
   type StubState,
 } from './github-stub-state.ts';
+import { authenticatedUser, graphql } from './github-stub-viewer.ts';
+import { view } from './github-stub-view.ts';
+import { checkRequest } from './openapi-requests.ts';
 
 export type {
   GitHubStub,
@@ -37,6 +32,8 @@ export type {
   StubPullRequest,
   StubRequest,
 } from './github-stub-api.ts';
+export { stubViewers, type StubViewer } from './github-stub-viewer.ts';
+export { readFilesFromDir } from './github-stub-view.ts';
 
 /**
  * An in-memory GitHub REST API on 127.0.0.1 for end-to-end runs of the bundled action
@@ -46,19 +43,6 @@ export type {
  * The server runs in the test's own process: start the action with an asynchronous spawn (never
  * `spawnSync`/`execFileSync`), or the stub cannot answer.
  */
-
-/** A folder's files (recursively, `.git` left out) as repository paths → text. */
-export function readFilesFromDir(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const path = relative(dir, full).split(sep).join('/');
-    if (path === '.git' || path.startsWith('.git/')) continue;
-    files[path] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
 
 interface Route {
   readonly method: string;
@@ -75,23 +59,10 @@ function routesOf(state: StubState): Route[] {
   );
 }
 
-function view(state: StubState, pr: StoredPullRequest): StubPullRequest {
-  return structuredClone({
-    number: pr.number,
-    state: pr.state,
-    merged: pr.merged,
-    draft: pr.draft,
-    title: pr.title,
-    body: pr.body,
-    html_url: `${state.serverUrl}/${state.owner}/${state.repo}/pull/${pr.number}`,
-    head: { ref: pr.head, sha: pr.headSha },
-    base: { ref: pr.base },
-    labels: pr.labels,
-    requestedReviewers: pr.requestedReviewers,
-    requestedTeams: pr.requestedTeams,
-    assignees: pr.assignees,
-    comments: (state.comments.get(pr.number) ?? []).map((c) => c.body),
-  });
+/** Every REST request is checked against GitHub's description; GraphQL queries against its schema (`graphql`). */
+function requestProblems(method: string, url: URL, body: unknown): string[] {
+  if (url.pathname === '/graphql') return [];
+  return checkRequest({ method, rawPath: url.pathname, query: Object.fromEntries(url.searchParams), body });
 }
 
 function decodePath(pathname: string): string {
@@ -112,22 +83,23 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
     collaborators: options.collaborators,
     permissions: options.permissions,
   });
-  commitOnBranch(state, state.defaultBranch, options.files, 'Initial commit');
+  commitOnBranch(state, state.defaultBranch, options.files, 'Initial commit', 'a-person', options.modes);
   const routes = routesOf(state);
   const requests: StubRequest[] = [];
+  const validate = options.validateRequests ?? true;
   const faults: { fault: StubFault; left: number }[] = [];
 
   /** Serves one request under `/repos/{owner}/{repo}`; a path no route knows is marked on `record`. */
-  function dispatch(record: StubRequest, segments: string[], query: URLSearchParams): StubReply {
+  function dispatch(
+    record: StubRequest,
+    segments: string[],
+    query: URLSearchParams,
+    accept: string,
+  ): StubReply {
     const [root, owner, repo, ...rest] = segments;
-    // Installation tokens (GITHUB_TOKEN) cannot read /user; GraphQL's viewer names the bot without `[bot]`.
-    if (record.method === 'GET' && root === 'user' && owner === undefined) {
-      throw new StubHttpError(403, 'Resource not accessible by integration');
-    }
+    if (record.method === 'GET' && root === 'user' && owner === undefined) return authenticatedUser(state);
     if (record.method === 'POST' && root === 'graphql' && owner === undefined) {
-      const bot = state.actor.endsWith('[bot]');
-      const login = bot ? state.actor.slice(0, -'[bot]'.length) : state.actor;
-      return { status: 200, body: { data: { viewer: { login, __typename: bot ? 'Bot' : 'User' } } } };
+      return graphql(state, options.viewer ?? 'login', record.body);
     }
     const ours =
       root === 'repos' &&
@@ -137,7 +109,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
       if (route.method !== record.method) continue;
       const params =
         route.pattern === '' ? (rest.length === 0 ? {} : undefined) : matchRoute(route.pattern, rest);
-      if (params !== undefined) return route.handler({ params, query, body: record.body });
+      if (params !== undefined) return route.handler({ params, query, body: record.body, accept });
     }
     record.routed = false;
     throw notFound();
@@ -175,11 +147,20 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
       status: 0,
       routed: true,
       fault: false,
+      invalid: [],
     };
     requests.push(record);
     let reply: StubReply;
     try {
       if (badBody !== undefined) throw badBody;
+      const problems = validate ? requestProblems(request.method ?? 'GET', url, body) : [];
+      if (problems.length > 0) {
+        record.invalid = problems;
+        throw new StubHttpError(
+          400,
+          `github stub: not a request GitHub's OpenAPI description allows: ${problems.join('; ')}`,
+        );
+      }
       reply =
         injectedFault(record) ??
         (request.headers.authorization === undefined
@@ -188,6 +169,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
               record,
               url.pathname.split('/').filter((segment) => segment !== ''),
               url.searchParams,
+              request.headers.accept ?? '',
             ));
     } catch (error) {
       reply =
@@ -261,6 +243,10 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
       }
       return files;
     },
+    modeAt: (ref, path) => {
+      const tree = treeOf(ref);
+      return tree === undefined ? undefined : state.git.flatten(tree).get(path)?.mode;
+    },
     branchSha: (branch) => state.refs.get(branch),
     branches: () => [...state.refs.keys()].sort(),
     commit: (sha) => {
@@ -295,6 +281,7 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
         body: i.body ?? '',
         user: i.user,
         labels: [...i.labels],
+        state: i.state,
       })),
     editIssue: (number, body) => {
       const issue = state.issues.get(number);
@@ -319,10 +306,19 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
     failNext: (fault) => {
       faults.push({ fault, left: fault.times ?? 1 });
     },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
+    invalid: () => requests.filter((r) => r.invalid.length > 0),
+    stop: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      const invalid = requests.filter((r) => r.invalid.length > 0);
+      if (invalid.length > 0) {
+        throw new Error(
+          `github stub: ${invalid.length} request(s) GitHub's OpenAPI description does not allow:\n` +
+            invalid.flatMap((r) => r.invalid).join('\n'),
+        );
+      }
+    },
   };
 }

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runBundledAction } from '../support/action-run.ts';
+import { createGitHubStub, type GitHubStub, type StubViewer } from '../support/github-stub.ts';
+import { pushIndex } from '../support/push.ts';
+import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
+
+// Scheduled runs of the bundled action under an installation token (GET /user refused) while GraphQL's
+// viewer answers in each way GitHub can. Ownership must not hang on the answer: two runs leave one
+// dashboard and one pull request, and after the tag moves the next run updates that pull request.
+
+let registry: RunningRegistry;
+beforeAll(async () => {
+  registry = await startRegistry({ auth: 'none' });
+});
+afterAll(async () => {
+  await registry?.stop();
+});
+
+let stub: GitHubStub | undefined;
+let workspace: string | undefined;
+afterEach(async () => {
+  await stub?.stop();
+  if (workspace !== undefined) rmSync(workspace, { recursive: true, force: true });
+  stub = undefined;
+  workspace = undefined;
+});
+
+async function twoRunsAndAMove(viewer: StubViewer, seed: string): Promise<void> {
+  const repository = `library/id-${viewer}`;
+  await pushIndex(registry, repository, '1', ['linux/amd64'], { seed: `${seed}-one` });
+  const files = { Dockerfile: `FROM ${registry.host}/${repository}:1\n` };
+  workspace = mkdtempSync(join(tmpdir(), 'basepin-workspace-'));
+  writeFileSync(join(workspace, 'Dockerfile'), files.Dockerfile);
+  stub = await createGitHubStub({ owner: 'octo', repo: 'app', files, viewer });
+  for (const _run of [1, 2]) {
+    const run = await runBundledAction(workspace, stub, {});
+    expect(run.code).toBe(0);
+  }
+  expect(stub.issues().filter((i) => i.labels.includes('basepin'))).toHaveLength(1);
+  expect(stub.pullRequests()).toHaveLength(1);
+  const before = stub.pullRequests()[0]!;
+  const moved = await pushIndex(registry, repository, '1', ['linux/amd64'], { seed: `${seed}-two` });
+  const run = await runBundledAction(workspace, stub, {});
+  expect(run.code).toBe(0);
+  expect(stub.pullRequests()).toMatchObject([{ number: before.number, state: 'open' }]);
+  expect(stub.fileAt('basepin/all', 'Dockerfile')).toContain(moved.digest);
+  expect(stub.issues().filter((i) => i.labels.includes('basepin'))).toHaveLength(1);
+}
+
+describe('ownership whatever GraphQL says the token is', () => {
+  it('viewer github-actions[bot]', async () => {
+    await twoRunsAndAMove('login', 'a');
+  });
+
+  // Known gap until ownership is decided by marks (src/text/marks.ts) instead of by the token's login: a
+  // login without [bot], or none at all, finds no dashboard (a second one is opened) and counts basepin's
+  // own commit as someone else's. `it.fails` turns red once that is fixed: make these `it` then.
+  it.fails.each<StubViewer>(['login-without-bot', 'forbidden', 'refused'])(
+    'viewer mode %s',
+    async (viewer) => {
+      await twoRunsAndAMove(viewer, viewer);
+    },
+  );
+});
