@@ -1,8 +1,8 @@
 /** The public OSV API, asked unless `osv-api` says otherwise. */
-export const defaultOsvApi = 'https://api.osv.dev';
+export const defaultOsvApi: OsvApi = 'https://api.osv.dev';
 
 /** `off`, or the API's base URL without a trailing slash. */
-export type OsvApi = 'off' | { readonly url: string };
+export type OsvApi = 'off' | `http${string}`;
 
 /**
  * Loopback as the registry settings allow it for plain http: `localhost` and literal loopback addresses in
@@ -34,5 +34,5 @@ export function parseOsvApi(text: string): { value: OsvApi } | { problem: string
   if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
     return { problem: `${shown}: plain http is allowed on loopback only (localhost, 127.0.0.1, [::1])` };
   }
-  return { value: { url: `${url.origin}${url.pathname.replace(/\/+$/, '')}` } };
+  return { value: `${url.origin as `http${string}`}${url.pathname.replace(/\/+$/, '')}` };
 }
