@@ -35,6 +35,7 @@ export {
 export {
   advisoryUrl,
   describeVulnerabilities,
+  displayId,
   type VulnerabilityEntry,
   type VulnerabilityReport,
 } from './report.ts';

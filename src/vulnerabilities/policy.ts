@@ -1,4 +1,4 @@
-import type { VulnerabilityReport } from './report.ts';
+import { displayId, type VulnerabilityReport } from './report.ts';
 
 export const vulnerabilityPolicies = ['report', 'hold-introduced'] as const;
 export type VulnerabilityPolicy = (typeof vulnerabilityPolicies)[number];
@@ -23,7 +23,7 @@ export function vulnerabilityHoldBack(
   if (policy !== 'hold-introduced' || report?.status !== 'known' || report.introduced.length === 0) {
     return undefined;
   }
-  const ids = [...new Set(report.introduced.map((entry) => entry.cve ?? entry.id))];
+  const ids = [...new Set(report.introduced.map(displayId))];
   const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
   return {
     kind: 'vulnerability-introduced',

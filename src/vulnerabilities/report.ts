@@ -34,6 +34,11 @@ export type VulnerabilityReport =
     }
   | { readonly status: 'unavailable' };
 
+/** The id people know a vulnerability by: its CVE where there is one, else OSV's id. */
+export function displayId(entry: Pick<VulnerabilityEntry, 'id' | 'cve'>): string {
+  return entry.cve ?? entry.id;
+}
+
 /** Longest summary kept, in code points. */
 const maxSummary = 160;
 
