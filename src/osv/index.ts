@@ -6,4 +6,4 @@ export {
   type OsvClientOptions,
   type OsvCounters,
 } from './client.ts';
-export { reportVulnerabilities } from './report.ts';
+export { reportManyVulnerabilities, reportVulnerabilities, type PackageChange } from './report.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sbomPackages } from '../../src/changelog/sbom.ts';
-import { createOsvClient, reportVulnerabilities } from '../../src/osv/index.ts';
+import { createOsvClient, reportManyVulnerabilities, reportVulnerabilities } from '../../src/osv/index.ts';
 import {
   vulnerabilityDetailLines,
   vulnerabilityHeadline,
@@ -146,6 +146,32 @@ describe('vulnerabilities of a rebuilt alpine image, against the OSV stand-in', 
       fixed: [{ id: 'DEBIAN-CVE-2024-45490', cve: 'CVE-2024-45490', severity: 'critical', package: 'expat' }],
       introduced: [],
     });
+  });
+
+  it('asks about every change of a run in one querybatch, and each shown record once', async () => {
+    const client = createOsvClient({ api: osv.url });
+    const older = packagesOf(olderStatement());
+    const newer = packagesOf(alpineSpdxStatement());
+    // Two images rebuilt the same way, and one platform listed twice (concatenated platforms dedupe).
+    const reports = await reportManyVulnerabilities(client, [
+      { before: older, after: newer },
+      { before: [...older, ...older], after: [...newer, ...newer] },
+    ]);
+    expect(reports.map((r) => r?.status === 'known' && r.fixed.length)).toEqual([4, 4]);
+    expect(client.counters()).toEqual({ querybatch: 1, vulns: 5, failed: 0 });
+    expect(osv.queries).toHaveLength(6);
+  });
+
+  it('says unavailable for every change when OSV cannot be reached, for one failed attempt', async () => {
+    await osv.close();
+    const client = createOsvClient({ api: osv.url });
+    const reports = await reportManyVulnerabilities(client, [
+      { before: packagesOf(olderStatement()), after: packagesOf(alpineSpdxStatement()) },
+      { before: [], after: packagesOf(alpineSpdxStatement()) },
+    ]);
+    expect(reports).toEqual([{ status: 'unavailable' }, { status: 'unavailable' }]);
+    expect(client.counters()).toEqual({ querybatch: 1, vulns: 0, failed: 1 });
+    osv = await startOsvStandIn();
   });
 
   it('follows next_page_token until every id is known', async () => {
