@@ -167,7 +167,11 @@ export function createOsvClient(options: OsvClientOptions): OsvClient {
       try {
         for (let at = 0; at < missing.length; at += maxQueriesPerBatch) {
           const chunk = missing.slice(at, at + maxQueriesPerBatch);
-          await serially(() => batch(chunk.filter((query) => !answers.has(queryKey(query)))));
+          // Another ask may have answered some of these while this one waited its turn.
+          await serially(async () => {
+            const left = chunk.filter((query) => !answers.has(queryKey(query)));
+            if (left.length) await batch(left);
+          });
         }
       } catch {
         return undefined;

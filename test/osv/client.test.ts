@@ -43,6 +43,18 @@ describe('OSV client', () => {
     expect(client.counters()).toEqual({ querybatch: 1, vulns: 0, failed: 0 });
   });
 
+  it('asks a key once when two asks for it overlap', async () => {
+    nock(api)
+      .post('/v1/querybatch')
+      .once()
+      .reply(200, { results: [{}] });
+    const client = createOsvClient({ api });
+    const [first, second] = await Promise.all([client.query([openssl]), client.query([openssl])]);
+    expect(first?.get(queryKey(openssl))).toEqual([]);
+    expect(second?.get(queryKey(openssl))).toEqual([]);
+    expect(client.counters().querybatch).toBe(1);
+  });
+
   it('sends at most 1,000 queries a call', async () => {
     const sizes: number[] = [];
     nock(api)
