@@ -6,7 +6,9 @@ import type { SeverityLevel } from './severity.ts';
 /** Said once per changelog, however many images could not be checked. */
 export const vulnerabilityDataUnavailable = 'vulnerability data unavailable';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? 'y' : 'ies'}`;
+/** `1 known vulnerability`, `3 known vulnerabilities`. */
+const knownVulnerabilities = (count: number) =>
+  `${count} known ${count === 1 ? 'vulnerability' : 'vulnerabilities'}`;
 
 /** `(1 high)`, `(critical)`, `(2 critical, 1 high)`; empty when none is high or critical. */
 function severityNote(entries: readonly VulnerabilityEntry[]): string {
@@ -30,9 +32,9 @@ export function vulnerabilityHeadline(report: VulnerabilityReport | undefined): 
   if (report?.status !== 'known') return undefined;
   const { fixed, introduced } = report;
   const parts: string[] = [];
-  if (fixed.length) parts.push(`fixes ${plural(fixed.length, 'known vulnerabilit')}${severityNote(fixed)}`);
+  if (fixed.length) parts.push(`fixes ${knownVulnerabilities(fixed.length)}${severityNote(fixed)}`);
   if (introduced.length) {
-    const counted = fixed.length ? `${introduced.length}` : plural(introduced.length, 'known vulnerabilit');
+    const counted = fixed.length ? `${introduced.length}` : knownVulnerabilities(introduced.length);
     parts.push(`introduces ${counted}${severityNote(introduced)}`);
   }
   return parts.length ? parts.join(', ') : undefined;
