@@ -39,6 +39,7 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/github/': adapter,
   'src/workspace/': adapter,
   'src/config/load.ts': adapter,
+  'src/osv/': adapter,
   'src/config/action-settings.ts': adapter,
   // Pure core: data in, data out, no I/O.
   'src/reference/': core,
@@ -49,6 +50,7 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/commands/': core,
   'src/config/': core,
   'src/text/': core,
+  'src/vulnerabilities/': core,
 };
 
 /** The entry points: only another entry point imports one (src/action-entry.ts runs src/action.ts). */

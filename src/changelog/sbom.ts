@@ -18,6 +18,14 @@ const SpdxPackageSchema = z.object({
 const SpdxDocumentSchema = z.object({
   spdxVersion: z.string(),
   packages: z.array(z.unknown()).default([]),
+  relationships: z.array(z.unknown()).max(200_000).default([]),
+});
+
+/** https://spdx.github.io/spdx-spec/v2.3/relationships-between-SPDX-elements/ */
+const SpdxRelationshipSchema = z.object({
+  spdxElementId: z.string(),
+  relationshipType: z.string(),
+  relatedSpdxElement: z.string(),
 });
 
 /** https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md */
@@ -35,6 +43,10 @@ export interface SbomPackage {
   readonly key: string;
   readonly name: string;
   readonly version: string;
+  /** The full purl (qualifiers such as `distro=` and `upstream=` name the OSV ecosystem and source package). */
+  readonly purl?: string | undefined;
+  /** The source package an SPDX `GENERATED_FROM` relationship names (`libssl3` → `openssl`). */
+  readonly source?: { readonly name: string; readonly version?: string | undefined } | undefined;
 }
 
 export class SbomError extends Error {
@@ -74,21 +86,47 @@ function packagesOf(json: unknown, depth: number): SbomPackage[] {
   if (document.data.packages.length > maxPackages) {
     throw new SbomError(`the SBOM lists ${document.data.packages.length} packages, more than basepin reads`);
   }
+  const parsedPackages = document.data.packages
+    .map((raw) => SpdxPackageSchema.safeParse(raw))
+    .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+  const sources = sourcePackages(parsedPackages, document.data.relationships);
   const packages: SbomPackage[] = [];
-  for (const raw of document.data.packages) {
-    const parsed = SpdxPackageSchema.safeParse(raw);
-    if (!parsed.success) continue;
-    const pkg = parsed.data;
+  for (const pkg of parsedPackages) {
     // BuildKit's (syft's) document root describes the scanned image itself, not a package in it.
     if (pkg.name === 'sbom' || pkg.SPDXID?.startsWith('SPDXRef-DocumentRoot')) continue;
     const purl = pkg.externalRefs?.find((ref) => ref.referenceType === 'purl')?.referenceLocator;
+    const source = pkg.SPDXID === undefined ? undefined : sources.get(pkg.SPDXID);
     packages.push({
       key: purlKey(purl) ?? `name:${pkg.name}`,
       name: pkg.name,
       version: pkg.versionInfo ?? '',
+      ...(purl === undefined ? {} : { purl }),
+      ...(source === undefined ? {} : { source }),
     });
   }
   return packages;
+}
+
+/** Binary package SPDXID → the source package it was GENERATED_FROM (Docker Scout and syft write these). */
+function sourcePackages(
+  packages: readonly z.infer<typeof SpdxPackageSchema>[],
+  relationships: readonly unknown[],
+): Map<string, { name: string; version?: string }> {
+  const byId = new Map(
+    packages.flatMap((pkg) => (pkg.SPDXID === undefined ? [] : [[pkg.SPDXID, pkg] as const])),
+  );
+  const sources = new Map<string, { name: string; version?: string }>();
+  for (const raw of relationships) {
+    const relationship = SpdxRelationshipSchema.safeParse(raw);
+    if (!relationship.success || relationship.data.relationshipType !== 'GENERATED_FROM') continue;
+    const source = byId.get(relationship.data.relatedSpdxElement);
+    if (source === undefined || !byId.has(relationship.data.spdxElementId)) continue;
+    sources.set(relationship.data.spdxElementId, {
+      name: source.name,
+      ...(source.versionInfo === undefined ? {} : { version: source.versionInfo }),
+    });
+  }
+  return sources;
 }
 
 /**

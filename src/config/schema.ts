@@ -12,6 +12,13 @@ import {
   type ShapeKind,
 } from './shape.ts';
 import {
+  defaultOsvApi,
+  parseOsvApi,
+  vulnerabilityPolicies,
+  type OsvApi,
+  type VulnerabilityPolicy,
+} from '../vulnerabilities/index.ts';
+import {
   parseBoolean,
   parseBranch,
   parseBranchPrefix,
@@ -251,6 +258,22 @@ export const settingSpecs = {
     parse: textSetting(parseDuration),
     fallback: undefined,
   } satisfies SettingSpec<number | undefined>,
+  'osv-api': {
+    shape: 'text',
+    file: (z) => z.string().min(1),
+    description:
+      'Where to ask which known vulnerabilities an update fixes or introduces: the OSV API (`https://api.osv.dev`), a mirror of it (a loopback `http://` URL is allowed), or `off`. When it cannot be reached, the changelog says so once and the update goes on.',
+    parse: textSetting(parseOsvApi),
+    fallback: defaultOsvApi,
+  } satisfies SettingSpec<OsvApi>,
+  'vulnerability-policy': {
+    shape: 'text',
+    file: (z) => z.enum(vulnerabilityPolicies),
+    description:
+      '`report` shows the known vulnerabilities an update fixes and introduces; `hold-introduced` also holds back an update whose new digest has a known vulnerability the pinned one did not (the job summary and the dashboard say which).',
+    parse: textSetting((value) => parseChoice(value, vulnerabilityPolicies)),
+    fallback: 'report',
+  } satisfies SettingSpec<VulnerabilityPolicy>,
   'fail-on-unpinned': {
     shape: 'boolean',
     flag: null,

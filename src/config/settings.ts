@@ -1,4 +1,5 @@
 import type { Platform } from '../reference/index.ts';
+import type { OsvApi, VulnerabilityPolicy } from '../vulnerabilities/index.ts';
 import { SettingsError } from './errors.ts';
 import {
   settingSpecs,
@@ -61,6 +62,10 @@ export interface RunSettings {
   readonly skipUnchangedPlatforms: boolean;
   /** Milliseconds a digest must have existed (from its build date) before it is proposed; undefined: off. */
   readonly minimumAgeMs: number | undefined;
+  /** The OSV API asked for known vulnerabilities, or `off`. */
+  readonly osvApi: OsvApi;
+  /** `hold-introduced` holds back updates that introduce a known vulnerability. */
+  readonly vulnerabilityPolicy: VulnerabilityPolicy;
 }
 
 export interface SettingsInput {
@@ -116,6 +121,8 @@ export function runSettings(input: SettingsInput): RunSettings {
     commandPermission: get('command-permission'),
     skipUnchangedPlatforms: get('skip-unchanged-platforms'),
     minimumAgeMs: get('minimum-age'),
+    osvApi: get('osv-api'),
+    vulnerabilityPolicy: get('vulnerability-policy'),
   };
 }
 

@@ -141,6 +141,12 @@ describe('SBOM packages', () => {
       key: 'pkg:apk/alpine/busybox',
       name: 'busybox',
       version: '1.37.0-r30',
+      purl: 'pkg:apk/alpine/busybox@1.37.0-r30?os_name=alpine&os_version=3.23',
+    });
+    // The source package of a binary one, from the document's GENERATED_FROM relationships.
+    expect(packages.find((p) => p.name === 'libssl3')?.source).toEqual({
+      name: 'openssl',
+      version: '3.5.4-r0',
     });
     expect(packages).toHaveLength(20);
   });
