@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSignatureTrust, SignatureTrustError } from '../../src/signature-check/trust.ts';
-import { verifyBundle } from '../../src/signature-check/verify.ts';
+import { verifyBundle, verifyCosignLayer } from '../../src/signature-check/verify.ts';
+import type { CosignSignatureLayer } from '../../src/signatures/index.ts';
 
 // Real bundles from the Sigstore conformance suite, signed on the public-good instance by its beacon
 // workflow, checked against the public-good trusted root basepin ships (test/fixtures/signatures/README.md).
@@ -104,5 +105,84 @@ describe('createSignatureTrust', () => {
     expect(() => createSignatureTrust({ keys: [['alpine', 'not a key']] })).toThrow(
       'signature-keys: alpine: not a PEM public key',
     );
+  });
+});
+
+describe('verifyCosignLayer: cosign’s registry form of a keyless signature', () => {
+  // cosign keeps the same material as a v0.1 bundle in layer annotations: the certificate as PEM, the Rekor
+  // entry as its "legacy bundle" (SignedEntryTimestamp + body, integrated time, index, log id in hex). The
+  // real happy-path-v0.1 bundle is rewritten into that form; the signed payload is a.txt.
+  const v01 = bundle('happy-path-v0.1') as {
+    verificationMaterial: {
+      x509CertificateChain: { certificates: { rawBytes: string }[] };
+      tlogEntries: {
+        logIndex: string;
+        logId: { keyId: string };
+        integratedTime: string;
+        inclusionPromise: { signedEntryTimestamp: string };
+        canonicalizedBody: string;
+      }[];
+    };
+    messageSignature: { signature: string };
+  };
+  const entry = v01.verificationMaterial.tlogEntries[0]!;
+  const der = v01.verificationMaterial.x509CertificateChain.certificates[0]!.rawBytes;
+  const layer = (overrides: Partial<CosignSignatureLayer> = {}): CosignSignatureLayer => ({
+    payloadDigest: artifactDigest,
+    payloadSize: artifact.length,
+    signature: v01.messageSignature.signature,
+    certificate: `-----BEGIN CERTIFICATE-----\n${der.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`,
+    chain: undefined,
+    rekor: {
+      SignedEntryTimestamp: entry.inclusionPromise.signedEntryTimestamp,
+      Payload: {
+        body: entry.canonicalizedBody,
+        integratedTime: Number(entry.integratedTime),
+        logIndex: Number(entry.logIndex),
+        logID: Buffer.from(entry.logId.keyId, 'base64').toString('hex'),
+      },
+    },
+    rekorUnreadable: false,
+    ...overrides,
+  });
+  const trust = createSignatureTrust();
+
+  it('verifies certificate, log entry and signature, and names the workflow and issuer', () => {
+    expect(verifyCosignLayer(trust, layer(), artifact, [])).toEqual({
+      state: 'verified',
+      format: 'cosign',
+      identity: beacon,
+    });
+  });
+
+  it('a tampered payload does not verify', () => {
+    const tampered = Buffer.from(artifact);
+    tampered[0] = tampered[0]! ^ 1;
+    expect(verifyCosignLayer(trust, layer(), tampered, [])).toMatchObject({
+      state: 'invalid',
+      format: 'cosign',
+    });
+  });
+
+  it('a log entry whose signed timestamp was altered does not verify', () => {
+    const base = layer();
+    const set = Buffer.from(base.rekor!.SignedEntryTimestamp, 'base64');
+    set[set.length - 1] = set[set.length - 1]! ^ 1;
+    const altered = layer({ rekor: { ...base.rekor!, SignedEntryTimestamp: set.toString('base64') } });
+    expect(verifyCosignLayer(trust, altered, artifact, [])).toMatchObject({ state: 'invalid' });
+  });
+
+  it('without its transparency-log entry a keyless signature does not verify', () => {
+    expect(verifyCosignLayer(trust, layer({ rekor: undefined }), artifact, [])).toMatchObject({
+      state: 'invalid',
+    });
+  });
+
+  it('a certificate that is not PEM is reported', () => {
+    expect(verifyCosignLayer(trust, layer({ certificate: 'garbage' }), artifact, [])).toEqual({
+      state: 'invalid',
+      format: 'cosign',
+      reason: 'its certificate is not PEM',
+    });
   });
 });
