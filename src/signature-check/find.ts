@@ -1,3 +1,4 @@
+import { factsMaySpend } from '../changelog/collect.ts';
 import type { ImageReference } from '../reference/index.ts';
 import { RegistryError, tagListed, type RegistryClient, type TagPage } from '../registry/index.ts';
 import {
@@ -20,10 +21,10 @@ export interface SignatureLookup {
   readonly client: RegistryClient;
   readonly trust: SignatureTrust;
   /**
-   * May `pulls` more manifest GETs be spent on `ref`? The changelog's Docker Hub budget (`factsMaySpend`):
-   * signatures are read only while pinning keeps its reserve.
+   * May `pulls` more manifest GETs be spent on `ref`? Default the changelog's Docker Hub budget
+   * (`factsMaySpend` with its reserve): signatures are read only while pinning keeps its reserve.
    */
-  readonly canSpend: (ref: ImageReference, pulls: number) => boolean;
+  readonly canSpend?: (ref: ImageReference, pulls: number) => boolean;
   /** A page of the repository's tags (read once per repository), which says which artifact tags exist. */
   readonly tags?: () => Promise<TagPage | undefined>;
   readonly debug?: (line: string) => void;
@@ -179,7 +180,8 @@ async function referrerChecks(
 }
 
 function spend(lookup: SignatureLookup, ref: ImageReference, pulls: number): void {
-  if (!lookup.canSpend(ref, pulls)) throw new BudgetSpent();
+  const allowed = lookup.canSpend ?? ((at, count) => factsMaySpend(lookup.client, at, count));
+  if (!allowed(ref, pulls)) throw new BudgetSpent();
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,3 +1,4 @@
+import { factsMaySpend } from '../changelog/collect.ts';
 import type { ImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import {
@@ -11,7 +12,8 @@ import {
 
 export interface ProvenanceLookup {
   readonly client: RegistryClient;
-  readonly canSpend: (ref: ImageReference, pulls: number) => boolean;
+  /** Default the changelog's Docker Hub budget, as for signatures. */
+  readonly canSpend?: (ref: ImageReference, pulls: number) => boolean;
   readonly debug?: (line: string) => void;
 }
 
@@ -32,7 +34,8 @@ export async function findProvenance(
   const debug = lookup.debug ?? (() => undefined);
   const where = `${ref.familiarName}@${attestation.digest}`;
   try {
-    if (!lookup.canSpend(ref, 1)) {
+    const canSpend = lookup.canSpend ?? ((at, pulls) => factsMaySpend(client, at, pulls));
+    if (!canSpend(ref, 1)) {
       debug(`provenance: ${where} not read (Docker Hub pull budget)`);
       return undefined;
     }

@@ -136,7 +136,11 @@ export function compareWithSource(
   provenance: Provenance,
   source: { readonly repository?: string | undefined; readonly revision?: string | undefined },
 ): ProvenanceMatch {
-  const normal = (url: string) => (cleanRepository(url) ?? url).toLowerCase().replace(/^https?:\/\//, '');
+  // `org.opencontainers.image.source` may carry BuildKit's `#<commit>:<dir>` fragment, as the git context did.
+  const normal = (url: string) => {
+    const bare = url.split('#')[0] ?? url;
+    return (cleanRepository(bare) ?? bare).toLowerCase().replace(/^https?:\/\//, '');
+  };
   const checks: boolean[] = [];
   if (provenance.repository !== undefined && source.repository !== undefined) {
     checks.push(normal(provenance.repository) === normal(source.repository));

@@ -104,6 +104,14 @@ describe('compareWithSource', () => {
       'matches',
     ],
     ['a short revision of the same commit', { revision: '13b62f5f' }, 'matches'],
+    [
+      'the source annotation as BuildKit writes it, with the git fragment',
+      {
+        repository:
+          'https://github.com/alpinelinux/docker-alpine.git#13b62f5f47ffa526f9c372e0bd73b33ef2a5f865:aarch64',
+      },
+      'matches',
+    ],
     ['another repository', { repository: 'https://github.com/evil/docker-alpine' }, 'differs'],
     ['another commit', { revision: 'f'.repeat(40) }, 'differs'],
     ['nothing annotated', {}, 'unknown'],
