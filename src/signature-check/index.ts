@@ -10,4 +10,5 @@ export {
   type TrustInput,
 } from './trust.ts';
 export { loadSignatureTrust, type TrustSettings } from './load-trust.ts';
+export { createSignatureChecker, type SignatureChecker, type UpdateSignatures } from './update.ts';
 export { verifyBundle, verifyCosignLayer } from './verify.ts';

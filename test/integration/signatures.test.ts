@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImageReference } from '../../src/reference/index.ts';
 import { createRegistryClient, type RegistryClient } from '../../src/registry/index.ts';
 import {
+  createSignatureChecker,
   createSignatureTrust,
   findSignatures,
   type SignatureLookup,
@@ -215,5 +216,19 @@ describe('signatures in a real registry', () => {
     const found = await findSignatures(lookup({ canSpend: () => false }), ref(), signedImage.digest);
     expect(found).toEqual({ read: false, reason: 'Docker Hub pull budget' });
     expect(signatureVerdict(undefined, found).kind).toBe('unknown');
+  });
+
+  it('checks an update old against new, each digest read once', async () => {
+    const checker = createSignatureChecker(lookup());
+    const kept = await checker.check(ref(), signedImage.digest, signedImage.digest);
+    expect(kept.verdict.kind).toBe('same-identity');
+    const dropped = await checker.check(ref(), signedImage.digest, unsignedImage.digest);
+    expect(dropped.verdict).toEqual({
+      kind: 'missing',
+      previous: [{ kind: 'key', key: `${registry.host}/acme/*` }],
+    });
+    expect(dropped.before).toBe(kept.before);
+    const first = await checker.check(ref(), undefined, signedImage.digest);
+    expect(first).toMatchObject({ before: undefined, verdict: { kind: 'signed' } });
   });
 });
