@@ -87,8 +87,13 @@ function check(
   }
   // A keyed signature: each key configured for the image is tried; the log is checked when there is one.
   const keys = trust.keysFor(keysFor);
-  if (keys.length === 0)
-    return invalid(format, 'signed with a key, and signature-keys names none for this image');
+  if (keys.length === 0) {
+    return {
+      state: 'unverified',
+      format,
+      reason: 'signed with a key, and signature-keys names none for this image',
+    };
+  }
   const logged = bundle.verificationMaterial.tlogEntries.length > 0;
   const options = { tlogThreshold: logged ? 1 : 0, ctlogThreshold: 0, timestampThreshold: logged ? 1 : 0 };
   let last = '';

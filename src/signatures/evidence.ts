@@ -20,8 +20,11 @@ export type SignatureFormat = 'cosign' | 'sigstore-bundle' | 'notation';
 export type SignatureCheck =
   | { readonly state: 'verified'; readonly format: SignatureFormat; readonly identity: SignerIdentity }
   | { readonly state: 'invalid'; readonly format: SignatureFormat; readonly reason: string }
-  /** Found and named, not verified (Notation). */
-  | { readonly state: 'unverified'; readonly format: SignatureFormat };
+  /**
+   * Found, not verified: a Notation signature (basepin does not verify those), or a signature made with a
+   * key basepin was not given (`signature-keys` names none for the image): neither is a broken signature.
+   */
+  | { readonly state: 'unverified'; readonly format: SignatureFormat; readonly reason?: string };
 
 /**
  * What the registry holds for one digest. `read: false` means the signatures could not be looked for (a

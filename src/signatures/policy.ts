@@ -66,6 +66,7 @@ function holds(policy: Exclude<SignaturePolicy, 'report'>, verdict: SignatureVer
       return true;
     case 'unknown':
       return policy === 'require' || verdict.previouslySigned === true;
+    case 'unknown-key':
     case 'notation':
     case 'not-signed':
       return policy === 'require';

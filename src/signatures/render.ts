@@ -43,6 +43,8 @@ export function describeVerdict(verdict: SignatureVerdict, style: Style = 'plain
       return 'signature missing (the previous digest was signed)';
     case 'invalid':
       return `signature does not verify (${style === 'markdown' ? show(verdict.reason, style) : untrustedText(verdict.reason)})`;
+    case 'unknown-key':
+      return 'signed with a key basepin was not given (not verified: add it to signature-keys)';
     case 'notation':
       return 'notation signature present (not verified)';
     case 'not-signed':

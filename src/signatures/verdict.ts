@@ -16,6 +16,8 @@ export type SignatureVerdict =
   | { readonly kind: 'missing'; readonly previous: readonly SignerIdentity[] }
   /** A signature is there and none verifies. */
   | { readonly kind: 'invalid'; readonly reason: string }
+  /** Signed with a key basepin was not given: configure it in `signature-keys` to check it. */
+  | { readonly kind: 'unknown-key' }
   /** Only a Notation signature, which basepin names but does not verify. */
   | { readonly kind: 'notation' }
   /** Neither digest is signed: the image never was. */
@@ -48,6 +50,9 @@ export function signatureVerdict(
   if (invalid?.state === 'invalid') return { kind: 'invalid', reason: invalid.reason };
   // A Notation signature cannot stand in for the verified one the old digest had.
   if (previous.length > 0) return { kind: 'missing', previous };
+  if (after.checks.some((check) => check.state === 'unverified' && check.format !== 'notation')) {
+    return { kind: 'unknown-key' };
+  }
   if (after.checks.some((check) => check.format === 'notation')) return { kind: 'notation' };
   return { kind: 'not-signed' };
 }

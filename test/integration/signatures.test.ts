@@ -182,6 +182,14 @@ describe('signatures in a real registry', () => {
     expect(signatureVerdict(undefined, found).kind).toBe('invalid');
   });
 
+  it('a keyed signature with no key configured for the image is named, not called broken', async () => {
+    const found = await findSignatures(lookup({ trust: createSignatureTrust() }), ref(), signedImage.digest);
+    expect(found).toMatchObject({ read: true, checks: [{ state: 'unverified', format: 'cosign' }] });
+    expect(describeVerdict(signatureVerdict(found, found))).toBe(
+      'signed with a key basepin was not given (not verified: add it to signature-keys)',
+    );
+  });
+
   it('a tampered payload does not verify, and the update reads so against the signed one', async () => {
     const before = await findSignatures(lookup(), ref(), signedImage.digest);
     const after = await findSignatures(lookup(), ref(), tamperedImage.digest);

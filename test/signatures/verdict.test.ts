@@ -31,6 +31,12 @@ const broken = {
 } as const satisfies DigestSignatures;
 const notation: DigestSignatures = { read: true, checks: [{ state: 'unverified', format: 'notation' }] };
 const unread: DigestSignatures = { read: false, reason: 'Docker Hub pull budget' };
+const keyedUnknown: DigestSignatures = {
+  read: true,
+  checks: [
+    { state: 'unverified', format: 'cosign', reason: 'signed with a key, and signature-keys names none' },
+  ],
+};
 
 describe('signatureVerdict', () => {
   it.each([
@@ -46,6 +52,9 @@ describe('signatureVerdict', () => {
     ['tampered', signed(release), broken, 'invalid'],
     ['tampered, never signed before', none, broken, 'invalid'],
     ['notation only', none, notation, 'notation'],
+    ['signed with a key basepin was not given', none, keyedUnknown, 'unknown-key'],
+    ['the same, every time: not a broken signature', keyedUnknown, keyedUnknown, 'unknown-key'],
+    ['a key basepin was not given where a verified signature was', signed(release), keyedUnknown, 'missing'],
     ['never signed', none, none, 'not-signed'],
     ['old unread, new unsigned', unread, none, 'not-signed'],
     ['new unread', signed(release), unread, 'unknown'],
@@ -148,6 +157,8 @@ describe('signature-policy', () => {
     ['same-identity', signed(release), signed(other), true],
     ['same-identity', none, none, false],
     ['same-identity', none, notation, false],
+    ['same-identity', keyedUnknown, keyedUnknown, false],
+    ['require', keyedUnknown, keyedUnknown, true],
     ['same-identity', signed(release), unread, true],
     ['same-identity', none, unread, false],
     ['require', none, signed(release), false],
