@@ -5,6 +5,8 @@ import {
   describeProvenance,
   provenanceJson,
   readProvenance,
+  signatureLines,
+  signatureVerdict,
   type Provenance,
 } from '../../src/signatures/index.ts';
 
@@ -144,5 +146,33 @@ describe('describeProvenance', () => {
       builder: 'x\\x1b[2Jy',
       source: 'unknown',
     });
+  });
+});
+
+describe('signatureLines', () => {
+  it('gives the pull-request lines: the signature verdict, then the provenance, registry text in code spans', () => {
+    const verdict = signatureVerdict(
+      { read: true, checks: [] },
+      {
+        read: true,
+        checks: [
+          {
+            state: 'verified',
+            format: 'sigstore-bundle',
+            identity: {
+              kind: 'keyless',
+              subject: 'dev@example.com <b>',
+              issuer: 'https://accounts.google.com',
+            },
+          },
+        ],
+      },
+    );
+    const provenance = readProvenance(alpineArm64)!;
+    expect(signatureLines(verdict, { provenance, match: 'matches' })).toEqual([
+      '- Signature: signed by `dev@example.com <b>` (Google)',
+      '- Provenance: built by `https://github.com/docker-library` from `https://github.com/alpinelinux/docker-alpine@13b62f5f47ffa526f9c372e0bd73b33ef2a5f865`, as the image says',
+    ]);
+    expect(signatureLines({ kind: 'not-signed' })).toEqual(['- Signature: not signed']);
   });
 });
