@@ -5,7 +5,7 @@ import { parseImageReference } from '../../src/reference/index.ts';
 import { createSignatureTrust, findProvenance, findSignatures } from '../../src/signature-check/index.ts';
 import { compareWithSource, describeProvenance } from '../../src/signatures/index.ts';
 import { fixtureClient } from '../support/fixture-client.ts';
-import { loadAlpine } from '../support/fixture-repo.ts';
+import { emptyRepo, jsonBytes, loadAlpine, store } from '../support/fixture-repo.ts';
 
 // Docker Hub's real alpine 3.23.2 (test/fixtures/registry/README.md): no signatures, BuildKit provenance for
 // every platform. On Docker Hub a manifest GET is a pull: what is read, and what the budget stops.
@@ -75,5 +75,56 @@ describe('findProvenance', () => {
     setPullsLeft(10);
     expect(await findProvenance({ client }, alpine, attestationFor(parsed, arm64.digest)!)).toBeUndefined();
     expect(calls).toEqual([]);
+  });
+});
+
+describe('findSignatures: what a .sig manifest may hold', () => {
+  const ghcr = parseImageReference('ghcr.io/acme/app:1');
+  const digest = `sha256:${'1'.repeat(64)}`;
+  const other = `sha256:${'2'.repeat(64)}`;
+
+  function withSignature(signs: string) {
+    const repo = emptyRepo();
+    const payload = jsonBytes({
+      critical: {
+        identity: { 'docker-reference': 'ghcr.io/acme/app' },
+        image: { 'docker-manifest-digest': signs },
+        type: 'cosign container image signature',
+      },
+      optional: null,
+    });
+    const payloadDigest = store(repo, 'application/vnd.dev.cosign.simplesigning.v1+json', payload);
+    const manifest = store(
+      repo,
+      'application/vnd.oci.image.manifest.v1+json',
+      jsonBytes({
+        schemaVersion: 2,
+        layers: [
+          {
+            mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+            size: payload.length,
+            digest: payloadDigest,
+            annotations: { 'dev.cosignproject.cosign/signature': 'MEUCIQ==' },
+          },
+        ],
+      }),
+    );
+    repo.tags.set(`${digest.replace(':', '-')}.sig`, manifest);
+    return fixtureClient(repo);
+  }
+
+  it('a signature under this digest’s tag that signs another digest is not this image’s signature', async () => {
+    const { client } = withSignature(other);
+    expect(await findSignatures({ client, trust }, ghcr, digest)).toEqual({
+      read: true,
+      checks: [{ state: 'invalid', format: 'cosign', reason: 'it signs another digest' }],
+    });
+  });
+
+  it('a tag list that holds no .sig tag saves the request', async () => {
+    const { client, calls } = withSignature(digest);
+    const tags = async () => ({ tags: ['1'], more: false });
+    expect(await findSignatures({ client, trust, tags }, ghcr, digest)).toEqual({ read: true, checks: [] });
+    expect(calls).toEqual([`GET referrers ${digest}`]);
   });
 });
