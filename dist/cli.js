@@ -46,6 +46,10 @@ var package_default = {
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",
     "@octokit/rest": "22.0.1",
+    "@sigstore/bundle": "5.0.1",
+    "@sigstore/core": "4.0.1",
+    "@sigstore/protobuf-specs": "0.5.2",
+    "@sigstore/verify": "4.1.3",
     "@types/node": "24.19.2",
     "@types/picomatch": "4.0.3",
     "dockerfile-ast": "0.7.1",
@@ -77,7 +81,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
   });
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-DTZSNACL.js"),
+    import("./chunks/main-GTOLW6NJ.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {

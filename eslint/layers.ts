@@ -34,6 +34,8 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/changelog/collect.ts': useCase,
   'src/changelog/attestations.ts': useCase,
   'src/changelog/tags.ts': useCase,
+  // Signature lookup and verification: the registry through RegistryClient, @sigstore/verify's checks.
+  'src/signature-check/': useCase,
   // Adapters: the outside world (registries, GitHub, the file system, config files) behind small interfaces.
   'src/registry/': adapter,
   'src/github/': adapter,
@@ -51,6 +53,7 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/config/': core,
   'src/text/': core,
   'src/vulnerabilities/': core,
+  'src/signatures/': core,
 };
 
 /** The entry points: only another entry point imports one (src/action-entry.ts runs src/action.ts). */
