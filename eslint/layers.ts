@@ -49,6 +49,8 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/commands/': core,
   'src/config/': core,
   'src/text/': core,
+  // Organisation runs: selection, order, shards, the resolution file's schema, rows and the org dashboard.
+  'src/org/': core,
 };
 
 /** The entry points: only another entry point imports one (src/action-entry.ts runs src/action.ts). */
