@@ -39,6 +39,8 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/github/': adapter,
   'src/workspace/': adapter,
   'src/config/load.ts': adapter,
+  // Organisation runs' GitHub side: App authentication, installation listing, API-only workspaces, the write pacer.
+  'src/org-github/': adapter,
   'src/config/action-settings.ts': adapter,
   // Pure core: data in, data out, no I/O.
   'src/reference/': core,
