@@ -41,6 +41,8 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/config/load.ts': adapter,
   // Organisation runs' GitHub side: App authentication, installation listing, API-only workspaces, the write pacer.
   'src/org-github/': adapter,
+  // The organisation plan's resolution: recorded from a registry client, replayed from its file.
+  'src/org-resolution/': adapter,
   'src/config/action-settings.ts': adapter,
   // Pure core: data in, data out, no I/O.
   'src/reference/': core,

@@ -37,7 +37,15 @@ const AnswerSchema = z.discriminatedUnion('kind', [
     ),
   }),
   /** The question failed in the plan; a shard fails it the same way (by code), never asks again. */
-  z.object({ kind: z.literal('failure'), name: text, code: text.optional(), message: z.string().max(4096) }),
+  z.object({
+    kind: z.literal('failure'),
+    /** `RegistryError` is rebuilt with its code and status; any other name fails as that error would. */
+    name: text,
+    code: text.optional(),
+    status: z.number().int().min(0).max(999).optional(),
+    message: z.string().max(4096),
+    plain: z.string().max(4096).optional(),
+  }),
 ]);
 
 export type ResolutionAnswer = z.infer<typeof AnswerSchema>;
