@@ -13,6 +13,7 @@ export {
 } from './auth.ts';
 export { createOrgClient, type OrgClient, type OrgClientOptions } from './org-client.ts';
 export { listInstallationRepositories } from './installation-repositories.ts';
+export { readBranchHead } from './branch-head.ts';
 export {
   EmptyRepositoryError,
   readRepositoryTree,

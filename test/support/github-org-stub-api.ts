@@ -9,8 +9,11 @@ export interface OrgStubRepository {
   readonly archived?: boolean;
   readonly disabled?: boolean;
   readonly fork?: boolean;
-  /** Its root tree's recursive listing answers `truncated: true` with half the entries. */
-  readonly truncated?: boolean;
+  /**
+   * `true`: its root tree's recursive listing answers `truncated: true` with half the entries; a number:
+   * every recursive listing with more entries than that does (a tree too large to walk).
+   */
+  readonly truncated?: boolean | number;
   /** Every request of this kind to this repository fails with this answer. */
   readonly failing?: { readonly kind: RequestKind; readonly status: number; readonly message: string };
 }

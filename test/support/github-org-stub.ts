@@ -105,8 +105,10 @@ export async function createGitHubOrgStub(options: OrgStubOptions): Promise<GitH
         route.pattern === '' ? (rest.length === 0 ? {} : undefined) : matchRoute(route.pattern, rest);
       if (params === undefined) continue;
       const reply = route.handler({ params, query, body });
-      if (kind === 'tree' && spec.truncated && query.has('recursive'))
-        return truncate(state, params['sha'] ?? '', reply);
+      const over = spec.truncated;
+      if (kind === 'tree' && over !== undefined && over !== false && query.has('recursive')) {
+        return truncate(state, params['sha'] ?? '', reply, over);
+      }
       return reply;
     }
     throw new StubHttpError(404, 'Not Found');
@@ -259,12 +261,17 @@ function kindOf(method: string, segments: readonly string[], body: unknown): Req
   return 'read';
 }
 
-/** The root tree's recursive listing as GitHub gives it when too large: the first half, `truncated: true`. */
-function truncate(state: StubState, sha: string, reply: StubReply): StubReply {
-  const root = state.git.commits.get(sha)?.tree ?? sha;
-  const isRoot = [...state.refs.values()].some((ref) => state.git.commitOf(ref).tree === root);
-  if (!isRoot) return reply;
+/**
+ * A recursive listing as GitHub gives it when too large: the first half, `truncated: true`. `over` is true
+ * for the root tree only, or the entry count past which any listing is cut.
+ */
+function truncate(state: StubState, sha: string, reply: StubReply, over: true | number): StubReply {
   const body = reply.body as { tree: unknown[] };
+  if (over === true) {
+    const root = state.git.commits.get(sha)?.tree ?? sha;
+    const isRoot = [...state.refs.values()].some((ref) => state.git.commitOf(ref).tree === root);
+    if (!isRoot) return reply;
+  } else if (body.tree.length <= over) return reply;
   return {
     ...reply,
     body: { ...body, tree: body.tree.slice(0, Math.ceil(body.tree.length / 2)), truncated: true },
