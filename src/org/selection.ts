@@ -21,10 +21,7 @@ const patternShape = /^(?:[A-Za-z0-9*?![\]{},-]+\/)?[A-Za-z0-9._*?![\]{},-]+$/;
 
 /** The `repositories` input: `all`, or entries separated by commas, spaces or new lines. */
 export function parseRepositorySelection(text: string): RepositorySelection {
-  const entries = text
-    .split(/[\s,]+/)
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
+  const entries = splitEntries(text);
   if (entries.length === 0) {
     throw new RepositorySelectionError(
       'repositories: expected `all` or a list of owner/name or glob patterns',
@@ -42,6 +39,24 @@ export function parseRepositorySelection(text: string): RepositorySelection {
     }
   }
   return { kind: 'patterns', patterns: entries };
+}
+
+/** Entries split at white space and at commas outside braces, so `acme/{api,web}` stays one glob. */
+function splitEntries(text: string): string[] {
+  const entries: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const char of text) {
+    if (char === '{') depth += 1;
+    if (char === '}') depth = Math.max(0, depth - 1);
+    if (/\s/.test(char) || (char === ',' && depth === 0)) {
+      if (current !== '') entries.push(current);
+      current = '';
+      depth = 0;
+    } else current += char;
+  }
+  if (current !== '') entries.push(current);
+  return entries;
 }
 
 export interface SelectedRepositories {

@@ -40,6 +40,7 @@ describe('parseRepositorySelection', () => {
     ['acme/svc-*', { kind: 'patterns', patterns: ['acme/svc-*'] }],
     ['acme/a, acme/b\nacme/c', { kind: 'patterns', patterns: ['acme/a', 'acme/b', 'acme/c'] }],
     ['tools', { kind: 'patterns', patterns: ['tools'] }],
+    ['acme/{api,web}, acme/x', { kind: 'patterns', patterns: ['acme/{api,web}', 'acme/x'] }],
   ])('%j', (text, expected) => {
     expect(parseRepositorySelection(text)).toEqual(expected);
   });
