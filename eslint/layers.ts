@@ -42,6 +42,10 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/workspace/': adapter,
   'src/config/load.ts': adapter,
   'src/osv/': adapter,
+  // Organisation runs' GitHub side: App authentication, installation listing, API-only workspaces, the write pacer.
+  'src/org-github/': adapter,
+  // The organisation plan's resolution: recorded from a registry client, replayed from its file.
+  'src/org-resolution/': adapter,
   'src/config/action-settings.ts': adapter,
   // Pure core: data in, data out, no I/O.
   'src/reference/': core,
@@ -54,6 +58,8 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/text/': core,
   'src/vulnerabilities/': core,
   'src/signatures/': core,
+  // Organisation runs: selection, order, shards, the resolution file's schema, rows and the org dashboard.
+  'src/org/': core,
 };
 
 /** The entry points: only another entry point imports one (src/action-entry.ts runs src/action.ts). */
