@@ -86,6 +86,7 @@ export async function createGitHubOrgStub(options: OrgStubOptions): Promise<GitH
     query: URLSearchParams,
     body: unknown,
     kind: RequestKind,
+    accept: string,
   ): RawReply => {
     const [, , name = '', ...rest] = segments;
     const repo = repos.get(name.toLowerCase());
@@ -104,7 +105,7 @@ export async function createGitHubOrgStub(options: OrgStubOptions): Promise<GitH
       const params =
         route.pattern === '' ? (rest.length === 0 ? {} : undefined) : matchRoute(route.pattern, rest);
       if (params === undefined) continue;
-      const reply = route.handler({ params, query, body });
+      const reply = route.handler({ params, query, body, accept });
       const over = spec.truncated;
       if (kind === 'tree' && over !== undefined && over !== false && query.has('recursive')) {
         return truncate(state, params['sha'] ?? '', reply, over);
@@ -172,7 +173,14 @@ export async function createGitHubOrgStub(options: OrgStubOptions): Promise<GitH
             kind === 'listing'
               ? listing(parsed.searchParams)
               : segments[0] === 'repos'
-                ? repositoryReply(method, segments, parsed.searchParams, body, kind)
+                ? repositoryReply(
+                    method,
+                    segments,
+                    parsed.searchParams,
+                    body,
+                    kind,
+                    request.headers.accept ?? '',
+                  )
                 : (() => {
                     throw new StubHttpError(404, 'Not Found');
                   })();
