@@ -22,7 +22,7 @@ export const reasons = {
     'the entry sets no newTag: each resource keeps its own tag, so no one digest fits; add newTag to pin it',
   kustomizeNoName: 'an images entry needs a name',
   devcontainerVariable:
-    'variable: ${…} is filled in when the container is created; pin the value where it is set',
+    'variable: ${…} is filled in by the dev container tools; pin the value where it is set',
   gitlabVariable:
     'variable: $… is a CI/CD variable, known only when the pipeline runs; pin the value where it is set',
 } as const;
