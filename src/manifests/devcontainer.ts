@@ -17,7 +17,7 @@ export function devcontainerSites(collector: SiteCollector): ManifestProblem | u
   const error = errors[0];
   if (error) {
     const { line, column } = lines.position(error.offset + bom);
-    return { file, line, column, reason: `JSON: ${printParseErrorCode(error.error)}` };
+    return { file, line, column, reason: `JSON: ${words(printParseErrorCode(error.error))}` };
   }
   if (root?.type !== 'object') return undefined;
   const image = findNodeAtLocation(root, ['image']);
@@ -33,4 +33,9 @@ export function devcontainerSites(collector: SiteCollector): ManifestProblem | u
   const range = text.slice(start, end) === image.value ? { start, end } : undefined;
   addTextSite(collector, line, image.value, range, reasons.escaped);
   return undefined;
+}
+
+/** `ValueExpected` → `value expected`. */
+function words(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -37,14 +37,16 @@ export interface SiteCollector {
 export function addScalarSite(collector: SiteCollector, node: Node | null | undefined, prefix = ''): void {
   if (!node || collector.seen.has(node)) return;
   collector.seen.add(node);
-  const line = collector.lines.line(node.range?.[0] ?? 0);
   if (!isScalar(node)) {
+    const line = collector.lines.line(node.range?.[0] ?? 0);
     collector.sites.push(leftAlone(collector, 'invalid', line, '', reasons.notText));
     return;
   }
   const value = scalarText(node, collector.text);
   const written = value.slice(prefix.length);
   const range = valueRange(node, collector.text);
+  // The line of the image text itself: a block scalar's starts on the line after its `|` or `>`.
+  const line = collector.lines.line(range?.start ?? node.range?.[0] ?? 0);
   addTextSite(
     collector,
     line,
@@ -130,8 +132,9 @@ function refusalOf(
   collector: SiteCollector,
   written: string,
 ): { readonly status: 'skipped' | 'invalid'; readonly reason: string } | undefined {
-  if (written.includes('{{')) return { status: 'skipped', reason: reasons.template };
+  // `$` first: a workflow's `${{ … }}` is an expression, not a template.
   if (written.includes('$')) return { status: 'skipped', reason: collector.variableReason };
+  if (written.includes('{{')) return { status: 'skipped', reason: reasons.template };
   if (written.trim() === '') return { status: 'invalid', reason: reasons.empty };
   return undefined;
 }
