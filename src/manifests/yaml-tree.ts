@@ -125,7 +125,8 @@ export function valueRange(node: Scalar, text: string): SourceRange | undefined 
   const value = scalarText(node, text);
   switch (node.type) {
     case 'PLAIN':
-      return source === value ? { start, end } : undefined;
+      // An empty value (`key:`) has no characters to replace: text there would join the key.
+      return source === value && start < end ? { start, end } : undefined;
     case 'QUOTE_SINGLE':
     case 'QUOTE_DOUBLE':
       return source.slice(1, -1) === value ? { start: start + 1, end: end - 1 } : undefined;
