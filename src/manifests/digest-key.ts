@@ -26,10 +26,13 @@ export function existingDigest(value: Node | null, text: string): DigestTarget |
     case 'QUOTE_DOUBLE':
       return { range: { start: start + 1, end: end - 1 }, key: inPlace, current };
     case 'PLAIN':
-      // `digest:` with nothing after the colon: the value starts right after it.
+      // `digest:` with no value (maybe a comment): the digest goes right after the colon, so the
+      // blanks before a comment stay and keep it a comment.
       if (start === end) {
-        const key = text[start - 1] === ':' ? { before: ' ', after: '' } : inPlace;
-        return { range: { start, end }, key, current };
+        let colon = start - 1;
+        while (text[colon] === ' ' || text[colon] === '\t') colon--;
+        if (text[colon] !== ':') return undefined;
+        return { range: { start: colon + 1, end: colon + 1 }, key: { before: ' ', after: '' }, current };
       }
       // `digest: ~` / `digest: null` is replaced; `digest: sha256:…` refreshed.
       return { range: { start, end }, key: inPlace, current };

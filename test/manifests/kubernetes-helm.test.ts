@@ -130,12 +130,16 @@ describe('helm-values', () => {
     const text = [
       "a:\n  repository: nginx\n  tag: '1.27'\n  digest: ''\n",
       'b:\n  repository: redis\n  tag: "7"\n  digest:\n',
+      'd:\n  repository: memcached\n  tag: "1"\n  digest:   # set by basepin\n',
+      'e: {repository: busybox, tag: "1", digest: }\n',
       `c:\n  repository: postgres\n  tag: "16"\n  digest: "${digestB}" # pinned\n`,
     ].join('');
     expect(pinAll('helm-values', text, digestA)).toBe(
       [
         `a:\n  repository: nginx\n  tag: '1.27'\n  digest: '${digestA}'\n`,
         `b:\n  repository: redis\n  tag: "7"\n  digest: ${digestA}\n`,
+        `d:\n  repository: memcached\n  tag: "1"\n  digest: ${digestA}   # set by basepin\n`,
+        `e: {repository: busybox, tag: "1", digest: ${digestA} }\n`,
         `c:\n  repository: postgres\n  tag: "16"\n  digest: "${digestA}" # pinned\n`,
       ].join(''),
     );
