@@ -9,7 +9,7 @@ import { devcontainerSites } from './devcontainer.ts';
 import { gitlabSites, localIncludes, type LocalInclude } from './gitlab-ci.ts';
 import { helmValuesSites } from './helm-values.ts';
 import type { FileKind } from './kinds.ts';
-import { kubernetesSites, templatedImageLines } from './kubernetes.ts';
+import { kubernetesSites, mayHoldWorkload, templatedImageLines } from './kubernetes.ts';
 import { kustomizeSites } from './kustomize.ts';
 import { LineIndex } from './lines.ts';
 import type { ManifestProblem } from './problem.ts';
@@ -88,6 +88,7 @@ export function extractSites(kind: FileKind, file: string, text: string): Manife
     }
     return { sites: collector.sites, problem: undefined, includes: [] };
   }
+  if (kind === 'kubernetes' && !mayHoldWorkload(text)) return nothing;
   const reading = readYaml(file, text, lines);
   if (!reading.ok) return { sites: [], problem: reading.problem, includes: [] };
   const extractor = yamlExtractors[kind];

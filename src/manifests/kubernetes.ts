@@ -19,6 +19,19 @@ const podSpecPaths: Readonly<Record<string, readonly string[]>> = {
 
 const containerLists = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
+const workloadKindLine = new RegExp(
+  `^kind:[ \\t]*["']?(?:${Object.keys(podSpecPaths).join('|')})["']?[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
+  'm',
+);
+
+/**
+ * A cheap look before parsing: a file without a top-level `kind:` of a workload
+ * (a bundle of CRDs, a ConfigMap) names no image, however large it is.
+ */
+export function mayHoldWorkload(text: string): boolean {
+  return workloadKindLine.test(text);
+}
+
 export function kubernetesSites(collector: SiteCollector, document: YamlDocument): void {
   const root = document.contents;
   const kind = resolved(document, lookup(document, root, 'kind'));

@@ -9,6 +9,7 @@ import {
   isScalar,
   isSeq,
   parseAllDocuments,
+  visit,
   type Document,
   type Node,
   type Scalar,
@@ -25,7 +26,9 @@ export type YamlReading =
 
 /** Every document of a YAML stream, or the first syntax error as a problem naming its line and column. */
 export function readYaml(file: string, text: string, lines: LineIndex): YamlReading {
-  const documents = parseAllDocuments(text, { prettyErrors: false });
+  // The parser's own duplicate-key check compares each key with every key before it: minutes for
+  // a large values file. `firstDuplicateKey` does the same in one pass.
+  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
   if (!Array.isArray(documents)) return { ok: true, documents: [] };
   for (const document of documents) {
     const error = document.errors[0];
@@ -34,8 +37,35 @@ export function readYaml(file: string, text: string, lines: LineIndex): YamlRead
       const reason = firstLine(error.message);
       return { ok: false, problem: { file, line, column, reason } };
     }
+    const duplicate = firstDuplicateKey(document);
+    if (duplicate !== undefined) {
+      const { line, column } = lines.position(duplicate);
+      return { ok: false, problem: { file, line, column, reason: 'Map keys must be unique' } };
+    }
   }
   return { ok: true, documents };
+}
+
+/** Where the first key that repeats a key of its mapping starts, as the tools that read these files refuse it. */
+function firstDuplicateKey(document: YamlDocument): number | undefined {
+  let found: number | undefined;
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        // `<<` may repeat: each brings in another mapping.
+        if (value !== '<<' && seen.has(value)) {
+          found = pair.key.range?.[0] ?? 0;
+          return visit.BREAK;
+        }
+        seen.add(value);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

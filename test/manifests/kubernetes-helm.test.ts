@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { manifestReasons as reasons } from '../../src/manifests/index.ts';
+import { extractSites, manifestReasons as reasons } from '../../src/manifests/index.ts';
 import { digestA, digestB, pinAll, rowsOf, type Row } from './helpers.ts';
 
 describe('kubernetes', () => {
@@ -143,5 +143,22 @@ describe('helm-values', () => {
         `c:\n  repository: postgres\n  tag: "16"\n  digest: "${digestA}" # pinned\n`,
       ].join(''),
     );
+  });
+});
+
+describe('kubernetes files without a workload', () => {
+  test('are not parsed: a broken CRD bundle is no problem of basepin', () => {
+    const crds = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: [unclosed\n';
+    expect(extractSites('kubernetes', 'crds.yaml', crds)).toEqual({
+      sites: [],
+      problem: undefined,
+      includes: [],
+    });
+  });
+
+  test('a quoted workload kind with a comment is still read', () => {
+    const text =
+      'apiVersion: v1\r\nkind: "Pod" # one pod\r\nspec:\r\n  containers:\r\n  - image: nginx:1.27\r\n';
+    expect(rowsOf('kubernetes', text)).toEqual([[5, 'pinnable', 'nginx:1.27', 'nginx:1.27']]);
   });
 });
