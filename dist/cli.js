@@ -49,6 +49,7 @@ var package_default = {
     eslint: "9.39.5",
     "fast-check": "4.10.2",
     ignore: "7.0.16",
+    "jsonc-parser": "3.3.1",
     nock: "15.0.6",
     picomatch: "4.0.7",
     prettier: "3.10.1",
@@ -72,7 +73,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
   });
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-G2ND3ETP.js"),
+    import("./chunks/main-TEF2QOV4.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {
