@@ -11,6 +11,7 @@ import { helmValuesSites } from './helm-values.ts';
 import type { FileKind } from './kinds.ts';
 import { kubernetesSites, mayHoldWorkload, templatedImageLines } from './kubernetes.ts';
 import { kustomizeSites } from './kustomize.ts';
+import { documentParts } from './documents.ts';
 import { LineIndex } from './lines.ts';
 import type { ManifestProblem } from './problem.ts';
 import { reasons } from './reasons.ts';
@@ -72,6 +73,7 @@ export function extractSites(kind: FileKind, file: string, text: string): Manife
     file,
     text,
     lines,
+    base: 0,
     variableReason: variableReasons[kind],
     sites: [],
     seen: new Set(),
@@ -88,7 +90,7 @@ export function extractSites(kind: FileKind, file: string, text: string): Manife
     }
     return { sites: collector.sites, problem: undefined, includes: [] };
   }
-  if (kind === 'kubernetes' && !mayHoldWorkload(text)) return nothing;
+  if (kind === 'kubernetes') return kubernetesStream(collector, lines);
   const reading = readYaml(file, text, lines);
   if (!reading.ok) return { sites: [], problem: reading.problem, includes: [] };
   const extractor = yamlExtractors[kind];
@@ -103,4 +105,28 @@ export function extractSites(kind: FileKind, file: string, text: string): Manife
 
 function startOf(site: ImageSite): number {
   return site.pin?.range.start ?? 0;
+}
+
+/**
+ * A Kubernetes stream, one document at a time: only a document with a
+ * workload `kind:` and the word `image` is parsed, its ranges shifted to the
+ * file's. A syntax error in a document that is not read is not basepin's to
+ * report (kubectl will).
+ */
+function kubernetesStream(collector: SiteCollector, lines: LineIndex): ManifestExtraction {
+  const { file, text } = collector;
+  for (const part of documentParts(text)) {
+    const partText = text.slice(part.start, part.end);
+    if (!partText.includes('image') || !mayHoldWorkload(partText)) continue;
+    const partLines = lines.shifted(part.start);
+    const reading = readYaml(file, partText, partLines);
+    if (!reading.ok) return { sites: [], problem: reading.problem, includes: [] };
+    const partCollector: SiteCollector = { ...collector, text: partText, lines: partLines, base: part.start };
+    for (const document of reading.documents) kubernetesSites(partCollector, document);
+  }
+  return {
+    sites: collector.sites.sort((a, b) => a.line - b.line || startOf(a) - startOf(b)),
+    problem: undefined,
+    includes: [],
+  };
 }

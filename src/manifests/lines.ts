@@ -1,5 +1,11 @@
+/** 1-based line and column of UTF-16 offsets into a text. */
+export interface Lines {
+  position(offset: number): { readonly line: number; readonly column: number };
+  line(offset: number): number;
+}
+
 /** Offsets to 1-based lines and columns, for site lines and parse-error positions. */
-export class LineIndex {
+export class LineIndex implements Lines {
   readonly #text: string;
   #starts: number[] | undefined;
 
@@ -22,6 +28,14 @@ export class LineIndex {
 
   line(offset: number): number {
     return this.position(offset).line;
+  }
+
+  /** The lines of a part of the text that starts at `base`: offsets into the part, lines of the whole. */
+  shifted(base: number): Lines {
+    return {
+      position: (offset) => this.position(base + offset),
+      line: (offset) => this.line(base + offset),
+    };
   }
 
   #lineStarts(): number[] {

@@ -13,7 +13,7 @@ import {
   type PinTarget,
   type SourceRange,
 } from '../dockerfile/index.ts';
-import type { LineIndex } from './lines.ts';
+import type { Lines } from './lines.ts';
 import { reasons } from './reasons.ts';
 import { scalarText, valueRange } from './yaml-tree.ts';
 
@@ -22,7 +22,9 @@ export interface SiteCollector {
   readonly kind: ManifestSiteKind;
   readonly file: string;
   readonly text: string;
-  readonly lines: LineIndex;
+  readonly lines: Lines;
+  /** Where `text` starts in the file (a document of a Kubernetes stream): added to every range. */
+  readonly base: number;
   /** Why a value with `$` is not an image yet, in this kind's words. */
   readonly variableReason: string;
   readonly sites: ImageSite[];
@@ -51,7 +53,7 @@ export function addScalarSite(collector: SiteCollector, node: Node | null | unde
     collector,
     line,
     written,
-    range && { start: range.start + prefix.length, end: range.end },
+    range && { start: collector.base + range.start + prefix.length, end: collector.base + range.end },
     reasons.escaped,
   );
 }
@@ -105,8 +107,9 @@ export function addKeyedSite(
   const resolved = digest === '' ? image : `${image}@${digest}`;
   const judged = judgeReference(resolved, false);
   // The tag is the chart's or the kustomization's to keep: no `:latest` is added to a key.
+  const range = { start: collector.base + target.range.start, end: collector.base + target.range.end };
   const pin: PinTarget | undefined = judged.pinnable
-    ? { range: target.range, digestRange: target.range, addLatestTag: false, digestKey: target.key }
+    ? { range, digestRange: range, addLatestTag: false, digestKey: target.key }
     : undefined;
   collector.sites.push(
     site(collector, line, image, resolved, judged.reference, pin, judged.status, judged.reason),

@@ -15,7 +15,7 @@ import {
   type Scalar,
 } from 'yaml';
 import type { SourceRange } from '../dockerfile/index.ts';
-import type { LineIndex } from './lines.ts';
+import type { Lines } from './lines.ts';
 import type { ManifestProblem } from './problem.ts';
 
 export type YamlDocument = Document.Parsed;
@@ -25,7 +25,7 @@ export type YamlReading =
   | { readonly ok: false; readonly problem: ManifestProblem };
 
 /** Every document of a YAML stream, or the first syntax error as a problem naming its line and column. */
-export function readYaml(file: string, text: string, lines: LineIndex): YamlReading {
+export function readYaml(file: string, text: string, lines: Lines): YamlReading {
   // The parser's own duplicate-key check compares each key with every key before it: minutes for
   // a large values file. `firstDuplicateKey` does the same in one pass.
   const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
