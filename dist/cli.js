@@ -58,6 +58,7 @@ var package_default = {
     "fast-check": "4.10.2",
     graphql: "16.15.0",
     ignore: "7.0.16",
+    "jsonc-parser": "3.3.1",
     nock: "15.0.6",
     picomatch: "4.0.7",
     prettier: "3.10.1",
@@ -81,7 +82,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
   });
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-GTOLW6NJ.js"),
+    import("./chunks/main-IHZTAQ4R.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {

@@ -50,6 +50,7 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   // Pure core: data in, data out, no I/O.
   'src/reference/': core,
   'src/dockerfile/': core,
+  'src/manifests/': core,
   'src/resolve/policy.ts': core,
   'src/resolve/platform-match.ts': core,
   'src/changelog/': core,

@@ -10,7 +10,7 @@
  * - Its pin target is one object of five numbers; `range` and `digestRange`
  *   are made when read (only a rewrite and a report sort read them).
  */
-import type { ImageSite, PinTarget, SourceRange } from './site.ts';
+import type { DigestKey, ImageSite, PinTarget, SourceRange } from './site.ts';
 
 export function compactSite(site: ImageSite): ImageSite {
   return {
@@ -30,6 +30,7 @@ export function compactSite(site: ImageSite): ImageSite {
 
 class CompactPinTarget implements PinTarget {
   readonly addLatestTag: boolean;
+  readonly digestKey: DigestKey | undefined;
   readonly #start: number;
   readonly #end: number;
   readonly #digestStart: number;
@@ -41,6 +42,10 @@ class CompactPinTarget implements PinTarget {
     this.#digestStart = pin.digestRange.start;
     this.#digestEnd = pin.digestRange.end;
     this.addLatestTag = pin.addLatestTag;
+    this.digestKey = pin.digestKey && {
+      before: sharedText(pin.digestKey.before),
+      after: sharedText(pin.digestKey.after),
+    };
   }
 
   get range(): SourceRange {
@@ -53,7 +58,8 @@ class CompactPinTarget implements PinTarget {
 
   /** What `JSON.stringify` and test diffs show: the plain target. */
   toJSON(): PinTarget {
-    return { range: this.range, digestRange: this.digestRange, addLatestTag: this.addLatestTag };
+    const plain = { range: this.range, digestRange: this.digestRange, addLatestTag: this.addLatestTag };
+    return this.digestKey ? { ...plain, digestKey: this.digestKey } : plain;
   }
 }
 

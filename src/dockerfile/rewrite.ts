@@ -67,12 +67,15 @@ export function fittingEdits(length: number, edits: readonly TextEdit[]): TextEd
 /**
  * The edit that pins `target` to `digest`: the digest's range (an old
  * `@digest`, or the point after the tag) becomes `@digest`, with `:latest`
- * before it when the target asks for it. Where that range is was decided at
+ * before it when the target asks for it; for a digest in its own key, the
+ * key's value (or a new key) becomes the bare digest. Where that range is was decided at
  * extraction; nothing here reads the text again. Throws `BadReferenceError`
  * for a malformed digest.
  */
 export function pinEdit(target: PinTarget, digest: string): TextEdit {
   validateDigest(digest);
+  const key = target.digestKey;
+  if (key) return { range: target.digestRange, text: `${key.before}${digest}${key.after}` };
   return { range: target.digestRange, text: `${target.addLatestTag ? ':latest' : ''}@${digest}` };
 }
 

@@ -6,7 +6,7 @@ import type { ImageReference } from '../reference/index.ts';
  * `heredoc` is no image: a heredoc the file never closes, always skipped, since
  * BuildKit refuses the file and the lines after it (FROMs too) are its body.
  */
-export type SiteKind =
+export type DockerfileSiteKind =
   | 'from'
   | 'arg'
   | 'copy-from'
@@ -15,6 +15,12 @@ export type SiteKind =
   | 'onbuild-mount-from'
   | 'syntax'
   | 'heredoc';
+
+/** The other files that name images (`src/manifests/`): one kind a file kind. */
+export type ManifestSiteKind =
+  'compose' | 'workflow' | 'kubernetes' | 'helm-values' | 'kustomize' | 'devcontainer' | 'gitlab-ci';
+
+export type SiteKind = DockerfileSiteKind | ManifestSiteKind;
 
 /**
  * - `pinnable`: a tag to follow, no digest yet.
@@ -38,11 +44,23 @@ export interface SourceRange {
  * existing `@sha256:…` with its `@`, or the empty point after the tag when
  * there is none. A pin replaces `digestRange` with `@digest`, preceded by
  * `:latest` when `addLatestTag` (a reference with no tag).
+ *
+ * With `digestKey` the digest has a key of its own (a Helm chart's `digest:`,
+ * a kustomization's `digest:`): `range` and `digestRange` are both the key's
+ * value inside its quotes (or the point where a value or a whole new key goes),
+ * and a pin writes a bare `sha256:…` there between `before` and `after`.
  */
 export interface PinTarget {
   readonly range: SourceRange;
   readonly digestRange: SourceRange;
   readonly addLatestTag: boolean;
+  readonly digestKey?: DigestKey | undefined;
+}
+
+/** The text around a digest written as a key's value: empty for an existing value, `\n  digest: ` for a new key. */
+export interface DigestKey {
+  readonly before: string;
+  readonly after: string;
 }
 
 export interface ImageSite {

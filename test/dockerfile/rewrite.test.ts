@@ -159,3 +159,36 @@ describe('pinEdit at the digest range extraction decided', () => {
     expect(() => pinEdit(site!.pin!, `${digestA}\nRUN evil`)).toThrow(BadReferenceError);
   });
 });
+
+describe('pinEdit for a digest with a key of its own', () => {
+  const point = { start: 8, end: 8 };
+  it.each([
+    [
+      'fills an empty value between quotes',
+      { range: point, digestRange: point, addLatestTag: true, digestKey: { before: '', after: '' } },
+      digestA,
+    ],
+    [
+      'writes a new key around the digest',
+      {
+        range: point,
+        digestRange: point,
+        addLatestTag: false,
+        digestKey: { before: '\n  digest: ', after: '' },
+      },
+      `\n  digest: ${digestA}`,
+    ],
+  ])('%s: the bare digest, never `@` or `:latest`', (_name, target, text) => {
+    expect(pinEdit(target, digestA)).toEqual({ range: point, text });
+  });
+
+  it('refuses a malformed digest', () => {
+    const target = {
+      range: point,
+      digestRange: point,
+      addLatestTag: false,
+      digestKey: { before: '', after: '' },
+    };
+    expect(() => pinEdit(target, `${digestA}\nimage: evil`)).toThrow(BadReferenceError);
+  });
+});
