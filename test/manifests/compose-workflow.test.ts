@@ -65,7 +65,7 @@ describe('compose', () => {
     [
       'an invalid reference',
       'services:\n  web:\n    image: "Nginx:1"\n',
-      [[3, 'invalid', 'Nginx:1', '"Nginx:1": repository name must be lowercase']],
+      [[3, 'invalid', 'Nginx:1', 'repository name must be lowercase']],
     ],
     ['an empty image', 'services:\n  web:\n    image: ""\n', [[3, 'invalid', '', reasons.empty]]],
     [
