@@ -6,11 +6,11 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { failureCode, failureMessage, isInternal } from './app/failure.ts';
-import { redactedGitHubWrites } from './app/redacted-github.ts';
-import { registryClientFor } from './app/registry-client.ts';
+import { redactedGitHubWrites } from './wiring/index.ts';
+import { registryClientFor } from './wiring/index.ts';
 import { runAction } from './app/run-action.ts';
 import { runComment, runDashboardEdit } from './app/run-comment.ts';
-import { readActionSettings } from './config/action-settings.ts';
+import { readActionSettings } from './wiring/index.ts';
 import {
   createGitHubClient,
   createGitHubRepository,
@@ -19,7 +19,7 @@ import {
 } from './github/index.ts';
 import { createRedactor } from './text/redactor.ts';
 import { openFileWorkspace } from './workspace/file-workspace.ts';
-import { useGuardedDispatcher } from './workspace/proxy.ts';
+import { useGuardedDispatcher } from './wiring/index.ts';
 
 // Every text this entry hands to the runner or to GitHub goes through `redact` (issue 8 §4).
 const redactor = createRedactor();

@@ -41,7 +41,7 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
     version: packageJson.version,
     // Every connection checks the address it dials (issue 8 §1); undici loads only for commands that connect.
     prepareNetwork: async () => {
-      const { useGuardedDispatcher } = await import('./workspace/proxy.ts');
+      const { useGuardedDispatcher } = await import('./wiring/index.ts');
       useGuardedDispatcher(process.env);
     },
     limitHeapGrowth: async () => {

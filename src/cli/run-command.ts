@@ -6,7 +6,7 @@ import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../app/pin.ts';
 import { pinReportJsonChunks } from '../app/report-json.ts';
-import { registryClientFor } from '../app/registry-client.ts';
+import { registryClientFor } from '../wiring/index.ts';
 import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';

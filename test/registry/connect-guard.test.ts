@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forbiddenAddressCode } from '../../src/registry/connect-guard.ts';
-import { createOutboundDispatcher } from '../../src/workspace/proxy.ts';
+import { createOutboundDispatcher } from '../../src/wiring/proxy.ts';
 
 // Real sockets on 127.0.0.1: the server records every connection it accepts.
 // On Linux 0.0.0.0 (and a name resolving to it) reaches a listener on

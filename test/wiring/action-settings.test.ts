@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readActionSettings } from '../../src/config/action-settings.ts';
+import { readActionSettings } from '../../src/wiring/action-settings.ts';
 import { testDir } from '../support/temp-dir.ts';
 
 function workspace(config?: string): string {

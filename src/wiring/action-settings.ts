@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { SettingsError } from './errors.ts';
-import { defaultConfigPath, loadConfigSource } from './load.ts';
-import { runSettings, type RunSettings } from './settings.ts';
-import { credentialLines, inputSource } from './sources.ts';
+import { SettingsError } from '../config/errors.ts';
+import { defaultConfigPath, loadConfigSource } from '../config-file/index.ts';
+import { runSettings, type RunSettings } from '../config/settings.ts';
+import { credentialLines, inputSource } from '../config/sources.ts';
 
 /** Reads one input by its action.yml name; '' when unset (as @actions/core's getInput does). */
 export type InputReader = (name: string) => string;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { SettingsError } from './errors.ts';
-import type { SettingSource } from './sources.ts';
+import { SettingsError } from '../config/errors.ts';
+import type { SettingSource } from '../config/sources.ts';
 
 export const defaultConfigPath = '.github/basepin.yml';
 
@@ -24,6 +24,6 @@ export async function loadConfigSource(
     }
     throw new SettingsError(`${options.shown}: cannot read config file (${(error as Error).message})`);
   }
-  const { configTextSource } = await import('./config-text.ts');
+  const { configTextSource } = await import('../config/config-text.ts');
   return configTextSource(options.shown, text);
 }
