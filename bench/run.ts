@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileChanges } from '../src/app/pin.ts';
-import type { Update } from '../src/app/update.ts';
+import type { Update } from '../src/update/update.ts';
 import { isPinnableSite } from '../src/dockerfile/site.ts';
 import { scanDockerfiles } from '../src/app/scan.ts';
 import { extractImageSites } from '../src/dockerfile/index.ts';

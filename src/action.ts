@@ -5,7 +5,7 @@
 // can run the action on a workstation, as actions/typescript-action does.
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { failureCode, failureMessage, isInternal } from './app/failure.ts';
+import { failureCode, failureMessage, isInternal } from './update/index.ts';
 import { redactedGitHubWrites } from './wiring/index.ts';
 import { registryClientFor } from './wiring/index.ts';
 import { runAction } from './app/run-action.ts';

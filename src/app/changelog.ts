@@ -7,8 +7,8 @@ import { formatPlatform } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/memoized-client.ts';
 import { fileChanges, type PinDeps, type PinPlan } from './pin.ts';
-import { siteNote, type SiteNote } from './pin-report.ts';
-import { updateFrom, updateTag, type Update } from './update.ts';
+import { siteNote, type SiteNote } from '../update/index.ts';
+import { updateFrom, updateTag, type Update } from '../update/index.ts';
 
 /** The facts of each update, by `changelogKey`. */
 export type Changelogs = ReadonlyMap<string, ChangelogFacts>;

@@ -1,6 +1,6 @@
 import type { PullRequest } from '../github/types.ts';
 import type { OpenPullRequestsDeps, OpenPullRequestsInput } from './open-prs.ts';
-import type { PinReport } from './pin-report.ts';
+import type { PinReport } from '../update/index.ts';
 import { withState, type PullRequestState } from './pr-state.ts';
 import { done, shortSha, type PullRequestOutcome } from './pr-outcome.ts';
 

@@ -4,7 +4,7 @@ import { encodeDockerfile } from '../dockerfile/index.ts';
 import { BranchMovedError } from '../github/update-branch.ts';
 import { isForkHead } from '../github/pull-request-files.ts';
 import { isDockerfileName } from '../workspace/discover-dockerfiles.ts';
-import { updatePlace } from './update.ts';
+import { updatePlace } from '../update/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
 
 /** Dockerfiles read per `/basepin pin`: a pull request touching more is refused rather than half pinned. */

@@ -18,10 +18,10 @@ import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { familiarRepository } from './group-updates.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
-import { failureMessage } from './failure.ts';
+import { failureMessage } from '../update/index.ts';
 import type { PinPlan } from './pin.ts';
-import { siteNote } from './pin-report.ts';
-import { updateFrom, updateRepository, updateTag } from './update.ts';
+import { siteNote } from '../update/index.ts';
+import { updateFrom, updateRepository, updateTag } from '../update/index.ts';
 
 /** The dashboard issue as found (or not) and its state. */
 export interface LoadedDashboard {

@@ -1,8 +1,8 @@
 import { encodeDockerfile } from '../dockerfile/index.ts';
 import type { FileWrite } from '../github/types.ts';
-import { applyUpdates } from './apply-updates.ts';
-import type { FileChange } from './pin-report.ts';
-import type { Update } from './update.ts';
+import { applyUpdates } from '../update/index.ts';
+import type { FileChange } from '../update/index.ts';
+import type { Update } from '../update/index.ts';
 
 /** A file of a group cannot be written to a branch (outside the repository, base text unknown, unencodable). */
 export class GroupFileError extends Error {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { parseImageReference } from '../reference/index.ts';
-import { updateRepository, type Update } from './update.ts';
+import { updateRepository, type Update } from '../update/index.ts';
 import { branchName, branchSlug } from './branch-name.ts';
 
 /** How updates are split into pull requests. */

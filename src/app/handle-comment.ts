@@ -11,7 +11,7 @@ import { ignoreCommand, listIgnored, unignoreCommand } from './comment-ignore.ts
 import { pinCommand } from './comment-pin.ts';
 import { loadDashboard, type LoadedDashboard } from './dashboard.ts';
 import type { PullRequestOutcome, Steering } from './open-prs.ts';
-import type { PinReport } from './pin-report.ts';
+import type { PinReport } from '../update/index.ts';
 import { readState } from './pr-state.ts';
 
 /** The `issue_comment` event as the entry read it; `author_association` is never used for authorisation. */

@@ -1,7 +1,7 @@
 import { ruleCovers, type IgnoreRule } from '../commands/dashboard-state.ts';
 import { fileChanges, type PinPlan } from './pin.ts';
-import { siteNote } from './pin-report.ts';
-import { updateRepository, updateTag } from './update.ts';
+import { siteNote } from '../update/index.ts';
+import { updateRepository, updateTag } from '../update/index.ts';
 import { familiarRepository } from './group-updates.ts';
 
 /** How a rule reads in a reason or reply: `alpine`, `alpine:3.20`. */

@@ -1,12 +1,12 @@
 import { shortDigest } from '../reference/index.ts';
 import { codeSpan, untrustedMarkdown } from '../text/markdown.ts';
-import { failureCode, failureMessage } from './failure.ts';
+import { failureCode, failureMessage } from '../update/index.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
-import type { PinReport } from './pin-report.ts';
+import type { PinReport } from '../update/index.ts';
 import { renderChangelog } from '../changelog/render.ts';
 import type { Changelogs } from './changelog.ts';
 import { changelogFacts, imageName, mirrorNote } from './pr-body.ts';
-import { updateFrom, updatePlace } from './update.ts';
+import { updateFrom, updatePlace } from '../update/index.ts';
 
 /** GitHub takes job summaries up to 1 MiB; the changelog keeps well within it. */
 const maxChangelogChars = 500_000;

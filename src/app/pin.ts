@@ -10,16 +10,16 @@ import {
   type TargetDigest,
   type TargetDigestOptions,
 } from '../resolve/target-digest.ts';
-import { applyUpdates, checkUpdates } from './apply-updates.ts';
-import { asFailure, InvalidSiteError } from './failure.ts';
+import { applyUpdates, checkUpdates } from '../update/index.ts';
+import { asFailure, InvalidSiteError } from '../update/index.ts';
 import {
   siteNote as note,
   type FileChange,
   type PinReport,
   type SiteFailure,
   type SiteNote,
-} from './pin-report.ts';
-import type { Update } from './update.ts';
+} from '../update/index.ts';
+import type { Update } from '../update/index.ts';
 import { scanDockerfiles, type ScannedFile } from './scan.ts';
 
 export interface PinDeps {

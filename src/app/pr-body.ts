@@ -5,7 +5,7 @@ import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
 import { codeSpan, markdownLink, untrustedMarkdown } from '../text/markdown.ts';
 import { familiarRepository } from './group-updates.ts';
-import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
 import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../commands/hidden-block.ts';
-import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
 
 /**
  * What a basepin pull request proposes, kept in its own body as a hidden HTML comment so the next run

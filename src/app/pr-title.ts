@@ -1,5 +1,5 @@
 import { familiarRepository } from './group-updates.ts';
-import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
 
 /** Past this, a list of images makes a title GitHub cuts off: count them instead. */
 const maxTitleChars = 72;

@@ -1,8 +1,8 @@
 import { changelogJson } from '../changelog/text.ts';
 import { changelogKey, type Changelogs } from './changelog.ts';
-import { failureCode, failureMessage } from './failure.ts';
-import type { PinReport, SiteFailure, SiteNote } from './pin-report.ts';
-import { updateFrom, updateRepository, updateTag, type Update } from './update.ts';
+import { failureCode, failureMessage } from '../update/index.ts';
+import type { PinReport, SiteFailure, SiteNote } from '../update/index.ts';
+import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
 import { jsonArrayChunks } from '../text/json-chunks.ts';
 
 /**

@@ -6,14 +6,14 @@ import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { addChangelogs, pinningForChangelogs } from './changelog.ts';
-import { isInternal } from './failure.ts';
+import { isInternal } from '../update/index.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from './dashboard.ts';
 import { groupUpdates } from './group-updates.ts';
 import { applyIgnoreRules, ignoredBy } from './ignore-rules.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from './open-prs.ts';
 import { planPins, type PinPlan } from './pin.ts';
-import type { Update } from './update.ts';
+import type { Update } from '../update/index.ts';
 import { failureJson, updatesJson } from './report-json.ts';
 
 /** What the runner tells a run about itself (@actions/github's context), read by the entry. */

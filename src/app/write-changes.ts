@@ -1,7 +1,7 @@
 import { encodeDockerfile } from '../dockerfile/index.ts';
 import type { FileBytes, Workspace } from '../workspace/types.ts';
-import { asFailure, WriteError, type Failure } from './failure.ts';
-import type { PinReport } from './pin-report.ts';
+import { asFailure, WriteError, type Failure } from '../update/index.ts';
+import type { PinReport } from '../update/index.ts';
 import { contentHash, FileChangedError } from './scan.ts';
 
 export interface WriteFailure {

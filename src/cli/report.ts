@@ -1,6 +1,6 @@
-import { failureMessage } from '../app/failure.ts';
-import type { PinReport, SiteFailure, SiteNote } from '../app/pin-report.ts';
-import { updateFrom, updatePlace } from '../app/update.ts';
+import { failureMessage } from '../update/index.ts';
+import type { PinReport, SiteFailure, SiteNote } from '../update/index.ts';
+import { updateFrom, updatePlace } from '../update/index.ts';
 import { shortDigest } from '../reference/index.ts';
 import { plain, type Paint } from './colour.ts';
 

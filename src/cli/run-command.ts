@@ -1,6 +1,6 @@
 import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../app/changelog.ts';
 import { explainImage } from '../app/explain.ts';
-import { asFailure, isInternal, type InternalError } from '../app/failure.ts';
+import { asFailure, isInternal, type InternalError } from '../update/index.ts';
 import { changelogJson, renderChangelogText } from '../changelog/text.ts';
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileChanges } from '../../src/app/pin.ts';
 import { ScannedFile } from '../../src/app/scan.ts';
-import type { Update } from '../../src/app/update.ts';
+import type { Update } from '../../src/update/update.ts';
 import { decodeDockerfile } from '../../src/dockerfile/index.ts';
 import { updateOf } from './open-prs-fixtures.ts';
 

@@ -1,7 +1,7 @@
-import { applyUpdates } from '../../src/app/apply-updates.ts';
+import { applyUpdates } from '../../src/update/apply-updates.ts';
 // Shared inputs for the open-prs tests: base Dockerfile texts and the Updates a pin run reports for them.
-import type { FileChange, PinReport } from '../../src/app/pin-report.ts';
-import type { Update } from '../../src/app/update.ts';
+import type { FileChange, PinReport } from '../../src/update/pin-report.ts';
+import type { Update } from '../../src/update/update.ts';
 import { updateOf } from '../support/update.ts';
 
 export { movedTo, updateOf } from '../support/update.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pullRequestTitle } from '../../src/app/pr-title.ts';
-import type { Update } from '../../src/app/update.ts';
+import type { Update } from '../../src/update/update.ts';
 import { digest, updateOf } from './open-prs-fixtures.ts';
 
 const old = `sha256:${'a'.repeat(64)}`;

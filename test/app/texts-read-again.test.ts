@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planPins } from '../../src/app/pin.ts';
-import { failureCode } from '../../src/app/failure.ts';
+import { failureCode } from '../../src/update/failure.ts';
 import { filesPerWrite, writeChanges } from '../../src/app/write-changes.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import type { RegistryClient } from '../../src/registry/index.ts';

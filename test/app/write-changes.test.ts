@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeChanges } from '../../src/app/write-changes.ts';
-import type { FileChange } from '../../src/app/pin-report.ts';
+import type { FileChange } from '../../src/update/pin-report.ts';
 import type { Workspace } from '../../src/workspace/types.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 

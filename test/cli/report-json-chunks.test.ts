@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSiteError } from '../../src/app/failure.ts';
-import type { PinReport } from '../../src/app/pin-report.ts';
+import { InvalidSiteError } from '../../src/update/failure.ts';
+import type { PinReport } from '../../src/update/pin-report.ts';
 import { pinReportJsonChunks, updatesJson } from '../../src/app/report-json.ts';
 import { scanJsonChunks } from '../../src/cli/scan-report.ts';
 import { extractImageSites } from '../../src/dockerfile/index.ts';

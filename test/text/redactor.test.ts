@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderJobSummary } from '../../src/app/job-summary.ts';
-import type { PinReport } from '../../src/app/pin-report.ts';
+import type { PinReport } from '../../src/update/pin-report.ts';
 import { pinReportJsonChunks } from '../../src/app/report-json.ts';
 import { errorLines } from '../../src/cli/report.ts';
 import { RegistryError } from '../../src/registry/errors.ts';
