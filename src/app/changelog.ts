@@ -5,8 +5,8 @@ import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import { formatPlatform } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
-import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/memoized-client.ts';
-import { fileChanges, type PinDeps, type PinPlan } from './pin.ts';
+import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/index.ts';
+import { fileChanges, type PinDeps, type PinPlan } from '../pin/index.ts';
 import { siteNote, type SiteNote } from '../update/index.ts';
 import { updateFrom, updateTag, type Update } from '../update/index.ts';
 

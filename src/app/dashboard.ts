@@ -19,7 +19,7 @@ import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { familiarRepository } from './group-updates.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import { failureMessage } from '../update/index.ts';
-import type { PinPlan } from './pin.ts';
+import type { PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
 import { updateFrom, updateRepository, updateTag } from '../update/index.ts';
 

@@ -1,5 +1,5 @@
 import { ruleCovers, type IgnoreRule } from '../commands/dashboard-state.ts';
-import { fileChanges, type PinPlan } from './pin.ts';
+import { fileChanges, type PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
 import { updateRepository, updateTag } from '../update/index.ts';
 import { familiarRepository } from './group-updates.ts';

@@ -12,7 +12,7 @@ import { loadDashboard, publishDashboard } from './dashboard.ts';
 import { groupUpdates } from './group-updates.ts';
 import { applyIgnoreRules, ignoredBy } from './ignore-rules.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from './open-prs.ts';
-import { planPins, type PinPlan } from './pin.ts';
+import { planPins, type PinPlan } from '../pin/index.ts';
 import type { Update } from '../update/index.ts';
 import { failureJson, updatesJson } from './report-json.ts';
 

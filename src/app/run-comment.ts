@@ -3,7 +3,7 @@ import { atLeast } from '../github/permission.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { loadDashboard } from './dashboard.ts';
 import { handleComment, type CommentEvent, type CommentOutcome } from './handle-comment.ts';
-import { planFiles } from './plan-files.ts';
+import { planFiles } from '../pin/index.ts';
 import { runAction, type ActionContext, type ActionDeps, type ActionResult } from './run-action.ts';
 
 /** An `issues` event as the entry read it. */

@@ -1,6 +1,6 @@
 import type { ImageReference } from '../reference/index.ts';
 import { isIndexMediaType, type RegistryClient } from '../registry/index.ts';
-import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
+import { memoizeRegistryClient } from '../resolve/index.ts';
 import { defaultMaxSbomBytes, findSbom } from './attestations.ts';
 import { compareSnapshots } from './compare.ts';
 import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts.ts';

@@ -1,7 +1,7 @@
 import { EditConflictError, UnencodableTextError } from '../dockerfile/index.ts';
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError } from '../registry/index.ts';
-import { TargetDigestError } from '../resolve/target-digest.ts';
+import { TargetDigestError } from '../resolve/index.ts';
 import { WriteError } from './write-error.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { PinnableSite } from '../dockerfile/site.ts';
-import type { TargetDigest } from '../resolve/target-digest.ts';
+import type { TargetDigest } from '../resolve/index.ts';
 
 /**
  * One site whose pin changes, and the digest it resolved to: the unit a pull request proposes

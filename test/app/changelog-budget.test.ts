@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { addChangelogs, changelogKey, pinningForChangelogs } from '../../src/app/changelog.ts';
-import { planPins } from '../../src/app/pin.ts';
+import { planPins } from '../../src/pin/plan-pins.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 import { bareRebuild } from '../support/changelog-scenarios.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addChangelogs, changelogKey, changelogNeeded } from '../../src/app/changelog.ts';
-import { planPins } from '../../src/app/pin.ts';
+import { planPins } from '../../src/pin/plan-pins.ts';
 import { pullRequestBody } from '../../src/app/pr-body.ts';
 import { buildState } from '../../src/app/pr-state.ts';
 import { renderJobSummary } from '../../src/app/job-summary.ts';

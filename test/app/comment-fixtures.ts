@@ -5,7 +5,7 @@ import type { IgnoreRule } from '../../src/commands/dashboard-state.ts';
 import type { CommentDeps, CommentEvent, CommentSettings } from '../../src/app/handle-comment.ts';
 import { applyIgnoreRules } from '../../src/app/ignore-rules.ts';
 import { openPullRequests, type OpenPullRequestsInput, type Steering } from '../../src/app/open-prs.ts';
-import { planFiles } from '../../src/app/plan-files.ts';
+import { planFiles } from '../../src/pin/plan-files.ts';
 import { runSettings } from '../../src/config/settings.ts';
 import { createGitHubClient } from '../../src/github/client.ts';
 import { createGitHubRepository, type GitHubRepository } from '../../src/github/repository.ts';

@@ -2,7 +2,7 @@
 // state block of a pull request (read back by later runs). They are contracts: these tests pin their exact
 // bytes, whatever shape the update has inside (issue 7: `Update { site, target }`).
 import { describe, expect, it } from 'vitest';
-import { planPins, type PinPlan } from '../../src/app/pin.ts';
+import { planPins, type PinPlan } from '../../src/pin/plan-pins.ts';
 import { buildState, readState, renderStateBlock } from '../../src/app/pr-state.ts';
 import { pinReportJsonChunks, updatesJson } from '../../src/app/report-json.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';

@@ -1,6 +1,6 @@
 import type { RunSettings } from '../config/settings.ts';
 import { MemoryWorkspace } from '../workspace/memory-workspace.ts';
-import { planPins, type PinDeps, type PinPlan } from './pin.ts';
+import { planPins, type PinDeps, type PinPlan } from './plan-pins.ts';
 
 /** A path a git tree can hold: relative, with `/` between non-empty parts, no `.` or `..`, no backslash. */
 function safePath(path: string): boolean {

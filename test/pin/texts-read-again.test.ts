@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planPins } from '../../src/app/pin.ts';
+import { planPins } from '../../src/pin/plan-pins.ts';
 import { failureCode } from '../../src/update/failure.ts';
-import { filesPerWrite, writeChanges } from '../../src/app/write-changes.ts';
+import { filesPerWrite, writeChanges } from '../../src/pin/write-changes.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import type { RegistryClient } from '../../src/registry/index.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';

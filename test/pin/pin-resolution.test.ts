@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPins } from '../../src/app/pin.ts';
+import { planPins } from '../../src/pin/plan-pins.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import type { ImageReference } from '../../src/reference/index.ts';
 import { RegistryError, type ManifestHead, type RegistryClient } from '../../src/registry/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeChanges } from '../../src/app/write-changes.ts';
+import { writeChanges } from '../../src/pin/write-changes.ts';
 import type { FileChange } from '../../src/update/pin-report.ts';
 import type { Workspace } from '../../src/workspace/types.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSite } from '../../src/dockerfile/site.ts';
 import { parseImageReference } from '../../src/reference/index.ts';
-import { createSitePolicy } from '../../src/resolve/policy.ts';
+import { createSitePolicy } from '../../src/pin/policy.ts';
 
 function site(text: string, overrides: Partial<ImageSite> = {}): ImageSite {
   return {

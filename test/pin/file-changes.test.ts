@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fileChanges } from '../../src/app/pin.ts';
-import { ScannedFile } from '../../src/app/scan.ts';
+import { fileChanges } from '../../src/pin/plan-pins.ts';
+import { ScannedFile } from '../../src/pin/scan.ts';
 import type { Update } from '../../src/update/update.ts';
 import { decodeDockerfile } from '../../src/dockerfile/index.ts';
-import { updateOf } from './open-prs-fixtures.ts';
+import { updateOf } from '../app/open-prs-fixtures.ts';
 
 const digest = `sha256:${'c'.repeat(64)}`;
 

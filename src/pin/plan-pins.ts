@@ -3,13 +3,9 @@ import type { ImageSite, PinnableSite } from '../dockerfile/site.ts';
 import type { ImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import type { Workspace } from '../workspace/types.ts';
-import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
-import { createSitePolicy } from '../resolve/policy.ts';
-import {
-  resolveTargetDigest,
-  type TargetDigest,
-  type TargetDigestOptions,
-} from '../resolve/target-digest.ts';
+import { memoizeRegistryClient } from '../resolve/index.ts';
+import { createSitePolicy } from './policy.ts';
+import { resolveTargetDigest, type TargetDigest, type TargetDigestOptions } from '../resolve/index.ts';
 import { applyUpdates, checkUpdates } from '../update/index.ts';
 import { asFailure, InvalidSiteError } from '../update/index.ts';
 import {
