@@ -3,8 +3,8 @@ import { codeSpan, untrustedMarkdown } from '../text/markdown.ts';
 import { failureCode, failureMessage } from '../update/index.ts';
 import type { PullRequestOutcome } from './open-prs.ts';
 import type { PinReport } from '../update/index.ts';
-import { renderChangelog } from '../changelog/render.ts';
-import type { Changelogs } from './changelog.ts';
+import { renderChangelog } from '../changelog/facts/index.ts';
+import type { Changelogs } from '../changelog/index.ts';
 import { changelogFacts, imageName, mirrorNote } from './pr-body.ts';
 import { updateFrom, updatePlace } from '../update/index.ts';
 

@@ -7,7 +7,7 @@ import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
 import { groupUpdates, type UpdateGroup } from './group-updates.ts';
 import type { PinReport } from '../update/index.ts';
-import type { Changelogs } from './changelog.ts';
+import type { Changelogs } from '../changelog/index.ts';
 import { imageName, pullRequestBody } from './pr-body.ts';
 import { pullRequestTitle } from './pr-title.ts';
 import { updateFrom } from '../update/index.ts';

@@ -1,6 +1,6 @@
 import { commandHelp } from '../commands/help.ts';
-import { renderChangelog, type ChangelogFacts } from '../changelog/render.ts';
-import { changelogKey, type Changelogs } from './changelog.ts';
+import { renderChangelog, type ChangelogFacts } from '../changelog/facts/index.ts';
+import { changelogKey, type Changelogs } from '../changelog/index.ts';
 import type { RepoRef } from '../github/types.ts';
 import { shortDigest } from '../reference/index.ts';
 import { codeSpan, markdownLink, untrustedMarkdown } from '../text/markdown.ts';

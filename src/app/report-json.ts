@@ -1,5 +1,5 @@
-import { changelogJson } from '../changelog/text.ts';
-import { changelogKey, type Changelogs } from './changelog.ts';
+import { changelogJson } from '../changelog/facts/index.ts';
+import { changelogKey, type Changelogs } from '../changelog/index.ts';
 import { failureCode, failureMessage } from '../update/index.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../update/index.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';

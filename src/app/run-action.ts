@@ -5,7 +5,7 @@ import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, RepoRef } from '../github/types.ts';
 import type { RegistryClient } from '../registry/types.ts';
 import type { Workspace } from '../workspace/types.ts';
-import { addChangelogs, pinningForChangelogs } from './changelog.ts';
+import { addChangelogs, pinningForChangelogs } from '../changelog/index.ts';
 import { isInternal } from '../update/index.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from './dashboard.ts';

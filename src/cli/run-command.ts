@@ -1,7 +1,7 @@
-import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../app/changelog.ts';
-import { explainImage } from '../app/explain.ts';
+import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../changelog/index.ts';
+import { explainImage } from '../changelog/index.ts';
 import { asFailure, isInternal, type InternalError } from '../update/index.ts';
-import { changelogJson, renderChangelogText } from '../changelog/text.ts';
+import { changelogJson, renderChangelogText } from '../changelog/facts/index.ts';
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../pin/index.ts';

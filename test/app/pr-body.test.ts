@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxBodyChars, pullRequestBody } from '../../src/app/pr-body.ts';
 import { buildState, readState } from '../../src/app/pr-state.ts';
-import { renderChangelog } from '../../src/changelog/render.ts';
+import { renderChangelog } from '../../src/changelog/facts/render.ts';
 import { updateOf } from '../support/update.ts';
 import { alpineUpdate, baseSha, digest, movedTo, nodeUpdate } from './open-prs-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pinningForChangelogs } from '../../src/app/changelog.ts';
+import { pinningForChangelogs } from '../../src/changelog/changelogs.ts';
 import { createChangelogCollector } from '../../src/changelog/collect.ts';
 import { parseMirrorUrl } from '../../src/config/values.ts';
 import { parseImageReference } from '../../src/reference/index.ts';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { plausibleDate, readMetadata } from '../../src/changelog/metadata.ts';
-import { imagePlatforms, relevantEntries } from '../../src/changelog/platforms.ts';
-import { diffPackages, purlKey, sbomPackages, SbomError } from '../../src/changelog/sbom.ts';
-import { ImageIndexSchema } from '../../src/changelog/schemas.ts';
-import { compareUrl, parseSource } from '../../src/changelog/source.ts';
-import { alpineSpdxStatement, olderAlpineStatement } from '../support/changelog-scenarios.ts';
-import { fixturesRoot } from '../support/fixture-repo.ts';
+import { plausibleDate, readMetadata } from '../../../src/changelog/facts/metadata.ts';
+import { imagePlatforms, relevantEntries } from '../../../src/changelog/facts/platforms.ts';
+import { diffPackages, purlKey, sbomPackages, SbomError } from '../../../src/changelog/facts/sbom.ts';
+import { ImageIndexSchema } from '../../../src/changelog/facts/schemas.ts';
+import { compareUrl, parseSource } from '../../../src/changelog/facts/source.ts';
+import { alpineSpdxStatement, olderAlpineStatement } from '../../support/changelog-scenarios.ts';
+import { fixturesRoot } from '../../support/fixture-repo.ts';
 
 const fixture = (path: string) => readFileSync(join(fixturesRoot, path));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addChangelogs, changelogKey, changelogNeeded } from '../../src/app/changelog.ts';
+import { addChangelogs, changelogKey, changelogNeeded } from '../../src/changelog/changelogs.ts';
 import { planPins } from '../../src/pin/plan-pins.ts';
 import { pullRequestBody } from '../../src/app/pr-body.ts';
 import { buildState } from '../../src/app/pr-state.ts';

@@ -1,5 +1,5 @@
-import { createChangelogCollector } from '../changelog/collect.ts';
-import type { ChangelogFacts } from '../changelog/facts.ts';
+import { createChangelogCollector } from './collect.ts';
+import type { ChangelogFacts } from './facts/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { formatPlatform, parseImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/types.ts';

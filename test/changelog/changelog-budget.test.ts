@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { addChangelogs, changelogKey, pinningForChangelogs } from '../../src/app/changelog.ts';
+import { addChangelogs, changelogKey, pinningForChangelogs } from '../../src/changelog/changelogs.ts';
 import { planPins } from '../../src/pin/plan-pins.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';

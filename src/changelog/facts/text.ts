@@ -1,6 +1,6 @@
 import type { ChangelogFacts } from './facts.ts';
 import { dateWithAge, renderHeadline } from './headline.ts';
-import { untrustedText } from '../text/untrusted.ts';
+import { untrustedText } from '../../text/untrusted.ts';
 
 /**
  * The facts for a terminal (`basepin explain`) and for JSON (`--json`, the `changelog` object): the same

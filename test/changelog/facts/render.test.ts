@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { createChangelogCollector } from '../../src/changelog/collect.ts';
-import type { ChangelogFacts } from '../../src/changelog/facts.ts';
-import { renderChangelog } from '../../src/changelog/render.ts';
-import { changelogJson, renderChangelogText } from '../../src/changelog/text.ts';
-import { parseImageReference } from '../../src/reference/index.ts';
+import { createChangelogCollector } from '../../../src/changelog/collect.ts';
+import type { ChangelogFacts } from '../../../src/changelog/facts/facts.ts';
+import { renderChangelog } from '../../../src/changelog/facts/render.ts';
+import { changelogJson, renderChangelogText } from '../../../src/changelog/facts/text.ts';
+import { parseImageReference } from '../../../src/reference/index.ts';
 import {
   alpineRebuild,
   bareRebuild,
@@ -11,8 +11,8 @@ import {
   regclientV2toV3,
   windowsOnlyRebuild,
   type Scenario,
-} from '../support/changelog-scenarios.ts';
-import { fixtureClient } from '../support/fixture-client.ts';
+} from '../../support/changelog-scenarios.ts';
+import { fixtureClient } from '../../support/fixture-client.ts';
 
 const now = new Date('2026-11-22T12:00:00Z');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJson } from '../text/read-json.ts';
+import { parseJson } from '../../text/read-json.ts';
 
 /** The SPDX predicate type BuildKit and cosign write. https://github.com/in-toto/attestation/blob/main/spec/predicates/spdx.md */
 export const spdxPredicateType = 'https://spdx.dev/Document';

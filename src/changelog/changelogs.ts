@@ -1,6 +1,6 @@
-import { createChangelogCollector, factsMaySpend } from '../changelog/collect.ts';
-import type { ChangelogFacts } from '../changelog/facts.ts';
-import { ageInDays, newestCreated } from '../changelog/headline.ts';
+import { createChangelogCollector, factsMaySpend } from './collect.ts';
+import type { ChangelogFacts } from './facts/index.ts';
+import { ageInDays, newestCreated } from './facts/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/site.ts';
 import { formatPlatform } from '../reference/index.ts';

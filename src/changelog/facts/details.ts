@@ -1,7 +1,7 @@
 import type { ChangelogFacts, PlatformFacts } from './facts.ts';
 import { baseMoved, dateWithAge } from './headline.ts';
 import type { PackageDiff } from './sbom.ts';
-import { codeSpan, markdownLink } from '../text/markdown.ts';
+import { codeSpan, markdownLink } from '../../text/markdown.ts';
 
 /** How long a list may get; `Infinity` shows everything. The renderer lowers it until the body fits. */
 export interface ListLimit {

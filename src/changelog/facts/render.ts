@@ -1,8 +1,8 @@
-import { shortDigest } from '../reference/index.ts';
+import { shortDigest } from '../../reference/index.ts';
 import { renderDetails } from './details.ts';
 import type { ChangelogFacts } from './facts.ts';
 import { renderHeadline } from './headline.ts';
-import { codeSpan } from '../text/markdown.ts';
+import { codeSpan } from '../../text/markdown.ts';
 
 export type { ChangelogFacts } from './facts.ts';
 

@@ -1,7 +1,7 @@
-import { shortDigest } from '../reference/index.ts';
+import { shortDigest } from '../../reference/index.ts';
 import type { ChangelogFacts, PlatformFacts } from './facts.ts';
-import { codeSpan } from '../text/markdown.ts';
-import { untrustedText } from '../text/untrusted.ts';
+import { codeSpan } from '../../text/markdown.ts';
+import { untrustedText } from '../../text/untrusted.ts';
 
 const dayMs = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isDigest } from '../reference/index.ts';
-import { readJson } from '../text/read-json.ts';
+import { isDigest } from '../../reference/index.ts';
+import { readJson } from '../../text/read-json.ts';
 
 /**
  * The parts of the OCI objects a changelog reads (more than pinning needs: layers, `created`, labels).
