@@ -10,7 +10,7 @@ import type { IgnoreTarget } from '../commands/parse.ts';
 import { saveDashboard, withDashboardState } from './dashboard.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
 import { ruleName } from './ignore-rules.ts';
-import { readState, withState } from './pr-state.ts';
+import { readState, withState } from '../pull-requests/index.ts';
 
 function where(settings: CommentSettings, issue: number, comment: number): string {
   const server = settings.serverUrl.replace(/\/+$/, '');

@@ -10,9 +10,9 @@ import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { ignoreCommand, listIgnored, unignoreCommand } from './comment-ignore.ts';
 import { pinCommand } from './comment-pin.ts';
 import { loadDashboard, type LoadedDashboard } from './dashboard.ts';
-import type { PullRequestOutcome, Steering } from './open-prs.ts';
+import type { PullRequestOutcome, Steering } from '../pull-requests/index.ts';
 import type { PinReport } from '../update/index.ts';
-import { readState } from './pr-state.ts';
+import { readState } from '../pull-requests/index.ts';
 
 /** The `issue_comment` event as the entry read it; `author_association` is never used for authorisation. */
 export type CommentEvent = Omit<Extract<RunEvent, { kind: 'issue_comment' }>, 'kind' | 'authorAssociation'>;

@@ -2,7 +2,7 @@ import { ruleCovers, type IgnoreRule } from '../commands/dashboard-state.ts';
 import { fileChanges, type PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
 import { updateRepository, updateTag } from '../update/index.ts';
-import { familiarRepository } from './group-updates.ts';
+import { familiarRepository } from '../pull-requests/index.ts';
 
 /** How a rule reads in a reason or reply: `alpine`, `alpine:3.20`. */
 export function ruleName(rule: Pick<IgnoreRule, 'repository' | 'tag'>): string {

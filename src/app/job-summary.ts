@@ -1,11 +1,11 @@
 import { shortDigest } from '../reference/index.ts';
 import { codeSpan, untrustedMarkdown } from '../text/markdown.ts';
 import { failureCode, failureMessage } from '../update/index.ts';
-import type { PullRequestOutcome } from './open-prs.ts';
+import type { PullRequestOutcome } from '../pull-requests/index.ts';
 import type { PinReport } from '../update/index.ts';
 import { renderChangelog } from '../changelog/facts/index.ts';
 import type { Changelogs } from '../changelog/index.ts';
-import { changelogFacts, imageName, mirrorNote } from './pr-body.ts';
+import { changelogFacts, imageName, mirrorNote } from '../pull-requests/index.ts';
 import { updateFrom, updatePlace } from '../update/index.ts';
 
 /** GitHub takes job summaries up to 1 MiB; the changelog keeps well within it. */

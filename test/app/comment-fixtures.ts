@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { IgnoreRule } from '../../src/commands/dashboard-state.ts';
 import type { CommentDeps, CommentEvent, CommentSettings } from '../../src/app/handle-comment.ts';
 import { applyIgnoreRules } from '../../src/app/ignore-rules.ts';
-import { openPullRequests, type OpenPullRequestsInput, type Steering } from '../../src/app/open-prs.ts';
+import { openPullRequests, type OpenPullRequestsInput, type Steering } from '../../src/pull-requests/open-prs.ts';
 import { planFiles } from '../../src/pin/plan-files.ts';
 import { runSettings } from '../../src/config/settings.ts';
 import { createGitHubClient } from '../../src/github/client.ts';
@@ -12,7 +12,7 @@ import { createGitHubRepository, type GitHubRepository } from '../../src/github/
 import type { RegistryClient } from '../../src/registry/types.ts';
 import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
 import { recordingLog } from '../github/nock-github.ts';
-import { apiDockerfile, rootDockerfile } from './open-prs-fixtures.ts';
+import { apiDockerfile, rootDockerfile } from '../pull-requests/open-prs-fixtures.ts';
 
 export const indexType = 'application/vnd.oci.image.index.v1+json';
 

@@ -3,7 +3,7 @@
 // bytes, whatever shape the update has inside (issue 7: `Update { site, target }`).
 import { describe, expect, it } from 'vitest';
 import { planPins, type PinPlan } from '../../src/pin/plan-pins.ts';
-import { buildState, readState, renderStateBlock } from '../../src/app/pr-state.ts';
+import { buildState, readState, renderStateBlock } from '../../src/pull-requests/pr-state.ts';
 import { pinReportJsonChunks, updatesJson } from '../../src/app/report-json.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import type { ImageReference } from '../../src/reference/index.ts';

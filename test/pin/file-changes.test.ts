@@ -3,7 +3,7 @@ import { fileChanges } from '../../src/pin/plan-pins.ts';
 import { ScannedFile } from '../../src/pin/scan.ts';
 import type { Update } from '../../src/update/update.ts';
 import { decodeDockerfile } from '../../src/dockerfile/index.ts';
-import { updateOf } from '../app/open-prs-fixtures.ts';
+import { updateOf } from '../pull-requests/open-prs-fixtures.ts';
 
 const digest = `sha256:${'c'.repeat(64)}`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BranchNameError, branchName, branchSlug } from '../../src/app/branch-name.ts';
+import { BranchNameError, branchName, branchSlug } from '../../src/pull-requests/branch-name.ts';
 import { branchNameProblem } from '../../src/config/git-branch.ts';
-import { groupUpdates, type GroupBy } from '../../src/app/group-updates.ts';
+import { groupUpdates, type GroupBy } from '../../src/pull-requests/group-updates.ts';
 import { alpineUpdate, appUpdate, digest, movedTo, nodeUpdate, updateOf } from './open-prs-fixtures.ts';
 
 describe('branchSlug', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceBranch } from '../../src/app/replace-branch.ts';
+import { replaceBranch } from '../../src/pull-requests/replace-branch.ts';
 import type { BranchCommit } from '../../src/github/branch-commits.ts';
 import { BranchMovedError } from '../../src/github/update-branch.ts';
 import { fakeRepository } from '../support/fake-repository.ts';

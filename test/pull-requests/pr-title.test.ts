@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pullRequestTitle } from '../../src/app/pr-title.ts';
+import { pullRequestTitle } from '../../src/pull-requests/pr-title.ts';
 import type { Update } from '../../src/update/update.ts';
 import { digest, updateOf } from './open-prs-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxBodyChars, pullRequestBody } from '../../src/app/pr-body.ts';
-import { buildState, readState } from '../../src/app/pr-state.ts';
+import { maxBodyChars, pullRequestBody } from '../../src/pull-requests/pr-body.ts';
+import { buildState, readState } from '../../src/pull-requests/pr-state.ts';
 import { renderChangelog } from '../../src/changelog/facts/render.ts';
 import { updateOf } from '../support/update.ts';
 import { alpineUpdate, baseSha, digest, movedTo, nodeUpdate } from './open-prs-fixtures.ts';
