@@ -4,12 +4,12 @@ import {
   withIgnore,
   withoutIgnore,
   type DashboardState,
-} from '../commands/dashboard-state.ts';
+} from '../dashboard/issue-body/index.ts';
 import { codeSpan } from '../text/markdown.ts';
 import type { IgnoreTarget } from '../commands/parse.ts';
-import { saveDashboard, withDashboardState } from './dashboard.ts';
+import { saveDashboard, withDashboardState } from '../dashboard/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
-import { ruleName } from './ignore-rules.ts';
+import { ruleName } from '../dashboard/index.ts';
 import { readState, withState } from '../pull-requests/index.ts';
 
 function where(settings: CommentSettings, issue: number, comment: number): string {

@@ -1,4 +1,4 @@
-import type { IgnoreRule } from '../commands/dashboard-state.ts';
+import type { IgnoreRule } from '../dashboard/issue-body/index.ts';
 import { renderHelp } from '../commands/help.ts';
 import { codeSpan } from '../text/markdown.ts';
 import { commandPrefix, parseCommand, type Command } from '../commands/parse.ts';
@@ -9,7 +9,7 @@ import type { GitHubRepository } from '../github/repository.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
 import { ignoreCommand, listIgnored, unignoreCommand } from './comment-ignore.ts';
 import { pinCommand } from './comment-pin.ts';
-import { loadDashboard, type LoadedDashboard } from './dashboard.ts';
+import { loadDashboard, type LoadedDashboard } from '../dashboard/index.ts';
 import type { PullRequestOutcome, Steering } from '../pull-requests/index.ts';
 import type { PinReport } from '../update/index.ts';
 import { readState } from '../pull-requests/index.ts';

@@ -1,4 +1,4 @@
-import { emptyDashboardState, readTickedBoxes } from '../commands/dashboard-state.ts';
+import { emptyDashboardState, readTickedBoxes } from '../dashboard/issue-body/index.ts';
 import { GitHubError } from '../github/errors.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/repository.ts';
@@ -8,9 +8,9 @@ import type { Workspace } from '../workspace/types.ts';
 import { addChangelogs, pinningForChangelogs } from '../changelog/index.ts';
 import { isInternal } from '../update/index.ts';
 import { renderJobSummary } from './job-summary.ts';
-import { loadDashboard, publishDashboard } from './dashboard.ts';
+import { loadDashboard, publishDashboard } from '../dashboard/index.ts';
 import { groupUpdates } from '../pull-requests/index.ts';
-import { applyIgnoreRules, ignoredBy } from './ignore-rules.ts';
+import { applyIgnoreRules, ignoredBy } from '../dashboard/index.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from '../pull-requests/index.ts';
 import { planPins, type PinPlan } from '../pin/index.ts';
 import type { Update } from '../update/index.ts';

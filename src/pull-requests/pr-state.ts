@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../commands/hidden-block.ts';
+import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../text/hidden-block.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
 
 /**

@@ -1,9 +1,9 @@
 // A GitHub stub holding the open-prs fixture repository, the real adapters over it, and a registry stand-in:
 // what the comment-command tests run against.
 import { createHash } from 'node:crypto';
-import type { IgnoreRule } from '../../src/commands/dashboard-state.ts';
+import type { IgnoreRule } from '../../src/dashboard/issue-body/state.ts';
 import type { CommentDeps, CommentEvent, CommentSettings } from '../../src/app/handle-comment.ts';
-import { applyIgnoreRules } from '../../src/app/ignore-rules.ts';
+import { applyIgnoreRules } from '../../src/dashboard/ignore-rules.ts';
 import { openPullRequests, type OpenPullRequestsInput, type Steering } from '../../src/pull-requests/open-prs.ts';
 import { planFiles } from '../../src/pin/plan-files.ts';
 import { runSettings } from '../../src/config/settings.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleComment } from '../../src/app/handle-comment.ts';
-import { readDashboardState } from '../../src/commands/dashboard-state.ts';
+import { readDashboardState } from '../../src/dashboard/issue-body/state.ts';
 import type { GitHubStub } from '../support/github-stub.ts';
 import {
   comment,

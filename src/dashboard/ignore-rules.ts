@@ -1,4 +1,4 @@
-import { ruleCovers, type IgnoreRule } from '../commands/dashboard-state.ts';
+import { ruleCovers, type IgnoreRule } from './issue-body/index.ts';
 import { fileChanges, type PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
 import { updateRepository, updateTag } from '../update/index.ts';

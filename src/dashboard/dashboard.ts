@@ -4,14 +4,14 @@ import {
   renderDashboard,
   type DashboardPending,
   type DashboardSite,
-} from '../commands/dashboard-render.ts';
+} from './issue-body/index.ts';
 import {
   emptyDashboardState,
   readDashboardState,
   renderDashboardBlock,
   type DashboardState,
   type IgnoreRule,
-} from '../commands/dashboard-state.ts';
+} from './issue-body/index.ts';
 import { GitHubError } from '../github/errors.ts';
 import type { Issue } from '../github/issues.ts';
 import type { GitHubRepository } from '../github/repository.ts';

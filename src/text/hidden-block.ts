@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { readJson } from '../text/read-json.ts';
+import { readJson } from './read-json.ts';
 
 /**
  * A hidden `<!-- marker {json} -->` block: basepin's state kept in a body on GitHub (a pull request's, the

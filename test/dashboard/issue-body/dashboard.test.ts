@@ -4,7 +4,7 @@ import {
   renderDashboard,
   type DashboardSite,
   type DashboardView,
-} from '../../src/commands/dashboard-render.ts';
+} from '../../../src/dashboard/issue-body/render.ts';
 import {
   emptyDashboardState,
   readDashboardState,
@@ -15,7 +15,7 @@ import {
   withoutIgnore,
   type DashboardState,
   type IgnoreRule,
-} from '../../src/commands/dashboard-state.ts';
+} from '../../../src/dashboard/issue-body/state.ts';
 
 const rule = (repository: string, tag?: string, by = 'monalisa'): IgnoreRule => ({
   repository,

@@ -5,8 +5,8 @@ import {
   renderDashboardBlock,
   type DashboardState,
   type IgnoreRule,
-} from './dashboard-state.ts';
-import { codeSpan } from '../text/markdown.ts';
+} from './state.ts';
+import { codeSpan } from '../../text/markdown.ts';
 
 /** The dashboard issue's title and label; the issue is found by label and author, never by title alone. */
 export const dashboardTitle = 'basepin dashboard';
