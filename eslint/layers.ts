@@ -55,7 +55,6 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/dockerfile/': core,
   'src/config/': core,
   'src/text/': core,
-  'src/commands/': core,
 };
 
 /** The entry points: only another entry point imports one (src/action-entry.ts runs src/action.ts). */

@@ -2,7 +2,7 @@ import type { RunEvent } from '../github/event.ts';
 import { atLeast } from '../github/permission.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { loadDashboard } from '../dashboard/index.ts';
-import { handleComment, type CommentEvent, type CommentOutcome } from './handle-comment.ts';
+import { handleComment, type CommentEvent, type CommentOutcome } from '../comments/index.ts';
 import { planFiles } from '../pin/index.ts';
 import { runAction, type ActionContext, type ActionDeps, type ActionResult } from './run-action.ts';
 

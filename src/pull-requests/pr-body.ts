@@ -1,4 +1,4 @@
-import { commandHelp } from '../commands/help.ts';
+import { commandHelp } from '../comments/commands/index.ts';
 import { renderChangelog, type ChangelogFacts } from '../changelog/facts/index.ts';
 import { changelogKey, type Changelogs } from '../changelog/index.ts';
 import type { RepoRef } from '../github/types.ts';

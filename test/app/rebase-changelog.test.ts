@@ -10,7 +10,7 @@ import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
 import { pushFixtureRepo } from '../support/push-fixture.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
 import { recordingLog } from '../github/nock-github.ts';
-import { comment, repositoryOn } from './comment-fixtures.ts';
+import { comment, repositoryOn } from '../comments/comment-fixtures.ts';
 
 // Pinning and changelogs in the action's runs: `/basepin rebase` recomputes its pull request the way the
 // scheduled run does, changelog included, and neither run reads indexes by GET that no changelog will use.

@@ -8,7 +8,7 @@ import { openFileWorkspace } from '../../src/workspace/file-workspace.ts';
 import type { GitHubStub } from '../support/github-stub.ts';
 import { testDir } from '../support/temp-dir.ts';
 import { recordingLog } from '../github/nock-github.ts';
-import { fakeRegistry, repositoryOn, served, startStub } from './comment-fixtures.ts';
+import { fakeRegistry, repositoryOn, served, startStub } from '../comments/comment-fixtures.ts';
 
 // Paths are made repository-relative once, when the workspace lists the files: however the `paths`
 // setting writes a folder (`./services/`, `services/../services/api`), every later step — the JSON

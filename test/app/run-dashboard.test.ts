@@ -3,7 +3,7 @@ import { runAction, type ActionContext, type ActionDeps } from '../../src/app/ru
 import { runDashboardEdit } from '../../src/app/run-comment.ts';
 import { defaultRunSettings, type RunSettings } from '../../src/config/settings.ts';
 import type { GitHubStub } from '../support/github-stub.ts';
-import { fakeRegistry, repositoryOn, startStub, writes } from './comment-fixtures.ts';
+import { fakeRegistry, repositoryOn, startStub, writes } from '../comments/comment-fixtures.ts';
 import { recordingLog } from '../github/nock-github.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planFiles } from '../../src/pin/plan-files.ts';
-import { fakeRegistry, pinSettings, served } from '../app/comment-fixtures.ts';
+import { fakeRegistry, pinSettings, served } from '../comments/comment-fixtures.ts';
 
 const registry = fakeRegistry();
 

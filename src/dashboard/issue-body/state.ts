@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../../text/hidden-block.ts';
-import { parseIgnoreTarget, type IgnoreTarget } from '../../commands/parse.ts';
+import { parseIgnoreTarget, type IgnoreTarget } from '../../comments/commands/index.ts';
 
 /**
  * What the dashboard issue remembers between runs, kept in its own body as a hidden HTML comment

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { handleComment } from '../../src/app/handle-comment.ts';
+import { handleComment } from '../../src/comments/handle-comment.ts';
 import { readDashboardState } from '../../src/dashboard/issue-body/state.ts';
 import type { GitHubStub } from '../support/github-stub.ts';
 import {

@@ -1,4 +1,4 @@
-import { BadReferenceError, parseImageReference } from '../reference/index.ts';
+import { BadReferenceError, parseImageReference } from '../../reference/index.ts';
 
 /**
  * Comment text → command value (issue 10). Anyone who can comment writes this text, so it is read here with

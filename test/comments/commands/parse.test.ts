@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderHelp } from '../../src/commands/help.ts';
-import { maxCommentChars, parseCommand, type CommandParse } from '../../src/commands/parse.ts';
+import { renderHelp } from '../../../src/comments/commands/help.ts';
+import { maxCommentChars, parseCommand, type CommandParse } from '../../../src/comments/commands/parse.ts';
 
 const command = (value: unknown): CommandParse => ({ kind: 'command', command: value }) as CommandParse;
 const none: CommandParse = { kind: 'none' };

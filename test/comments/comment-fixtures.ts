@@ -2,7 +2,7 @@
 // what the comment-command tests run against.
 import { createHash } from 'node:crypto';
 import type { IgnoreRule } from '../../src/dashboard/issue-body/state.ts';
-import type { CommentDeps, CommentEvent, CommentSettings } from '../../src/app/handle-comment.ts';
+import type { CommentDeps, CommentEvent, CommentSettings } from '../../src/comments/handle-comment.ts';
 import { applyIgnoreRules } from '../../src/dashboard/ignore-rules.ts';
 import { openPullRequests, type OpenPullRequestsInput, type Steering } from '../../src/pull-requests/open-prs.ts';
 import { planFiles } from '../../src/pin/plan-files.ts';

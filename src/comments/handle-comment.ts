@@ -1,7 +1,7 @@
 import type { IgnoreRule } from '../dashboard/issue-body/index.ts';
-import { renderHelp } from '../commands/help.ts';
+import { renderHelp } from './commands/index.ts';
 import { codeSpan } from '../text/markdown.ts';
-import { commandPrefix, parseCommand, type Command } from '../commands/parse.ts';
+import { commandPrefix, parseCommand, type Command } from './commands/index.ts';
 import type { RunEvent } from '../github/event.ts';
 import { atLeast, type PermissionLevel } from '../github/permission.ts';
 import { isForkHead } from '../github/pull-request-files.ts';

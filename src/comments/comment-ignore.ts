@@ -6,7 +6,7 @@ import {
   type DashboardState,
 } from '../dashboard/issue-body/index.ts';
 import { codeSpan } from '../text/markdown.ts';
-import type { IgnoreTarget } from '../commands/parse.ts';
+import type { IgnoreTarget } from './commands/index.ts';
 import { saveDashboard, withDashboardState } from '../dashboard/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
 import { ruleName } from '../dashboard/index.ts';
