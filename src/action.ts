@@ -8,8 +8,8 @@ import { context } from '@actions/github';
 import { failureCode, failureMessage, isInternal } from './update/index.ts';
 import { redactedGitHubWrites } from './wiring/index.ts';
 import { registryClientFor } from './wiring/index.ts';
-import { runAction } from './app/run-action.ts';
-import { runComment, runDashboardEdit } from './app/run-comment.ts';
+import { runAction } from './action-run/index.ts';
+import { runComment, runDashboardEdit } from './action-run/index.ts';
 import { readActionSettings } from './wiring/index.ts';
 import {
   createGitHubClient,

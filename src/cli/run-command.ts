@@ -5,7 +5,7 @@ import { changelogJson, renderChangelogText } from '../changelog/facts/index.ts'
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
 import { planPins, type PinPlan } from '../pin/index.ts';
-import { pinReportJsonChunks } from '../app/report-json.ts';
+import { pinReportJsonChunks } from '../pipeline/index.ts';
 import { registryClientFor } from '../wiring/index.ts';
 import { writeChanges, type WriteFailure } from '../pin/index.ts';
 import type { RunSettings } from '../config/settings.ts';

@@ -11,7 +11,7 @@ import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
 export const maxBodyChars = 65_000;
 
-/** The comment commands (src/commands/help.ts) people can use on a basepin pull request. */
+/** The comment commands (src/comments/commands/help.ts) people can use on a basepin pull request. */
 export const commentCommands: readonly { readonly usage: string; readonly effect: string }[] =
   commandHelp.filter((c) => c.name !== 'pin');
 

@@ -6,8 +6,8 @@ import { addChangelogs, changelogKey, changelogNeeded } from '../../src/changelo
 import { planPins } from '../../src/pin/plan-pins.ts';
 import { pullRequestBody } from '../../src/pull-requests/pr-body.ts';
 import { buildState } from '../../src/pull-requests/pr-state.ts';
-import { renderJobSummary } from '../../src/app/job-summary.ts';
-import { updatesJson } from '../../src/app/report-json.ts';
+import { renderJobSummary } from '../../src/action-run/job-summary.ts';
+import { updatesJson } from '../../src/pipeline/report-json.ts';
 import { ExitCode, runCli } from '../../src/cli/main.ts';
 import { defaultRunSettings, type RunSettings } from '../../src/config/settings.ts';
 import { dockerCliRebuild, windowsOnlyRebuild, type Scenario } from '../support/changelog-scenarios.ts';

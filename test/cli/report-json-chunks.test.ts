@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidSiteError } from '../../src/update/failure.ts';
 import type { PinReport } from '../../src/update/pin-report.ts';
-import { pinReportJsonChunks, updatesJson } from '../../src/app/report-json.ts';
+import { pinReportJsonChunks, updatesJson } from '../../src/pipeline/report-json.ts';
 import { scanJsonChunks } from '../../src/cli/scan-report.ts';
 import { extractImageSites } from '../../src/dockerfile/index.ts';
 import { RegistryError } from '../../src/registry/index.ts';

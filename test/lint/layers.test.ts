@@ -117,6 +117,6 @@ describe('lint enforces the layers', () => {
   });
 
   it('places nothing outside src/', () => {
-    expect(layerOf('test/app/pin.test.ts')).toBeUndefined();
+    expect(layerOf('test/pin/plan-pins.test.ts')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { RegistryError } from '../../src/registry/index.ts';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { renderJobSummary } from '../../src/app/job-summary.ts';
+import { renderJobSummary } from '../../src/action-run/job-summary.ts';
 import { openPullRequests, type OpenPullRequestsInput } from '../../src/pull-requests/open-prs.ts';
 import type { PinReport } from '../../src/update/pin-report.ts';
 import type { Update } from '../../src/update/update.ts';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { planPins, type PinPlan } from '../../src/pin/plan-pins.ts';
 import { buildState, readState, renderStateBlock } from '../../src/pull-requests/pr-state.ts';
-import { pinReportJsonChunks, updatesJson } from '../../src/app/report-json.ts';
+import { pinReportJsonChunks, updatesJson } from '../../src/pipeline/report-json.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import type { ImageReference } from '../../src/reference/index.ts';
 import { RegistryError, type ManifestHead, type RegistryClient } from '../../src/registry/index.ts';

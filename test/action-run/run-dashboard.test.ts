@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runAction, type ActionContext, type ActionDeps } from '../../src/app/run-action.ts';
-import { runDashboardEdit } from '../../src/app/run-comment.ts';
+import { runAction, type ActionContext, type ActionDeps } from '../../src/action-run/run-action.ts';
+import { runDashboardEdit } from '../../src/action-run/run-comment.ts';
 import { defaultRunSettings, type RunSettings } from '../../src/config/settings.ts';
 import type { GitHubStub } from '../support/github-stub.ts';
 import { fakeRegistry, repositoryOn, startStub, writes } from '../comments/comment-fixtures.ts';

@@ -51,7 +51,7 @@ export function noteJson(note: SiteNote) {
  * so a secret is always whole within one chunk for the redactor.
  */
 export function* pinReportJsonChunks(report: PinReport, changelogs?: Changelogs): Generator<string> {
-  // Key order is part of the contract: test/app/report-shapes.test.ts holds the exact bytes.
+  // Key order is part of the contract: test/pipeline/report-shapes.test.ts holds the exact bytes.
   yield* jsonArrayChunks('{"updates":', report.updates, (update) => updateJson(update, changelogs));
   yield* jsonArrayChunks(',"unchanged":', report.unchanged, noteJson);
   yield* jsonArrayChunks(',"skipped":', report.skipped, noteJson);

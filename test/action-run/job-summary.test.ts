@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderJobSummary } from '../../src/app/job-summary.ts';
+import { renderJobSummary } from '../../src/action-run/job-summary.ts';
 import type { PinReport } from '../../src/update/pin-report.ts';
 import { RegistryError } from '../../src/registry/index.ts';
 import { errorFromResponse } from '../../src/registry/response-error.ts';

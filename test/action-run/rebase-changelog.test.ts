@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runAction, type ActionContext, type ActionDeps } from '../../src/app/run-action.ts';
-import { runComment } from '../../src/app/run-comment.ts';
+import { runAction, type ActionContext, type ActionDeps } from '../../src/action-run/run-action.ts';
+import { runComment } from '../../src/action-run/run-comment.ts';
 import { defaultRunSettings, type RunSettings } from '../../src/config/settings.ts';
 import { createRegistryClient } from '../../src/registry/index.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';

@@ -14,7 +14,7 @@ import { applyIgnoreRules, ignoredBy } from '../dashboard/index.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from '../pull-requests/index.ts';
 import { planPins, type PinPlan } from '../pin/index.ts';
 import type { Update } from '../update/index.ts';
-import { failureJson, updatesJson } from './report-json.ts';
+import { failureJson, updatesJson } from '../pipeline/index.ts';
 
 /** What the runner tells a run about itself (@actions/github's context), read by the entry. */
 export interface ActionContext {
@@ -24,7 +24,7 @@ export interface ActionContext {
   /** `GITHUB_SHA`: the commit the workspace holds and the new commits sit on. */
   readonly sha: string;
   readonly serverUrl: string;
-  /** A comment command's overrides (src/app/run-comment.ts); a scheduled run has none. */
+  /** A comment command's overrides (src/action-run/run-comment.ts); a scheduled run has none. */
   readonly steer?: Steering;
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readState } from '../../src/pull-requests/pr-state.ts';
-import { runAction } from '../../src/app/run-action.ts';
+import { runAction } from '../../src/action-run/run-action.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import { openFileWorkspace } from '../../src/workspace/file-workspace.ts';
 import type { GitHubStub } from '../support/github-stub.ts';
