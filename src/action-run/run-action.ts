@@ -1,9 +1,9 @@
 import { emptyDashboardState, readTickedBoxes } from '../dashboard/issue-body/index.ts';
-import { GitHubError } from '../github/errors.ts';
+import { GitHubError } from '../github/index.ts';
 import type { RunSettings } from '../config/settings.ts';
-import type { GitHubRepository } from '../github/repository.ts';
-import type { GitHubLog, RepoRef } from '../github/types.ts';
-import type { RegistryClient } from '../registry/types.ts';
+import type { GitHubRepository } from '../github/index.ts';
+import type { GitHubLog, RepoRef } from '../github/index.ts';
+import type { RegistryClient } from '../registry/index.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { addChangelogs, pinningForChangelogs } from '../changelog/index.ts';
 import { isInternal } from '../update/index.ts';

@@ -1,5 +1,5 @@
-import type { RunEvent } from '../github/event.ts';
-import { atLeast } from '../github/permission.ts';
+import type { RunEvent } from '../github/index.ts';
+import { atLeast } from '../github/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { loadDashboard } from '../dashboard/index.ts';
 import { handleComment, type CommentEvent, type CommentOutcome } from '../comments/index.ts';

@@ -2,7 +2,7 @@ import { createChangelogCollector } from './collect.ts';
 import type { ChangelogFacts } from './facts/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { formatPlatform, parseImageReference } from '../reference/index.ts';
-import type { RegistryClient } from '../registry/types.ts';
+import type { RegistryClient } from '../registry/index.ts';
 
 export interface ExplainDeps {
   readonly registry: RegistryClient;

@@ -8,7 +8,7 @@ import {
 import { codeSpan } from '../text/markdown.ts';
 import type { IgnoreTarget } from './commands/index.ts';
 import { saveDashboard, withDashboardState } from '../dashboard/index.ts';
-import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
+import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
 import { ruleName } from '../dashboard/index.ts';
 import { readState, withState } from '../pull-requests/index.ts';
 

@@ -1,11 +1,11 @@
 import { posix } from 'node:path';
 import { codeSpan } from '../text/markdown.ts';
 import { encodeDockerfile } from '../dockerfile/index.ts';
-import { BranchMovedError } from '../github/update-branch.ts';
-import { isForkHead } from '../github/pull-request-files.ts';
+import { BranchMovedError } from '../github/index.ts';
+import { isForkHead } from '../github/index.ts';
 import { isDockerfileName } from '../workspace/discover-dockerfiles.ts';
 import { updatePlace } from '../update/index.ts';
-import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './handle-comment.ts';
+import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
 
 /** Dockerfiles read per `/basepin pin`: a pull request touching more is refused rather than half pinned. */
 export const maxPinnedFiles = 100;

@@ -12,10 +12,10 @@ import {
   type DashboardState,
   type IgnoreRule,
 } from './issue-body/index.ts';
-import { GitHubError } from '../github/errors.ts';
-import type { Issue } from '../github/issues.ts';
-import type { GitHubRepository } from '../github/repository.ts';
-import type { GitHubLog, PullRequest, RepoRef } from '../github/types.ts';
+import { GitHubError } from '../github/index.ts';
+import type { Issue } from '../github/index.ts';
+import type { GitHubRepository } from '../github/index.ts';
+import type { GitHubLog, PullRequest, RepoRef } from '../github/index.ts';
 import { familiarRepository } from '../pull-requests/index.ts';
 import type { PullRequestOutcome } from '../pull-requests/index.ts';
 import { failureMessage } from '../update/index.ts';

@@ -16,3 +16,8 @@ export {
 } from './write-pull-request.ts';
 export { readRunEvent, type RunEvent } from './event.ts';
 export { getDefaultBranch } from './default-branch.ts';
+export * from './branch-commits.ts';
+export * from './issues.ts';
+export * from './permission.ts';
+export * from './pull-request-files.ts';
+export * from './update-branch.ts';

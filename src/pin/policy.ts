@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { isPinnableSite, type ImageSite, type PinnableSite } from '../dockerfile/site.ts';
+import { isPinnableSite, type ImageSite, type PinnableSite } from '../dockerfile/index.ts';
 
 /** What a run does with one site. */
 export type SiteDecision =

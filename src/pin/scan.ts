@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeDockerfile, extractImageSites, type TextEncoding } from '../dockerfile/index.ts';
-import type { ImageSite } from '../dockerfile/site.ts';
+import type { ImageSite } from '../dockerfile/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { WriteError } from '../update/index.ts';

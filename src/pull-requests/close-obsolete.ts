@@ -1,5 +1,5 @@
-import type { PullRequest } from '../github/types.ts';
-import type { OpenPullRequestsDeps, OpenPullRequestsInput } from './open-prs.ts';
+import type { PullRequest } from '../github/index.ts';
+import type { OpenPullRequestsDeps, OpenPullRequestsInput } from './types.ts';
 import type { PinReport } from '../update/index.ts';
 import { withState, type PullRequestState } from './pr-state.ts';
 import { done, shortSha, type PullRequestOutcome } from './pr-outcome.ts';

@@ -1,5 +1,5 @@
 import { encodeDockerfile } from '../dockerfile/index.ts';
-import type { FileWrite } from '../github/types.ts';
+import type { FileWrite } from '../github/index.ts';
 import { applyUpdates } from '../update/index.ts';
 import type { FileChange } from '../update/index.ts';
 import type { Update } from '../update/index.ts';

@@ -1,7 +1,7 @@
 import { commandHelp } from '../comments/commands/index.ts';
 import { renderChangelog, type ChangelogFacts } from '../changelog/facts/index.ts';
 import { changelogKey, type Changelogs } from '../changelog/index.ts';
-import type { RepoRef } from '../github/types.ts';
+import type { RepoRef } from '../github/index.ts';
 import { shortDigest } from '../reference/index.ts';
 import { codeSpan, markdownLink, untrustedMarkdown } from '../text/markdown.ts';
 import { familiarRepository } from './group-updates.ts';

@@ -1,4 +1,4 @@
-import type { PullRequest } from '../github/types.ts';
+import type { PullRequest } from '../github/index.ts';
 
 // What a run did with each pull request: the result open-prs returns and the summary and outputs report.
 

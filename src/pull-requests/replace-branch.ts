@@ -1,7 +1,7 @@
-import type { BranchCommit } from '../github/branch-commits.ts';
-import type { GitHubRepository } from '../github/repository.ts';
-import type { FileWrite } from '../github/types.ts';
-import { BranchMovedError } from '../github/update-branch.ts';
+import type { BranchCommit } from '../github/index.ts';
+import type { GitHubRepository } from '../github/index.ts';
+import type { FileWrite } from '../github/index.ts';
+import { BranchMovedError } from '../github/index.ts';
 
 /** `1a2b3c4 by monalisa, 5d6e7f8 by "A Person"`: at most five, then a count. Logins and names come from commits. */
 export function describeCommits(commits: readonly BranchCommit[]): string {

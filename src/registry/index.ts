@@ -22,3 +22,4 @@ export type {
   RequestStats,
   TagPage,
 } from './types.ts';
+export * from './connect-guard.ts';

@@ -1,4 +1,4 @@
-import type { ImageSite, SiteKind } from '../dockerfile/site.ts';
+import type { ImageSite, SiteKind } from '../dockerfile/index.ts';
 import type { Failure } from './failure.ts';
 import type { Update } from './update.ts';
 

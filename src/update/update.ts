@@ -1,4 +1,4 @@
-import type { PinnableSite } from '../dockerfile/site.ts';
+import type { PinnableSite } from '../dockerfile/index.ts';
 import type { TargetDigest } from '../resolve/index.ts';
 
 /**

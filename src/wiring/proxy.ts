@@ -3,7 +3,7 @@ import {
   guardedConnector,
   proxiedNameGuard,
   type GuardedConnectorOptions,
-} from '../registry/connect-guard.ts';
+} from '../registry/index.ts';
 
 /**
  * The dispatcher every outbound request goes through: direct connections

@@ -1,4 +1,4 @@
-import type { GitHubRepository } from '../github/repository.ts';
+import type { GitHubRepository } from '../github/index.ts';
 
 /**
  * The repository with every text basepin writes to GitHub passed through
