@@ -5,7 +5,8 @@ import type { PullRequestOutcome } from '../pull-requests/index.ts';
 import type { PinReport } from '../update/index.ts';
 import { renderChangelog } from '../changelog/facts/index.ts';
 import type { Changelogs } from '../changelog/index.ts';
-import { changelogFacts, imageName, mirrorNote } from '../pull-requests/index.ts';
+import { changelogFacts, mirrorNote } from '../pull-requests/index.ts';
+import { updateImageName } from '../update/index.ts';
 import { updateFrom, updatePlace } from '../update/index.ts';
 
 /** GitHub takes job summaries up to 1 MiB; the changelog keeps well within it. */
@@ -38,7 +39,7 @@ export function renderJobSummary(
         ? `\`${shortDigest(from)}\` → \`${shortDigest(to)}\``
         : `pin \`${shortDigest(to)}\``;
       lines.push(
-        `| ${untrustedMarkdown(updatePlace(update))} | ${codeSpan(imageName(update), { inTable: true })} | ${change}${mirrorNote(update)} |`,
+        `| ${untrustedMarkdown(updatePlace(update))} | ${codeSpan(updateImageName(update), { inTable: true })} | ${change}${mirrorNote(update)} |`,
       );
     }
     lines.push('');

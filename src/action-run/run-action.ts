@@ -5,16 +5,14 @@ import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, RepoRef } from '../github/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import type { Workspace } from '../workspace/types.ts';
-import { addChangelogs, pinningForChangelogs } from '../changelog/index.ts';
 import { isInternal } from '../update/index.ts';
 import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard } from '../dashboard/index.ts';
 import { groupUpdates } from '../pull-requests/index.ts';
-import { applyIgnoreRules, ignoredBy } from '../dashboard/index.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from '../pull-requests/index.ts';
-import { planPins, type PinPlan } from '../pin/index.ts';
+import type { PinPlan } from '../pin/index.ts';
 import type { Update } from '../update/index.ts';
-import { failureJson, updatesJson } from '../pipeline/index.ts';
+import { failureJson, planRun, updatesJson } from '../pipeline/index.ts';
 
 /** What the runner tells a run about itself (@actions/github's context), read by the entry. */
 export interface ActionContext {
@@ -92,34 +90,21 @@ export async function runAction(
   const ticked =
     dashboard.issue === undefined ? undefined : readTickedBoxes(dashboard.issue.body, dashboard.state);
   const now = deps.now?.() ?? new Date();
-  // Ignore rules first, so an ignored image costs no changelog requests.
-  const pinning = pinningForChangelogs(deps.registry);
   const only = context.steer?.onlyBranches;
-  const { ignores } = dashboard.state;
-  // Pinning reads by GET only the indexes the changelog will read: not an ignored image's, and not for a
-  // command, which reads facts for its own pull request only (not known before planning).
-  const planned = applyIgnoreRules(
-    await planPins(settings, {
-      registry: pinning.registry,
-      workspace: deps.workspace,
-      fetchesDigests: (ref) =>
-        only === undefined &&
-        ignoredBy(ignores, ref.name, ref.trackedTag) === undefined &&
-        pinning.fetchesDigests(ref),
-    }),
-    ignores,
-  );
-  const { plan, changelogs } = await addChangelogs(
-    planned,
+  const { plan, changelogs } = await planRun(
     settings,
+    { registry: deps.registry, workspace: deps.workspace, now, debug: (line) => deps.log.debug?.(line) },
     {
-      registry: pinning.registry,
-      now,
-      debug: (line) => deps.log.debug?.(line),
+      facts: 'all',
+      // Ignore rules come first, so an ignored image costs no changelog requests.
+      ignores: dashboard.state.ignores,
+      // Pinning reads by GET only the indexes the changelog will read: not an ignored image's, and not for a
+      // command, which reads facts for its own pull request only (not known before planning).
+      pinningReadsFacts: only === undefined,
+      // A command's recomputation (`/basepin rebase`) gets its pull request's facts as a scheduled run would,
+      // and spends nothing on the other groups' facts.
+      factsFor: (planned) => inBranches(planned, settings, only),
     },
-    // A command's recomputation (`/basepin rebase`) gets its pull request's facts as a scheduled run would,
-    // and spends nothing on the other groups' facts.
-    { facts: 'all', only: inBranches(planned, settings, only) },
   );
   const { pullRequests } = await openPullRequests(
     {

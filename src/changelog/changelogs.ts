@@ -1,14 +1,14 @@
 import { createChangelogCollector, factsMaySpend } from './collect.ts';
 import type { ChangelogFacts } from './facts/index.ts';
-import { ageInDays, newestCreated } from './facts/index.ts';
+import { newestCreated } from './facts/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/index.ts';
 import { formatPlatform } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/index.ts';
-import { fileChanges, type PinDeps, type PinPlan } from '../pin/index.ts';
-import { siteNote, type SiteNote } from '../update/index.ts';
-import { updateFrom, updateTag, type Update } from '../update/index.ts';
+import type { PinDeps, PinPlan } from '../pin/index.ts';
+import { holdBack } from '../hold-back/index.ts';
+import { updateFrom, updateImageName, type Update } from '../update/index.ts';
 
 /** The facts of each update, by `changelogKey`. */
 export type Changelogs = ReadonlyMap<string, ChangelogFacts>;
@@ -59,11 +59,6 @@ export function pinningForChangelogs(registry: RegistryClient): PinningForChange
   return { registry: shared, fetchesDigests: (ref) => factsMaySpend(shared, ref, ref.digest ? 2 : 1) };
 }
 
-/** `alpine:3.20`, `ghcr.io/org/app:1`. */
-function familiar(update: Update): string {
-  return `${update.site.reference.familiarName}:${updateTag(update)}`;
-}
-
 /**
  * The platforms a site builds: the `platform` setting, else a literal `FROM --platform=` (one with a
  * variable, `$BUILDPLATFORM`, says nothing); undefined when unknown.
@@ -81,17 +76,10 @@ export function usedPlatforms(
     .filter((p) => /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p));
 }
 
-const dayMs = 86_400_000;
-
-function describeAge(ms: number): string {
-  const days = ms / dayMs;
-  return days >= 1 ? `${Math.round(days * 10) / 10}d` : `${Math.round(ms / 3_600_000)}h`;
-}
-
 /**
- * Collects changelog facts for every update of a plan (each image change read once), then applies the
- * settings that use them: `skip-unchanged-platforms` and `minimum-age` hold updates back, which become
- * skipped notes with the reason. Collection never fails an update: missing facts are left out.
+ * Collects changelog facts for every update of a plan (each image change read once), then passes the plan
+ * through the hold-back step with them (src/hold-back/): `skip-unchanged-platforms` and `minimum-age`
+ * hold updates back, which become skipped notes with the reason. Collection never fails an update: missing facts are left out.
  */
 export async function addChangelogs(
   plan: PinPlan,
@@ -117,7 +105,7 @@ export async function addChangelogs(
       const { site, target } = update;
       const facts = await collector.collect({
         ref: site.reference,
-        image: familiar(update),
+        image: updateImageName(update),
         from: updateFrom(update),
         to: target.digest,
         toMediaType: target.mediaType,
@@ -127,17 +115,18 @@ export async function addChangelogs(
     }),
   );
 
+  const factsOf = new Map(collected);
+  // The one hold-back step, now with facts: what skip-unchanged-platforms and minimum-age say.
+  const { plan: kept, held } = holdBack(plan, (update) => ({
+    settings,
+    now: deps.now,
+    ignores: [],
+    changelog: factsOf.get(update),
+  }));
   const changelogs = new Map<string, ChangelogFacts>();
-  const held: SiteNote[] = [];
-  const heldKeys = new Set<string>();
   for (const [update, collectedFacts] of collected) {
+    if (held.has(update)) continue;
     let facts = collectedFacts;
-    const hold = holdReason(facts, settings, deps.now);
-    if (hold !== undefined) {
-      held.push(siteNote(update.site, hold));
-      heldKeys.add(changelogKey(update));
-      continue;
-    }
     if (settings.minimumAgeMs !== undefined && newestCreated(facts) === undefined) {
       facts = {
         ...facts,
@@ -146,32 +135,7 @@ export async function addChangelogs(
     }
     changelogs.set(changelogKey(update), facts);
   }
-  const kept = plan.updates.filter((update) => !heldKeys.has(changelogKey(update)));
-  if (held.length === 0) return { plan, changelogs };
-  const written = fileChanges(plan.files, kept);
-  return {
-    plan: {
-      ...plan,
-      updates: written.updates,
-      changes: written.changes,
-      skipped: [...plan.skipped, ...held],
-      errors: [...plan.errors, ...written.errors],
-    },
-    changelogs,
-  };
-}
-
-function holdReason(facts: ChangelogFacts, settings: ChangelogSettings, now: Date): string | undefined {
-  const platforms = facts.platforms;
-  if (settings.skipUnchangedPlatforms && facts.from !== undefined && platforms?.usedChanged === false) {
-    const changed = [...platforms.changed, ...platforms.added, ...platforms.removed];
-    return `the new digest changed only platforms this repository does not use (${changed.join(', ')}); skip-unchanged-platforms`;
-  }
-  const age = ageInDays(facts, now);
-  if (settings.minimumAgeMs !== undefined && age !== undefined && age * dayMs < settings.minimumAgeMs) {
-    return `the new digest was built ${newestCreated(facts)}, ${describeAge(Math.max(0, age * dayMs))} ago, less than minimum-age ${describeAge(settings.minimumAgeMs)}`;
-  }
-  return undefined;
+  return { plan: kept, changelogs };
 }
 
 /** Whether `minimum-age` or `skip-unchanged-platforms` can act on this update. */

@@ -9,7 +9,7 @@ import { codeSpan } from '../text/markdown.ts';
 import type { IgnoreTarget } from './commands/index.ts';
 import { saveDashboard, withDashboardState } from '../dashboard/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
-import { ruleName } from '../dashboard/index.ts';
+import { ruleName } from '../hold-back/index.ts';
 import { readState, withState } from '../pull-requests/index.ts';
 
 function where(settings: CommentSettings, issue: number, comment: number): string {

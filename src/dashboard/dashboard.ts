@@ -16,12 +16,12 @@ import { GitHubError } from '../github/index.ts';
 import type { Issue } from '../github/index.ts';
 import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/index.ts';
-import { familiarRepository } from '../pull-requests/index.ts';
+import { updateImageName } from '../update/index.ts';
 import type { PullRequestOutcome } from '../pull-requests/index.ts';
 import { failureMessage } from '../update/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
-import { updateFrom, updateRepository, updateTag } from '../update/index.ts';
+import { updateFrom } from '../update/index.ts';
 
 /** The dashboard issue as found (or not) and its state. */
 export interface LoadedDashboard {
@@ -116,7 +116,7 @@ export function dashboardBody(input: DashboardInput): string {
       site(
         siteNote(u.site),
         updateFrom(u) === undefined ? 'unpinned' : 'stale',
-        `${familiarRepository(updateRepository(u))}:${updateTag(u)} → ${u.target.digest}`,
+        `${updateImageName(u)} → ${u.target.digest}`,
       ),
     ),
     ...input.plan.unchanged.map((n) => site(n, 'current')),

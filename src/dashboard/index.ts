@@ -4,4 +4,3 @@
  * markdown and its state are the core sub-room `issue-body/`.
  */
 export * from './dashboard.ts';
-export * from './ignore-rules.ts';

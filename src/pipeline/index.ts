@@ -3,3 +3,4 @@
  * action's outputs print them (key order is the contract).
  */
 export * from './report-json.ts';
+export * from './plan-run.ts';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { parseImageReference } from '../reference/index.ts';
-import { updateRepository, type Update } from '../update/index.ts';
+import { familiarRepository, updateRepository, type Update } from '../update/index.ts';
 import { branchName, branchSlug } from './branch-name.ts';
 
 /** How updates are split into pull requests. */
@@ -15,15 +14,6 @@ export interface UpdateGroup {
   readonly branch: string;
   /** Sorted by file, then line. */
   readonly updates: readonly Update[];
-}
-
-/** Docker's short name for a fully qualified repository: `docker.io/library/alpine` → `alpine`. */
-export function familiarRepository(repository: string): string {
-  try {
-    return parseImageReference(repository).familiarName;
-  } catch {
-    return repository;
-  }
 }
 
 function groupKey(update: Update, groupBy: GroupBy): string {

@@ -4,7 +4,8 @@ import type { PullRequest } from '../github/index.ts';
 import { shortDigest } from '../reference/index.ts';
 import { GroupFileError, groupFileWrites } from './group-files.ts';
 import { groupUpdates, type UpdateGroup } from './group-updates.ts';
-import { imageName, pullRequestBody } from './pr-body.ts';
+import { pullRequestBody } from './pr-body.ts';
+import { updateImageName } from '../update/index.ts';
 import { pullRequestTitle } from './pr-title.ts';
 import { updateFrom } from '../update/index.ts';
 import { foreignRefusal, replaceBranch } from './replace-branch.ts';
@@ -231,7 +232,7 @@ function digestOrUnpinned(digest: string | undefined): string {
 function commitMessage(title: string, group: UpdateGroup): string {
   const lines = group.updates.map(
     (u) =>
-      `- ${u.site.file}:${u.site.line} ${imageName(u)} ${digestOrUnpinned(updateFrom(u))} → ${shortDigest(u.target.digest)}`,
+      `- ${u.site.file}:${u.site.line} ${updateImageName(u)} ${digestOrUnpinned(updateFrom(u))} → ${shortDigest(u.target.digest)}`,
   );
   return `${title}\n\n${lines.join('\n')}\n`;
 }

@@ -4,8 +4,8 @@ import { changelogKey, type Changelogs } from '../changelog/index.ts';
 import type { RepoRef } from '../github/index.ts';
 import { shortDigest } from '../reference/index.ts';
 import { codeSpan, markdownLink, untrustedMarkdown } from '../text/markdown.ts';
-import { familiarRepository } from './group-updates.ts';
-import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
+import { updateImageName } from '../update/index.ts';
+import { updateFrom, type Update } from '../update/index.ts';
 import { renderStateBlock, type PullRequestState } from './pr-state.ts';
 
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
@@ -26,11 +26,6 @@ export interface PullRequestBodyInput {
   readonly changelogs?: Changelogs | undefined;
   /** The time ages are measured from. */
   readonly now?: Date | undefined;
-}
-
-/** `alpine:3.20`, `ghcr.io/org/app:1`. */
-export function imageName(update: Update): string {
-  return `${familiarRepository(updateRepository(update))}:${updateTag(update)}`;
 }
 
 function pathUrl(path: string): string {
@@ -60,7 +55,7 @@ export function changelogFacts(updates: readonly Update[], changelogs?: Changelo
   return updates.map(
     (u) =>
       changelogs?.get(changelogKey(u)) ?? {
-        image: imageName(u),
+        image: updateImageName(u),
         from: updateFrom(u),
         to: u.target.digest,
         toMediaType: u.target.mediaType,
@@ -95,7 +90,7 @@ function render(input: PullRequestBodyInput, shown: readonly Update[]): string {
     '',
     ...shown.map(
       (u) =>
-        `- ${codeSpan(`${u.site.file}:${u.site.line}`)} ${codeSpan(imageName(u))}: \`${updateFrom(u) ?? 'unpinned'}\` → \`${u.target.digest}\``,
+        `- ${codeSpan(`${u.site.file}:${u.site.line}`)} ${codeSpan(updateImageName(u))}: \`${updateFrom(u) ?? 'unpinned'}\` → \`${u.target.digest}\``,
     ),
     '',
     '</details>',

@@ -1,15 +1,10 @@
-import { familiarRepository } from './group-updates.ts';
-import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
+import { updateImageName } from '../update/index.ts';
+import { updateFrom, type Update } from '../update/index.ts';
 
 /** Past this, a list of images makes a title GitHub cuts off: count them instead. */
 const maxTitleChars = 72;
 /** Images named in the parenthesis of a counted title before `…`. */
 const namedInCount = 3;
-
-/** `alpine:3.20`, `ghcr.io/org/app:1`. */
-function image(update: Update): string {
-  return `${familiarRepository(updateRepository(update))}:${updateTag(update)}`;
-}
 
 /** `a`, `a and b`, `a, b and c`. */
 function listed(items: readonly string[]): string {
@@ -27,7 +22,7 @@ function distinct<T>(items: readonly T[]): T[] {
  * a mix says both. Images are named in the order of the updates (file, then line).
  */
 export function pullRequestTitle(updates: readonly Update[], prefix = ''): string {
-  const images = distinct(updates.map(image));
+  const images = distinct(updates.map(updateImageName));
   const pins = updates.some((update) => updateFrom(update) === undefined);
   const refreshes = updates.some((update) => updateFrom(update) !== undefined);
   const verb = pins && refreshes ? 'Pin and update' : refreshes ? 'Update' : 'Pin';
@@ -36,7 +31,7 @@ export function pullRequestTitle(updates: readonly Update[], prefix = ''): strin
   if (images.length <= namedInCount && named.length <= maxTitleChars) return named;
 
   const counted = `${prefix}${verb} ${images.length} base image ${noun}`;
-  const names = distinct(updates.map((update) => familiarRepository(updateRepository(update))));
+  const names = distinct(updates.map((update) => update.site.reference.familiarName));
   let shown = 0;
   while (
     shown < Math.min(names.length, namedInCount) &&

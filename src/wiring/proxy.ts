@@ -1,9 +1,5 @@
 import { Agent, EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
-import {
-  guardedConnector,
-  proxiedNameGuard,
-  type GuardedConnectorOptions,
-} from '../registry/index.ts';
+import { guardedConnector, proxiedNameGuard, type GuardedConnectorOptions } from '../registry/index.ts';
 
 /**
  * The dispatcher every outbound request goes through: direct connections

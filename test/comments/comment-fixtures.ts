@@ -3,8 +3,12 @@
 import { createHash } from 'node:crypto';
 import type { IgnoreRule } from '../../src/dashboard/issue-body/state.ts';
 import type { CommentDeps, CommentEvent, CommentSettings } from '../../src/comments/handle-comment.ts';
-import { applyIgnoreRules } from '../../src/dashboard/ignore-rules.ts';
-import { openPullRequests, type OpenPullRequestsInput, type Steering } from '../../src/pull-requests/open-prs.ts';
+import { applyIgnoreRules } from '../../src/hold-back/index.ts';
+import {
+  openPullRequests,
+  type OpenPullRequestsInput,
+  type Steering,
+} from '../../src/pull-requests/open-prs.ts';
 import { planFiles } from '../../src/pin/plan-files.ts';
 import { runSettings } from '../../src/config/settings.ts';
 import { createGitHubClient } from '../../src/github/client.ts';
