@@ -5,14 +5,15 @@ import { defaultMaxSbomBytes, findSbom } from './attestations.ts';
 import { compareSnapshots } from './facts/index.ts';
 import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts/index.ts';
 import { readMetadata, type StringMap } from './facts/index.ts';
-import { imagePlatforms, platformKey, relevantEntries } from './facts/index.ts';
+import { imagePlatforms, relevantEntries } from './facts/index.ts';
 import {
   ImageConfigSchema,
   ImageIndexSchema,
   ImageManifestSchema,
+  platformKey,
   readOrUndefined,
   type ImageIndex,
-} from './facts/index.ts';
+} from '../oci/index.ts';
 import { siblingTags } from './tags.ts';
 
 export interface ChangelogRequest {

@@ -1,17 +1,21 @@
 import type { ImageReference } from '../reference/index.ts';
 import {
-  ImageConfigSchema,
+  findPlatform,
+  imageEntries,
   ImageIndexSchema,
   ImageManifestSchema,
   isIndexMediaType,
-  RegistryError,
+  PlatformConfigSchema,
+  samePlatform,
   type ImageIndex,
+} from '../oci/index.ts';
+import {
+  RegistryError,
   type Manifest,
   type ManifestHead,
   type Platform,
   type RegistryClient,
 } from '../registry/index.ts';
-import { findPlatform, imageEntries, samePlatform } from './platform-match.ts';
 import { formatPlatform } from '../reference/index.ts';
 import { readJson, type JsonSchema } from '../text/read-json.ts';
 
@@ -209,7 +213,7 @@ async function platformOf(
 ): Promise<Platform> {
   const image = parse(ImageManifestSchema, manifest, ref, 'image manifest');
   const bytes = await client.fetchBlob(ref, image.config.digest);
-  const config = readManifestJson(ImageConfigSchema, bytes, ref, `image config ${image.config.digest}`);
+  const config = readManifestJson(PlatformConfigSchema, bytes, ref, `image config ${image.config.digest}`);
   return { os: config.os, architecture: config.architecture, variant: config.variant };
 }
 

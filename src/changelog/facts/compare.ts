@@ -8,7 +8,7 @@ import type {
   SourceFacts,
 } from './facts.ts';
 import type { ImageMetadata } from './metadata.ts';
-import { samePlatform } from './platforms.ts';
+import { samePlatformKey } from '../../oci/index.ts';
 import { diffPackages } from './sbom.ts';
 import { commitUrl, compareUrl } from './source.ts';
 
@@ -101,7 +101,7 @@ function platformChanges(
   // `linux/arm64` in a Dockerfile is `linux/arm64/v8` in the index: name the used platforms as the index does.
   const known = [...new Set([...names(after), ...names(before)])];
   const usedKeys = used?.flatMap((wanted) => {
-    const matches = known.filter((key) => samePlatform(key, wanted));
+    const matches = known.filter((key) => samePlatformKey(key, wanted));
     return matches.length ? matches : [wanted];
   });
   const usedChanged =

@@ -9,5 +9,4 @@ export * from './metadata.ts';
 export * from './platforms.ts';
 export * from './render.ts';
 export * from './sbom.ts';
-export * from './schemas.ts';
 export * from './text.ts';

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { plausibleDate, readMetadata } from '../../../src/changelog/facts/metadata.ts';
 import { imagePlatforms, relevantEntries } from '../../../src/changelog/facts/platforms.ts';
 import { diffPackages, purlKey, sbomPackages, SbomError } from '../../../src/changelog/facts/sbom.ts';
-import { ImageIndexSchema } from '../../../src/changelog/facts/schemas.ts';
+import { ImageIndexSchema } from '../../../src/oci/schemas.ts';
 import { compareUrl, parseSource } from '../../../src/changelog/facts/source.ts';
 import { alpineSpdxStatement, olderAlpineStatement } from '../../support/changelog-scenarios.ts';
 import { fixturesRoot } from '../../support/fixture-repo.ts';
