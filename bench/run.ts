@@ -61,7 +61,7 @@ async function pushImages(proxies: readonly CountingProxy[]): Promise<BenchImage
 /**
  * Runs the bundled CLI as users do and reads its peak RSS from inside the child,
  * under an open-file limit of BENCH_OPEN_FILES (default 256, macOS's default:
- * a tree of 20,000 files must not need one descriptor a file, issue 8 §7).
+ * a tree of 20,000 files must not need one descriptor a file).
  * BENCH_NODE_OPTIONS is handed to the child as NODE_OPTIONS (e.g. `--max-semi-space-size=16`).
  */
 const openFileLimit = process.env.BENCH_OPEN_FILES ?? '256';

@@ -21,7 +21,7 @@ import { createRedactor } from './text/redactor.ts';
 import { openFileWorkspace } from './workspace/file-workspace.ts';
 import { useGuardedDispatcher } from './wiring/index.ts';
 
-// Every text this entry hands to the runner or to GitHub goes through `redact` (issue 8 §4).
+// Every text this entry hands to the runner or to GitHub goes through `redact` (so no secret reaches a log, an output or GitHub).
 const redactor = createRedactor();
 const redact = (text: string): string => redactor.redact(text);
 /** Masked by the runner in its log, and by the redactor everywhere else (summary, outputs, PRs). */

@@ -14,7 +14,7 @@ const maxChangelogChars = 500_000;
 
 /**
  * The run's job summary (markdown): the same update table the pull requests carry, plus what was left alone.
- * Failure and skip reasons quote registries and Dockerfiles: escaped, so they cannot add markup (issue 8 §5).
+ * Failure and skip reasons quote registries and Dockerfiles: escaped, so they cannot add markup or control characters.
  */
 export function renderJobSummary(
   report: PinReport,

@@ -80,7 +80,7 @@ export async function runAction(
         `run it on ${baseBranch} or set base-branch`,
     );
   }
-  // The dashboard holds the `/basepin ignore` rules and the boxes a person ticked (issue 10).
+  // The dashboard holds the `/basepin ignore` rules and the boxes a person ticked.
   const dashboard = await loadDashboard(deps.github, deps.log).catch((error: unknown) => {
     if (!(error instanceof GitHubError)) throw error;
     // Without it the run still pins; ignore rules and ticked boxes wait for the next run.

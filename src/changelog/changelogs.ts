@@ -51,7 +51,7 @@ export interface PinningForChangelogs extends Required<Pick<PinDeps, 'fetchesDig
 /**
  * Pinning that full changelogs will follow: pins and facts share one cache by digest, and the old and new
  * indexes the changelog reads anyway are read by pinning, by GET, where the pull budget lets the changelog
- * read them; their verified bytes then confirm the pin instead of a HEAD (issue 8), so nothing is asked twice.
+ * read them; their verified bytes then confirm the pin instead of a HEAD, so nothing is asked twice.
  */
 export function pinningForChangelogs(registry: RegistryClient): PinningForChangelogs {
   const shared = memoizeRegistryClient(registry);

@@ -47,7 +47,7 @@ export interface GitHubRepository {
   requestReviewers(number: number, reviewers: readonly string[]): Promise<void>;
   addAssignees(number: number, assignees: readonly string[]): Promise<void>;
 
-  // Comment commands and the dashboard (issue 10).
+  // Comment commands and the dashboard.
   /** The token's login (asked once). */
   identity(): Promise<string>;
   permissionOf(user: string): Promise<PermissionLevel>;

@@ -164,7 +164,7 @@ function uniqueReferences(sites: readonly PinnableSite[]): Map<string, UniqueRef
  * time per registry (twice the requests it may have in flight, so its queue never runs dry).
  * Not one pending promise a site, nor one a reference started at once: each waiting
  * resolution holds its chain of closures, and at 20,000 files they outlived enough garbage
- * collections to fill the old generation (issue 8 §7). Registries run independently, so a
+ * collections to fill the old generation (so a 20,000-file run keeps its memory bounded). Registries run independently, so a
  * slow one never holds back the others. Progress counts sites, as the user sees them.
  */
 async function resolveOnce(
@@ -206,7 +206,7 @@ async function resolveOnce(
  * `before` is the scanned file's text (kept, or read again and checked to be
  * unchanged: `ScannedFile.text`), `after` that text with the updates applied.
  * A run holds at most one text a file, not the edited copy of every changed
- * file until the end (issue 8 §7). The updates were checked to fit once
+ * file until the end (so a 20,000-file run keeps its memory bounded). The updates were checked to fit once
  * already. A class, so the getters live on the prototype and each change
  * stays a small fixed-shape object.
  */

@@ -20,7 +20,7 @@ export interface ScanOptions {
 /**
  * A Dockerfile as the scan read it. Its text is kept, or read again when
  * asked for (`text()`): a 20,000-file run then holds a hash a file instead of
- * its text between the scan and the write (issue 8 §7). A class, so each file
+ * its text between the scan and the write (so a 20,000-file run keeps its memory bounded). A class, so each file
  * is one small fixed-shape object and the workspace is shared, not a closure a file.
  */
 export class ScannedFile {

@@ -20,7 +20,7 @@ export const filesPerWrite = 16;
 /**
  * Writes each changed file whole, encoded as it was read (UTF-8 with its
  * BOM, or latin1), a batch at a time, so a 20,000-file run never holds every
- * new text and its bytes at once (issue 8 §7). A file that cannot be encoded,
+ * new text and its bytes at once (so a 20,000-file run keeps its memory bounded). A file that cannot be encoded,
  * read again unchanged (`ScannedFile.text`) or written is reported and left
  * as it was; the others are still written. Failures come in the order of the
  * changes.

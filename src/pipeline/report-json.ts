@@ -24,7 +24,7 @@ export function updateJson(update: Update, changelogs?: Changelogs) {
     from: updateFrom(update) ?? null,
     to: update.target.digest,
     fromMirror: update.target.fromMirror ?? null,
-    // What the registry says changed (issue 9); present when the facts were collected.
+    // What the registry says changed; present when the facts were collected.
     ...(facts ? { changelog: changelogJson(facts) } : {}),
   };
 }
@@ -47,7 +47,7 @@ export function noteJson(note: SiteNote) {
  * The `pin --json` / `check --json` contract (README, "JSON output") as a
  * sequence of chunks: each entry is built and stringified only when its chunk
  * is written, so a 20,000-file report never exists as 60,000 objects plus one
- * 16 MB string (issue 8 §7). A chunk ends between entries, never inside a value,
+ * 16 MB string (so a 20,000-file run keeps its memory bounded). A chunk ends between entries, never inside a value,
  * so a secret is always whole within one chunk for the redactor.
  */
 export function* pinReportJsonChunks(report: PinReport, changelogs?: Changelogs): Generator<string> {

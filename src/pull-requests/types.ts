@@ -33,7 +33,7 @@ export interface OpenPullRequestsInput extends PullRequestSettings {
   readonly steer?: Steering;
 }
 
-/** Per-branch overrides of a run (issue 10). */
+/** Per-branch overrides of a run. */
 export interface Steering {
   /** Only these branches are touched (a command acts on its pull request only). */
   readonly onlyBranches?: ReadonlySet<string>;

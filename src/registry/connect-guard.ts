@@ -6,7 +6,7 @@ import { forbiddenAddressCode, forbiddenAddressReason, ForbiddenAddressError } f
 export { forbiddenAddressCode, ForbiddenAddressError } from './addresses.ts';
 
 /**
- * The last line of issue 8 §1: the address actually connected to is checked,
+ * The last line of defence against requests to internal or metadata addresses: the address actually connected to is checked,
  * not the name. A realm `http://169.254.169.254.nip.io/` passes every name
  * check and resolves to the metadata service; this hook sits between DNS
  * and the socket, so no byte reaches a forbidden address whatever the name.
@@ -73,7 +73,7 @@ export function guardedConnector(options: GuardedConnectorOptions = {}): Connect
  * Behind HTTPS_PROXY the proxy resolves names, so the connector above never
  * sees the address a name stands for. This interceptor resolves each
  * target's name itself, before the proxy is asked to CONNECT, and refuses a
- * name with any forbidden address among its answers (issue 8 §1). What it
+ * name with any forbidden address among its answers (so a registry cannot steer requests to internal or metadata addresses). What it
  * cannot check: the proxy resolves again and may get another answer (DNS
  * rebinding, split-horizon DNS), and a name we cannot resolve at all is left
  * to the proxy, since many proxied networks resolve outside names only

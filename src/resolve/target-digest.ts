@@ -34,7 +34,7 @@ export interface TargetDigestOptions {
   /**
    * The run reads this repository's digests by GET anyway (the changelog reads the old and new index): the
    * digest pinned now and the tag's new digest are then asked by GET instead of HEAD, and the verified
-   * bytes, cached by digest for the run, stand in for the confirming HEAD (issue 8). Needs a memoizing client
+   * bytes, cached by digest for the run, stand in for the confirming HEAD. Needs a memoizing client
    * (`memoizeRegistryClient`) to save a request; false or absent keeps the HEADs.
    */
   readonly fetchesDigests?: (ref: ImageReference) => boolean;

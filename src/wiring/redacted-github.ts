@@ -2,7 +2,7 @@ import type { GitHubRepository } from '../github/index.ts';
 
 /**
  * The repository with every text basepin writes to GitHub passed through
- * `redact` (issue 8 §4): pull request titles and bodies, closing comments and
+ * `redact` (so no secret reaches a log, an output or GitHub): pull request titles and bodies, closing comments and
  * commit messages, command replies and the dashboard. File contents are left alone: they are the user's files.
  */
 export function redactedGitHubWrites(
@@ -18,7 +18,7 @@ export function redactedGitHubWrites(
       repository.updatePullRequest(number, { title: redact(content.title), body: redact(content.body) }),
     closePullRequest: (number, close) =>
       repository.closePullRequest(number, { comment: redact(close.comment), body: redact(close.body) }),
-    // Comment commands and the dashboard (issue 10).
+    // Comment commands and the dashboard.
     comment: (issue, body) => repository.comment(issue, redact(body)),
     createIssue: (input) => repository.createIssue({ ...input, body: redact(input.body) }),
     updateIssueBody: (number, body) => repository.updateIssueBody(number, redact(body)),

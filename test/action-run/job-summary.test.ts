@@ -4,7 +4,7 @@ import type { PinReport } from '../../src/update/pin-report.ts';
 import { RegistryError } from '../../src/registry/index.ts';
 import { errorFromResponse } from '../../src/registry/response-error.ts';
 
-// Issue 8 §5: a registry's words reach the job summary as text, never as markup.
+// A registry's words reach the job summary as text, never as markup.
 
 function reportWith(error: RegistryError, reason: string): PinReport {
   return {

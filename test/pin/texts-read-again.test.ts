@@ -7,7 +7,7 @@ import type { RegistryClient } from '../../src/registry/index.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 import type { Workspace } from '../../src/workspace/types.ts';
 
-// A run that holds a hash a file instead of its text (issue 8 §7, `keepTexts: false`, as the CLI runs)
+// A run that holds a hash a file instead of its text (`keepTexts: false`, as the CLI runs, so memory stays bounded at 20,000 files)
 // reads a changed file again when it writes it, and never writes a pin into a text it did not scan.
 
 const digest = `sha256:${'d'.repeat(64)}`;

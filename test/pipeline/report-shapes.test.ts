@@ -1,6 +1,6 @@
 // The public shapes an update takes outside the process: `--json` (and the action's outputs) and the hidden
 // state block of a pull request (read back by later runs). They are contracts: these tests pin their exact
-// bytes, whatever shape the update has inside (issue 7: `Update { site, target }`).
+// bytes, whatever shape the update has inside (`Update { site, target }`).
 import { describe, expect, it } from 'vitest';
 import { planPins, type PinPlan } from '../../src/pin/plan-pins.ts';
 import { buildState, readState, renderStateBlock } from '../../src/pull-requests/pr-state.ts';

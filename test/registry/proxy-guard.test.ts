@@ -7,7 +7,7 @@ import { createOutboundDispatcher } from '../../src/wiring/proxy.ts';
 
 // Behind HTTPS_PROXY/HTTP_PROXY the proxy resolves names, so basepin resolves
 // each target name itself first and refuses a forbidden answer before the
-// proxy is asked anything (issue 8 §1). A real proxy on 127.0.0.1 records
+// proxy is asked anything (so a registry cannot steer requests to internal or metadata addresses). A real proxy on 127.0.0.1 records
 // what it is asked; names resolve through a lookup the test controls (no DNS).
 
 const names: Readonly<Record<string, readonly LookupAddress[]>> = {

@@ -1,7 +1,7 @@
 import { BadReferenceError, parseImageReference } from '../../reference/index.ts';
 
 /**
- * Comment text → command value (issue 10). Anyone who can comment writes this text, so it is read here with
+ * Comment text → command value. Anyone who can comment writes this text, so it is read here with
  * plain string operations only: no shell, no regular expression built from it, and nothing of it is echoed
  * except through `codeSpan` (src/text/markdown.ts).
  */
