@@ -9,6 +9,7 @@ import {
   emptyDashboardState,
   readDashboardState,
   renderDashboardBlock,
+  replaceDashboardBlock,
   type DashboardState,
   type IgnoreRule,
 } from './issue-body/index.ts';
@@ -60,15 +61,11 @@ export async function saveDashboard(
 
 /** The body with its state block replaced (a command changes the rules; the next run redraws the rest). */
 export function withDashboardState(body: string, state: DashboardState): string {
-  const start = body.indexOf('<!-- basepin:dashboard ');
-  const end = start === -1 ? -1 : body.indexOf(' -->', start);
-  const block = renderDashboardBlock(state);
-  if (start === -1 || end === -1) {
-    const intro =
-      body.trim() === '' ? 'basepin lists what it tracks here after its next scheduled run.' : body.trimEnd();
-    return `${intro}\n\n${block}\n`;
-  }
-  return body.slice(0, start) + block + body.slice(end + ' -->'.length);
+  const replaced = replaceDashboardBlock(body, state);
+  if (replaced !== undefined) return replaced;
+  const intro =
+    body.trim() === '' ? 'basepin lists what it tracks here after its next scheduled run.' : body.trimEnd();
+  return `${intro}\n\n${renderDashboardBlock(state)}\n`;
 }
 
 export interface DashboardInput {

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../text/hidden-block.ts';
+import {
+  readHiddenBlock,
+  renderHiddenBlock,
+  replaceHiddenBlock,
+  type BlockReading,
+} from '../text/hidden-block.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
 
 /**
@@ -53,7 +58,6 @@ const PullRequestStateSchema = z.object({
 });
 
 const marker = 'basepin:state';
-const blockPattern = /<!--\s*basepin:state\s+([\s\S]*?)\s*-->/;
 /** Above this, the update list is left out of the block (the ids remain); keeps the body under GitHub's limit. */
 const maxListedChars = 20_000;
 
@@ -92,17 +96,13 @@ export type StateReading = BlockReading<PullRequestState>;
 
 /** Reads the block back. A malformed block is `invalid` with a reason for a warning, never an exception. */
 export function readState(body: string): StateReading {
-  const match = blockPattern.exec(body);
-  if (match === null) return { kind: 'absent' };
-  return parseHiddenBlock(match[1] ?? '', marker, PullRequestStateSchema, stateSchemaVersion);
+  return readHiddenBlock(body, marker, PullRequestStateSchema, stateSchemaVersion);
 }
 
 /** Replaces (or appends) the block in a body. */
 export function withState(body: string, state: PullRequestState): string {
   const block = renderStateBlock(state);
-  return blockPattern.test(body)
-    ? body.replace(blockPattern, () => block)
-    : `${body.trimEnd()}\n\n${block}\n`;
+  return replaceHiddenBlock(body, marker, block) ?? `${body.trimEnd()}\n\n${block}\n`;
 }
 
 /** Same change on the same base: nothing to push. */

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../../text/hidden-block.ts';
+import {
+  readHiddenBlock,
+  renderHiddenBlock,
+  replaceHiddenBlock,
+  type BlockReading,
+} from '../../text/hidden-block.ts';
 import { parseIgnoreTarget, type IgnoreTarget } from '../../comments/commands/index.ts';
 
 /**
@@ -64,27 +69,21 @@ const DashboardStateSchema = z.object({
 });
 
 const marker = 'basepin:dashboard';
-const blockStart = `<!-- ${marker} `;
-const blockEnd = ' -->';
 
 export function renderDashboardBlock(state: DashboardState): string {
   return renderHiddenBlock(marker, state);
+}
+
+/** The body with its state block replaced; undefined when it has none (the caller writes a body around one). */
+export function replaceDashboardBlock(body: string, state: DashboardState): string | undefined {
+  return replaceHiddenBlock(body, marker, renderDashboardBlock(state));
 }
 
 export type DashboardReading = BlockReading<DashboardState>;
 
 /** Reads the block back; a malformed block is `invalid` with a reason for a warning, never an exception. */
 export function readDashboardState(body: string): DashboardReading {
-  const start = body.indexOf(blockStart);
-  if (start === -1) return { kind: 'absent' };
-  const end = body.indexOf(blockEnd, start + blockStart.length);
-  if (end === -1) return { kind: 'invalid', reason: `the ${marker} block is not closed` };
-  const reading = parseHiddenBlock(
-    body.slice(start + blockStart.length, end),
-    marker,
-    DashboardStateSchema,
-    dashboardSchemaVersion,
-  );
+  const reading = readHiddenBlock(body, marker, DashboardStateSchema, dashboardSchemaVersion);
   if (reading.kind !== 'valid') return reading;
   const ignores = reading.state.ignores.map((rule) => ({ ...rule, tag: rule.tag }));
   return { kind: 'valid', state: { ...reading.state, ignores } };
