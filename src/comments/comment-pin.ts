@@ -3,7 +3,7 @@ import { codeSpan } from '../text/markdown.ts';
 import { encodeDockerfile } from '../dockerfile/index.ts';
 import { BranchMovedError } from '../github/index.ts';
 import { isForkHead } from '../github/index.ts';
-import { isDockerfileName } from '../workspace/discover-dockerfiles.ts';
+import { isDockerfileName } from '../workspace/listing-rules.ts';
 import { updatePlace } from '../update/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
 
