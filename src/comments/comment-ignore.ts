@@ -11,10 +11,10 @@ import { saveDashboard, withDashboardState } from '../dashboard/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
 import { ruleName } from '../hold-back/index.ts';
 import { readState, withState } from '../pull-requests/index.ts';
+import { commentUrl } from '../text/github-links.ts';
 
 function where(settings: CommentSettings, issue: number, comment: number): string {
-  const server = settings.serverUrl.replace(/\/+$/, '');
-  return `${server}/${settings.repo.owner}/${settings.repo.repo}/issues/${issue}#issuecomment-${comment}`;
+  return commentUrl(settings.serverUrl, settings.repo, issue, comment);
 }
 
 /** Lists the rules: the dashboard's (with the comment that made each) and the settings' `exclude-images`. */

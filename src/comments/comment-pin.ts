@@ -6,6 +6,7 @@ import { isForkHead } from '../github/index.ts';
 import { isDockerfileName } from '../workspace/listing-rules.ts';
 import { updatePlace } from '../update/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
+import { commitUrl } from '../text/github-links.ts';
 
 /** Dockerfiles read per `/basepin pin`: a pull request touching more is refused rather than half pinned. */
 export const maxPinnedFiles = 100;
@@ -71,8 +72,7 @@ export async function pinCommand(
       reply: `The branch moved from ${seen.slice(0, 7)} while basepin worked on it, so nothing was written. Comment \`/basepin pin\` again to pin the new head.`,
     };
   }
-  const server = settings.serverUrl.replace(/\/+$/, '');
-  const link = `${server}/${settings.repo.owner}/${settings.repo.repo}/commit/${sha}`;
+  const link = commitUrl(settings.serverUrl, settings.repo, sha);
   return {
     kind: 'done',
     reply: `Pinned ${report.updates.length} reference(s) in ${report.changes.length} file(s) in [${sha.slice(0, 7)}](${link}).${failed}`,

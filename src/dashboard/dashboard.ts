@@ -23,6 +23,7 @@ import { failureMessage } from '../update/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
 import { updateFrom } from '../update/index.ts';
+import { commentUrl, fileLineUrl } from '../text/github-links.ts';
 
 /** The dashboard issue as found (or not) and its state. */
 export interface LoadedDashboard {
@@ -81,14 +82,8 @@ export interface DashboardInput {
   readonly baseSha: string;
 }
 
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
-}
-
 /** The dashboard body for a run's plan and outcomes. */
 export function dashboardBody(input: DashboardInput): string {
-  const server = input.serverUrl.replace(/\/+$/, '');
-  const repoUrl = `${server}/${input.repo.owner}/${input.repo.repo}`;
   const imageAt = new Map(
     input.plan.sites.map((s) => [`${s.file}:${s.line}`, s.reference?.familiarName ?? s.written] as const),
   );
@@ -102,7 +97,7 @@ export function dashboardBody(input: DashboardInput): string {
       image: imageAt.get(`${file}:${note.line}`) ?? note.reference,
       file,
       line: note.line,
-      url: `${repoUrl}/blob/${input.baseSha}/${encodePath(file)}#L${note.line}`,
+      url: fileLineUrl(input.serverUrl, input.repo, input.baseSha, file, note.line),
       reference: note.reference,
       state,
       ...(detail === undefined ? {} : { detail }),
@@ -133,7 +128,7 @@ export function dashboardBody(input: DashboardInput): string {
     })),
     pending,
     ruleUrl: (rule: IgnoreRule) =>
-      `${repoUrl}/issues/${rule.source.issue}#issuecomment-${rule.source.comment}`,
+      commentUrl(input.serverUrl, input.repo, rule.source.issue, rule.source.comment),
     configExcludes: input.excludeImages,
     state: input.state,
   });

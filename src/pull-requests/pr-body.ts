@@ -7,6 +7,7 @@ import { codeSpan, markdownLink, untrustedMarkdown } from '../text/markdown.ts';
 import { updateImageName } from '../update/index.ts';
 import { updateFrom, type Update } from '../update/index.ts';
 import { renderStateBlock, type PullRequestState } from './pr-state.ts';
+import { fileLineUrl } from '../text/github-links.ts';
 
 /** GitHub refuses PR bodies over 65,536 characters; keep a margin. */
 export const maxBodyChars = 65_000;
@@ -28,14 +29,9 @@ export interface PullRequestBodyInput {
   readonly now?: Date | undefined;
 }
 
-function pathUrl(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
-}
-
 function fileLink(input: PullRequestBodyInput, update: Update): string {
   const { file, line } = update.site;
-  const server = input.serverUrl.replace(/\/+$/, '');
-  const url = `${server}/${input.repo.owner}/${input.repo.repo}/blob/${pathUrl(input.branch)}/${pathUrl(file)}#L${line}`;
+  const url = fileLineUrl(input.serverUrl, input.repo, input.branch, file, line);
   return markdownLink(`${file}:${line}`, url);
 }
 
