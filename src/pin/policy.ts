@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { isPinnableSite, type ImageSite, type PinnableSite } from '../dockerfile/index.ts';
+import { excludedImage } from '../update/index.ts';
 
 /** What a run does with one site. */
 export type SiteDecision =
@@ -32,7 +33,8 @@ export function createSitePolicy(options: PolicyOptions): SitePolicy {
       `${ref.name}:${ref.trackedTag}`,
     ];
     const pattern = names.find((name) => isExcluded(name));
-    if (pattern !== undefined) return { action: 'skip', reason: `excluded by exclude-images (${pattern})` };
+    // Held back before resolution, so no registry is asked about an excluded image.
+    if (pattern !== undefined) return { action: 'skip', reason: excludedImage(pattern).message };
     return { action: 'resolve', site };
   };
 }

@@ -11,3 +11,8 @@ export interface HoldReason {
   /** What reports print after the site, in the user's words. */
   readonly message: string;
 }
+
+/** `exclude-images`: the one reason decided before resolution (src/pin/policy.ts). */
+export function excludedImage(pattern: string): HoldReason {
+  return { code: 'excluded', message: `excluded by exclude-images (${pattern})` };
+}
