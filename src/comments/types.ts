@@ -1,13 +1,7 @@
+import type { CommentsApi, GitDataApi, IssuesApi, PullRequestsApi } from '../github/index.ts';
 import type { IgnoreRule } from '../dashboard/issue-body/index.ts';
 import type { LoadedDashboard } from '../dashboard/index.ts';
-import type {
-  GitHubLog,
-  GitHubRepository,
-  PermissionLevel,
-  PullRequest,
-  RepoRef,
-  RunEvent,
-} from '../github/index.ts';
+import type { GitHubLog, PermissionLevel, PullRequest, RepoRef, RunEvent } from '../github/index.ts';
 import type { PullRequestOutcome, Steering } from '../pull-requests/index.ts';
 import type { PinReport } from '../update/index.ts';
 import type { Command } from './commands/index.ts';
@@ -27,7 +21,7 @@ export interface CommentSettings {
 }
 
 export interface CommentDeps {
-  readonly github: GitHubRepository;
+  readonly github: CommentsApi & PullRequestsApi & GitDataApi & IssuesApi;
   readonly log: GitHubLog;
   /** The scheduled run's pull-request path on the checked-out base, steered, with these ignore rules. */
   readonly proposePullRequests: (

@@ -1,3 +1,4 @@
+import type { CommentsApi, IssuesApi, PullRequestsApi } from '../github/index.ts';
 import {
   dashboardLabel,
   dashboardTitle,
@@ -15,7 +16,6 @@ import {
 } from './issue-body/index.ts';
 import { GitHubError } from '../github/index.ts';
 import type { Issue } from '../github/index.ts';
-import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/index.ts';
 import { updateImageName } from '../update/index.ts';
 import type { PullRequestOutcome } from '../pull-requests/index.ts';
@@ -35,7 +35,12 @@ export interface LoadedDashboard {
  * The dashboard issue: the oldest open issue with its title and label opened by the token's own identity
  * (anyone can open an issue with that title). A malformed state block is a warning and reads as empty.
  */
-export async function loadDashboard(github: GitHubRepository, log: GitHubLog): Promise<LoadedDashboard> {
+/** What the dashboard uses of GitHub: its issue, the open pull requests it lists, and who basepin is. */
+export type DashboardGitHub = IssuesApi &
+  Pick<PullRequestsApi, 'listOpenPullRequests'> &
+  Pick<CommentsApi, 'identity'>;
+
+export async function loadDashboard(github: DashboardGitHub, log: GitHubLog): Promise<LoadedDashboard> {
   const creator = await github.identity();
   const [issue] = await github.findIssues({ creator, label: dashboardLabel, title: dashboardTitle });
   if (issue === undefined) return { issue: undefined, state: emptyDashboardState };
@@ -47,7 +52,7 @@ export async function loadDashboard(github: GitHubRepository, log: GitHubLog): P
 
 /** Writes the body: creates the issue, or updates it when the text differs. No write when nothing changed. */
 export async function saveDashboard(
-  github: GitHubRepository,
+  github: DashboardGitHub,
   loaded: LoadedDashboard,
   body: string,
 ): Promise<{ readonly issue: number; readonly operation: 'created' | 'updated' | 'unchanged' }> {
@@ -139,7 +144,7 @@ export function dashboardBody(input: DashboardInput): string {
  * Ticked boxes were acted on by this run, so the new body has them unticked.
  */
 export async function publishDashboard(
-  deps: { readonly github: GitHubRepository; readonly log: GitHubLog },
+  deps: { readonly github: DashboardGitHub; readonly log: GitHubLog },
   loaded: LoadedDashboard,
   run: {
     readonly plan: PinPlan;

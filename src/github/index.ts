@@ -21,3 +21,4 @@ export * from './issues.ts';
 export * from './permission.ts';
 export * from './pull-request-files.ts';
 export * from './update-branch.ts';
+export type { CommentsApi, GitDataApi, IssuesApi, PullRequestsApi } from './ports.ts';

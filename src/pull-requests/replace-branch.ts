@@ -1,5 +1,5 @@
+import type { GitDataApi } from '../github/index.ts';
 import type { BranchCommit } from '../github/index.ts';
-import type { GitHubRepository } from '../github/index.ts';
 import type { FileWrite } from '../github/index.ts';
 import { BranchMovedError } from '../github/index.ts';
 
@@ -14,7 +14,7 @@ export function describeCommits(commits: readonly BranchCommit[]): string {
 
 /** Why the branch at `head` must not be replaced (commits basepin did not make), or undefined. */
 export async function foreignRefusal(
-  github: GitHubRepository,
+  github: GitDataApi,
   baseBranch: string,
   head: string,
 ): Promise<string | undefined> {
@@ -32,7 +32,7 @@ export type Replacement =
  * a deleted branch, is the `BranchMovedError`.
  */
 export async function replaceBranch(
-  github: GitHubRepository,
+  github: GitDataApi,
   input: {
     readonly branch: string;
     readonly head: string;

@@ -1,6 +1,7 @@
+import type { GitDataApi, PullRequestsApi } from '../github/index.ts';
 import type { Changelogs } from '../changelog/index.ts';
 import type { RunSettings } from '../config/settings.ts';
-import type { GitHubLog, GitHubRepository, RepoRef } from '../github/index.ts';
+import type { GitHubLog, RepoRef } from '../github/index.ts';
 import type { PinReport } from '../update/index.ts';
 import type { PullRequestOutcome } from './pr-outcome.ts';
 
@@ -46,7 +47,7 @@ export interface Steering {
 }
 
 export interface OpenPullRequestsDeps {
-  readonly github: GitHubRepository;
+  readonly github: PullRequestsApi & GitDataApi;
   readonly log: GitHubLog;
 }
 
