@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileChanges } from '../src/pin/plan-pins.ts';
 import type { Update } from '../src/update/update.ts';
 import { isPinnableSite } from '../src/dockerfile/site.ts';
-import { scanDockerfiles } from '../src/pin/scan.ts';
+import { scanDockerfiles } from '../src/scan/scan.ts';
 import { extractImageSites } from '../src/dockerfile/index.ts';
 import { openFileWorkspace } from '../src/workspace/file-workspace.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';

@@ -39,6 +39,7 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/hold-back/': useCase,
   'src/pin/': useCase,
   'src/update/': useCase,
+  'src/scan/': useCase,
   'src/resolve/': useCase,
   // Adapters: the outside world (registries, GitHub, the file system, config files) behind small interfaces.
   'src/registry/': adapter,

@@ -5,5 +5,4 @@
  */
 export * from './plan-files.ts';
 export * from './plan-pins.ts';
-export * from './scan.ts';
 export * from './write-changes.ts';

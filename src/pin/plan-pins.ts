@@ -16,7 +16,7 @@ import {
   type SiteNote,
 } from '../update/index.ts';
 import type { Update } from '../update/index.ts';
-import { scanDockerfiles, type ScannedFile } from './scan.ts';
+import { scanDockerfiles, type ScannedFile } from '../scan/index.ts';
 
 export interface PinDeps {
   readonly registry: RegistryClient;

@@ -2,7 +2,7 @@ import { encodeDockerfile } from '../dockerfile/index.ts';
 import type { FileBytes, Workspace } from '../workspace/types.ts';
 import { asFailure, WriteError, type Failure } from '../update/index.ts';
 import type { PinReport } from '../update/index.ts';
-import { contentHash, FileChangedError } from './scan.ts';
+import { contentHash, FileChangedError } from '../scan/index.ts';
 
 export interface WriteFailure {
   readonly file: string;

@@ -22,4 +22,4 @@ export type {
   RequestStats,
   TagPage,
 } from './types.ts';
-export * from './connect-guard.ts';
+export { forbiddenAddressCode, forbiddenAddressReason, ForbiddenAddressError } from './addresses.ts';

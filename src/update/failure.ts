@@ -2,7 +2,7 @@ import { EditConflictError, UnencodableTextError } from '../dockerfile/index.ts'
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError } from '../registry/index.ts';
 import { TargetDigestError } from '../resolve/index.ts';
-import { WriteError } from './write-error.ts';
+import { WriteError } from '../scan/index.ts';
 
 /**
  * Why one site (or one file) was not done. Failures stay typed errors from

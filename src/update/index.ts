@@ -8,6 +8,5 @@ export * from './apply-updates.ts';
 export * from './failure.ts';
 export * from './pin-report.ts';
 export * from './update.ts';
-export * from './write-error.ts';
 export * from './display-name.ts';
 export * from './hold-reason.ts';

@@ -1,12 +1,12 @@
 import { Agent, EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
-import { guardedConnector, proxiedNameGuard, type GuardedConnectorOptions } from '../registry/index.ts';
+import { guardedConnector, proxiedNameGuard, type GuardedConnectorOptions } from './connect-guard.ts';
 
 /**
  * The dispatcher every outbound request goes through: direct connections
- * check the address they dial (registry/connect-guard.ts); with
+ * check the address they dial (connect-guard.ts); with
  * HTTPS_PROXY/HTTP_PROXY set, requests go through the proxy (NO_PROXY
  * honoured), which resolves names itself, so each target name is resolved
- * and checked here first (registry/connect-guard.ts, `proxiedNameGuard`). The CLI imports this module only for
+ * and checked here first (connect-guard.ts, `proxiedNameGuard`). The CLI imports this module only for
  * commands that connect: undici is most of a cold start's parse time.
  */
 export function createOutboundDispatcher(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileChanges } from '../../src/pin/plan-pins.ts';
-import { ScannedFile } from '../../src/pin/scan.ts';
+import { ScannedFile } from '../../src/scan/scan.ts';
 import type { Update } from '../../src/update/update.ts';
 import { decodeDockerfile } from '../../src/dockerfile/index.ts';
 import { updateOf } from '../pull-requests/open-prs-fixtures.ts';

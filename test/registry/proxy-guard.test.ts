@@ -2,7 +2,7 @@ import type { LookupAddress } from 'node:dns';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo, type LookupFunction, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { forbiddenAddressCode } from '../../src/registry/connect-guard.ts';
+import { forbiddenAddressCode } from '../../src/wiring/connect-guard.ts';
 import { createOutboundDispatcher } from '../../src/wiring/proxy.ts';
 
 // Behind HTTPS_PROXY/HTTP_PROXY the proxy resolves names, so basepin resolves

@@ -2,7 +2,7 @@ import type { LookupAddress } from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { forbiddenAddressCode } from '../../src/registry/connect-guard.ts';
+import { forbiddenAddressCode } from '../../src/wiring/connect-guard.ts';
 import { createOutboundDispatcher } from '../../src/wiring/proxy.ts';
 
 // Real sockets on 127.0.0.1: the server records every connection it accepts.

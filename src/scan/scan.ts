@@ -3,7 +3,7 @@ import { decodeDockerfile, extractImageSites, type TextEncoding } from '../docke
 import type { ImageSite } from '../dockerfile/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Workspace } from '../workspace/types.ts';
-import { WriteError } from '../update/index.ts';
+import { WriteError } from './write-error.ts';
 
 export type ScanSettings = Pick<RunSettings, 'paths' | 'include' | 'exclude'> &
   Partial<Pick<RunSettings, 'pinArgRepositories'>>;

@@ -1,9 +1,9 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { buildConnector, type Dispatcher } from 'undici';
-import { forbiddenAddressCode, forbiddenAddressReason, ForbiddenAddressError } from './addresses.ts';
+import { forbiddenAddressCode, forbiddenAddressReason, ForbiddenAddressError } from '../registry/index.ts';
 
-export { forbiddenAddressCode, ForbiddenAddressError } from './addresses.ts';
+export { forbiddenAddressCode, ForbiddenAddressError } from '../registry/index.ts';
 
 /**
  * The last line of defence against requests to internal or metadata addresses: the address actually connected to is checked,
