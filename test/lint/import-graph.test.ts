@@ -21,7 +21,11 @@ function sourceGraph(): ImportGraph {
     const targets = scanned.importedFiles
       .map((imported) => imported.fileName)
       .filter((specifier) => specifier.startsWith('.'))
-      .map((specifier) => relative(root, join(root, dirname(file), specifier)).split(sep).join('/'));
+      .map((specifier) =>
+        relative(root, join(root, dirname(file), specifier))
+          .split(sep)
+          .join('/'),
+      );
     graph.set(file, targets);
   }
   return graph;

@@ -39,7 +39,9 @@ export function importCycles(graph: ImportGraph): string[][] {
     if (component.length > 1 || selfLoop) components.push(component.sort());
   };
   for (const file of [...graph.keys()].sort()) if (!index.has(file)) visit(file);
-  return components.sort((a, b) => a[0]!.localeCompare(b[0]!)).map((component) => cyclePath(graph, component));
+  return components
+    .sort((a, b) => a[0]!.localeCompare(b[0]!))
+    .map((component) => cyclePath(graph, component));
 }
 
 /** A path from the component's first file back to it, through files of the component only. */
@@ -68,7 +70,7 @@ function cyclePath(graph: ImportGraph, component: readonly string[]): string[] {
 
 /** The room a file is in: the nearest folder above it that has a face (an index.ts listed in `faces`). */
 export function roomOf(file: string, faces: ReadonlySet<string>): string | undefined {
-  for (let folder = file.slice(0, file.lastIndexOf('/')); folder.includes('/'); ) {
+  for (let folder = file.slice(0, file.lastIndexOf('/')); folder.includes('/');) {
     if (faces.has(`${folder}/index.ts`)) return folder;
     folder = folder.slice(0, folder.lastIndexOf('/'));
   }

@@ -39,7 +39,11 @@ describe('lint enforces the layers', () => {
       'src/config/schema.ts',
       "export { resolveTargetDigest } from '../resolve/target-digest.ts';",
     ],
-    ['an adapter imports a use case', 'src/registry/hosts.ts', "export { resolveTargetDigest } from '../resolve/index.ts';"],
+    [
+      'an adapter imports a use case',
+      'src/registry/hosts.ts',
+      "export { resolveTargetDigest } from '../resolve/index.ts';",
+    ],
     ['an adapter imports the CLI', 'src/github/errors.ts', "export { parseArgs } from '../cli/args.ts';"],
     ['a use case imports the CLI', 'src/resolve/memoized-client.ts', "export * from '../cli/report.ts';"],
   ])('fails when %s', async (_title, file, code) => {

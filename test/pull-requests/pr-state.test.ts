@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildState, readState, renderStateBlock, sameProposal, withState } from '../../src/pull-requests/pr-state.ts';
+import {
+  buildState,
+  readState,
+  renderStateBlock,
+  sameProposal,
+  withState,
+} from '../../src/pull-requests/pr-state.ts';
 import {
   alpineUpdate,
   appUpdate,
