@@ -7,7 +7,7 @@
  * per repository whose SBOM or sibling tags are looked for outside the index; one referrers request per
  * registry (its 404 says it has no referrers API).
  */
-import { pinningForChangelogs } from '../src/app/changelog.ts';
+import { pinningForChangelogs } from '../src/changelog/changelogs.ts';
 import { createChangelogCollector } from '../src/changelog/collect.ts';
 import { parseImageReference } from '../src/reference/index.ts';
 import { createRegistryClient } from '../src/registry/index.ts';

@@ -10,10 +10,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileChanges } from '../src/app/pin.ts';
-import type { Update } from '../src/app/update.ts';
+import { fileChanges } from '../src/pin/plan-pins.ts';
+import type { Update } from '../src/update/update.ts';
 import { isPinnableSite } from '../src/dockerfile/site.ts';
-import { scanDockerfiles } from '../src/app/scan.ts';
+import { scanDockerfiles } from '../src/scan/scan.ts';
 import { extractImageSites } from '../src/dockerfile/index.ts';
 import { openFileWorkspace } from '../src/workspace/file-workspace.ts';
 import { startCountingProxy, type CountingProxy } from '../test/support/counting-proxy.ts';
@@ -61,7 +61,7 @@ async function pushImages(proxies: readonly CountingProxy[]): Promise<BenchImage
 /**
  * Runs the bundled CLI as users do and reads its peak RSS from inside the child,
  * under an open-file limit of BENCH_OPEN_FILES (default 256, macOS's default:
- * a tree of 20,000 files must not need one descriptor a file, issue 8 §7).
+ * a tree of 20,000 files must not need one descriptor a file).
  * BENCH_NODE_OPTIONS is handed to the child as NODE_OPTIONS (e.g. `--max-semi-space-size=16`).
  */
 const openFileLimit = process.env.BENCH_OPEN_FILES ?? '256';

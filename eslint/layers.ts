@@ -27,34 +27,40 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   'src/action-entry.ts': entry,
   'src/cli.ts': entry,
   'src/cli/': entry,
-  // Use cases: compose the core and the adapters.
-  'src/app/': useCase,
+  // What the entries build from settings: the registry client, the GitHub writes, the network, the action's inputs.
+  'src/wiring/': entry,
+  // Use cases, one room per capability, each with one face (index.ts); listed from the top of the floor down.
+  'src/action-run/': useCase,
+  'src/pipeline/': useCase,
+  'src/comments/': useCase,
+  'src/dashboard/': useCase,
+  'src/pull-requests/': useCase,
+  'src/changelog/': useCase,
+  'src/hold-back/': useCase,
+  'src/pin/': useCase,
+  'src/update/': useCase,
+  'src/scan/': useCase,
   'src/resolve/': useCase,
-  // Changelog collection asks the registry (through the RegistryClient interface); the facts are pure.
-  'src/changelog/collect.ts': useCase,
-  'src/changelog/attestations.ts': useCase,
-  'src/changelog/tags.ts': useCase,
   // Signature lookup and verification: the registry through RegistryClient, @sigstore/verify's checks.
   'src/signature-check/': useCase,
   // Adapters: the outside world (registries, GitHub, the file system, config files) behind small interfaces.
   'src/registry/': adapter,
   'src/github/': adapter,
   'src/workspace/': adapter,
-  'src/config/load.ts': adapter,
+  'src/config-file/': adapter,
   'src/osv/': adapter,
   // Organisation runs' GitHub side: App authentication, installation listing, API-only workspaces, the write pacer.
   'src/org-github/': adapter,
   // The organisation plan's resolution: recorded from a registry client, replayed from its file.
   'src/org-resolution/': adapter,
-  'src/config/action-settings.ts': adapter,
-  // Pure core: data in, data out, no I/O.
+  // Pure core: data in, data out, no I/O. A use-case room keeps its pure part in a core sub-folder.
+  'src/comments/commands/': core,
+  'src/dashboard/issue-body/': core,
+  'src/changelog/facts/': core,
+  'src/oci/': core,
   'src/reference/': core,
   'src/dockerfile/': core,
   'src/manifests/': core,
-  'src/resolve/policy.ts': core,
-  'src/resolve/platform-match.ts': core,
-  'src/changelog/': core,
-  'src/commands/': core,
   'src/config/': core,
   'src/text/': core,
   'src/vulnerabilities/': core,

@@ -5,13 +5,13 @@
 // can run the action on a workstation, as actions/typescript-action does.
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { failureCode, failureMessage, isInternal } from './app/failure.ts';
-import { groupUnreachable, unreachableLine } from './app/pin-report.ts';
-import { redactedGitHubWrites } from './app/redacted-github.ts';
-import { registryClientFor } from './app/registry-client.ts';
-import { runAction } from './app/run-action.ts';
-import { runComment, runDashboardEdit } from './app/run-comment.ts';
-import { readActionSettings } from './config/action-settings.ts';
+import { failureCode, failureMessage, isInternal } from './update/index.ts';
+import { groupUnreachable, unreachableLine } from './update/index.ts';
+import { redactedGitHubWrites } from './wiring/index.ts';
+import { registryClientFor } from './wiring/index.ts';
+import { runAction } from './action-run/index.ts';
+import { runComment, runDashboardEdit } from './action-run/index.ts';
+import { readActionSettings } from './wiring/index.ts';
 import {
   createGitHubClient,
   createGitHubRepository,
@@ -20,9 +20,9 @@ import {
 } from './github/index.ts';
 import { createRedactor } from './text/redactor.ts';
 import { openFileWorkspace } from './workspace/file-workspace.ts';
-import { useGuardedDispatcher } from './workspace/proxy.ts';
+import { useGuardedDispatcher } from './wiring/index.ts';
 
-// Every text this entry hands to the runner or to GitHub goes through `redact` (issue 8 §4).
+// Every text this entry hands to the runner or to GitHub goes through `redact` (so no secret reaches a log, an output or GitHub).
 const redactor = createRedactor();
 const redact = (text: string): string => redactor.redact(text);
 /** Masked by the runner in its log, and by the redactor everywhere else (summary, outputs, PRs). */

@@ -39,9 +39,9 @@ if (Number(process.versions.node.split('.')[0]) < minimumNodeMajor) {
     interactive: Boolean(process.stderr.isTTY),
     colour: wantsColour(process.env, Boolean(process.stdout.isTTY)),
     version: packageJson.version,
-    // Every connection checks the address it dials (issue 8 §1); undici loads only for commands that connect.
+    // Every connection checks the address it dials (so a registry cannot steer requests to internal or metadata addresses); undici loads only for commands that connect.
     prepareNetwork: async () => {
-      const { useGuardedDispatcher } = await import('./workspace/proxy.ts');
+      const { useGuardedDispatcher } = await import('./wiring/index.ts');
       useGuardedDispatcher(process.env);
     },
     limitHeapGrowth: async () => {

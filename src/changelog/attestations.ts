@@ -1,8 +1,13 @@
 import type { ImageReference } from '../reference/index.ts';
 import { RegistryError, tagListed, type RegistryClient, type TagPage } from '../registry/index.ts';
-import { attestationFor } from './platforms.ts';
-import { sbomPackages, spdxPredicateType, type SbomPackage } from './sbom.ts';
-import { ImageManifestSchema, readOrUndefined, type ContentDescriptor, type ImageIndex } from './schemas.ts';
+import { sbomPackages, spdxPredicateType, type SbomPackage } from './facts/index.ts';
+import {
+  attestationFor,
+  ImageManifestSchema,
+  readOrUndefined,
+  type Descriptor as ContentDescriptor,
+  type ImageIndex,
+} from '../oci/index.ts';
 
 /** SBOMs larger than this are not read (a full distribution's SPDX is a few MiB). */
 export const defaultMaxSbomBytes = 16 * 1024 * 1024;

@@ -1,18 +1,19 @@
 import type { ImageReference } from '../reference/index.ts';
 import { isIndexMediaType, type RegistryClient } from '../registry/index.ts';
-import { memoizeRegistryClient } from '../resolve/memoized-client.ts';
+import { memoizeRegistryClient } from '../resolve/index.ts';
 import { defaultMaxSbomBytes, findSbom } from './attestations.ts';
-import { compareSnapshots } from './compare.ts';
-import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts.ts';
-import { readMetadata, type StringMap } from './metadata.ts';
-import { imagePlatforms, platformKey, relevantEntries } from './platforms.ts';
+import { compareSnapshots } from './facts/index.ts';
+import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts/index.ts';
+import { readMetadata, type StringMap } from './facts/index.ts';
+import { imagePlatforms, relevantEntries } from './facts/index.ts';
 import {
   ImageConfigSchema,
   ImageIndexSchema,
   ImageManifestSchema,
+  platformKey,
   readOrUndefined,
   type ImageIndex,
-} from './schemas.ts';
+} from '../oci/index.ts';
 import { siblingTags } from './tags.ts';
 
 export interface ChangelogRequest {

@@ -75,7 +75,7 @@ export function paintOf(args: CliArgs, io: CliIo): Paint {
  * A report written as it is made, then `end` (a JSON document's newline):
  * each chunk passes the redactor whole. Waits after a chunk while stdout is
  * full (`CliIo.stdoutDrained`): a pipe read slower than a 20,000-file report
- * is made would otherwise queue every chunk in memory (issue 8 §7).
+ * is made would otherwise queue every chunk in memory (so memory stays bounded at 20,000 files).
  */
 export async function writeChunks(io: CliIo, chunks: Iterable<string>, end = '\n'): Promise<void> {
   for (const chunk of chunks) {

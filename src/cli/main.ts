@@ -7,7 +7,7 @@ export { ExitCode, type CliIo } from './io.ts';
 
 /**
  * Runs one CLI invocation and returns its exit code; throws nothing a user could cause.
- * Everything written to stdout and stderr (text, --json, diffs) passes the run's redactor (issue 8 §4).
+ * Everything written to stdout and stderr (text, --json, diffs) passes the run's redactor (so no secret reaches a log, an output or GitHub).
  */
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   const redactor = createRedactor();

@@ -1,12 +1,12 @@
-import { failureMessage } from '../app/failure.ts';
+import { failureMessage } from '../update/index.ts';
 import {
   groupUnreachable,
   unreachableLine,
   type PinReport,
   type SiteFailure,
   type SiteNote,
-} from '../app/pin-report.ts';
-import { updateFrom, updatePlace } from '../app/update.ts';
+} from '../update/index.ts';
+import { updateFrom, updatePlace } from '../update/index.ts';
 import { shortDigest } from '../reference/index.ts';
 import { plain, type Paint } from './colour.ts';
 

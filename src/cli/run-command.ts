@@ -1,13 +1,13 @@
-import { addChangelogs, changelogNeeded, pinningForChangelogs, type Changelogs } from '../app/changelog.ts';
-import { explainImage } from '../app/explain.ts';
-import { asFailure, isInternal, type InternalError } from '../app/failure.ts';
-import { changelogJson, renderChangelogText } from '../changelog/text.ts';
+import type { Changelogs } from '../changelog/index.ts';
+import { explainImage } from '../changelog/index.ts';
+import { asFailure, isInternal, type InternalError } from '../update/index.ts';
+import { changelogJson, renderChangelogText } from '../changelog/facts/index.ts';
 import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
-import { planPins, type PinPlan } from '../app/pin.ts';
-import { pinReportJsonChunks } from '../app/report-json.ts';
-import { registryClientFor } from '../app/registry-client.ts';
-import { writeChanges, type WriteFailure } from '../app/write-changes.ts';
+import type { PinPlan } from '../pin/index.ts';
+import { pinReportJsonChunks, planRun } from '../pipeline/index.ts';
+import { registryClientFor } from '../wiring/index.ts';
+import { writeChanges, type WriteFailure } from '../pin/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { openFileWorkspace } from '../workspace/file-workspace.ts';
@@ -43,33 +43,26 @@ async function pinOrCheck(
 ): Promise<number> {
   const registry = registryOf(settings, io, redactor);
   const showProgress = io.interactive && !args.quiet && !args.json;
-  // Facts and pins share one cache. With --changelog, and with minimum-age (whose facts read every
-  // update's new index), the indexes the facts read confirm the pins too, instead of a HEAD each.
-  const pinning = pinningForChangelogs(registry);
-  const factsReadIndexes = args.changelog || settings.minimumAgeMs !== undefined;
   const workspace = openFileWorkspace(settings.cwd);
-  const planned = await planPins(settings, {
-    registry: pinning.registry,
-    workspace,
-    fetchesDigests: factsReadIndexes ? pinning.fetchesDigests : undefined,
-    // A hash a file instead of its text; a changed file is read again when written or diffed.
-    keepTexts: false,
-    onProgress: showProgress ? progressLine(io) : undefined,
-  });
-  // Facts cost registry requests: read them all for --changelog, else only what a setting acts on.
-  const { plan, changelogs: collected } =
-    args.changelog || changelogNeeded(planned, settings)
-      ? await addChangelogs(
-          planned,
-          settings,
-          {
-            registry: pinning.registry,
-            now: io.now?.() ?? new Date(),
-            debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
-          },
-          { facts: args.changelog ? 'all' : 'policy' },
-        )
-      : { plan: planned, changelogs: undefined };
+  // Facts cost registry requests: read them all for --changelog, else only what a hold-back policy acts on.
+  const { plan, changelogs: collected } = await planRun(
+    settings,
+    {
+      registry,
+      workspace,
+      now: io.now?.() ?? new Date(),
+      debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
+      onProgress: showProgress ? progressLine(io) : undefined,
+    },
+    {
+      facts: args.changelog ? 'all' : 'policy',
+      // With --changelog, and with minimum-age (whose facts read every update's new index), the indexes
+      // the facts read confirm the pins too, instead of a HEAD each.
+      pinningReadsFacts: args.changelog || settings.minimumAgeMs !== undefined,
+      // A hash a file instead of its text; a changed file is read again when written or diffed.
+      keepTexts: false,
+    },
+  );
   const changelogs = args.changelog ? collected : undefined;
 
   reportNoDockerfiles(plan.files.length, args, io);

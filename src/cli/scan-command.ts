@@ -1,4 +1,4 @@
-import { scanDockerfiles } from '../app/scan.ts';
+import { scanDockerfiles } from '../scan/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { openFileWorkspace } from '../workspace/file-workspace.ts';

@@ -1,4 +1,4 @@
-import type { ImageSite } from '../dockerfile/site.ts';
+import type { ImageSite } from '../dockerfile/index.ts';
 import { jsonArrayChunks } from '../text/json-chunks.ts';
 import { plain, type Paint, type Style } from './colour.ts';
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defaultConfigPath, loadConfigSource } from '../config/load.ts';
+import { defaultConfigPath, loadConfigSource } from '../config-file/index.ts';
 import { runSettings, type RunSettings } from '../config/settings.ts';
 import { credentialLines, flagSource } from '../config/sources.ts';
 import type { CliArgs } from './args.ts';

@@ -64,7 +64,7 @@ export interface SettingSpec<T> {
 const groupByValues = ['all', 'image', 'directory'] as const;
 export type GroupBy = (typeof groupByValues)[number];
 
-/** Who may run comment commands: write is the floor (issue 10); a repository may raise it. */
+/** Who may run comment commands: write is the floor; a repository may raise it. */
 const commandPermissionValues = ['write', 'maintain', 'admin'] as const;
 export type CommandPermission = (typeof commandPermissionValues)[number];
 

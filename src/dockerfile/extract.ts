@@ -11,15 +11,9 @@ import { scanDockerfile, type ExternalEntry } from './scan.ts';
 import { compactSite } from './compact-site.ts';
 import type { ImageSite } from './site.ts';
 import { literalSite, scopeOf, skippedSite, wordSite, type Context } from './site-builders.ts';
+import type { ExtractOptions } from './extract-options.ts';
 
-export interface ExtractOptions {
-  /**
-   * Pin `FROM $REPO:tag` (the whole repository from a global ARG default, the
-   * tag literal) in the FROM line. Default true: a build-arg naming another
-   * repository then fails loudly on the digest instead of silently building.
-   */
-  readonly pinArgRepositories?: boolean;
-}
+export type { ExtractOptions } from './extract-options.ts';
 
 export function extractImageSites(file: string, text: string, options: ExtractOptions = {}): ImageSite[] {
   const lexed = lexDockerfile(text);

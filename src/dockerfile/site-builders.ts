@@ -3,7 +3,7 @@
  * of one extraction and the three shapes a site takes (pinnable or pinned at
  * a range, skipped with a reason, invalid).
  */
-import type { ExtractOptions } from './extract.ts';
+import type { ExtractOptions } from './extract-options.ts';
 import {
   digestSpan,
   templatePattern,

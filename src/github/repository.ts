@@ -56,7 +56,7 @@ export interface GitHubRepository {
   requestReviewers(number: number, reviewers: readonly string[]): Promise<void>;
   addAssignees(number: number, assignees: readonly string[]): Promise<void>;
 
-  // Comment commands and the dashboard (issue 10).
+  // Comment commands and the dashboard.
   /**
    * The token's login as GitHub gave it (asked once), or `unknownLogin` when GitHub would not say: for
    * messages only, never to decide what basepin made (`marks.ts` does that).

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
-import type { GitHubClient } from '../github/client.ts';
-import type { RepoRef } from '../github/types.ts';
+import type { GitHubClient } from '../github/index.ts';
+import type { RepoRef } from '../github/index.ts';
 import type { ListFilters } from '../workspace/types.ts';
 import { MemoryWorkspace } from '../workspace/memory-workspace.ts';
 import { maxBlobBytes, type BlobCache } from './blob-cache.ts';

@@ -1,5 +1,5 @@
 import { createAppAuth } from '@octokit/auth-app';
-import type { GitHubClient } from '../github/client.ts';
+import type { GitHubClient } from '../github/index.ts';
 import type { PacerClock } from './write-pacer.ts';
 import { realClock } from './write-pacer.ts';
 

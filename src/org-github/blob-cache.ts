@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { GitHubClient } from '../github/client.ts';
-import { GitHubPayloadError, withGitHubError } from '../github/errors.ts';
-import type { RepoRef } from '../github/types.ts';
+import type { GitHubClient } from '../github/index.ts';
+import { GitHubPayloadError, withGitHubError } from '../github/index.ts';
+import type { RepoRef } from '../github/index.ts';
 
 /** Largest file a run reads through the API; a larger one is left unread and reported. */
 export const maxBlobBytes = 4 * 1024 * 1024;

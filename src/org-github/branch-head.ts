@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { GitHubClient } from '../github/client.ts';
-import { GitHubError, parseReply, withGitHubError } from '../github/errors.ts';
-import type { RepoRef } from '../github/types.ts';
+import type { GitHubClient } from '../github/index.ts';
+import { GitHubError, parseReply, withGitHubError } from '../github/index.ts';
+import type { RepoRef } from '../github/index.ts';
 import { EmptyRepositoryError } from './repository-tree.ts';
 
 const RefSchema = z.object({ object: z.object({ sha: z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/) }) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { GitHubClient } from '../github/client.ts';
-import { parseReply, withGitHubError } from '../github/errors.ts';
+import type { GitHubClient } from '../github/index.ts';
+import { parseReply, withGitHubError } from '../github/index.ts';
 import { isRepositoryName, type OrgRepository } from '../org/index.ts';
 
 /** The fields of a repository in `GET /installation/repositories` the run reads. */

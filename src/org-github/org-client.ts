@@ -1,5 +1,5 @@
-import { createGitHubClient, type GitHubClient } from '../github/client.ts';
-import type { GitHubLog } from '../github/types.ts';
+import { createGitHubClient, type GitHubClient } from '../github/index.ts';
+import type { GitHubLog } from '../github/index.ts';
 import { authenticateAsInstallation, type OrgAuth } from './auth.ts';
 import { paceRequests } from './paced-requests.ts';
 import { realClock, type PacerClock, type WritePacer } from './write-pacer.ts';

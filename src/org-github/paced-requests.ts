@@ -1,4 +1,4 @@
-import type { GitHubClient } from '../github/client.ts';
+import type { GitHubClient } from '../github/index.ts';
 import type { LimitHeaders, WritePacer } from './write-pacer.ts';
 
 interface RequestOptions {

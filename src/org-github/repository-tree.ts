@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { GitHubClient } from '../github/client.ts';
-import { GitHubError, parseReply, withGitHubError } from '../github/errors.ts';
-import type { RepoRef } from '../github/types.ts';
+import type { GitHubClient } from '../github/index.ts';
+import { GitHubError, parseReply, withGitHubError } from '../github/index.ts';
+import type { RepoRef } from '../github/index.ts';
 
 /** A file of the tree the run may read: its blob and the size GitHub gives. */
 export interface TreeFile {

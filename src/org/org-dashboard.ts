@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseHiddenBlock, renderHiddenBlock, type BlockReading } from '../commands/hidden-block.ts';
+import { readHiddenBlock, renderHiddenBlock, type BlockReading } from '../text/hidden-block.ts';
 import { codeSpan, untrustedMarkdown } from '../text/markdown.ts';
 import { isRepositoryName } from './repository.ts';
 import type { LastDone } from './resume-order.ts';
@@ -14,8 +14,6 @@ import { countsLine, repositoryUrl, type RepositoryRow, type RepositoryState } f
 export const orgDashboardTitle = 'basepin organisation dashboard';
 export const orgDashboardSchemaVersion = 1;
 const marker = 'basepin:org';
-const blockStart = `<!-- ${marker} `;
-const blockEnd = ' -->';
 
 /** An issue body is at most 65,536 characters; the block and the table share what is left of it. */
 const bodyBudget = 60_000;
@@ -49,16 +47,7 @@ export interface OrgRepositoryState {
 export type OrgDashboardState = ReadonlyMap<string, OrgRepositoryState>;
 
 export function readOrgDashboardState(body: string): BlockReading<OrgDashboardState> {
-  const start = body.indexOf(blockStart);
-  if (start === -1) return { kind: 'absent' };
-  const end = body.indexOf(blockEnd, start + blockStart.length);
-  if (end === -1) return { kind: 'invalid', reason: `the ${marker} block is not closed` };
-  const reading = parseHiddenBlock(
-    body.slice(start + blockStart.length, end),
-    marker,
-    OrgStateSchema,
-    orgDashboardSchemaVersion,
-  );
+  const reading = readHiddenBlock(body, marker, OrgStateSchema, orgDashboardSchemaVersion);
   if (reading.kind !== 'valid') return reading;
   const state = new Map<string, OrgRepositoryState>();
   for (const [name, [seconds, code, dashboard]] of Object.entries(reading.state.repos)) {

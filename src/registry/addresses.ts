@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
  * Which IP addresses basepin refuses to connect to, in every spelling an
  * address can take: a registry, an auth realm or a redirect that leads to
  * link-local or cloud metadata addresses is an attempt to reach instance
- * credentials (issue 8 §1). Checked on literal hosts and, through the
+ * credentials (so a registry cannot steer requests to internal or metadata addresses). Checked on literal hosts and, through the
  * dispatcher's lookup hook, on the addresses a name resolves to.
  */
 

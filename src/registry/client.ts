@@ -3,7 +3,7 @@ import { dockerHub, dockerHubAliases, type ImageReference } from '../reference/i
 import { DockerCredentials, type FoundCredential } from './docker-config.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 import { currentHostSignal, deadlineAwareFetch } from './host-deadline.ts';
-import { bareMediaType, isManifestMediaType, manifestAccept } from './media-types.ts';
+import { bareMediaType, isManifestMediaType, manifestAccept } from '../oci/index.ts';
 import { errorFromResponse } from './response-error.ts';
 import { untrustedText } from '../text/untrusted.ts';
 import { fetchReferrers, fetchTagPage } from './discovery.ts';

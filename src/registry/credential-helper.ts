@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /**
- * Runs `docker-credential-<name> get` with hard limits (issue 8 §3): a helper
+ * Runs `docker-credential-<name> get` with hard limits (so a helper can neither hang the run nor flood it): a helper
  * that floods stdout, ignores SIGTERM, or leaves a child holding stdout
  * open must cost at most `timeoutMs` and `maxOutputBytes`, and never the run.
  * https://github.com/docker/docker-credential-helpers#development

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { readJson } from '../text/read-json.ts';
 import type { Endpoint } from './endpoint.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { MediaType } from './media-types.ts';
+import { DescriptorSchema, MediaType } from '../oci/index.ts';
 import { errorFromResponse } from './response-error.ts';
-import { DescriptorSchema } from './schemas.ts';
 import type { Manifest, ManifestHead, Referrer, TagPage } from './types.ts';
 
 /** One page of a tag list: enough to find a tag's siblings, never a crawl (Docker Hub pages are costly). */
@@ -19,7 +18,7 @@ const TagListSchema = z.object({ name: z.string(), tags: z.array(z.string()).nul
  */
 const ReferrersIndexSchema = z.object({
   schemaVersion: z.literal(2),
-  manifests: z.array(DescriptorSchema.extend({ artifactType: z.string().optional() })),
+  manifests: z.array(DescriptorSchema),
 });
 
 /** Tag names per the distribution spec; anything else in a reply is dropped. */

@@ -66,7 +66,7 @@ export class Endpoint {
   /**
    * Challenges a 401 named for one repository: they apply to that repository
    * only, so a hostile or broken realm on one repository cannot fail the
-   * host's healthy ones (issue 8 §6).
+   * host's healthy ones (so one sick host cannot hold the run).
    */
   private readonly challenges = new Map<string, Challenge>();
   private credentialPromise: Promise<Credential | undefined> | undefined;
@@ -285,7 +285,7 @@ export class Endpoint {
   }
 
   /**
-   * Which credentials requests carried, for auth errors (issue 12): none
+   * Which credentials requests carried, for auth errors: none
    * were looked up, or none found, means we were anonymous. A label only.
    */
   authLabel(): string {

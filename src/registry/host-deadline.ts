@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
 
 /**
- * How long a registry host may go without progress (issue 8 §6: one sick
- * host must not hold the run; issue 12: a healthy host with thousands of
+ * How long a registry host may go without progress (one sick
+ * host must not hold the run, and a healthy host with thousands of
  * tags must not be failed for being big). The clock runs only while the
  * host has operations under way, and starts again whenever one of its
  * replies has been read whole (headers alone are not progress: a host that
@@ -153,7 +153,7 @@ export function currentHostSignal(): AbortSignal | undefined {
  * when its exchange ends, so the host's signal holds one listener per
  * exchange in flight. (`AbortSignal.any` per request left each composite
  * registered with the host's signal until a full garbage collection found
- * it: about 8,500 at 20,000 files, issue 8 §7.)
+ * it: about 8,500 at 20,000 files.)
  */
 export function followHostDeadline(controller: AbortController): () => void {
   const signal = currentHostSignal();

@@ -1,7 +1,7 @@
 export { createRegistryClient } from './client.ts';
 export { tagListed } from './discovery.ts';
 export { RegistryError, RegistryErrorCode } from './errors.ts';
-export { MediaType, isIndexMediaType, isManifestMediaType } from './media-types.ts';
+export { MediaType, isIndexMediaType, isManifestMediaType } from '../oci/index.ts';
 export {
   ImageConfigSchema,
   ImageIndexSchema,
@@ -10,7 +10,7 @@ export {
   type ImageConfig,
   type ImageIndex,
   type ImageManifest,
-} from './schemas.ts';
+} from '../oci/index.ts';
 export type {
   Manifest,
   ManifestHead,
@@ -22,3 +22,4 @@ export type {
   RequestStats,
   TagPage,
 } from './types.ts';
+export { forbiddenAddressCode, forbiddenAddressReason, ForbiddenAddressError } from './addresses.ts';

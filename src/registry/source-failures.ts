@@ -9,7 +9,7 @@ export interface SourceFailure {
 }
 
 /**
- * The error of a reference every source failed (issue 12): one line naming
+ * The error of a reference every source failed: one line naming
  * each source with its answer, in the order asked, e.g. `upstream
  * registry-1.docker.io: unreachable (ECONNREFUSED …); mirror mirror.gcr.io:
  * tag 3.99 not found in mirror.gcr.io/library/alpine`. One source's failure

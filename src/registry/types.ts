@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Mirror, RegistryCredential } from '../config/values.ts';
 import type { ImageReference } from '../reference/index.ts';
 
-export type { Platform } from '../reference/platform.ts';
+export type { Platform } from '../reference/index.ts';
 export type { Mirror, RegistryCredential } from '../config/values.ts';
 
 export interface RegistryOptions {

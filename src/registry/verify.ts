@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isDigest } from '../reference/index.ts';
 import { RegistryError, RegistryErrorCode } from './errors.ts';
-import { bareMediaType, isIndexMediaType, isManifestMediaType, type MediaType } from './media-types.ts';
-import { ImageIndexSchema, ImageManifestSchema } from './schemas.ts';
+import { bareMediaType, isIndexMediaType, isManifestMediaType, type MediaType } from '../oci/index.ts';
+import { ImageIndexSchema, ImageManifestSchema } from '../oci/index.ts';
 import { parseJson } from '../text/read-json.ts';
 
 /** `sha256:…` of the bytes, using the algorithm of `like` (sha256 by default). */

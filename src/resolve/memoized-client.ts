@@ -1,5 +1,5 @@
 import type { ImageReference } from '../reference/index.ts';
-import type { Manifest, ManifestHead, Referrer, RegistryClient, TagPage } from '../registry/types.ts';
+import type { Manifest, ManifestHead, Referrer, RegistryClient, TagPage } from '../registry/index.ts';
 
 /** A registry client that asks each thing once per run, and can say what it asked already. */
 export interface MemoizedRegistryClient extends RegistryClient {

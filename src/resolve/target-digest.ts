@@ -1,17 +1,21 @@
 import type { ImageReference } from '../reference/index.ts';
 import {
-  ImageConfigSchema,
+  findPlatform,
+  imageEntries,
   ImageIndexSchema,
   ImageManifestSchema,
   isIndexMediaType,
-  RegistryError,
+  PlatformConfigSchema,
+  samePlatform,
   type ImageIndex,
+} from '../oci/index.ts';
+import {
+  RegistryError,
   type Manifest,
   type ManifestHead,
   type Platform,
   type RegistryClient,
 } from '../registry/index.ts';
-import { findPlatform, imageEntries, samePlatform } from './platform-match.ts';
 import { formatPlatform } from '../reference/index.ts';
 import { readJson, type JsonSchema } from '../text/read-json.ts';
 
@@ -30,7 +34,7 @@ export interface TargetDigestOptions {
   /**
    * The run reads this repository's digests by GET anyway (the changelog reads the old and new index): the
    * digest pinned now and the tag's new digest are then asked by GET instead of HEAD, and the verified
-   * bytes, cached by digest for the run, stand in for the confirming HEAD (issue 8). Needs a memoizing client
+   * bytes, cached by digest for the run, stand in for the confirming HEAD. Needs a memoizing client
    * (`memoizeRegistryClient`) to save a request; false or absent keeps the HEADs.
    */
   readonly fetchesDigests?: (ref: ImageReference) => boolean;
@@ -209,7 +213,7 @@ async function platformOf(
 ): Promise<Platform> {
   const image = parse(ImageManifestSchema, manifest, ref, 'image manifest');
   const bytes = await client.fetchBlob(ref, image.config.digest);
-  const config = readManifestJson(ImageConfigSchema, bytes, ref, `image config ${image.config.digest}`);
+  const config = readManifestJson(PlatformConfigSchema, bytes, ref, `image config ${image.config.digest}`);
   return { os: config.os, architecture: config.architecture, variant: config.variant };
 }
 

@@ -1,4 +1,4 @@
-// JSON written as it is made (issue 8 §7): a report of 20,000 files is never one
+// JSON written as it is made (so a 20,000-file run keeps its memory bounded): a report of 20,000 files is never one
 // 16 MB string. Pure; used by the pin report and the scan report alike.
 
 /** Entries a chunk: big enough to keep writes few, small enough that a chunk is a few hundred kB. */

@@ -1,7 +1,7 @@
 /**
  * Where a JSON text first breaks the grammar, as line and column, with a
  * description in our own words. `JSON.parse`'s message quotes the text
- * around the error, which in a credentials file is the password (issue 8 §4);
+ * around the error, which in a credentials file is the password (so no secret reaches a log, an output or GitHub);
  * this says where, never what. https://www.rfc-editor.org/rfc/rfc8259
  */
 export interface JsonSyntaxError {

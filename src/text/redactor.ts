@@ -6,7 +6,7 @@ import { escapeControls } from './untrusted.ts';
  * tokens, `user:password` in base64, bearer and refresh tokens received,
  * the GitHub token) and masks each, in every form it can travel in, in
  * everything basepin writes: stdout, stderr, `--json`, the action's log,
- * annotations, the job summary, PR bodies and comments (issue 8 §4).
+ * annotations, the job summary, PR bodies and comments (so no secret reaches a log, an output or GitHub).
  *
  * The entries create one, feed it (`onSecret` of the registry client,
  * credentials from inputs) and pass every outgoing string through `redact`.

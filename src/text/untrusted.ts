@@ -3,7 +3,7 @@
  * package name, a comment) is hostile: ESC sequences can retitle the terminal or rewrite the line above, CR
  * can overwrite a line with "all good", bidi controls reorder what a reader sees (Trojan Source,
  * CVE-2021-42574), zero-width characters hide text, and a megabyte of it buries the log. Every such string
- * goes through here before it is printed, put into JSON or written into markdown (issue 8 §5); markdown
+ * goes through here before it is printed, put into JSON or written into markdown (so hostile text cannot add markup or control characters); markdown
  * escaping and code spans are in `markdown.ts`, on top of this.
  */
 

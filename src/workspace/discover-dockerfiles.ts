@@ -6,7 +6,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import { deepestIgnoreDecides, isDockerfileName, listFilters, skippedFolders } from './listing-rules.ts';
+
+export { isDockerfileName } from './listing-rules.ts';
 
 export interface DiscoverOptions {
   readonly cwd: string;
@@ -30,70 +32,6 @@ export class UnreadablePathError extends Error {
     this.path = filePath;
     this.code = typeof code === 'string' ? code : undefined;
   }
-}
-
-// The names docker, BuildKit and buildah build by default, and what Renovate matches by default:
-// `(^|/|\.)([Dd]ocker|[Cc]ontainer)file$` and `(^|/)([Dd]ocker|[Cc]ontainer)file[^/]*$`.
-const suffixName = /(^|\.)([Dd]ocker|[Cc]ontainer)file$/;
-const prefixName = /^([Dd]ocker|[Cc]ontainer)file/;
-// `Dockerfile.md`, `Dockerfile.dockerignore`, `dockerfile.go`: docs, configs and code about Dockerfiles.
-const notDockerfileExtensions = new Set([
-  'bash',
-  'bat',
-  'c',
-  'cjs',
-  'cmd',
-  'cs',
-  'css',
-  'diff',
-  'dockerignore',
-  'gif',
-  'go',
-  'gz',
-  'h',
-  'html',
-  'ini',
-  'java',
-  'jpeg',
-  'jpg',
-  'js',
-  'json',
-  'jsonnet',
-  'log',
-  'lock',
-  'markdown',
-  'md',
-  'mjs',
-  'patch',
-  'pdf',
-  'png',
-  'ps1',
-  'py',
-  'rb',
-  'rs',
-  'rst',
-  'sh',
-  'svg',
-  'swp',
-  'tar',
-  'tgz',
-  'toml',
-  'ts',
-  'txt',
-  'xml',
-  'yaml',
-  'yml',
-  'zip',
-]);
-const skippedFolders = new Set(['.git', 'node_modules']);
-
-/** Whether a file name (no folder) is one a build would read as a Dockerfile. */
-export function isDockerfileName(name: string): boolean {
-  if (suffixName.test(name)) return true;
-  if (!prefixName.test(name)) return false;
-  const dot = name.lastIndexOf('.');
-  const extension = dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
-  return !notDockerfileExtensions.has(extension);
 }
 
 /** Folders read at once; readdir holds a handle only briefly, so this bounds memory more than handles. */
@@ -121,8 +59,7 @@ export async function discoverDockerfiles(
 ): Promise<string[]> {
   const givenPaths = paths.length > 0 ? paths : ['.'];
   const cwd = path.resolve(options.cwd);
-  const included = options.include?.length ? picomatch([...options.include], { dot: true }) : () => false;
-  const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  const { included, excluded } = listFilters(options);
   const display = (absolute: string): string => {
     const relative = path.relative(cwd, absolute);
     const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -140,18 +77,11 @@ export async function discoverDockerfiles(
   };
 
   const isIgnored = (levels: readonly IgnoreLevel[], absolute: string, isFolder: boolean): boolean => {
-    // The deepest .gitignore with a matching rule decides, as in git.
-    for (let index = levels.length - 1; index >= 0; index--) {
-      const level = levels[index] as IgnoreLevel;
+    return deepestIgnoreDecides(levels, isFolder, (level) => {
       const relative = path.relative(level.base, absolute).split(path.sep).join('/');
-      if (relative === '' || relative.startsWith('..')) continue;
-      const result = level.rules.test(isFolder ? `${relative}/` : relative);
-      if (result.ignored) return true;
-      if (result.unignored) return false;
-    }
-    return false;
+      return relative === '' || relative.startsWith('..') ? undefined : relative;
+    });
   };
-
   /** Reads one folder: its Dockerfiles go to `found`, its subfolders are returned to walk. */
   const visit = async (folder: string, levels: readonly IgnoreLevel[]): Promise<Pending[]> => {
     let entries;

@@ -1,10 +1,8 @@
 import { posix } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
-import { isDockerfileName, UnreadablePathError } from './discover-dockerfiles.ts';
+import { UnreadablePathError } from './discover-dockerfiles.ts';
+import { deepestIgnoreDecides, isDockerfileName, listFilters, skippedFolders } from './listing-rules.ts';
 import type { FileBytes, ListFilters, UnwrittenFile, Workspace } from './types.ts';
-
-const skippedFolders = new Set(['.git', 'node_modules']);
 
 /**
  * A workspace held in memory, keyed by repository path. `/basepin pin` scans
@@ -36,8 +34,7 @@ export class MemoryWorkspace implements Workspace {
   }
 
   async list(paths: readonly string[], filters: ListFilters = {}): Promise<string[]> {
-    const included = filters.include?.length ? picomatch([...filters.include], { dot: true }) : () => false;
-    const excluded = filters.exclude?.length ? picomatch([...filters.exclude], { dot: true }) : () => false;
+    const { included, excluded } = listFilters(filters);
     const found = new Set<string>();
     for (const given of paths.length > 0 ? paths : ['.']) {
       const path = posix.normalize(given).replace(/\/+$/, '');
@@ -123,16 +120,11 @@ function ancestors(path: string): string[] {
   return ['', ...parts.map((_, index) => parts.slice(0, index + 1).join('/'))];
 }
 
-/** The deepest `.gitignore` with a matching rule decides, as in git. */
+/** The deepest `.gitignore` with a matching rule decides, as in git (listing-rules.ts). */
 function isIgnored(levels: readonly IgnoreLevel[], path: string, isFolder: boolean): boolean {
-  for (let index = levels.length - 1; index >= 0; index--) {
-    const level = levels[index]!;
-    const relative = level.base === '' ? path : path.slice(level.base.length + 1);
-    const result = level.rules.test(isFolder ? `${relative}/` : relative);
-    if (result.ignored) return true;
-    if (result.unignored) return false;
-  }
-  return false;
+  return deepestIgnoreDecides(levels, isFolder, (level) =>
+    level.base === '' ? path : path.slice(level.base.length + 1),
+  );
 }
 
 function bytesOf(content: Uint8Array | string): Uint8Array {

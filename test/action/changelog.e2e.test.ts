@@ -8,7 +8,7 @@ import { createGitHubStub, type GitHubStub } from '../support/github-stub.ts';
 import { pushFixtureRepo } from '../support/push-fixture.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
 
-// Issue 9 end to end: the bundled action against a real registry holding a Docker-Official-Images-style
+// Changelogs end to end: the bundled action against a real registry holding a Docker-Official-Images-style
 // rebuild (annotations + BuildKit SBOM attestations) and a Windows-only rebuild, and a GitHub API stub.
 
 const temps: string[] = [];

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode, runCli } from '../../src/cli/main.ts';
 import type { RegistryClient } from '../../src/registry/index.ts';
 
-// The CLI holds a hash a file, not its text (issue 8 §7): a Dockerfile edited while the run resolves
+// The CLI holds a hash a file, not its text (so a 20,000-file run keeps its memory bounded): a Dockerfile edited while the run resolves
 // is refused with one line naming it, and the other files are still pinned.
 
 const digest = `sha256:${'e'.repeat(64)}`;

@@ -15,8 +15,9 @@ beforeEach(() => {
   return () => rmSync(dir, { recursive: true, force: true });
 });
 
+/** A run that must fail before any registry is asked: were a check to regress, it meets a registry that throws, never Docker Hub. */
 async function cli(...argv: string[]) {
-  return cliWith({}, ...argv);
+  return cliWith({ registry: () => unreachable }, ...argv);
 }
 
 async function cliWith(seams: Pick<CliIo, 'registry' | 'colour'> & { cwd?: string }, ...argv: string[]) {

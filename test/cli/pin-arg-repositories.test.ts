@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExitCode, runCli } from '../../src/cli/main.ts';
 
-// `pin-arg-repositories` (issue 11) reaches extraction from the flag and the config file.
+// `pin-arg-repositories` reaches extraction from the flag and the config file.
 
 let dir: string;
 beforeEach(() => {

@@ -9,7 +9,7 @@ import {
   type HostileServer,
 } from '../support/hostile-server.ts';
 
-// Issue 8 §4 end to end: a token server that echoes the Authorization header in its
+// Redaction end to end: a token server that echoes the Authorization header in its
 // error. Whatever the command and format, nothing the CLI prints holds the password
 // or its base64 user:password form, and nothing a terminal would act on.
 

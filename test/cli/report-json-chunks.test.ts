@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSiteError } from '../../src/app/failure.ts';
-import type { PinReport } from '../../src/app/pin-report.ts';
-import { pinReportJsonChunks, updatesJson } from '../../src/app/report-json.ts';
+import { InvalidSiteError } from '../../src/update/failure.ts';
+import type { PinReport } from '../../src/update/pin-report.ts';
+import { pinReportJsonChunks, updatesJson } from '../../src/pipeline/report-json.ts';
 import { scanJsonChunks } from '../../src/cli/scan-report.ts';
 import { extractImageSites } from '../../src/dockerfile/index.ts';
 import { RegistryError } from '../../src/registry/index.ts';
 import { movedTo, updateOf } from '../support/update.ts';
 
-// `--json` is written a chunk at a time (issue 8 §7); the text must be the one JSON.stringify made.
+// `--json` is written a chunk at a time (so a 20,000-file run keeps its memory bounded); the text must be the one JSON.stringify made.
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PinReport } from '../../src/app/pin-report.ts';
+import type { PinReport } from '../../src/update/pin-report.ts';
 import { summaryLine, updateLineChunks } from '../../src/cli/report.ts';
 import { scanText } from '../../src/cli/scan-report.ts';
 import { updateOf } from '../support/update.ts';

@@ -240,7 +240,7 @@ const cases: readonly Case[] = [
     ['2 arg invalid -'],
     ['the reference is empty after ARG substitution'],
   ],
-  // Issue 11: BuildKit's parser (parser.go, directives.go) and converter (convert.go) decide these.
+  // BuildKit's parser (parser.go, directives.go) and converter (convert.go) decide these.
   [
     'an indented syntax directive is parsed but does not pick the frontend (DetectSyntax)',
     '  # syntax=docker/dockerfile:1\nFROM a:1\n',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pinningForChangelogs } from '../../src/app/changelog.ts';
+import { pinningForChangelogs } from '../../src/changelog/changelogs.ts';
 import { createChangelogCollector } from '../../src/changelog/collect.ts';
 import { parseMirrorUrl } from '../../src/config/values.ts';
 import { parseImageReference } from '../../src/reference/index.ts';
@@ -10,7 +10,7 @@ import { MediaType } from '../support/image-content.ts';
 import { pushIndex, type PushedIndex } from '../support/push.ts';
 import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
 
-// Issue 8: a tag HEAD's digest is written only once the registry has shown it serves it. When a changelog
+// A tag HEAD's digest is written only once the registry has shown it serves it. When a changelog
 // follows, the new index it reads by GET (verified bytes, cached for the run) is that showing, so pinning
 // with a changelog asks for nothing twice; a mirror's bytes never are. Real registries behind counting proxies.
 

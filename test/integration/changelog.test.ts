@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChangelogCollector } from '../../src/changelog/collect.ts';
-import { renderChangelog } from '../../src/changelog/render.ts';
+import { renderChangelog } from '../../src/changelog/facts/render.ts';
 import { parseImageReference } from '../../src/reference/index.ts';
 import { createRegistryClient } from '../../src/registry/index.ts';
 import {

@@ -36,8 +36,9 @@ describe('the Node floor', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'basepin-floor-'));
-    // A folder that would be rewritten if the CLI got as far as pinning.
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM alpine:3.20\n');
+    // A folder that would be rewritten if the CLI got as far as pinning. Its image names a registry on a
+    // loopback port nothing listens on, so a regressed floor check fails here instead of asking Docker Hub.
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM 127.0.0.1:9/alpine:3.20\n');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,7 +51,7 @@ describe('the Node floor', () => {
     expect(run.stderr).toBe(`basepin needs Node 22 or newer; this is v${version}\n`);
     expect(run.stdout).toBe('');
     expect(run.status).toBe(64);
-    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM alpine:3.20\n');
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe('FROM 127.0.0.1:9/alpine:3.20\n');
   });
 
   it('on Node 22 and newer runs the command', () => {

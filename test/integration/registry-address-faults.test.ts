@@ -13,7 +13,7 @@ import {
   type SecurityWorld,
 } from '../support/security-harness.ts';
 
-// Issue 8 §1 and §6: forbidden addresses are refused where the connection is
+// Forbidden addresses are refused where the connection is
 // made, before any byte is sent, whatever the spelling; a hostile challenge on
 // one repository or a broken header is a typed error for that reference alone.
 // Each case runs next to a healthy registry that must still be pinned.

@@ -14,7 +14,7 @@ import {
   type SecurityWorld,
 } from '../support/security-harness.ts';
 
-// Issue 8 §3, §4, §5: registries that echo credentials, error texts built to
+// Registries that echo credentials, error texts built to
 // rewrite the terminal, credential helpers that flood or hang, a config.json
 // that would quote its password. Each next to a healthy registry that must be
 // pinned; nothing printed may hold a secret or a control character.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sbomPackages } from '../../src/changelog/sbom.ts';
+import { sbomPackages } from '../../src/changelog/facts/index.ts';
 import { createOsvClient, reportManyVulnerabilities, reportVulnerabilities } from '../../src/osv/index.ts';
 import {
   vulnerabilityDetailLines,

@@ -11,7 +11,7 @@ import { testDir } from '../support/temp-dir.ts';
 
 useNock();
 
-// Issue 12: an auth error says whose credentials were sent, and never any part of them.
+// An auth error says whose credentials were sent, and never any part of them.
 const password = 'pr0v-s3cret-value';
 const helperSecret = 'h3lper-s3cret-value';
 const digest = `sha256:${'a'.repeat(64)}`;

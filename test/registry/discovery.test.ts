@@ -133,21 +133,27 @@ describe('Docker Hub pull budget', () => {
     hubAnonymousAuth(['library/alpine']);
     const { repo: hub, from, to } = bareRebuild();
     const bytesOf = (digest: string) => Buffer.from(hub.manifests.get(digest)!.bytes);
+    // Both GETs are held until the test releases them: the count is read while they are under way, by order.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = (digest: string) => async () => {
+      await released;
+      return [200, bytesOf(digest), hubHeaders(digest, OCI_INDEX, 41)] as const;
+    };
     nock(HUB)
       .head('/v2/library/alpine/manifests/3.20')
       .reply(200, undefined, hubHeaders(to, OCI_INDEX, 42))
       .get(`/v2/library/alpine/manifests/${from}`)
-      .delay(1000)
-      .reply(200, bytesOf(from), hubHeaders(from, OCI_INDEX, 41))
+      .reply(held(from))
       .get(`/v2/library/alpine/manifests/${to}`)
-      .delay(1000)
-      .reply(200, bytesOf(to), hubHeaders(to, OCI_INDEX, 41));
+      .reply(held(to));
     const { client } = testClient();
     const alpine = parseImageReference('alpine:3.20');
     await client.resolveTag(alpine);
     const pulls = Promise.all([client.fetchManifest(alpine, from), client.fetchManifest(alpine, to)]);
-    // Before either answer (each is held a second): 42 announced, 2 under way.
-    await vi.waitFor(() => expect(client.dockerHubPullsLeft!()).toBe(40), { timeout: 900 });
+    // Before either answer (both held): 42 announced, 2 under way.
+    await vi.waitFor(() => expect(client.dockerHubPullsLeft!()).toBe(40));
+    release();
     await pulls;
     // Answered: what Docker Hub says now, nothing under way.
     expect(client.dockerHubPullsLeft!()).toBe(41);

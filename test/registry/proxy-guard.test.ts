@@ -2,12 +2,12 @@ import type { LookupAddress } from 'node:dns';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo, type LookupFunction, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { forbiddenAddressCode } from '../../src/registry/connect-guard.ts';
-import { createOutboundDispatcher } from '../../src/workspace/proxy.ts';
+import { forbiddenAddressCode } from '../../src/wiring/connect-guard.ts';
+import { createOutboundDispatcher } from '../../src/wiring/proxy.ts';
 
 // Behind HTTPS_PROXY/HTTP_PROXY the proxy resolves names, so basepin resolves
 // each target name itself first and refuses a forbidden answer before the
-// proxy is asked anything (issue 8 §1). A real proxy on 127.0.0.1 records
+// proxy is asked anything (so a registry cannot steer requests to internal or metadata addresses). A real proxy on 127.0.0.1 records
 // what it is asked; names resolve through a lookup the test controls (no DNS).
 
 const names: Readonly<Record<string, readonly LookupAddress[]>> = {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attestationFor } from '../../src/changelog/platforms.ts';
-import { ImageIndexSchema, readOrUndefined } from '../../src/changelog/schemas.ts';
+import { attestationFor, ImageIndexSchema, readOrUndefined } from '../../src/oci/index.ts';
 import { parseImageReference } from '../../src/reference/index.ts';
 import { createSignatureTrust, findProvenance, findSignatures } from '../../src/signature-check/index.ts';
 import { compareWithSource, describeProvenance } from '../../src/signatures/index.ts';

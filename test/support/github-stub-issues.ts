@@ -19,7 +19,7 @@ import {
 
 /**
  * Plain issues, comments on issues and pull requests, reactions, collaborator permissions, compare and
- * pull-request files: what the comment commands and the dashboard call (issue 10).
+ * pull-request files: what the comment commands and the dashboard call.
  * https://docs.github.com/en/rest/issues, …/reactions, …/collaborators, …/commits/commits#compare-two-commits
  */
 

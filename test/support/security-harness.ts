@@ -8,7 +8,7 @@ import { parseImageReference } from '../../src/reference/index.ts';
 import { createRegistryClient, RegistryError, type RegistryClient } from '../../src/registry/index.ts';
 import type { RegistryOptions } from '../../src/registry/types.ts';
 import { createRedactor, type Redactor } from '../../src/text/redactor.ts';
-import { createOutboundDispatcher } from '../../src/workspace/proxy.ts';
+import { createOutboundDispatcher } from '../../src/wiring/proxy.ts';
 import { startCountingProxy, type CountingProxy } from './counting-proxy.ts';
 import { startHostileServer, type HostileServer } from './hostile-server.ts';
 import { pushIndex, type PushedIndex } from './push.ts';

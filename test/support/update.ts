@@ -1,5 +1,5 @@
 // Updates as a pin run makes them: the site extraction finds in a text, and the digest it resolved to.
-import type { Update } from '../../src/app/update.ts';
+import type { Update } from '../../src/update/update.ts';
 import { extractImageSites, isPinnableSite } from '../../src/dockerfile/index.ts';
 import type { TargetDigest } from '../../src/resolve/target-digest.ts';
 

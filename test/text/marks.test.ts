@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardLabel } from '../../src/commands/dashboard-render.ts';
-import { emptyDashboardState, renderDashboardBlock } from '../../src/commands/dashboard-state.ts';
-import { parseCommand } from '../../src/commands/parse.ts';
+import { dashboardLabel, emptyDashboardState, renderDashboardBlock } from '../../src/dashboard/issue-body/index.ts';
+import { parseCommand } from '../../src/comments/commands/index.ts';
 import {
   basepinLabel,
   chooseDashboard,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderJobSummary } from '../../src/app/job-summary.ts';
-import type { PinReport } from '../../src/app/pin-report.ts';
-import { pinReportJsonChunks } from '../../src/app/report-json.ts';
+import { renderJobSummary } from '../../src/action-run/job-summary.ts';
+import type { PinReport } from '../../src/update/pin-report.ts';
+import { pinReportJsonChunks } from '../../src/pipeline/report-json.ts';
 import { errorLines } from '../../src/cli/report.ts';
 import { RegistryError } from '../../src/registry/errors.ts';
 import { errorFromResponse } from '../../src/registry/response-error.ts';

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { replaceBranch } from '../../src/pull-requests/replace-branch.ts';
+import type { BranchCommit } from '../../src/github/branch-commits.ts';
+import { BranchMovedError } from '../../src/github/update-branch.ts';
+import { fakeRepository } from '../support/fake-repository.ts';
+
+const sha = (c: string) => c.repeat(40);
+const input = {
+  branch: 'basepin/all',
+  head: sha('a'),
+  baseBranch: 'main',
+  baseSha: sha('b'),
+  message: 'm',
+  files: [{ path: 'Dockerfile', bytes: Buffer.from('FROM x\n') }],
+  overwrite: false,
+};
+
+/** The branch is at `heads[i]` when the i-th move happens; a move from anything else fails. */
+function github(heads: string[], foreign: Record<string, BranchCommit[]> = {}) {
+  const moves: string[] = [];
+  let index = 0;
+  const repository = fakeRepository({
+    writeCommit: async () => sha('c'),
+    foreignCommits: async (_base, head) => foreign[head] ?? [],
+    moveBranchFrom: async ({ branch, expected }) => {
+      const actual = heads[index++];
+      if (actual !== expected) throw new BranchMovedError(branch, expected, actual);
+      moves.push(expected);
+    },
+  });
+  return { repository, moves };
+}
+
+describe('replaceBranch', () => {
+  it('moves from the sha that was read', async () => {
+    const { repository, moves } = github([sha('a')]);
+    expect(await replaceBranch(repository, input)).toEqual({ kind: 'moved', sha: sha('c') });
+    expect(moves).toEqual([sha('a')]);
+  });
+
+  it('re-reads and retries once when someone pushed basepin-made history meanwhile', async () => {
+    const { repository, moves } = github([sha('d'), sha('d')]);
+    expect(await replaceBranch(repository, input)).toEqual({ kind: 'moved', sha: sha('c') });
+    expect(moves).toEqual([sha('d')]);
+  });
+
+  it('refuses when the new head carries someone else’s commit', async () => {
+    const { repository, moves } = github([sha('d')], {
+      [sha('d')]: [{ sha: sha('d'), login: 'monalisa', name: 'Mona', verified: true }],
+    });
+    expect(await replaceBranch(repository, input)).toEqual({
+      kind: 'refused',
+      reason: expect.stringMatching(/commit ddddddd by monalisa is not basepin's/),
+    });
+    expect(moves).toEqual([]);
+  });
+
+  it('recreate replaces the new head without asking whose it is', async () => {
+    const { repository, moves } = github([sha('d'), sha('d')], {
+      [sha('d')]: [{ sha: sha('d'), login: 'monalisa', name: 'Mona', verified: true }],
+    });
+    expect(await replaceBranch(repository, { ...input, overwrite: true })).toMatchObject({ kind: 'moved' });
+    expect(moves).toEqual([sha('d')]);
+  });
+
+  it('a branch that moves twice is an error, not a third try', async () => {
+    const { repository } = github([sha('d'), sha('e')]);
+    await expect(replaceBranch(repository, input)).rejects.toBeInstanceOf(BranchMovedError);
+  });
+});
