@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardLabel, emptyDashboardState, renderDashboardBlock } from '../../src/dashboard/issue-body/index.ts';
+import {
+  dashboardLabel,
+  emptyDashboardState,
+  renderDashboardBlock,
+} from '../../src/dashboard/issue-body/index.ts';
 import { parseCommand } from '../../src/comments/commands/index.ts';
 import {
   basepinLabel,
