@@ -72,7 +72,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
   });
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-G2ND3ETP.js"),
+    import("./chunks/main-PYE4FCZ3.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {
@@ -91,9 +91,9 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     interactive: Boolean(process.stderr.isTTY),
     colour: wantsColour(process.env, Boolean(process.stdout.isTTY)),
     version: package_default.version,
-    // Every connection checks the address it dials (issue 8 §1); undici loads only for commands that connect.
+    // Every connection checks the address it dials (so a registry cannot steer requests to internal or metadata addresses); undici loads only for commands that connect.
     prepareNetwork: async () => {
-      const { useGuardedDispatcher } = await import("./chunks/proxy-BMDV4DQG.js");
+      const { useGuardedDispatcher } = await import("./chunks/wiring-SCMMZQAI.js");
       useGuardedDispatcher(process.env);
     },
     limitHeapGrowth: async () => {
