@@ -11,7 +11,7 @@ import { redactedGitHubWrites } from './wiring/index.ts';
 import { registryClientFor } from './wiring/index.ts';
 import { runAction } from './action-run/index.ts';
 import { runComment, runDashboardEdit } from './action-run/index.ts';
-import { readActionSettings } from './wiring/index.ts';
+import { readActionSettings, signatureTrustFor } from './wiring/index.ts';
 import {
   createGitHubClient,
   createGitHubRepository,
@@ -57,7 +57,10 @@ async function main(): Promise<void> {
   });
 
   const runContext = { repo, ref: context.ref, sha: context.sha, serverUrl: context.serverUrl };
+  // Built once per run: a bad sigstore-trusted-root or signature-keys file fails here, naming it.
+  const signatureTrust = await signatureTrustFor(settings);
   const deps = {
+    signatureTrust,
     registry,
     workspace: openFileWorkspace(settings.cwd),
     github: redactedGitHubWrites(createGitHubRepository(octokit, repo), redact),

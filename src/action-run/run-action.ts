@@ -4,6 +4,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, RepoRef } from '../github/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { SignatureTrust } from '../signature-check/index.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { isInternal } from '../update/index.ts';
 import { renderJobSummary } from './job-summary.ts';
@@ -35,6 +36,8 @@ export interface ActionDeps {
   readonly log: GitHubLog;
   /** The clock changelog ages and `minimum-age` are measured by; default now. */
   readonly now?: () => Date;
+  /** The run's signature trust (built once by the entry); without it signatures are not looked for. */
+  readonly signatureTrust?: SignatureTrust | undefined;
 }
 
 export class WrongCheckoutError extends Error {
@@ -93,7 +96,13 @@ export async function runAction(
   const only = context.steer?.onlyBranches;
   const { plan, changelogs } = await planRun(
     settings,
-    { registry: deps.registry, workspace: deps.workspace, now, debug: (line) => deps.log.debug?.(line) },
+    {
+      registry: deps.registry,
+      workspace: deps.workspace,
+      now,
+      debug: (line) => deps.log.debug?.(line),
+      signatureTrust: deps.signatureTrust,
+    },
     {
       facts: 'all',
       // Ignore rules come first, so an ignored image costs no changelog requests.
@@ -131,7 +140,14 @@ export async function runAction(
     context.steer?.onlyBranches === undefined &&
     plan.files.length > 0
   ) {
-    await publishDashboard(deps, dashboard, { plan, outcomes: pullRequests, baseBranch, settings, context });
+    await publishDashboard(deps, dashboard, {
+      plan,
+      outcomes: pullRequests,
+      baseBranch,
+      settings,
+      context,
+      changelogs,
+    });
   }
 
   const internal = plan.errors.filter((failure) => isInternal(failure.error)).length;

@@ -1,13 +1,14 @@
-import { createChangelogCollector, factsMaySpend } from './collect.ts';
+import { createChangelogCollector } from './collect.ts';
 import type { ChangelogFacts } from './facts/index.ts';
 import { newestCreated } from './facts/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite } from '../dockerfile/index.ts';
 import { formatPlatform } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
-import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/index.ts';
+import { factsMaySpend, memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/index.ts';
 import type { PinDeps, PinPlan } from '../pin/index.ts';
-import { holdBack } from '../hold-back/index.ts';
+import { holdBack, signaturePolicyActsOn } from '../hold-back/index.ts';
+import type { SignatureTrust } from '../signature-check/index.ts';
 import { updateFrom, updateImageName, type Update } from '../update/index.ts';
 
 /** The facts of each update, by `changelogKey`. */
@@ -17,6 +18,8 @@ export interface ChangelogDeps {
   readonly registry: RegistryClient;
   readonly now: Date;
   readonly debug?: (line: string) => void;
+  /** The run's signature trust (built once by the entry); without it signatures are not looked for. */
+  readonly signatureTrust?: SignatureTrust | undefined;
 }
 
 export interface ChangelogOptions {
@@ -36,7 +39,8 @@ export interface ChangelogPlan {
   readonly changelogs: Changelogs;
 }
 
-type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms' | 'minimumAgeMs'>;
+type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms' | 'minimumAgeMs'> &
+  Pick<RunSettings, 'signaturePolicy' | 'signaturePolicyImages'>;
 
 export function changelogKey(update: Update): string {
   return `${update.site.file}:${update.site.line}@${update.target.digest}`;
@@ -96,6 +100,11 @@ export async function addChangelogs(
     ...(all
       ? {}
       : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
+    // Shown with every changelog; without one, read only for signature-policy (provenance only shown).
+    signatures:
+      deps.signatureTrust && (all || settings.signaturePolicy !== 'report')
+        ? { trust: deps.signatureTrust, provenance: all }
+        : undefined,
   });
   const wanted = (
     all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings))
@@ -138,9 +147,10 @@ export async function addChangelogs(
   return { plan: kept, changelogs };
 }
 
-/** Whether `minimum-age` or `skip-unchanged-platforms` can act on this update. */
+/** Whether `minimum-age`, `skip-unchanged-platforms` or `signature-policy` can act on this update. */
 function policyActsOn(update: Update, settings: ChangelogSettings): boolean {
   if (settings.minimumAgeMs !== undefined) return true;
+  if (signaturePolicyActsOn(settings, update.site.reference)) return true;
   if (!settings.skipUnchangedPlatforms || updateFrom(update) === undefined) return false;
   return (usedPlatforms(settings, update.site)?.length ?? 0) > 0;
 }
@@ -148,6 +158,11 @@ function policyActsOn(update: Update, settings: ChangelogSettings): boolean {
 /** Whether a plan needs facts for its settings alone (see `ChangelogOptions`). */
 export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
   // Neither setting set (the default): nothing to decide, so no pass over the updates.
-  if (settings.minimumAgeMs === undefined && !settings.skipUnchangedPlatforms) return false;
+  if (
+    settings.minimumAgeMs === undefined &&
+    !settings.skipUnchangedPlatforms &&
+    settings.signaturePolicy === 'report'
+  )
+    return false;
   return plan.updates.some((update) => policyActsOn(update, settings));
 }

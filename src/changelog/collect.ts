@@ -1,6 +1,6 @@
 import type { ImageReference } from '../reference/index.ts';
 import { isIndexMediaType, type RegistryClient } from '../registry/index.ts';
-import { memoizeRegistryClient } from '../resolve/index.ts';
+import { defaultDockerHubReserve, factsMaySpend, memoizeRegistryClient } from '../resolve/index.ts';
 import { defaultMaxSbomBytes, findSbom } from './attestations.ts';
 import { compareSnapshots } from './facts/index.ts';
 import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts/index.ts';
@@ -15,6 +15,7 @@ import {
   type ImageIndex,
 } from '../oci/index.ts';
 import { siblingTags } from './tags.ts';
+import { createSignatureReader, type SignatureCollection } from './signatures.ts';
 
 export interface ChangelogRequest {
   readonly ref: ImageReference;
@@ -44,29 +45,12 @@ export interface CollectorOptions {
    * the facts stop at the two platform lists (nothing else would be shown).
    */
   readonly skipUnchangedPlatforms?: boolean;
+  /** Check the signatures (and, when asked, the provenance) of both digests; undefined: not looked for. */
+  readonly signatures?: SignatureCollection | undefined;
 }
 
 export interface ChangelogCollector {
   collect(request: ChangelogRequest): Promise<ChangelogFacts>;
-}
-
-/** Docker Hub pulls the changelog leaves for pinning, unless a caller says otherwise. */
-export const defaultDockerHubReserve = 30;
-
-/**
- * Docker Hub counts manifest GETs as pulls: facts may spend `pulls` of them only while the pins keep their
- * reserve. Other registries have no such budget. Pinning asks the same question before it lets a GET it
- * would share with the changelog stand in for a HEAD.
- */
-export function factsMaySpend(
-  client: RegistryClient,
-  ref: ImageReference,
-  pulls: number,
-  reserve = defaultDockerHubReserve,
-): boolean {
-  if (ref.domain !== 'docker.io') return true;
-  const left = client.dockerHubPullsLeft?.();
-  return left === undefined || left - pulls >= reserve;
 }
 
 const budgetNote = {
@@ -102,6 +86,8 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
   /** One page of the repository's tags (memoized per repository), undefined when it cannot be read. */
   const tagPage = (ref: ImageReference) => async () =>
     client.listTags ? client.listTags(ref).catch(() => undefined) : undefined;
+  const signatures =
+    options.signatures && createSignatureReader(options.signatures, client, canSpend, tagPage, debug);
 
   const readIndex = async (
     request: ChangelogRequest,
@@ -254,7 +240,17 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       before === undefined ? undefined : readDetails(request, before, identical, skipped),
       readDetails(request, after, identical, skipped),
     ]);
-    const facts = compare(beforeDetails, afterDetails);
+    const [signature, provenance] = signatures
+      ? await Promise.all([
+          signatures.verdict(request.ref, request.from, request.to),
+          signatures.provenance(request.ref, after.index, afterDetails.details),
+        ])
+      : [];
+    const facts = {
+      ...compare(beforeDetails, afterDetails),
+      ...(signature && { signature }),
+      ...(provenance && { provenance }),
+    };
     if (options.lookupTags === false || facts.version?.to !== undefined) return facts;
     const tags = await siblingTags(client, request.ref, request.to, debug);
     return tags.length ? { ...facts, tags } : facts;

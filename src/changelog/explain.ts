@@ -3,10 +3,13 @@ import type { ChangelogFacts } from './facts/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { formatPlatform, parseImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { SignatureTrust } from '../signature-check/index.ts';
 
 export interface ExplainDeps {
   readonly registry: RegistryClient;
   readonly debug?: ((line: string) => void) | undefined;
+  /** The run's signature trust; without it signatures and provenance are not looked for. */
+  readonly signatureTrust?: SignatureTrust | undefined;
 }
 
 /**
@@ -21,7 +24,11 @@ export async function explainImage(
 ): Promise<ChangelogFacts> {
   const ref = parseImageReference(text);
   const current = await deps.registry.resolveTag(ref);
-  const collector = createChangelogCollector({ client: deps.registry, debug: deps.debug });
+  const collector = createChangelogCollector({
+    client: deps.registry,
+    debug: deps.debug,
+    signatures: deps.signatureTrust && { trust: deps.signatureTrust, provenance: true },
+  });
   return collector.collect({
     ref,
     image: `${ref.familiarName}:${ref.trackedTag}`,

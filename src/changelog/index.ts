@@ -5,4 +5,4 @@
  */
 export * from './changelogs.ts';
 export * from './explain.ts';
-export { factsMaySpend } from './collect.ts';
+export { factsMaySpend } from '../resolve/index.ts';

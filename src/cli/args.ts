@@ -50,6 +50,8 @@ const options = {
   platform: { type: 'string' },
   concurrency: { type: 'string' },
   'minimum-age': { type: 'string' },
+  'signature-policy': { type: 'string' },
+  'sigstore-trusted-root': { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -73,6 +75,16 @@ export const flagDocs: Record<
     syntax: '--minimum-age DURATION',
     what: 'hold back digests built less than DURATION ago (3d, 12h)',
     needs: 'a duration such as 3d',
+  },
+  'signature-policy': {
+    syntax: '--signature-policy POLICY',
+    what: 'report (default), same-identity (hold back a signature missing, broken or from another identity) or require',
+    needs: 'report, same-identity or require',
+  },
+  'sigstore-trusted-root': {
+    syntax: '--sigstore-trusted-root FILE',
+    what: "a Sigstore trusted_root.json to check keyless signatures against (default Sigstore's public-good root)",
+    needs: 'a file',
   },
   include: { syntax: '--include GLOB', what: 'also take files matching GLOB (repeatable)', needs: 'a glob' },
   exclude: { syntax: '--exclude GLOB', what: 'leave out files matching GLOB (repeatable)', needs: 'a glob' },
@@ -152,12 +164,14 @@ const registryFlags: readonly Flag[] = [
   'concurrency',
 ];
 
+const signatureFlags: readonly Flag[] = ['signature-policy', 'sigstore-trusted-root'];
+
 /** Which flags each command takes; anything else is a usage error rather than silently ignored. */
 export const flagsByCommand: Record<CommandName, readonly Flag[]> = {
   scan: fileFlags,
-  pin: ['diff', 'changelog', 'minimum-age', ...fileFlags, ...registryFlags],
-  check: ['strict', 'changelog', 'minimum-age', ...fileFlags, ...registryFlags],
-  explain: ['json', 'config', 'debug', ...registryFlags],
+  pin: ['diff', 'changelog', 'minimum-age', ...signatureFlags, ...fileFlags, ...registryFlags],
+  check: ['strict', 'changelog', 'minimum-age', ...signatureFlags, ...fileFlags, ...registryFlags],
+  explain: ['json', 'config', 'debug', 'sigstore-trusted-root', ...registryFlags],
 };
 
 /** `see basepin pin --help` for the command in `argv`, else the general help. */
@@ -227,6 +241,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       platform: values.platform,
       concurrency: values.concurrency,
       'minimum-age': values['minimum-age'],
+      'signature-policy': values['signature-policy'],
+      'sigstore-trusted-root': values['sigstore-trusted-root'],
     },
     registryCredentials: values['registry-credential'] ?? [],
     config: values.config,

@@ -6,7 +6,7 @@ import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import { pinReportJsonChunks, planRun } from '../pipeline/index.ts';
-import { registryClientFor } from '../wiring/index.ts';
+import { registryClientFor, signatureTrustFor } from '../wiring/index.ts';
 import { writeChanges, type WriteFailure } from '../pin/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
@@ -42,6 +42,7 @@ async function pinOrCheck(
   redactor: Redactor,
 ): Promise<number> {
   const registry = registryOf(settings, io, redactor);
+  const signatureTrust = await signatureTrustFor(settings);
   const showProgress = io.interactive && !args.quiet && !args.json;
   const workspace = openFileWorkspace(settings.cwd);
   // Facts cost registry requests: read them all for --changelog, else only what a hold-back policy acts on.
@@ -53,6 +54,7 @@ async function pinOrCheck(
       now: io.now?.() ?? new Date(),
       debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
       onProgress: showProgress ? progressLine(io) : undefined,
+      signatureTrust,
     },
     {
       facts: args.changelog ? 'all' : 'policy',
@@ -135,11 +137,13 @@ function reportInternal(plan: PinPlan, args: CliArgs, io: CliIo): boolean {
 /** `basepin explain IMAGE[:TAG][@OLD_DIGEST]`: one image's changelog facts, as text or JSON. */
 async function explain(settings: RunSettings, args: CliArgs, io: CliIo, redactor: Redactor): Promise<number> {
   const registry = registryOf(settings, io, redactor);
+  const signatureTrust = await signatureTrustFor(settings);
   let facts;
   try {
     facts = await explainImage(args.image ?? '', settings, {
       registry,
       debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
+      signatureTrust,
     });
   } catch (error) {
     if (error instanceof BadReferenceError) throw new UsageError(error.message);

@@ -318,7 +318,6 @@ export const settingSpecs = {
   'signature-policy': {
     shape: 'text',
     file: (z) => z.enum(signaturePolicyValues),
-    flag: null,
     description:
       "What an update's signature must be: `report` (show it), `same-identity` (hold back an update whose signature is missing, does not verify or comes from another identity than the pinned digest's) or `require` (hold back anything not validly signed).",
     parse: textSetting((value) => parseChoice(value, signaturePolicyValues)),
@@ -346,7 +345,6 @@ export const settingSpecs = {
   'sigstore-trusted-root': {
     shape: 'text',
     file: (z) => z.string().min(1),
-    flag: null,
     description:
       'A Sigstore `trusted_root.json` to check keyless signatures against (a private Sigstore deployment); default the public-good root shipped with basepin.',
     parse: textSetting(nonEmpty),

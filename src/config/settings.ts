@@ -1,5 +1,6 @@
 import type { Platform } from '../reference/index.ts';
 import type { OsvApi, VulnerabilityPolicy } from '../vulnerabilities/index.ts';
+import type { SignaturePolicy } from '../signatures/index.ts';
 import { SettingsError } from './errors.ts';
 import {
   settingSpecs,
@@ -66,6 +67,14 @@ export interface RunSettings {
   readonly osvApi: OsvApi;
   /** `hold-introduced` holds back updates that introduce a known vulnerability. */
   readonly vulnerabilityPolicy: VulnerabilityPolicy;
+  /** `report`, or hold back updates whose signature is not the pinned digest's (`same-identity`) or none (`require`). */
+  readonly signaturePolicy: SignaturePolicy;
+  /** Image globs `signaturePolicy` applies to; empty: every image. */
+  readonly signaturePolicyImages: readonly string[];
+  /** Image glob → PEM public key or the path of a file holding one (config file only). */
+  readonly signatureKeys: Readonly<Record<string, string>>;
+  /** A Sigstore trusted root file; undefined: the public-good root shipped with basepin. */
+  readonly sigstoreTrustedRoot: string | undefined;
 }
 
 export interface SettingsInput {
@@ -123,6 +132,10 @@ export function runSettings(input: SettingsInput): RunSettings {
     minimumAgeMs: get('minimum-age'),
     osvApi: get('osv-api'),
     vulnerabilityPolicy: get('vulnerability-policy'),
+    signaturePolicy: get('signature-policy'),
+    signaturePolicyImages: get('signature-policy-images'),
+    signatureKeys: get('signature-keys'),
+    sigstoreTrustedRoot: get('sigstore-trusted-root'),
   };
 }
 

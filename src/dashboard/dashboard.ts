@@ -23,6 +23,9 @@ import { failureMessage } from '../update/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
 import { updateFrom } from '../update/index.ts';
+import type { Update } from '../update/index.ts';
+import { changelogKey, type Changelogs } from '../changelog/index.ts';
+import { describeVerdict } from '../signatures/index.ts';
 import { commentUrl, fileLineUrl } from '../text/github-links.ts';
 
 /** The dashboard issue as found (or not) and its state. */
@@ -85,6 +88,14 @@ export interface DashboardInput {
   readonly serverUrl: string;
   /** Links to lines point at this commit. */
   readonly baseSha: string;
+  /** The run's facts: a pending update's line says what its signature check found. */
+  readonly changelogs?: Changelogs | undefined;
+}
+
+/** `; signed by …, same as before` for a pending update whose signature was checked, else nothing. */
+function signatureNote(changelogs: Changelogs | undefined, update: Update): string {
+  const verdict = changelogs?.get(changelogKey(update))?.signature;
+  return verdict === undefined ? '' : `; ${describeVerdict(verdict)}`;
 }
 
 /** The dashboard body for a run's plan and outcomes. */
@@ -113,7 +124,7 @@ export function dashboardBody(input: DashboardInput): string {
       site(
         siteNote(u.site),
         updateFrom(u) === undefined ? 'unpinned' : 'stale',
-        `${updateImageName(u)} → ${u.target.digest}`,
+        `${updateImageName(u)} → ${u.target.digest}${signatureNote(input.changelogs, u)}`,
       ),
     ),
     ...input.plan.unchanged.map((n) => site(n, 'current')),
@@ -152,6 +163,7 @@ export async function publishDashboard(
     readonly baseBranch: string;
     readonly settings: { readonly branchPrefix: string; readonly excludeImages: readonly string[] };
     readonly context: { readonly repo: RepoRef; readonly serverUrl: string; readonly sha: string };
+    readonly changelogs?: Changelogs | undefined;
   },
 ): Promise<void> {
   try {
@@ -168,6 +180,7 @@ export async function publishDashboard(
       repo: run.context.repo,
       serverUrl: run.context.serverUrl,
       baseSha: run.context.sha,
+      changelogs: run.changelogs,
     });
     const saved = await saveDashboard(deps.github, loaded, body);
     deps.log.info(`dashboard #${saved.issue}: ${saved.operation}`);

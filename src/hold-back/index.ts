@@ -7,3 +7,4 @@ export * from './hold-back.ts';
 export * from './ignore-rule.ts';
 export * from './policies.ts';
 export * from './policy.ts';
+export * from './signature-policy.ts';

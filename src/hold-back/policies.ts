@@ -1,5 +1,6 @@
 import { minimumAgePolicy, unchangedPlatformsPolicy } from './fact-policies.ts';
 import { ignoreRulePolicy } from './ignore-rule.ts';
+import { signaturePolicyHold } from './signature-policy.ts';
 import type { HoldPolicy } from './policy.ts';
 
 /**
@@ -12,4 +13,5 @@ export const holdPolicies: readonly HoldPolicy[] = [
   ignoreRulePolicy,
   unchangedPlatformsPolicy,
   minimumAgePolicy,
+  signaturePolicyHold,
 ];

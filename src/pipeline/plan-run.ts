@@ -4,6 +4,7 @@ import type { IgnoreRule } from '../dashboard/issue-body/index.ts';
 import { applyIgnoreRules, ignoredBy } from '../hold-back/index.ts';
 import { planPins, type PinDeps, type PinPlan } from '../pin/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { SignatureTrust } from '../signature-check/index.ts';
 import type { Update } from '../update/index.ts';
 import type { Workspace } from '../workspace/types.ts';
 
@@ -14,6 +15,8 @@ export interface PlanRunDeps {
   readonly now: Date;
   readonly debug?: ((line: string) => void) | undefined;
   readonly onProgress?: PinDeps['onProgress'];
+  /** The run's signature trust, built once by the entry (`signatureTrustFor`); without it none are read. */
+  readonly signatureTrust?: SignatureTrust | undefined;
 }
 
 export interface PlanRunRequest {
@@ -73,7 +76,7 @@ export async function planRun(
   return await addChangelogs(
     planned,
     settings,
-    { registry: pinning.registry, now: deps.now, debug: deps.debug },
+    { registry: pinning.registry, now: deps.now, debug: deps.debug, signatureTrust: deps.signatureTrust },
     { facts: request.facts, only: request.factsFor?.(planned) },
   );
 }

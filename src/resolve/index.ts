@@ -4,3 +4,4 @@
  */
 export * from './memoized-client.ts';
 export * from './target-digest.ts';
+export * from './pull-budget.ts';

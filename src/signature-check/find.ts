@@ -1,4 +1,4 @@
-import { factsMaySpend } from '../changelog/index.ts';
+import { factsMaySpend } from '../resolve/index.ts';
 import type { ImageReference } from '../reference/index.ts';
 import { RegistryError, tagListed, type RegistryClient, type TagPage } from '../registry/index.ts';
 import {

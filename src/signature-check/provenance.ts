@@ -1,4 +1,4 @@
-import { factsMaySpend } from '../changelog/index.ts';
+import { factsMaySpend } from '../resolve/index.ts';
 import type { ImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import {

@@ -36,7 +36,27 @@ export type DigestSignatures =
 
 export function sameIdentity(a: SignerIdentity, b: SignerIdentity): boolean {
   if (a.kind === 'key') return b.kind === 'key' && a.key === b.key;
-  return b.kind === 'keyless' && a.subject === b.subject && a.issuer === b.issuer;
+  if (b.kind !== 'keyless' || a.issuer !== b.issuer) return false;
+  return a.subject === b.subject || sameWorkflowRelease(a.subject, b.subject);
+}
+
+/**
+ * A release workflow signs each release from its own tag (`…/release.yaml@refs/tags/v1.2`, then `@refs/tags/v1.3`):
+ * the same workflow file of the same repository run for two tags is one signer. A branch ref is part of the
+ * identity (`@refs/heads/main` is not `@refs/heads/topic`).
+ */
+function sameWorkflowRelease(a: string, b: string): boolean {
+  const split = (subject: string) => {
+    const at = subject.lastIndexOf('@');
+    return at < 0 ? undefined : { workflow: subject.slice(0, at), ref: subject.slice(at + 1) };
+  };
+  const [left, right] = [split(a), split(b)];
+  if (left === undefined || right === undefined || left.workflow !== right.workflow) return false;
+  return (
+    /^https:\/\/[^@]+\/\.github\/workflows\/[^@]+$/.test(left.workflow) &&
+    left.ref.startsWith('refs/tags/') &&
+    right.ref.startsWith('refs/tags/')
+  );
 }
 
 /** The identities whose signatures verified, each once. */

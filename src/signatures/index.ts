@@ -27,6 +27,7 @@ export {
 export {
   createSignaturePolicy,
   signaturePolicies,
+  signaturePolicyCovers,
   type ImageNames,
   type SignatureHold,
   type SignaturePolicy,

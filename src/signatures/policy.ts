@@ -38,13 +38,9 @@ export function createSignaturePolicy(
   describe: (verdict: SignatureVerdict) => string,
 ): (image: ImageNames, verdict: SignatureVerdict) => SignatureHold | undefined {
   const { policy } = settings;
-  const inScope = settings.images.length ? picomatch([...settings.images], { dot: true }) : () => true;
   return (image, verdict) => {
     if (policy === 'report') return undefined;
-    const names = [image.familiarName, image.name];
-    if (image.tag !== undefined)
-      names.push(`${image.familiarName}:${image.tag}`, `${image.name}:${image.tag}`);
-    if (!names.some((name) => inScope(name))) return undefined;
+    if (!signaturePolicyCovers(settings.images, image)) return undefined;
     if (!holds(policy, verdict)) return undefined;
     return {
       kind: 'signature-policy',
@@ -53,6 +49,15 @@ export function createSignaturePolicy(
       reason: `signature-policy ${policy}: ${describe(verdict)}`,
     };
   };
+}
+
+/** Whether the globs of `signature-policy-images` cover an image (no globs: every image). */
+export function signaturePolicyCovers(images: readonly string[], image: ImageNames): boolean {
+  if (images.length === 0) return true;
+  const inScope = picomatch([...images], { dot: true });
+  const names = [image.familiarName, image.name];
+  if (image.tag !== undefined) names.push(`${image.familiarName}:${image.tag}`, `${image.name}:${image.tag}`);
+  return names.some((name) => inScope(name));
 }
 
 function holds(policy: Exclude<SignaturePolicy, 'report'>, verdict: SignatureVerdict): boolean {

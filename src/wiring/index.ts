@@ -7,3 +7,4 @@ export * from './action-settings.ts';
 export * from './proxy.ts';
 export * from './redacted-github.ts';
 export * from './registry-client.ts';
+export * from './signature-trust.ts';

@@ -4,6 +4,8 @@ import { addChangelogs, changelogKey, pinningForChangelogs } from '../../src/cha
 import { planPins } from '../../src/pin/plan-pins.ts';
 import { defaultRunSettings } from '../../src/config/settings.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
+import { createSignatureTrust, type SignatureTrust } from '../../src/signature-check/index.ts';
+import { describeVerdict } from '../../src/signatures/index.ts';
 import { bareRebuild } from '../support/changelog-scenarios.ts';
 import { HUB, hubAnonymousAuth, hubHeaders, OCI_INDEX, testClient, useNock } from '../registry/helpers.ts';
 
@@ -15,9 +17,12 @@ const { repo, from, to } = bareRebuild();
 const bytes = (digest: string) => Buffer.from(repo.manifests.get(digest)!.bytes);
 
 /** As a scheduled run does it: pinning and the changelog share one client, and the indexes confirm pins. */
-async function run() {
+async function run(signatureTrust?: SignatureTrust) {
   const workspace = new MemoryWorkspace([['Dockerfile', `FROM alpine:3.20@${from}\n`]]);
-  const settings = defaultRunSettings({ cwd: '/repository' });
+  const settings = defaultRunSettings({
+    cwd: '/repository',
+    signaturePolicy: signatureTrust ? 'same-identity' : 'report',
+  });
   const { client } = testClient();
   const pinning = pinningForChangelogs(client);
   const planned = await planPins(settings, { ...pinning, workspace });
@@ -26,6 +31,7 @@ async function run() {
     ...(await addChangelogs(planned, settings, {
       registry: pinning.registry,
       now: new Date('2026-11-22T00:00:00Z'),
+      signatureTrust,
     })),
     client,
   };
@@ -79,6 +85,27 @@ describe('a low Docker Hub pull budget', () => {
     ]);
     // The one GET is the tag list, which is not a pull.
     expect(client.stats()).toMatchObject({ get: 1, dockerHubPulls: 0 });
+  });
+
+  it('signatures the budget cannot pay for are "not checked", never "not signed", and hold nothing back', async () => {
+    hubAnonymousAuth(['library/alpine']);
+    nock(HUB)
+      .head('/v2/library/alpine/manifests/3.20')
+      .reply(200, undefined, hubHeaders(to, OCI_INDEX, 32))
+      .get(`/v2/library/alpine/manifests/${from}`)
+      .reply(200, bytes(from), hubHeaders(from, OCI_INDEX, 31))
+      .get(`/v2/library/alpine/manifests/${to}`)
+      .reply(200, bytes(to), hubHeaders(to, OCI_INDEX, 30));
+    tagList();
+    const { plan, changelogs, client } = await run(createSignatureTrust());
+    // signature-policy same-identity is set: an unread signature of a digest whose predecessor was not read
+    // either is no reason to hold the update back.
+    expect(plan.updates).toHaveLength(1);
+    const signature = changelogs.get(changelogKey(plan.updates[0]!))?.signature;
+    expect(signature).toMatchObject({ kind: 'unknown', reason: 'Docker Hub pull budget' });
+    expect(describeVerdict(signature!)).toBe('signature not checked (Docker Hub pull budget)');
+    // No referrers GET and no `.sig` manifest: the two index pulls are all.
+    expect(client.stats()).toMatchObject({ dockerHubPulls: 2 });
   });
 });
 

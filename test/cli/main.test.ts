@@ -51,6 +51,24 @@ describe('runCli: bad settings are usage errors (64), like a bad flag', () => {
       /--insecure-registry: "not a host!!" is not a host\[:port\]/,
     ],
     ['--config naming a missing file', ['check', '--config', 'missing.yml'], undefined, /missing\.yml/],
+    [
+      '--sigstore-trusted-root naming a missing file',
+      ['check', '--sigstore-trusted-root', 'root.json'],
+      undefined,
+      /^basepin: sigstore-trusted-root: root\.json cannot be read \(ENOENT\)\n$/,
+    ],
+    [
+      'signature-keys naming a missing key file',
+      ['pin'],
+      'signature-keys:\n  "acme/*": keys/acme.pem\n',
+      /^basepin: signature-keys: acme\/\*: keys\/acme\.pem cannot be read \(ENOENT\)\n$/,
+    ],
+    [
+      'a --signature-policy it does not know',
+      ['check', '--signature-policy', 'strict'],
+      undefined,
+      /signature-policy/,
+    ],
     ['a malformed --registry-mirror', ['pin', '--registry-mirror', 'docker.io=ftp://m'], undefined, /mirror/],
     [
       'a malformed --registry-credential (the secret is not echoed)',

@@ -199,3 +199,55 @@ describe('signature-policy', () => {
     ).toBeUndefined();
   });
 });
+
+describe('sameIdentity: a release workflow signing from each release tag', () => {
+  const workflow = 'https://github.com/salrashid123/go-bazel-github-workflow/.github/workflows/release.yaml';
+  const actions = 'https://token.actions.githubusercontent.com';
+  const keyless = (subject: string, issuer = actions): SignerIdentity => ({
+    kind: 'keyless',
+    subject,
+    issuer,
+  });
+  it.each([
+    [
+      'the same workflow run for two tags',
+      `${workflow}@refs/tags/v0.0.26`,
+      `${workflow}@refs/tags/v0.0.30`,
+      actions,
+      true,
+    ],
+    [
+      'the same workflow, the same branch',
+      `${workflow}@refs/heads/main`,
+      `${workflow}@refs/heads/main`,
+      actions,
+      true,
+    ],
+    [
+      'the same workflow from another branch',
+      `${workflow}@refs/heads/main`,
+      `${workflow}@refs/heads/topic`,
+      actions,
+      false,
+    ],
+    ['a tag against a branch', `${workflow}@refs/tags/v1`, `${workflow}@refs/heads/main`, actions, false],
+    [
+      'another workflow file for a tag',
+      `${workflow}@refs/tags/v1`,
+      `${workflow.replace('release', 'nightly')}@refs/tags/v2`,
+      actions,
+      false,
+    ],
+    [
+      'the same tags from another issuer',
+      `${workflow}@refs/tags/v1`,
+      `${workflow}@refs/tags/v2`,
+      'https://example.com',
+      false,
+    ],
+    ['e-mail addresses are whole', 'dev@example.com', 'dev@example.org', actions, false],
+  ])('%s', (_, before, after, issuer, same) => {
+    const verdict = signatureVerdict(signed(keyless(before)), signed(keyless(after, issuer)));
+    expect(verdict.kind).toBe(same ? 'same-identity' : 'different-identity');
+  });
+});

@@ -191,7 +191,8 @@ export interface BuiltIndexOptions {
     readonly annotations?: Record<string, string>;
     /** SPDX and/or provenance statements for a BuildKit attestation manifest. */
     readonly sbom?: Record<string, unknown>;
-    readonly provenance?: boolean;
+    /** An empty v0.2 statement, or a real one's bytes (stored byte-exact). */
+    readonly provenance?: boolean | Uint8Array;
     readonly osVersion?: string;
   }[];
 }
@@ -238,7 +239,7 @@ export function storeBuildKitIndex(repo: FixtureRepo, options: BuiltIndexOptions
     });
     const layers: unknown[] = [];
     const layer = (statement: unknown, predicate: string) => {
-      const bytes = jsonBytes(statement);
+      const bytes = statement instanceof Uint8Array ? statement : jsonBytes(statement);
       layers.push({
         mediaType: IN_TOTO,
         digest: store(repo, IN_TOTO, bytes),
@@ -247,7 +248,9 @@ export function storeBuildKitIndex(repo: FixtureRepo, options: BuiltIndexOptions
       });
     };
     if (platform.sbom) layer(platform.sbom, SPDX);
-    if (platform.provenance)
+    if (platform.provenance instanceof Uint8Array)
+      layer(platform.provenance, 'https://slsa.dev/provenance/v0.2');
+    else if (platform.provenance)
       layer(
         {
           _type: 'https://in-toto.io/Statement/v0.1',

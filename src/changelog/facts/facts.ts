@@ -1,5 +1,6 @@
 import type { ImageMetadata } from './metadata.ts';
 import type { PackageDiff, SbomPackage } from './sbom.ts';
+import type { Provenance, ProvenanceMatch, SignatureVerdict } from '../../signatures/index.ts';
 
 /**
  * What the registry told us about one image digest: the index's platform list (when it is an index), and the
@@ -80,4 +81,14 @@ export interface ChangelogFacts {
   readonly details?: readonly PlatformFacts[] | undefined;
   /** Facts left out on purpose, said in the PR (`package diff skipped: Docker Hub pull budget`). */
   readonly skipped?: readonly string[] | undefined;
+  /** The new digest's signature against the pinned one's (src/signatures/); undefined when not looked for. */
+  readonly signature?: SignatureVerdict | undefined;
+  /** The SLSA provenance of each platform used that has one, with how it compares to the image's source. */
+  readonly provenance?: readonly PlatformProvenance[] | undefined;
+}
+
+export interface PlatformProvenance {
+  readonly platform: string;
+  readonly provenance: Provenance;
+  readonly match: ProvenanceMatch;
 }

@@ -9,4 +9,5 @@ export * from './metadata.ts';
 export * from './platforms.ts';
 export * from './render.ts';
 export * from './sbom.ts';
+export * from './signature-lines.ts';
 export * from './text.ts';

@@ -2,6 +2,7 @@ import { shortDigest } from '../../reference/index.ts';
 import { renderDetails } from './details.ts';
 import type { ChangelogFacts } from './facts.ts';
 import { renderHeadline } from './headline.ts';
+import { signatureFactLines } from './signature-lines.ts';
 import { codeSpan } from '../../text/markdown.ts';
 
 export type { ChangelogFacts } from './facts.ts';
@@ -57,8 +58,12 @@ function digestLine(facts: ChangelogFacts): string[] {
 
 /** One image: the headline, then `<details>` with the tables (unless `maxItems` is negative: headline only). */
 export function renderImageSection(facts: ChangelogFacts, now: Date | undefined, maxItems: number): string {
-  if (!hasDetails(facts)) return digestLine(facts).join('\n');
-  const headline = `- ${renderHeadline(facts, now)}`;
+  // Signature and provenance under the headline, never in it: "not signed" is said once, without noise.
+  const signed = signatureFactLines(facts, 'markdown')
+    .map(({ label, text }) => `\n  - ${label}: ${text}`)
+    .join('');
+  if (!hasDetails(facts)) return `${digestLine(facts).join('\n')}${signed}`;
+  const headline = `- ${renderHeadline(facts, now)}${signed}`;
   if (maxItems < 0) return headline;
   const body = renderDetails(facts, now, { maxItems });
   if (body.length === 0) return headline;

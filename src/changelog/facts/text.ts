@@ -1,6 +1,7 @@
 import type { ChangelogFacts } from './facts.ts';
 import { dateWithAge, renderHeadline } from './headline.ts';
 import { untrustedText } from '../../text/untrusted.ts';
+import { signatureFactLines, signatureFactsJson } from './signature-lines.ts';
 
 /**
  * The facts for a terminal (`basepin explain`) and for JSON (`--json`, the `changelog` object): the same
@@ -20,7 +21,9 @@ export function changelogJson(facts: ChangelogFacts): unknown {
     }
     return value;
   };
-  return clean(facts);
+  // The verdict and provenance in their JSON form (`signatureJson`, `provenanceJson`), text already cleaned.
+  const { signature: _signature, provenance: _provenance, ...rest } = facts;
+  return { ...(clean(rest) as object), ...signatureFactsJson(facts) };
 }
 
 /** A registry value on one line: escaped and capped (`src/text/untrusted.ts`). */
@@ -82,6 +85,7 @@ export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined
     ];
     row('platforms', parts.filter(Boolean).join('; '));
   }
+  for (const { label, text } of signatureFactLines(facts, 'plain')) row(label.toLowerCase(), text);
   for (const note of facts.skipped ?? []) row('note', note);
   return lines.join('\n');
 }
