@@ -55,10 +55,7 @@ describe('ownership whatever GraphQL says the token is', () => {
     await twoRunsAndAMove('login', 'a');
   });
 
-  // Known gap until ownership is decided by marks (src/text/marks.ts) instead of by the token's login: a
-  // login without [bot], or none at all, finds no dashboard (a second one is opened) and counts basepin's
-  // own commit as someone else's. `it.fails` turns red once that is fixed: make these `it` then.
-  it.fails.each<StubViewer>(['login-without-bot', 'forbidden', 'refused'])(
+  it.each<StubViewer>(['login-without-bot', 'forbidden', 'refused'])(
     'viewer mode %s',
     async (viewer) => {
       await twoRunsAndAMove(viewer, viewer);
