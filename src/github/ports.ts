@@ -27,8 +27,8 @@ export type IssuesApi = Pick<
   'listLabelledIssues' | 'getIssue' | 'createIssue' | 'updateIssueBody' | 'closeIssue'
 >;
 
-/** Comments: who may run a command, the reaction and the reply, and the identity replies are written as. */
-export type CommentsApi = Pick<GitHubRepository, 'permissionOf' | 'react' | 'comment' | 'identity'>;
+/** Comments: who may run a command, the reaction and the reply. Whose a comment is, is read from its marker. */
+export type CommentsApi = Pick<GitHubRepository, 'permissionOf' | 'react' | 'comment'>;
 
 /** Git data: commits, branches and file contents. */
 export type GitDataApi = Pick<

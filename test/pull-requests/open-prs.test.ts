@@ -466,6 +466,26 @@ describe('openPullRequests', () => {
     ]);
   });
 
+  it('an open-PR listing that fails is not an empty one: nothing is written, with one warning', async () => {
+    // Every try (the first and the client's retries) answers 503; any write would be an unmatched request.
+    nock(api)
+      .get(`${repoPath}/pulls`)
+      .query({ state: 'open', base: 'main', per_page: '100' })
+      .times(4)
+      .reply(503, 'Service Unavailable');
+    const { pullRequests, log } = await run(reportOf(updates));
+    expect(pullRequests).toEqual([
+      {
+        branch: 'basepin/all',
+        operation: 'skipped',
+        reason: expect.stringMatching(/^the open pull requests could not be listed \(.*503/),
+      },
+    ]);
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([
+      expect.stringMatching(/no pull request was opened, updated or closed this run$/),
+    ]);
+  });
+
   it('retries a 5xx on the way and labels a PR GitHub does not know yet (422)', async () => {
     openPrs();
     nock(api)
