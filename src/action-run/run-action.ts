@@ -1,4 +1,4 @@
-import { emptyDashboardState, readTickedBoxes } from '../dashboard/issue-body/index.ts';
+import { readTickedBoxes } from '../dashboard/issue-body/index.ts';
 import { GitHubError } from '../github/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/index.ts';
@@ -8,12 +8,13 @@ import type { SignatureTrust } from '../signature-check/index.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { isInternal } from '../update/index.ts';
 import { renderJobSummary } from './job-summary.ts';
-import { loadDashboard, publishDashboard } from '../dashboard/index.ts';
+import { loadDashboard, publishDashboard, type LoadedDashboard } from '../dashboard/index.ts';
 import { groupUpdates } from '../pull-requests/index.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from '../pull-requests/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import type { Update } from '../update/index.ts';
 import { failureJson, planRun, updatesJson } from '../pipeline/index.ts';
+import { noDashboard, notWritten } from './unread-dashboard.ts';
 
 /** What the runner tells a run about itself (@actions/github's context), read by the entry. */
 export interface ActionContext {
@@ -86,12 +87,11 @@ export async function runAction(
   // The dashboard holds the `/basepin ignore` rules and the boxes a person ticked.
   const dashboard = await loadDashboard(deps.github, deps.log).catch((error: unknown) => {
     if (!(error instanceof GitHubError)) throw error;
-    // Without it the run still pins; ignore rules and ticked boxes wait for the next run.
-    deps.log.warning(`dashboard not read: ${error.message}`);
-    return { issue: undefined, state: emptyDashboardState };
+    return error;
   });
-  const ticked =
-    dashboard.issue === undefined ? undefined : readTickedBoxes(dashboard.issue.body, dashboard.state);
+  const unread = dashboard instanceof GitHubError ? dashboard : undefined;
+  const loaded: LoadedDashboard = dashboard instanceof GitHubError ? noDashboard : dashboard;
+  const ticked = loaded.issue === undefined ? undefined : readTickedBoxes(loaded.issue.body, loaded.state);
   const now = deps.now?.() ?? new Date();
   const only = context.steer?.onlyBranches;
   const { plan, changelogs } = await planRun(
@@ -106,7 +106,7 @@ export async function runAction(
     {
       facts: 'all',
       // Ignore rules come first, so an ignored image costs no changelog requests.
-      ignores: dashboard.state.ignores,
+      ignores: loaded.state.ignores,
       // Pinning reads by GET only the indexes the changelog will read: not an ignored image's, and not for a
       // command, which reads facts for its own pull request only (not known before planning).
       pinningReadsFacts: only === undefined,
@@ -115,32 +115,38 @@ export async function runAction(
       factsFor: (planned) => inBranches(planned, settings, only),
     },
   );
-  const { pullRequests } = await openPullRequests(
-    {
-      ...settings,
-      report: plan,
-      baseBranch,
-      baseSha: context.sha,
-      repo: context.repo,
-      serverUrl: context.serverUrl,
-      changelogs,
-      now,
-      steer: {
-        refresh: new Set(ticked?.create ?? []),
-        refreshAll: ticked?.rebaseAll ?? false,
-        ...context.steer,
-      },
-    },
-    { github: deps.github, log: deps.log },
-  );
+  // An unread dashboard is not an absent one: its ignore rules are unknown, so any proposal might be one a
+  // person declined. No pull request is opened, updated or closed, and no dashboard is created.
+  const { pullRequests } =
+    unread !== undefined
+      ? notWritten(plan, settings, unread, deps.log)
+      : await openPullRequests(
+          {
+            ...settings,
+            report: plan,
+            baseBranch,
+            baseSha: context.sha,
+            repo: context.repo,
+            serverUrl: context.serverUrl,
+            changelogs,
+            now,
+            steer: {
+              refresh: new Set(ticked?.create ?? []),
+              refreshAll: ticked?.rebaseAll ?? false,
+              ...context.steer,
+            },
+          },
+          { github: deps.github, log: deps.log },
+        );
   // No Dockerfile at all is most often a missing checkout: never redraw the dashboard from that.
   if (
+    unread === undefined &&
     settings.dashboard &&
     !settings.dryRun &&
     context.steer?.onlyBranches === undefined &&
     plan.files.length > 0
   ) {
-    await publishDashboard(deps, dashboard, {
+    await publishDashboard(deps, loaded, {
       plan,
       outcomes: pullRequests,
       baseBranch,

@@ -2,6 +2,7 @@ import type { RunEvent } from '../github/index.ts';
 import { atLeast } from '../github/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { loadDashboard } from '../dashboard/index.ts';
+import { readTickedBoxes } from '../dashboard/issue-body/index.ts';
 import { handleComment, type CommentEvent, type CommentOutcome } from '../comments/index.ts';
 import { planFiles } from '../pin/index.ts';
 import { runAction, type ActionContext, type ActionDeps, type ActionResult } from './run-action.ts';
@@ -45,7 +46,9 @@ export async function runComment(
 
 /**
  * A person edited the dashboard (ticked a box): run now instead of at the next schedule, when the editor
- * may run commands. Edits by bots and by basepin itself (its own redraw) are not runs.
+ * may run commands. Edits by bots are not runs, nor an edit that leaves no box ticked: basepin never writes
+ * a ticked box, so its own redraw under a personal token (an edit by that person) is told apart by what
+ * it holds, never by who made it, and the token owner's own ticks run like anyone's.
  */
 export async function runDashboardEdit(
   settings: RunSettings,
@@ -55,9 +58,6 @@ export async function runDashboardEdit(
 ): Promise<ActionResult | { readonly skipped: string }> {
   if (event.action !== 'edited') return { skipped: `an issue ${event.action}, not edited` };
   if (event.senderType === 'Bot') return { skipped: 'an edit by a bot' };
-  if (event.sender.toLowerCase() === (await deps.github.identity()).toLowerCase()) {
-    return { skipped: "basepin's own edit" };
-  }
   const dashboard = await loadDashboard(deps.github, deps.log);
   if (dashboard.issue?.number !== event.issueNumber) return { skipped: 'not the dashboard issue' };
   const level = await deps.github.permissionOf(event.sender);
@@ -66,5 +66,7 @@ export async function runDashboardEdit(
       skipped: `${event.sender} has ${level} permission; ticking boxes needs ${settings.commandPermission}`,
     };
   }
+  const ticked = readTickedBoxes(dashboard.issue.body, dashboard.state);
+  if (!ticked.rebaseAll && ticked.create.length === 0) return { skipped: 'no box is ticked' };
   return runAction(settings, context, deps);
 }

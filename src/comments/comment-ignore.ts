@@ -1,3 +1,4 @@
+import { markComment } from '../text/marks.ts';
 import {
   ruleCovers,
   sameTarget,
@@ -77,7 +78,9 @@ export async function ignoreCommand(
     const covered = reading.state.updates.filter((u) => ruleCovers(rule, u.repository, u.tag));
     if (covered.length > 0 && covered.length === reading.state.updates.length) {
       await deps.github.closePullRequest(pr.number, {
-        comment: `basepin: ${name} is ignored from now on ([comment](${where(settings, event.issueNumber, event.commentId)})), and this pull request proposed nothing else, so it is closed and \`${pr.headRef}\` deleted.`,
+        comment: markComment(
+          `basepin: ${name} is ignored from now on ([comment](${where(settings, event.issueNumber, event.commentId)})), and this pull request proposed nothing else, so it is closed and \`${pr.headRef}\` deleted.`,
+        ),
         body: withState(pr.body, { ...reading.state, closedAs: 'obsolete' }),
       });
       await deps.github.deleteBranch(pr.headRef);

@@ -9,6 +9,7 @@ import { pinCommand } from './comment-pin.ts';
 import { loadDashboard } from '../dashboard/index.ts';
 import type { Steering } from '../pull-requests/index.ts';
 import { readState } from '../pull-requests/index.ts';
+import { isBasepinComment, markComment } from '../text/marks.ts';
 
 export type {
   CommandPlace,
@@ -47,12 +48,12 @@ export async function handleComment(
   const { github, log } = deps;
   // An edited comment would replay a command with today's token (slash-command-dispatch ignores them too).
   if (event.action !== 'created') return { kind: 'ignored', why: `a comment ${event.action}, not created` };
+  // basepin's replies are known by their marker, never by their author: with a maintainer's personal
+  // token, that maintainer's own comments are commands like anyone's.
+  if (isBasepinComment(event.body)) return { kind: 'ignored', why: "basepin's own comment" };
   if (event.authorType === 'Bot') return { kind: 'ignored', why: 'a comment by a bot' };
   const parsed = parseCommand(event.body);
   if (parsed.kind === 'none') return { kind: 'ignored', why: `not a ${commandPrefix} command` };
-  if (event.author.toLowerCase() === (await github.identity()).toLowerCase()) {
-    return { kind: 'ignored', why: "basepin's own comment" };
-  }
   await react(deps, event.commentId, 'eyes');
 
   const level = await github.permissionOf(event.author);
@@ -185,7 +186,7 @@ async function finish(
   event: CommentEvent,
   outcome: Exclude<CommentOutcome, { kind: 'ignored' }>,
 ): Promise<CommentOutcome> {
-  await deps.github.comment(event.issueNumber, `basepin: ${outcome.reply}`);
+  await deps.github.comment(event.issueNumber, markComment(`basepin: ${outcome.reply}`));
   await react(deps, event.commentId, outcome.kind === 'done' ? '+1' : '-1');
   return outcome;
 }

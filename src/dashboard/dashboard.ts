@@ -1,11 +1,11 @@
 import type { CommentsApi, IssuesApi, PullRequestsApi } from '../github/index.ts';
 import {
-  dashboardLabel,
   dashboardTitle,
   renderDashboard,
   type DashboardPending,
   type DashboardSite,
 } from './issue-body/index.ts';
+import { basepinLabel, chooseDashboard, markComment } from '../text/marks.ts';
 import {
   emptyDashboardState,
   readDashboardState,
@@ -32,25 +32,54 @@ import { commentUrl, fileLineUrl } from '../text/github-links.ts';
 export interface LoadedDashboard {
   readonly issue: Issue | undefined;
   readonly state: DashboardState;
+  /** Other open issues with the dashboard's marks (older versions, racing runs): closed when it is redrawn. */
+  readonly duplicates?: readonly Issue[];
 }
 
-/**
- * The dashboard issue: the oldest open issue with its title and label opened by the token's own identity
- * (anyone can open an issue with that title). A malformed state block is a warning and reads as empty.
- */
-/** What the dashboard uses of GitHub: its issue, the open pull requests it lists, and who basepin is. */
+/** What the dashboard uses of GitHub: its issue, the open pull requests it lists. */
 export type DashboardGitHub = IssuesApi &
   Pick<PullRequestsApi, 'listOpenPullRequests'> &
-  Pick<CommentsApi, 'identity'>;
+  Pick<CommentsApi, 'comment'>;
 
+/**
+ * The dashboard issue: the oldest open issue with basepin's marks (its label, which only people with
+ * triage access can set, and its state block), whoever opened it: ownership is read from what basepin
+ * wrote, never from who the token is. A malformed state block is a warning and reads as empty. A listing
+ * GitHub refused throws (`GitHubError`): an unread dashboard is not an absent one.
+ */
 export async function loadDashboard(github: DashboardGitHub, log: GitHubLog): Promise<LoadedDashboard> {
-  const creator = await github.identity();
-  const [issue] = await github.findIssues({ creator, label: dashboardLabel, title: dashboardTitle });
+  const { dashboard: issue, duplicates } = chooseDashboard(await github.listLabelledIssues(basepinLabel));
   if (issue === undefined) return { issue: undefined, state: emptyDashboardState };
   const reading = readDashboardState(issue.body);
   if (reading.kind === 'invalid')
     log.warning(`dashboard #${issue.number}: ignoring its state: ${reading.reason}`);
-  return { issue, state: reading.kind === 'valid' ? reading.state : emptyDashboardState };
+  return { issue, state: reading.kind === 'valid' ? reading.state : emptyDashboardState, duplicates };
+}
+
+/** Closes the duplicate dashboards, each with a marked comment naming the one kept; a refusal is a warning. */
+async function closeDuplicates(
+  deps: { readonly github: DashboardGitHub; readonly log: GitHubLog },
+  loaded: LoadedDashboard,
+): Promise<void> {
+  const kept = loaded.issue;
+  if (kept === undefined) return;
+  for (const duplicate of loaded.duplicates ?? []) {
+    try {
+      await deps.github.comment(
+        duplicate.number,
+        markComment(
+          `basepin: this duplicates the dashboard #${kept.number}, which basepin keeps; closing this one.`,
+        ),
+      );
+      await deps.github.closeIssue(duplicate.number);
+      deps.log.info(`dashboard #${duplicate.number}: closed as a duplicate of #${kept.number}`);
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      deps.log.warning(
+        `dashboard #${duplicate.number} (a duplicate of #${kept.number}) not closed: ${error.message}`,
+      );
+    }
+  }
 }
 
 /** Writes the body: creates the issue, or updates it when the text differs. No write when nothing changed. */
@@ -60,7 +89,7 @@ export async function saveDashboard(
   body: string,
 ): Promise<{ readonly issue: number; readonly operation: 'created' | 'updated' | 'unchanged' }> {
   if (loaded.issue === undefined) {
-    const issue = await github.createIssue({ title: dashboardTitle, body, labels: [dashboardLabel] });
+    const issue = await github.createIssue({ title: dashboardTitle, body, labels: [basepinLabel] });
     return { issue: issue.number, operation: 'created' };
   }
   if (loaded.issue.body === body) return { issue: loaded.issue.number, operation: 'unchanged' };
@@ -184,6 +213,7 @@ export async function publishDashboard(
     });
     const saved = await saveDashboard(deps.github, loaded, body);
     deps.log.info(`dashboard #${saved.issue}: ${saved.operation}`);
+    await closeDuplicates(deps, loaded);
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
     deps.log.warning(`dashboard not updated: ${error.message}`);

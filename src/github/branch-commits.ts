@@ -12,6 +12,16 @@ export interface BranchCommit {
   readonly name: string | undefined;
   /** GitHub verified the signature (basepin's own commits are signed by GitHub). */
   readonly verified: boolean;
+  /** The commit message, where basepin's trailer is read (`src/text/marks.ts`). */
+  readonly message: string;
+  /** Parent commit shas. */
+  readonly parents: readonly string[];
+}
+
+/** The commits of a branch past its base, and how many there are (more than were read, on a long branch). */
+export interface BranchCommits {
+  readonly commits: readonly BranchCommit[];
+  readonly total: number;
 }
 
 /** Commits read at most: three pages of 100. A branch with more is not basepin's anyway. */
@@ -29,7 +39,7 @@ export async function listBranchCommits(
   repo: RepoRef,
   base: string,
   head: string,
-): Promise<{ readonly commits: readonly BranchCommit[]; readonly total: number }> {
+): Promise<BranchCommits> {
   const resource = `${base}...${head} in ${repo.owner}/${repo.repo}`;
   const commits: BranchCommit[] = [];
   let total = 0;
@@ -50,14 +60,11 @@ export async function listBranchCommits(
         login: c.author?.login,
         name: c.commit.author?.name,
         verified: c.commit.verification?.verified ?? false,
+        message: c.commit.message,
+        parents: (c.parents ?? []).map((parent) => parent.sha),
       })),
     );
     if (compare.commits.length < perPage || commits.length >= total) break;
   }
   return { total, commits };
-}
-
-/** The commits neither authored by `identity` nor signed by GitHub: someone else's work on the branch. */
-export function foreignCommits(commits: readonly BranchCommit[], identity: string): BranchCommit[] {
-  return commits.filter((c) => !(c.verified && c.login?.toLowerCase() === identity.toLowerCase()));
 }

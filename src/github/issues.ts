@@ -40,38 +40,6 @@ export async function getIssue(octokit: GitHubClient, repo: RepoRef, number: num
 }
 
 /**
- * Open issues (not pull requests) opened by `creator` with `label` and exactly `title`, oldest first.
- * Filtering on the author matters: anyone can open an issue with the same title and label.
- * https://docs.github.com/en/rest/issues/issues#list-repository-issues
- */
-export async function findIssues(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  filter: { readonly creator: string; readonly label: string; readonly title: string },
-): Promise<Issue[]> {
-  const resource = `by ${filter.creator} in ${repo.owner}/${repo.repo}`;
-  const all = await withGitHubError('list issues', resource, () =>
-    octokit.paginate(octokit.rest.issues.listForRepo, {
-      ...repo,
-      state: 'open',
-      creator: filter.creator,
-      labels: filter.label,
-      sort: 'created',
-      direction: 'asc',
-      per_page: 100,
-    }),
-  );
-  return all
-    .map((item) => toIssue(item, 'list issues', resource))
-    .filter(
-      (issue) =>
-        !issue.isPullRequest &&
-        issue.title === filter.title &&
-        issue.author?.toLowerCase() === filter.creator.toLowerCase(),
-    );
-}
-
-/**
  * Open issues (not pull requests) with `label`, oldest first, whoever opened them: the candidates for
  * basepin's dashboard, told apart by its mark (`src/text/marks.ts`), never by author.
  * https://docs.github.com/en/rest/issues/issues#list-repository-issues

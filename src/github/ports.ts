@@ -22,10 +22,13 @@ export type PullRequestsApi = Pick<
 >;
 
 /** Issues: the dashboard's, found, read, created and edited. */
-export type IssuesApi = Pick<GitHubRepository, 'findIssues' | 'getIssue' | 'createIssue' | 'updateIssueBody'>;
+export type IssuesApi = Pick<
+  GitHubRepository,
+  'listLabelledIssues' | 'getIssue' | 'createIssue' | 'updateIssueBody' | 'closeIssue'
+>;
 
-/** Comments: who may run a command, the reaction and the reply, and the identity replies are written as. */
-export type CommentsApi = Pick<GitHubRepository, 'permissionOf' | 'react' | 'comment' | 'identity'>;
+/** Comments: who may run a command, the reaction and the reply. Whose a comment is, is read from its marker. */
+export type CommentsApi = Pick<GitHubRepository, 'permissionOf' | 'react' | 'comment'>;
 
 /** Git data: commits, branches and file contents. */
 export type GitDataApi = Pick<
@@ -34,7 +37,7 @@ export type GitDataApi = Pick<
   | 'writeCommit'
   | 'readBranch'
   | 'moveBranchFrom'
-  | 'foreignCommits'
+  | 'listBranchCommits'
   | 'deleteBranch'
   | 'readFileAt'
 >;

@@ -1,5 +1,5 @@
 import { BaseTree } from './base-tree.ts';
-import { foreignCommits, listBranchCommits, type BranchCommit } from './branch-commits.ts';
+import { listBranchCommits, type BranchCommits } from './branch-commits.ts';
 import type { GitHubClient } from './client.ts';
 import { createComment, reactToComment, type CommandReaction, type PostedComment } from './comments.ts';
 import { commitFiles, writeCommit, type CommitFilesInput } from './commit-files.ts';
@@ -7,7 +7,6 @@ import { getTokenIdentity, loginOf } from './identity.ts';
 import {
   closeIssue,
   createIssue,
-  findIssues,
   getIssue,
   listLabelledIssues,
   updateIssueBody,
@@ -66,11 +65,6 @@ export interface GitHubRepository {
   react(commentId: number, content: CommandReaction): Promise<void>;
   comment(issue: number, body: string): Promise<PostedComment>;
   getIssue(number: number): Promise<Issue>;
-  findIssues(filter: {
-    readonly creator: string;
-    readonly label: string;
-    readonly title: string;
-  }): Promise<Issue[]>;
   createIssue(input: {
     readonly title: string;
     readonly body: string;
@@ -78,8 +72,11 @@ export interface GitHubRepository {
   }): Promise<Issue>;
   updateIssueBody(number: number, body: string): Promise<void>;
   getPullRequest(number: number): Promise<PullRequest>;
-  /** Commits on `head` not on `base` that basepin did not make (not by the token's identity, or unsigned). */
-  foreignCommits(base: string, head: string): Promise<BranchCommit[]>;
+  /**
+   * Commits on `head` not on `base`, oldest first, at most `maxComparedCommits` of `total`. Whose they are
+   * is decided by their marks (`src/pull-requests/ownership.ts`), never by who the token is.
+   */
+  listBranchCommits(base: string, head: string): Promise<BranchCommits>;
   listChangedFiles(number: number): Promise<string[]>;
   readFileAt(path: string, sha: string): Promise<Buffer | undefined>;
   /** A commit on `baseSha`; no branch moves. */
@@ -126,21 +123,10 @@ export function createGitHubRepository(
     react: (commentId, content) => reactToComment(octokit, repo, commentId, content),
     comment: (issue, body) => createComment(octokit, repo, issue, body),
     getIssue: (number) => getIssue(octokit, repo, number),
-    findIssues: (filter) => findIssues(octokit, repo, filter),
     createIssue: (input) => createIssue(octokit, repo, input),
     updateIssueBody: (number, body) => updateIssueBody(octokit, repo, number, body),
     getPullRequest: (number) => getPullRequest(octokit, repo, number),
-    foreignCommits: async (base, head) => {
-      const { commits, total } = await listBranchCommits(octokit, repo, base, head);
-      const foreign = foreignCommits(commits, await whoAmI());
-      // Commits past the listed page are unknown: count them as someone else's rather than overwrite them.
-      return total > commits.length
-        ? [
-            ...foreign,
-            { sha: head, login: undefined, name: `${total - commits.length} more commits`, verified: false },
-          ]
-        : foreign;
-    },
+    listBranchCommits: (base, head) => listBranchCommits(octokit, repo, base, head),
     listChangedFiles: (number) => listChangedFiles(octokit, repo, number),
     readFileAt: (path, sha) => readFileAt(octokit, repo, path, sha),
     writeCommit: (input) => writeCommit(octokit, repo, input, baseCommits, baseTree),

@@ -48,8 +48,10 @@ export const CompareSchema = z.object({
     z.object({
       sha: z.string(),
       author: z.object({ login: z.string() }).nullable(),
+      parents: z.array(z.object({ sha: z.string() })).optional(),
       commit: z.object({
         author: z.object({ name: z.string().optional() }).nullable().optional(),
+        message: z.string(),
         verification: z.object({ verified: z.boolean() }).optional(),
       }),
     }),

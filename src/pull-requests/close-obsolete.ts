@@ -1,4 +1,5 @@
 import type { PullRequest } from '../github/index.ts';
+import { markComment } from '../text/marks.ts';
 import type { OpenPullRequestsDeps, OpenPullRequestsInput } from './types.ts';
 import type { PinReport } from '../update/index.ts';
 import { withState, type PullRequestState } from './pr-state.ts';
@@ -29,7 +30,9 @@ export async function closeObsolete(
     return done(pr, pr.headRef, 'closed', { dryRun: true });
   }
   await deps.github.closePullRequest(pr.number, {
-    comment: `basepin: pins are current on \`${input.baseBranch}\` (${shortSha(input.baseSha)}); nothing is left to propose on this branch, so this pull request is closed and \`${pr.headRef}\` deleted.`,
+    comment: markComment(
+      `basepin: pins are current on \`${input.baseBranch}\` (${shortSha(input.baseSha)}); nothing is left to propose on this branch, so this pull request is closed and \`${pr.headRef}\` deleted.`,
+    ),
     body: withState(pr.body, { ...state, closedAs: 'obsolete' }),
   });
   await deps.github.deleteBranch(pr.headRef);

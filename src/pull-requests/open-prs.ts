@@ -9,6 +9,8 @@ import { updateImageName } from '../update/index.ts';
 import { pullRequestTitle } from './pr-title.ts';
 import { updateFrom } from '../update/index.ts';
 import { foreignRefusal, replaceBranch } from './replace-branch.ts';
+import { knownChanges } from './ownership.ts';
+import { withChangeTrailer } from '../text/marks.ts';
 import { closeObsolete, type OpenBasepinPullRequest } from './close-obsolete.ts';
 import { buildState, readState, sameProposal, type PullRequestState } from './pr-state.ts';
 import { done, shortSha, type PullRequestOutcome } from './pr-outcome.ts';
@@ -32,7 +34,17 @@ export async function openPullRequests(
   const groups = groupUpdates(input.report.updates, input.groupBy, input.branchPrefix).filter(
     (group) => only === undefined || only.has(group.branch),
   );
-  const open = await openBasepinPullRequests(input, deps);
+  const open = await openBasepinPullRequests(input, deps).catch((error: unknown) => {
+    if (!(error instanceof GitHubError)) throw error;
+    return error;
+  });
+  // A listing that failed is not an empty one: opening a pull request for a branch whose open one could
+  // not be listed would make a second. Nothing is written; the next run tries again.
+  if (open instanceof GitHubError) {
+    const reason = `the open pull requests could not be listed (${open.message})`;
+    deps.log.warning(`${reason}: no pull request was opened, updated or closed this run`);
+    return { pullRequests: groups.map((group) => done(undefined, group.branch, 'skipped', { reason })) };
+  }
   const branches = new Set(groups.map((g) => g.branch));
   const limit = input.maxPullRequests;
   // Open basepin pull requests after this run: those of obsolete groups are about to close. A command
@@ -115,8 +127,9 @@ async function proposeGroup(
   const overwrite = input.steer?.overwrite?.has(group.branch) ?? false;
   // The sha every later move starts from: a branch only moves from what was read (and checked) here.
   const head = existing === undefined ? undefined : await github.readBranch(existing.pr.headRef);
+  const known = knownChanges(existing?.state, state);
   if (existing !== undefined && head !== undefined && !overwrite) {
-    const reason = await foreignRefusal(github, input.baseBranch, head);
+    const reason = await foreignRefusal(github, input.baseBranch, head, known);
     if (reason !== undefined) {
       log.warning(`${group.branch}: #${existing.pr.number} ${reason}`);
       return done(existing.pr, group.branch, 'unchanged', { reason });
@@ -153,7 +166,8 @@ async function proposeGroup(
     );
     return done(existing?.pr, group.branch, operation, { dryRun: true });
   }
-  const message = commitMessage(title, group);
+  // The trailer is how later runs know this commit for basepin's, whoever the token is.
+  const message = withChangeTrailer(commitMessage(title, group), state.changeId);
   let sha: string;
   if (head === undefined) {
     sha = await github.commitFiles({ branch: group.branch, baseSha: input.baseSha, message, files });
@@ -166,6 +180,7 @@ async function proposeGroup(
       message,
       files,
       overwrite,
+      known,
     });
     if (replaced.kind === 'refused') {
       log.warning(`${group.branch}: ${replaced.reason}`);

@@ -2,6 +2,7 @@ import type { GitDataApi } from '../github/index.ts';
 import type { BranchCommit } from '../github/index.ts';
 import type { FileWrite } from '../github/index.ts';
 import { BranchMovedError } from '../github/index.ts';
+import { foreignCommits, type KnownChanges } from './ownership.ts';
 
 /** `1a2b3c4 by monalisa, 5d6e7f8 by "A Person"`: at most five, then a count. Logins and names come from commits. */
 export function describeCommits(commits: readonly BranchCommit[]): string {
@@ -17,8 +18,9 @@ export async function foreignRefusal(
   github: GitDataApi,
   baseBranch: string,
   head: string,
+  known: KnownChanges,
 ): Promise<string | undefined> {
-  const foreign = await github.foreignCommits(baseBranch, head);
+  const foreign = foreignCommits(await github.listBranchCommits(baseBranch, head), head, known);
   if (foreign.length === 0) return undefined;
   return `kept as it is: ${describeCommits(foreign)} ${foreign.length === 1 ? 'is' : 'are'} not basepin's; comment \`/basepin recreate\` to replace the branch anyway`;
 }
@@ -42,6 +44,8 @@ export async function replaceBranch(
     readonly files: readonly FileWrite[];
     /** `/basepin recreate`: others' commits may go. */
     readonly overwrite: boolean;
+    /** The changes basepin's own commits on this branch may carry. */
+    readonly known: KnownChanges;
   },
 ): Promise<Replacement> {
   const sha = await github.writeCommit({
@@ -55,7 +59,7 @@ export async function replaceBranch(
   } catch (error) {
     if (!(error instanceof BranchMovedError) || error.actual === undefined) throw error;
     if (!input.overwrite) {
-      const reason = await foreignRefusal(github, input.baseBranch, error.actual);
+      const reason = await foreignRefusal(github, input.baseBranch, error.actual, input.known);
       if (reason !== undefined) return { kind: 'refused', reason };
     }
     await github.moveBranchFrom({ branch: input.branch, expected: error.actual, sha, fastForward: false });

@@ -12,8 +12,11 @@ export const changeTrailerKey = 'Basepin-Change';
 /** The label basepin puts on its dashboard (and finds it by). */
 export const basepinLabel = 'basepin';
 
-/** The dashboard's hidden state block starts with this (`<!-- basepin:dashboard {json} -->`). */
-export const dashboardBlockStart = '<!-- basepin:dashboard ';
+/** The name of the dashboard's hidden state block (`<!-- basepin:dashboard {json} -->`). */
+export const dashboardBlockMarker = 'basepin:dashboard';
+
+/** The dashboard's hidden state block starts with this. */
+export const dashboardBlockStart = `<!-- ${dashboardBlockMarker} `;
 
 /** The first line of every comment basepin posts. */
 export const commentMarker = '<!-- basepin:reply -->';

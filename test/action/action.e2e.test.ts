@@ -274,7 +274,7 @@ describe('the bundled action on comment commands', () => {
     expect(stub.fileAt(pr.head.ref, 'Dockerfile')).toContain(`alpine:3.20@${moved.digest}`);
     expect(stub.reactions(id)).toEqual(['eyes', '+1']);
     expect(stub.comments(pr.number).at(-1)?.body).toBe(
-      'basepin: Rebased this pull request on the current base.',
+      '<!-- basepin:reply -->\nbasepin: Rebased this pull request on the current base.',
     );
     expect(stub.unhandled()).toEqual([]);
   });

@@ -12,6 +12,7 @@ import {
   writes,
   type Harness,
 } from './comment-fixtures.ts';
+import { commentMarker, markComment } from '../../src/text/marks.ts';
 
 let stub: GitHubStub;
 let h: Harness;
@@ -28,7 +29,12 @@ afterEach(async () => {
 });
 
 const pr = () => stub.pullRequests().find((p) => p.head.ref === 'basepin/all')!;
-const lastReply = (number: number) => stub.comments(number).at(-1)?.body ?? '';
+/** The last reply's text after its marker (every reply opens with it, so no reply parses as a command). */
+const lastReply = (number: number) => {
+  const body = stub.comments(number).at(-1)?.body ?? '';
+  expect(body.startsWith(`${commentMarker}\n`)).toBe(true);
+  return body.slice(commentMarker.length + 1);
+};
 
 describe('who may command', () => {
   it.each([
@@ -83,16 +89,23 @@ describe('who may command', () => {
     expect(writes(stub)).toEqual([]);
   });
 
-  it("basepin's own comment is ignored", async () => {
-    const event = comment(stub, pr().number, 'github-actions[bot]', '/basepin rebase', {
-      authorType: 'User',
-    });
+  it("basepin's own comment is known by its marker, whoever posted it", async () => {
+    const reply = markComment('basepin: run `/basepin rebase` here');
+    const event = comment(stub, pr().number, 'ada', reply, { authorType: 'User' });
     stub.resetRequests();
     expect(await handleComment(event, commentSettings(stub), h.deps())).toMatchObject({
       kind: 'ignored',
       why: "basepin's own comment",
     });
     expect(writes(stub)).toEqual([]);
+  });
+
+  it('a comment by the login basepin writes as is a command like any other (a personal token)', async () => {
+    // The stub's token writes as github-actions[bot]; without a permission of its own, it is refused as
+    // anyone would be, not skipped as basepin's own.
+    const event = comment(stub, pr().number, 'github-actions[bot]', '/basepin help', { authorType: 'User' });
+    expect(await handleComment(event, commentSettings(stub), h.deps())).toMatchObject({ kind: 'refused' });
+    expect(lastReply(pr().number)).toContain('`github-actions[bot]` has none');
   });
 });
 

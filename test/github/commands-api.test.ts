@@ -84,75 +84,53 @@ describe('comments and reactions', () => {
   });
 });
 
-describe('issues', () => {
-  const issue = (number: number, changes: Record<string, unknown> = {}) => ({
-    number,
-    html_url: `https://github.com/octo-org/webapp/issues/${number}`,
-    state: 'open',
-    title: 'basepin dashboard',
-    body: 'b',
-    user: { login: 'github-actions[bot]' },
-    labels: [{ name: 'basepin' }],
-    ...changes,
-  });
-
-  it('finds the dashboard among issues by the token’s identity, not by title alone', async () => {
-    nock(api)
-      .get(`${repoPath}/issues`)
-      .query({
-        state: 'open',
-        creator: 'github-actions[bot]',
-        labels: 'basepin',
-        sort: 'created',
-        direction: 'asc',
-        per_page: '100',
-      })
-      .reply(200, [
-        issue(3, { title: 'something else' }),
-        issue(4, { user: { login: 'mallory' } }),
-        issue(5, { pull_request: { url: 'x' } }),
-        issue(6),
-      ]);
-    const found = await testRepository().findIssues({
-      creator: 'github-actions[bot]',
-      label: 'basepin',
-      title: 'basepin dashboard',
-    });
-    expect(found.map((i) => i.number)).toEqual([6]);
-  });
-});
-
 describe('branches', () => {
-  it('lists the commits basepin did not make', async () => {
+  it('lists the commits on a branch with their messages, parents and signatures, asking no identity', async () => {
     nock(api)
-      .get('/user')
-      .reply(403, { message: 'Resource not accessible by integration' })
-      .post('/graphql')
-      .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
       .get(`${repoPath}/compare/${sha('a')}...basepin%2Fall`)
       .query({ per_page: '100', page: '1' })
       .reply(200, {
-        total_commits: 3,
+        total_commits: 2,
         commits: [
           {
             sha: sha('1'),
             author: { login: 'github-actions[bot]' },
-            commit: { author: { name: 'github-actions[bot]' }, verification: { verified: true } },
+            parents: [{ sha: sha('a') }],
+            commit: {
+              author: { name: 'github-actions[bot]' },
+              message: 'Pin\n\nBasepin-Change: abc\n',
+              verification: { verified: true },
+            },
           },
           {
             sha: sha('2'),
-            author: { login: 'monalisa' },
-            commit: { author: { name: 'Mona' }, verification: { verified: true } },
-          },
-          {
-            sha: sha('3'),
-            author: { login: 'github-actions[bot]' },
-            commit: { author: { name: 'spoof' }, verification: { verified: false } },
+            author: null,
+            parents: [{ sha: sha('1') }],
+            commit: { author: { name: 'Mona' }, message: 'Edit', verification: { verified: false } },
           },
         ],
       });
-    const foreign = await testRepository().foreignCommits(sha('a'), 'basepin/all');
-    expect(foreign.map((c) => c.sha)).toEqual([sha('2'), sha('3')]);
+    expect(await testRepository().listBranchCommits(sha('a'), 'basepin/all')).toEqual({
+      total: 2,
+      commits: [
+        {
+          sha: sha('1'),
+          login: 'github-actions[bot]',
+          name: 'github-actions[bot]',
+          verified: true,
+          message: 'Pin\n\nBasepin-Change: abc\n',
+          parents: [sha('a')],
+        },
+        {
+          sha: sha('2'),
+          login: undefined,
+          name: 'Mona',
+          verified: false,
+          message: 'Edit',
+          parents: [sha('1')],
+        },
+      ],
+    });
   });
 
   it('a fast-forward GitHub refuses (422) is a moved branch', async () => {
@@ -239,7 +217,11 @@ describe('compare', () => {
         .padStart(40, '0')
         .slice(-40),
       author: { login: 'github-actions[bot]' },
-      commit: { author: { name: 'github-actions[bot]' }, verification: { verified: true } },
+      commit: {
+        author: { name: 'github-actions[bot]' },
+        message: 'Pin digests',
+        verification: { verified: true },
+      },
     }));
 
   it.each([

@@ -90,18 +90,19 @@ const branchHead = '7638417db6d59f3c431d3e1f261cc637155684cd';
 
 /**
  * The run reads the branch (git-ref fixture, at `branchHead`) and, unless `check` is off, lists its commits
- * not on main (compare) as the token's identity sees them: by default only basepin's own signed commit.
+ * not on main (compare): by default one signed commit on `baseSha` and nothing else, as basepin versions
+ * before the commit trailer left a branch.
  */
 function branchCommits(
   branch: string,
-  commits: { login: string; verified: boolean }[] = [{ login: 'github-actions[bot]', verified: true }],
+  commits: { login: string; verified: boolean; message?: string; parents?: string[] }[] = [
+    { login: 'github-actions[bot]', verified: true, parents: [baseSha] },
+  ],
   check = true,
 ) {
   const scope = nock(api).get(`${repoPath}/git/ref/heads/${branch}`).reply(200, fixture('git-ref'));
   if (!check) return scope;
   return scope
-    .get('/user')
-    .reply(200, { login: 'github-actions[bot]' })
     .get(`${repoPath}/compare/main...${branchHead}`)
     .query({ per_page: '100', page: '1' })
     .reply(200, {
@@ -109,7 +110,12 @@ function branchCommits(
       commits: commits.map((c, i) => ({
         sha: String(i + 1).repeat(40),
         author: { login: c.login },
-        commit: { author: { name: c.login }, verification: { verified: c.verified } },
+        parents: (c.parents ?? []).map((parent) => ({ sha: parent })),
+        commit: {
+          author: { name: c.login },
+          message: c.message ?? 'Pin digests',
+          verification: { verified: c.verified },
+        },
       })),
     });
 }
@@ -283,9 +289,15 @@ describe('openPullRequests', () => {
 
   it('kept: a branch carrying someone else’s commit is not overwritten, and says whose', async () => {
     openPrs(pullRequestPayload({ number: 42, body: bodyOf([alpineUpdate(digest('0')), nodeUpdate()]) }));
+    const recorded = buildState([alpineUpdate(digest('0')), nodeUpdate()], baseSha);
     branchCommits('basepin/all', [
-      { login: 'github-actions[bot]', verified: true },
-      { login: 'monalisa', verified: true },
+      {
+        login: 'github-actions[bot]',
+        verified: true,
+        message: `Pin alpine\n\nBasepin-Change: ${recorded.changeId}\n`,
+        parents: [baseSha],
+      },
+      { login: 'monalisa', verified: true, parents: ['1'.repeat(40)] },
     ]);
     const { pullRequests } = await run(reportOf(updates));
     expect(pullRequests).toEqual([
@@ -454,6 +466,26 @@ describe('openPullRequests', () => {
     ]);
   });
 
+  it('an open-PR listing that fails is not an empty one: nothing is written, with one warning', async () => {
+    // Every try (the first and the client's retries) answers 503; any write would be an unmatched request.
+    nock(api)
+      .get(`${repoPath}/pulls`)
+      .query({ state: 'open', base: 'main', per_page: '100' })
+      .times(4)
+      .reply(503, 'Service Unavailable');
+    const { pullRequests, log } = await run(reportOf(updates));
+    expect(pullRequests).toEqual([
+      {
+        branch: 'basepin/all',
+        operation: 'skipped',
+        reason: expect.stringMatching(/^the open pull requests could not be listed \(.*503/),
+      },
+    ]);
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([
+      expect.stringMatching(/no pull request was opened, updated or closed this run$/),
+    ]);
+  });
+
   it('retries a 5xx on the way and labels a PR GitHub does not know yet (422)', async () => {
     openPrs();
     nock(api)
@@ -571,7 +603,11 @@ describe('openPullRequests', () => {
         body: `${renderStateBlock(buildState(updates, baseSha)).slice(0, 40)} -->`,
       }),
     );
-    branchCommits('basepin/all');
+    // Without a recorded state, basepin's commit is known by its trailer naming the change proposed now.
+    const trailer = `Basepin-Change: ${buildState(updates, baseSha).changeId}`;
+    branchCommits('basepin/all', [
+      { login: 'github-actions[bot]', verified: true, message: `Pin\n\n${trailer}\n`, parents: [baseSha] },
+    ]);
     const { pullRequests, log } = await run(reportOf(updates), { dryRun: true });
     expect(pullRequests).toMatchObject([{ number: 42, operation: 'updated', dryRun: true }]);
     expect(
@@ -598,7 +634,7 @@ describe('openPullRequests with a stubbed GitHub', () => {
       },
       // An open PR's branch holds basepin's commit only; its replacement is recorded when the branch moves.
       readBranch: async () => 'h'.repeat(40),
-      foreignCommits: async () => [],
+      listBranchCommits: async () => ({ commits: [], total: 0 }),
       writeCommit: async (input) => {
         written = Object.fromEntries(input.files.map((f) => [f.path, Buffer.from(f.bytes).toString('utf8')]));
         return newCommit;

@@ -13,7 +13,19 @@ const input = {
   message: 'm',
   files: [{ path: 'Dockerfile', bytes: Buffer.from('FROM x\n') }],
   overwrite: false,
+  known: { changeIds: new Set(['change-1']), recordedBase: sha('b') },
 };
+
+/** A commit on the branch as compare lists it. */
+const commit = (changes: Partial<BranchCommit>): BranchCommit => ({
+  sha: sha('d'),
+  login: 'monalisa',
+  name: 'Mona',
+  verified: true,
+  message: 'Edit',
+  parents: [sha('c')],
+  ...changes,
+});
 
 /** The branch is at `heads[i]` when the i-th move happens; a move from anything else fails. */
 function github(heads: string[], foreign: Record<string, BranchCommit[]> = {}) {
@@ -21,7 +33,10 @@ function github(heads: string[], foreign: Record<string, BranchCommit[]> = {}) {
   let index = 0;
   const repository = fakeRepository({
     writeCommit: async () => sha('c'),
-    foreignCommits: async (_base, head) => foreign[head] ?? [],
+    listBranchCommits: async (_base: string, head: string) => {
+      const commits = foreign[head] ?? [];
+      return { commits, total: commits.length };
+    },
     moveBranchFrom: async ({ branch, expected }) => {
       const actual = heads[index++];
       if (actual !== expected) throw new BranchMovedError(branch, expected, actual);
@@ -39,14 +54,15 @@ describe('replaceBranch', () => {
   });
 
   it('re-reads and retries once when someone pushed basepin-made history meanwhile', async () => {
-    const { repository, moves } = github([sha('d'), sha('d')]);
+    const racing = commit({ message: 'Pin\n\nBasepin-Change: change-1\n', login: 'someone' });
+    const { repository, moves } = github([sha('d'), sha('d')], { [sha('d')]: [racing] });
     expect(await replaceBranch(repository, input)).toEqual({ kind: 'moved', sha: sha('c') });
     expect(moves).toEqual([sha('d')]);
   });
 
   it('refuses when the new head carries someone else’s commit', async () => {
     const { repository, moves } = github([sha('d')], {
-      [sha('d')]: [{ sha: sha('d'), login: 'monalisa', name: 'Mona', verified: true }],
+      [sha('d')]: [commit({})],
     });
     expect(await replaceBranch(repository, input)).toEqual({
       kind: 'refused',
@@ -57,7 +73,7 @@ describe('replaceBranch', () => {
 
   it('recreate replaces the new head without asking whose it is', async () => {
     const { repository, moves } = github([sha('d'), sha('d')], {
-      [sha('d')]: [{ sha: sha('d'), login: 'monalisa', name: 'Mona', verified: true }],
+      [sha('d')]: [commit({})],
     });
     expect(await replaceBranch(repository, { ...input, overwrite: true })).toMatchObject({ kind: 'moved' });
     expect(moves).toEqual([sha('d')]);

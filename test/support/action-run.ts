@@ -96,3 +96,24 @@ function parseOutputs(text: string): Record<string, string> {
   for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
   return outputs;
 }
+
+const commentEventFixture = fileURLToPath(new URL('../fixtures/events/issue_comment.json', import.meta.url));
+
+/** A person's comment on the stub, and the `issue_comment` event the runner would hand the action for it. */
+export function commented(
+  stub: GitHubStub,
+  number: number,
+  login: string,
+  body: string,
+): { readonly event: RunEvent; readonly id: number } {
+  const id = stub.addComment(number, login, body);
+  const payload = JSON.parse(readFileSync(commentEventFixture, 'utf8')) as {
+    issue: Record<string, unknown>;
+    comment: Record<string, unknown> & { user: Record<string, unknown> };
+  };
+  payload.issue.number = number;
+  payload.comment.id = id;
+  payload.comment.body = body;
+  payload.comment.user = { ...payload.comment.user, login, type: 'User' };
+  return { event: { name: 'issue_comment', payload }, id };
+}

@@ -118,12 +118,16 @@ export interface GitHubStub {
   }): number;
   /** A new commit on the default branch (null deletes a file); returns its sha. */
   advanceBase(files: Readonly<Record<string, string | null>>, message?: string): string;
-  /** A new commit on any branch, created when missing, authored by `login` (default `a-person`); returns its sha. */
+  /**
+   * A new commit on any branch, created when missing, authored by `login` (default `a-person`); returns its
+   * sha. `verified`: signed by GitHub, as a commit made in the web editor is.
+   */
   pushCommit(
     branch: string,
     files: Readonly<Record<string, string | null>>,
     message?: string,
     login?: string,
+    options?: { readonly verified?: boolean },
   ): string;
   /** A person's comment on an issue or pull request; returns its id. */
   addComment(number: number, user: string, body: string): number;

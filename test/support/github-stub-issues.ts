@@ -186,6 +186,7 @@ export function issueRoutes(state: StubState): Record<string, RouteHandler> {
           return {
             sha,
             author: login === null ? null : userJson(state, login),
+            parents: commit.parents.map((parent) => ({ sha: parent })),
             commit: {
               author: commit.author,
               committer: commit.committer,

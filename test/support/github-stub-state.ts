@@ -161,6 +161,7 @@ export function commitOnBranch(
   message: string,
   login = 'a-person',
   modes: Readonly<Record<string, string>> = {},
+  verified = false,
 ): GitCommitObject {
   const parent = state.refs.get(branch);
   const flat = parent === undefined ? new Map() : state.git.flatten(state.git.commitOf(parent).tree);
@@ -181,7 +182,7 @@ export function commitOnBranch(
     message,
     author: person,
     committer: person,
-    verified: false,
+    verified,
   });
   setBranch(state, branch, commit.sha);
   return commit;

@@ -269,8 +269,8 @@ export async function createGitHubStub(options: GitHubStubOptions): Promise<GitH
       openPullRequest(state, { ...input, base: input.base ?? state.defaultBranch, user: 'a-person' }).number,
     advanceBase: (files, message = 'A commit by a person') =>
       commitOnBranch(state, state.defaultBranch, files, message).sha,
-    pushCommit: (branch, files, message = 'A commit by a person', login) =>
-      commitOnBranch(state, branch, files, message, login).sha,
+    pushCommit: (branch, files, message = 'A commit by a person', login, options = {}) =>
+      commitOnBranch(state, branch, files, message, login, {}, options.verified ?? false).sha,
     addComment: (number, user, body) => addComment(state, number, user, body).id,
     reactions: (commentId) => [...(state.reactions.get(commentId) ?? [])],
     comments: (number) => (state.comments.get(number) ?? []).map((c) => ({ user: c.user, body: c.body })),

@@ -8,9 +8,11 @@ import {
 } from './state.ts';
 import { codeSpan } from '../../text/markdown.ts';
 
-/** The dashboard issue's title and label; the issue is found by label and author, never by title alone. */
+/**
+ * The dashboard issue's title: for people only. The issue is found by its marks (`src/text/marks.ts`:
+ * basepin's label and its state block), never by title or author.
+ */
 export const dashboardTitle = 'basepin dashboard';
-export const dashboardLabel = 'basepin';
 
 /** GitHub refuses issue bodies over 65,536 characters; keep a margin. */
 export const maxDashboardChars = 65_000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dashboardBlockMarker } from '../../text/marks.ts';
 import {
   readHiddenBlock,
   renderHiddenBlock,
@@ -68,7 +69,7 @@ const DashboardStateSchema = z.object({
   pending: z.array(branch).max(1000),
 });
 
-const marker = 'basepin:dashboard';
+const marker = dashboardBlockMarker;
 
 export function renderDashboardBlock(state: DashboardState): string {
   return renderHiddenBlock(marker, state);
