@@ -10,7 +10,7 @@ import { groupUnreachable, unreachableLine } from './update/index.ts';
 import { redactedGitHubWrites } from './wiring/index.ts';
 import { registryClientFor } from './wiring/index.ts';
 import { runAction } from './action-run/index.ts';
-import { runComment, runDashboardEdit } from './action-run/index.ts';
+import { renderJobSummary, runComment, runDashboardEdit } from './action-run/index.ts';
 import { readActionSettings } from './wiring/index.ts';
 import {
   createGitHubClient,
@@ -112,8 +112,12 @@ async function main(): Promise<void> {
       title: 'basepin: skipped',
     });
   }
+  const summary = renderJobSummary(result.plan, result.pullRequests, settings.dryRun, {
+    changelogs: result.changelogs,
+    now: result.now,
+  });
   await core.summary
-    .addRaw(redact(result.summary))
+    .addRaw(redact(summary))
     .write()
     .catch((error: unknown) => {
       log.debug(`job summary not written: ${(error as Error).message}`);
