@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replaceBranch } from '../../src/pull-requests/replace-branch.ts';
 import type { BranchCommit } from '../../src/github/branch-commits.ts';
 import { BranchMovedError } from '../../src/github/update-branch.ts';
+import type { GitDataApi } from '../../src/github/index.ts';
 import { fakeRepository } from '../support/fake-repository.ts';
 
 const sha = (c: string) => c.repeat(40);
@@ -19,7 +20,7 @@ const input = {
 function github(heads: string[], foreign: Record<string, BranchCommit[]> = {}) {
   const moves: string[] = [];
   let index = 0;
-  const repository = fakeRepository({
+  const repository = fakeRepository<GitDataApi>({
     writeCommit: async () => sha('c'),
     foreignCommits: async (_base, head) => foreign[head] ?? [],
     moveBranchFrom: async ({ branch, expected }) => {
