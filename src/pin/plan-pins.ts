@@ -211,7 +211,7 @@ async function resolveOnce(
  * stays a small fixed-shape object.
  */
 class LazyChange implements FileChange {
-  readonly file: string;
+  readonly file: FileChange['file'];
   readonly encoding: FileChange['encoding'];
   readonly #scanned: ScannedFile;
   readonly #updates: readonly Update[];
