@@ -19,7 +19,7 @@ import {
   readRunEvent,
 } from './github/index.ts';
 import { createRedactor } from './text/redactor.ts';
-import { openFileWorkspace } from './workspace/file-workspace.ts';
+import { openFileWorkspace } from './workspace/index.ts';
 import { useGuardedDispatcher } from './wiring/index.ts';
 
 // Every text this entry hands to the runner or to GitHub goes through `redact` (so no secret reaches a log, an output or GitHub).

@@ -4,7 +4,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, RepoRef } from '../github/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
-import type { Workspace } from '../workspace/types.ts';
+import type { Workspace } from '../workspace/index.ts';
 import { isInternal } from '../update/index.ts';
 import { loadDashboard, publishDashboard } from '../dashboard/index.ts';
 import { groupUpdates } from '../pull-requests/index.ts';

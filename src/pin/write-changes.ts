@@ -1,5 +1,5 @@
 import { encodeDockerfile, type RepositoryPath } from '../dockerfile/index.ts';
-import type { FileBytes, Workspace } from '../workspace/types.ts';
+import type { FileBytes, Workspace } from '../workspace/index.ts';
 import { asFailure, WriteError, type Failure } from '../update/index.ts';
 import type { PinReport } from '../update/index.ts';
 import { contentHash, FileChangedError } from '../scan/index.ts';

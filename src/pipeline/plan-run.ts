@@ -5,7 +5,7 @@ import { applyIgnoreRules, ignoredBy } from '../hold-back/index.ts';
 import { planPins, type PinDeps, type PinPlan } from '../pin/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import type { Update } from '../update/index.ts';
-import type { Workspace } from '../workspace/types.ts';
+import type { Workspace } from '../workspace/index.ts';
 
 export interface PlanRunDeps {
   readonly registry: RegistryClient;

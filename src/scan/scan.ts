@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { decodeDockerfile, extractImageSites, type TextEncoding } from '../dockerfile/index.ts';
 import type { ImageSite, RepositoryPath } from '../dockerfile/index.ts';
 import type { RunSettings } from '../config/settings.ts';
-import type { Workspace } from '../workspace/types.ts';
+import type { Workspace } from '../workspace/index.ts';
 import { WriteError } from './write-error.ts';
 
 export type ScanSettings = Pick<RunSettings, 'paths' | 'include' | 'exclude'> &
