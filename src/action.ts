@@ -10,7 +10,7 @@ import { groupUnreachable, unreachableLine } from './update/index.ts';
 import { redactedGitHubWrites } from './wiring/index.ts';
 import { registryClientFor } from './wiring/index.ts';
 import { runAction } from './action-run/index.ts';
-import { runComment, runDashboardEdit } from './action-run/index.ts';
+import { renderJobSummary, runComment, runDashboardEdit } from './action-run/index.ts';
 import { readActionSettings, signatureTrustFor } from './wiring/index.ts';
 import {
   createGitHubClient,
@@ -19,7 +19,7 @@ import {
   readRunEvent,
 } from './github/index.ts';
 import { createRedactor } from './text/redactor.ts';
-import { openFileWorkspace } from './workspace/file-workspace.ts';
+import { openFileWorkspace } from './workspace/index.ts';
 import { useGuardedDispatcher } from './wiring/index.ts';
 
 // Every text this entry hands to the runner or to GitHub goes through `redact` (so no secret reaches a log, an output or GitHub).
@@ -115,8 +115,12 @@ async function main(): Promise<void> {
       title: 'basepin: skipped',
     });
   }
+  const summary = renderJobSummary(result.plan, result.pullRequests, settings.dryRun, {
+    changelogs: result.changelogs,
+    now: result.now,
+  });
   await core.summary
-    .addRaw(redact(result.summary))
+    .addRaw(redact(summary))
     .write()
     .catch((error: unknown) => {
       log.debug(`job summary not written: ${(error as Error).message}`);

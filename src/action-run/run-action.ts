@@ -5,13 +5,13 @@ import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, RepoRef } from '../github/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import type { SignatureTrust } from '../signature-check/index.ts';
-import type { Workspace } from '../workspace/types.ts';
+import type { Workspace } from '../workspace/index.ts';
 import { isInternal } from '../update/index.ts';
-import { renderJobSummary } from './job-summary.ts';
 import { loadDashboard, publishDashboard, type LoadedDashboard } from '../dashboard/index.ts';
 import { groupUpdates } from '../pull-requests/index.ts';
 import { openPullRequests, type PullRequestOutcome, type Steering } from '../pull-requests/index.ts';
 import type { PinPlan } from '../pin/index.ts';
+import type { Changelogs } from '../changelog/index.ts';
 import type { Update } from '../update/index.ts';
 import { failureJson, planRun, updatesJson } from '../pipeline/index.ts';
 import { noDashboard, notWritten } from './unread-dashboard.ts';
@@ -48,8 +48,11 @@ export class WrongCheckoutError extends Error {
 export interface ActionResult {
   readonly plan: PinPlan;
   readonly pullRequests: readonly PullRequestOutcome[];
+  /** The changelog facts the pull requests carry; the entry's job summary shows them too (`renderJobSummary`). */
+  readonly changelogs: Changelogs;
+  /** The run's clock reading, which changelog ages are measured against. */
+  readonly now: Date;
   readonly outputs: Readonly<Record<'updates' | 'errors' | 'pull-requests' | 'changed-files', string>>;
-  readonly summary: string;
   /** Set when the run must fail (fail-on-unpinned, or GitHub refused a group). */
   readonly failure: string | undefined;
 }
@@ -168,6 +171,8 @@ export async function runAction(
   return {
     plan,
     pullRequests,
+    changelogs,
+    now,
     outputs: {
       updates: JSON.stringify(updatesJson(plan, changelogs)),
       errors: JSON.stringify(plan.errors.map(failureJson)),
@@ -181,7 +186,6 @@ export async function runAction(
       ),
       'changed-files': JSON.stringify(plan.changes.map((change) => change.file)),
     },
-    summary: renderJobSummary(plan, pullRequests, settings.dryRun, { changelogs, now }),
     failure: failures.length ? failures.join('; ') : undefined,
   };
 }

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { SettingsError } from '../config/errors.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
-import { UnreadablePathError } from '../workspace/discover-dockerfiles.ts';
+import { UnreadablePathError } from '../workspace/index.ts';
 import { UsageError, type CliArgs } from './args.ts';
 import { paintFor, type Paint } from './colour.ts';
 import { ExitCode, type CliIo } from './io.ts';

@@ -10,7 +10,7 @@ import { registryClientFor, signatureTrustFor } from '../wiring/index.ts';
 import { writeChanges, type WriteFailure } from '../pin/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
-import { openFileWorkspace } from '../workspace/file-workspace.ts';
+import { openFileWorkspace } from '../workspace/index.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';

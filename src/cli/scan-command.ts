@@ -1,7 +1,7 @@
 import { scanDockerfiles } from '../scan/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
-import { openFileWorkspace } from '../workspace/file-workspace.ts';
+import { openFileWorkspace } from '../workspace/index.ts';
 import type { CliArgs } from './args.ts';
 import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
 import { ExitCode, type CliIo } from './io.ts';

@@ -3,7 +3,7 @@ import { codeSpan } from '../text/markdown.ts';
 import { encodeDockerfile } from '../dockerfile/index.ts';
 import { BranchMovedError } from '../github/index.ts';
 import { isForkHead } from '../github/index.ts';
-import { isDockerfileName } from '../workspace/listing-rules.ts';
+import { isDockerfileName } from '../workspace/index.ts';
 import { updatePlace } from '../update/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
 import { commitUrl } from '../text/github-links.ts';

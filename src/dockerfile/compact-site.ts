@@ -1,7 +1,7 @@
 /**
- * What a site keeps once extracted (issue 8 §7): a 20,000-file monorepo has
- * 60,000 sites alive from the scan to the report, naming a few thousand
- * distinct image texts.
+ * What a site keeps once extracted, kept small because it is most of a large
+ * run's heap: a 20,000-file monorepo has 60,000 sites alive from the scan to
+ * the report, naming a few thousand distinct image texts.
  *
  * - Its strings are shared flat copies. A word cut from a file's text is, in
  *   V8, a slice that keeps the whole text alive: one such string a site kept

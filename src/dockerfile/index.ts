@@ -7,6 +7,7 @@ export type { Judgement } from './judge.ts';
 export { applyEdits, EditConflictError, EditErrorCode, fittingEdits, pinEdit } from './rewrite.ts';
 export type { TextEdit } from './rewrite.ts';
 export { isPinnableSite } from './site.ts';
+export { repositoryPath, type RepositoryPath } from './repository-path.ts';
 export type {
   DigestKey,
   DockerfileSiteKind,

@@ -31,7 +31,8 @@ export function judgeReference(resolved: string, tagOnly: boolean): Judgement {
  * Judgements by text, shared by every site that names the same reference: a
  * monorepo names a few thousand references at tens of thousands of sites, and
  * one (immutable) ImageReference each instead of one a site is most of what a
- * scan keeps (issue 8 §7). Bounded, so a run over many distinct names stays small.
+ * scan keeps, and bounds the heap of a 20,000-file run. Bounded, so a run over
+ * many distinct names stays small.
  */
 const judgements = new Map<string, Judgement>();
 const maxJudgements = 10_000;

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import type { GitHubClient } from '../github/index.ts';
 import type { RepoRef } from '../github/index.ts';
-import type { ListFilters } from '../workspace/types.ts';
-import { MemoryWorkspace } from '../workspace/memory-workspace.ts';
+import type { ListFilters } from '../workspace/index.ts';
+import { MemoryWorkspace } from '../workspace/index.ts';
 import { maxBlobBytes, type BlobCache } from './blob-cache.ts';
 import { readRepositoryTree, type RepositoryTree, type TreeLimits } from './repository-tree.ts';
 

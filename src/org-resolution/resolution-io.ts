@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseResolutionFile, resolutionFileVersion, type ResolutionFile } from '../org/index.ts';
-import { writeFileAtomic } from '../workspace/write-atomic.ts';
+import { writeFileAtomic } from '../workspace/index.ts';
 
 /** Most a resolution file may weigh: an organisation's manifests and configs, not more. */
 export const maxResolutionBytes = 256 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import type { RunSettings } from '../config/settings.ts';
-import { MemoryWorkspace } from '../workspace/memory-workspace.ts';
+import { MemoryWorkspace } from '../workspace/index.ts';
 import { planPins, type PinDeps, type PinPlan } from './plan-pins.ts';
 
 /** A path a git tree can hold: relative, with `/` between non-empty parts, no `.` or `..`, no backslash. */

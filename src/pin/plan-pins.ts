@@ -2,7 +2,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { ImageSite, PinnableSite } from '../dockerfile/index.ts';
 import type { ImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
-import type { Workspace } from '../workspace/types.ts';
+import type { Workspace } from '../workspace/index.ts';
 import { memoizeRegistryClient } from '../resolve/index.ts';
 import { createSitePolicy } from './policy.ts';
 import { resolveTargetDigest, type TargetDigest, type TargetDigestOptions } from '../resolve/index.ts';
@@ -211,7 +211,7 @@ async function resolveOnce(
  * stays a small fixed-shape object.
  */
 class LazyChange implements FileChange {
-  readonly file: string;
+  readonly file: FileChange['file'];
   readonly encoding: FileChange['encoding'];
   readonly #scanned: ScannedFile;
   readonly #updates: readonly Update[];

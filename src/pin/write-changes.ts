@@ -1,11 +1,11 @@
-import { encodeDockerfile } from '../dockerfile/index.ts';
-import type { FileBytes, Workspace } from '../workspace/types.ts';
+import { encodeDockerfile, type RepositoryPath } from '../dockerfile/index.ts';
+import type { FileBytes, Workspace } from '../workspace/index.ts';
 import { asFailure, WriteError, type Failure } from '../update/index.ts';
 import type { PinReport } from '../update/index.ts';
 import { contentHash, FileChangedError } from '../scan/index.ts';
 
 export interface WriteFailure {
-  readonly file: string;
+  readonly file: RepositoryPath;
   readonly error: Failure;
 }
 
@@ -29,7 +29,7 @@ export async function writeChanges(
   workspace: Workspace,
   plan: Pick<PinReport, 'changes'>,
 ): Promise<WriteFailure[]> {
-  const failures = new Map<string, WriteFailure>();
+  const failures = new Map<RepositoryPath, WriteFailure>();
   // What this run wrote for a scanned content: a file reached again by another path (a symlink) that now
   // holds exactly that was pinned by this run, not changed by someone else, and needs no second write.
   const wroteFor = new Map<string, string>();

@@ -6,7 +6,7 @@ import { planPins, type PinDeps, type PinPlan } from '../pin/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import type { SignatureTrust } from '../signature-check/index.ts';
 import type { Update } from '../update/index.ts';
-import type { Workspace } from '../workspace/types.ts';
+import type { Workspace } from '../workspace/index.ts';
 
 export interface PlanRunDeps {
   readonly registry: RegistryClient;

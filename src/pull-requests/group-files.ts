@@ -40,7 +40,7 @@ export function groupFileWrites(updates: readonly Update[], plan: PlannedTexts):
     if (list) list.push(update);
     else byFile.set(path, [update]);
   }
-  const changeByPath = new Map(plan.changes.map((change) => [change.file, change]));
+  const changeByPath = new Map<string, FileChange>(plan.changes.map((change) => [change.file, change]));
   const planned = new Map<string, number>();
   for (const update of plan.updates) {
     planned.set(update.site.file, (planned.get(update.site.file) ?? 0) + 1);

@@ -68,7 +68,9 @@ const maxCodeLength = 64;
 /**
  * One failed registry operation. Its message is one line a person can act
  * on. Messages and codes quote registry text (error bodies, headers, URLs),
- * so both are sanitised here, where every registry failure passes (issue 8 §5).
+ * so both are sanitised here, where every registry failure passes: no path
+ * from a registry to a report, log or annotation can then carry its control
+ * characters, bidi controls or a megabyte of error page.
  */
 export class RegistryError extends Error {
   override readonly name = 'RegistryError';

@@ -139,7 +139,7 @@ export class Transport {
       const result = await this.limiter.run(current.host, async (): Promise<HopResult> => {
         // A timer cleared when the exchange ends, not AbortSignal.timeout: that one's timer holds the
         // signal, and through fetch's abort listener the whole request and response, for the full
-        // timeout after the answer came (issue 8 §7: at 20,000 files that was most of the heap).
+        // timeout after the answer came (at 20,000 files that was most of the heap).
         const timeout = new AbortController();
         // A sick host's deadline aborts the exchange too, and lets go of it when it ends.
         const unfollow = followHostDeadline(timeout);

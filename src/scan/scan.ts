@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { decodeDockerfile, extractImageSites, type TextEncoding } from '../dockerfile/index.ts';
-import type { ImageSite } from '../dockerfile/index.ts';
+import type { ImageSite, RepositoryPath } from '../dockerfile/index.ts';
 import type { RunSettings } from '../config/settings.ts';
-import type { Workspace } from '../workspace/types.ts';
+import type { Workspace } from '../workspace/index.ts';
 import { WriteError } from './write-error.ts';
 
 export type ScanSettings = Pick<RunSettings, 'paths' | 'include' | 'exclude'> &
@@ -25,7 +25,7 @@ export interface ScanOptions {
  */
 export class ScannedFile {
   /** The repository path the workspace listed (src/workspace/types.ts): every report names the file by it. */
-  readonly file: string;
+  readonly file: RepositoryPath;
   /** How its bytes decode: an edited text is written back the same way. */
   readonly encoding: TextEncoding;
   /** UTF-16 length of the decoded text: every edit must fit inside it. */
@@ -34,7 +34,13 @@ export class ScannedFile {
   readonly #hash: string | undefined;
   readonly #workspace: Workspace | undefined;
 
-  constructor(file: string, bytes: Uint8Array, text: string, encoding: TextEncoding, rereadFrom?: Workspace) {
+  constructor(
+    file: RepositoryPath,
+    bytes: Uint8Array,
+    text: string,
+    encoding: TextEncoding,
+    rereadFrom?: Workspace,
+  ) {
     this.file = file;
     this.encoding = encoding;
     this.length = text.length;

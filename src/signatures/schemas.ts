@@ -1,21 +1,14 @@
 import { z } from 'zod';
+import { DescriptorSchema } from '../oci/index.ts';
 import { readJson } from '../text/read-json.ts';
+
+export type { Descriptor } from '../oci/index.ts';
 
 // The documents a registry sends about signatures and provenance, parsed before anything reads them. Only
 // the fields basepin reads are named; the rest passes.
 
 const digest = z.string().regex(/^sha256:[a-f0-9]{64}$/);
 const annotations = z.record(z.string(), z.string()).optional();
-
-/** An OCI content descriptor. https://github.com/opencontainers/image-spec/blob/main/descriptor.md */
-export const DescriptorSchema = z.object({
-  mediaType: z.string(),
-  digest,
-  size: z.number().int().nonnegative().optional(),
-  artifactType: z.string().optional(),
-  annotations,
-});
-export type Descriptor = z.infer<typeof DescriptorSchema>;
 
 /** An artifact manifest (a cosign signature, a bundle referrer, an attestation manifest). */
 export const ArtifactManifestSchema = z.object({

@@ -1,4 +1,4 @@
-import type { ImageSite, SiteKind } from '../dockerfile/index.ts';
+import type { ImageSite, RepositoryPath, SiteKind } from '../dockerfile/index.ts';
 import { RegistryError } from '../registry/index.ts';
 import type { Failure } from './failure.ts';
 import type { Update } from './update.ts';
@@ -64,7 +64,8 @@ export function unreachableLine({ host, notChecked }: UnreachableHost): string {
 
 /** A Dockerfile whose text changes; `before`/`after` are the full decoded texts. */
 export interface FileChange {
-  readonly file: string;
+  /** The path the workspace listed: the one a write takes. */
+  readonly file: RepositoryPath;
   readonly before: string;
   readonly after: string;
   /** How the bytes decode: write `after` back the same way. */

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { deepestIgnoreDecides, isDockerfileName, listFilters, skippedFolders } from './listing-rules.ts';
+import { repositoryPath, type RepositoryPath } from '../dockerfile/index.ts';
 
 export { isDockerfileName } from './listing-rules.ts';
 
@@ -56,16 +57,17 @@ interface IgnoreLevel {
 export async function discoverDockerfiles(
   paths: readonly string[],
   options: DiscoverOptions,
-): Promise<string[]> {
+): Promise<RepositoryPath[]> {
   const givenPaths = paths.length > 0 ? paths : ['.'];
   const cwd = path.resolve(options.cwd);
   const { included, excluded } = listFilters(options);
-  const display = (absolute: string): string => {
+  // Where a path on disk becomes a repository path, once.
+  const display = (absolute: string): RepositoryPath => {
     const relative = path.relative(cwd, absolute);
     const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-    return inside ? relative.split(path.sep).join('/') : absolute;
+    return repositoryPath(inside ? relative.split(path.sep).join('/') : absolute);
   };
-  const found = new Set<string>();
+  const found = new Set<RepositoryPath>();
   const gitignores = new Map<string, Promise<Ignore | undefined>>();
   const rulesIn = (folder: string): Promise<Ignore | undefined> => {
     let rules = gitignores.get(folder);

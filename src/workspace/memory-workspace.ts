@@ -3,6 +3,7 @@ import ignore, { type Ignore } from 'ignore';
 import { UnreadablePathError } from './discover-dockerfiles.ts';
 import { deepestIgnoreDecides, isDockerfileName, listFilters, skippedFolders } from './listing-rules.ts';
 import type { FileBytes, ListFilters, UnwrittenFile, Workspace } from './types.ts';
+import { repositoryPath, type RepositoryPath } from '../dockerfile/index.ts';
 
 /**
  * A workspace held in memory, keyed by repository path. `/basepin pin` scans
@@ -33,15 +34,15 @@ export class MemoryWorkspace implements Workspace {
     return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
   }
 
-  async list(paths: readonly string[], filters: ListFilters = {}): Promise<string[]> {
+  async list(paths: readonly string[], filters: ListFilters = {}): Promise<RepositoryPath[]> {
     const { included, excluded } = listFilters(filters);
-    const found = new Set<string>();
+    const found = new Set<RepositoryPath>();
     for (const given of paths.length > 0 ? paths : ['.']) {
       const path = posix.normalize(given).replace(/\/+$/, '');
       if (path === '..' || path.startsWith('../') || path.startsWith('/')) throw missing(given);
       if (this.#files.has(path)) {
         // A file named explicitly is always taken.
-        found.add(path);
+        found.add(repositoryPath(path));
         continue;
       }
       const prefix = path === '.' ? '' : `${path}/`;
@@ -49,7 +50,7 @@ export class MemoryWorkspace implements Workspace {
       if (under.length === 0 && prefix !== '') throw missing(given);
       const above = path === '.' ? [] : ancestors(path);
       for (const file of under) {
-        if (this.#taken(file, prefix, above, included, excluded)) found.add(file);
+        if (this.#taken(file, prefix, above, included, excluded)) found.add(repositoryPath(file));
       }
     }
     return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -87,7 +88,10 @@ export class MemoryWorkspace implements Workspace {
     return level;
   }
 
-  async read<T>(files: readonly string[], use: (file: string, bytes: Uint8Array) => T): Promise<T[]> {
+  async read<T>(
+    files: readonly RepositoryPath[],
+    use: (file: RepositoryPath, bytes: Uint8Array) => T,
+  ): Promise<T[]> {
     return files.map((file) => {
       const bytes = this.#files.get(file);
       if (bytes === undefined) throw missing(file);
@@ -95,7 +99,7 @@ export class MemoryWorkspace implements Workspace {
     });
   }
 
-  readAgain(file: string): Uint8Array {
+  readAgain(file: RepositoryPath): Uint8Array {
     const bytes = this.#files.get(file);
     if (bytes === undefined) throw missing(file);
     return bytes;

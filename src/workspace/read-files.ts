@@ -14,17 +14,17 @@ export const maxOpenFiles = 32;
  * EMFILE. Results keep the order of `files`; the bytes are not kept, so
  * `use` should return only what it needs of them.
  */
-export async function mapFiles<T>(
+export async function mapFiles<Path extends string, T>(
   cwd: string,
-  files: readonly string[],
-  use: (file: string, bytes: Uint8Array) => T,
+  files: readonly Path[],
+  use: (file: Path, bytes: Uint8Array) => T,
 ): Promise<T[]> {
   const results = new Array<T>(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
-      const file = files[index] as string;
+      const file = files[index] as Path;
       // A file found a moment ago may be gone or unreadable now: one line naming it, not a stack trace.
       const bytes = await readFile(resolve(cwd, file)).catch((error: unknown) => {
         throw new UnreadablePathError(file, error);

@@ -1,3 +1,7 @@
+import type { RepositoryPath } from '../dockerfile/index.ts';
+
+export type { RepositoryPath } from '../dockerfile/index.ts';
+
 /**
  * The files a run reads and writes, behind one small interface (like
  * `RegistryClient`), so the use cases take it as a parameter and their tests
@@ -9,7 +13,8 @@
  * no `./`, no `..`, exactly as a git tree and a blob URL name the file. Every
  * later step (reports, branches, pull-request bodies and state) carries that
  * path as it is. Only the CLI may name a file outside the root; `list` gives
- * such a file as its absolute path.
+ * such a file as its absolute path. The path is a `RepositoryPath` from
+ * then on: read, read-again and write take only a listed path.
  */
 export interface Workspace {
   /**
@@ -18,20 +23,23 @@ export interface Workspace {
    * de-duplicated repository paths. A file named in `paths` is always
    * taken. Throws `UnreadablePathError` for a path that cannot be read.
    */
-  list(paths: readonly string[], filters?: ListFilters): Promise<string[]>;
+  list(paths: readonly string[], filters?: ListFilters): Promise<RepositoryPath[]>;
   /**
    * Hands each listed file's bytes to `use`, a bounded number at a time, and
    * returns what `use` returned, in the order of `files`. The bytes are not
    * kept. Throws `UnreadablePathError` for a file that cannot be read.
    */
-  read<T>(files: readonly string[], use: (file: string, bytes: Uint8Array) => T): Promise<T[]>;
+  read<T>(
+    files: readonly RepositoryPath[],
+    use: (file: RepositoryPath, bytes: Uint8Array) => T,
+  ): Promise<T[]>;
   /**
    * A listed file's bytes as they are now, read at once (synchronously): a run
    * that let go of a file's text after scanning it reads it again through this
    * when it makes the file's new text (`ScannedFile.text`). Throws when the
    * file cannot be read. Without it, a run keeps every text.
    */
-  readAgain?(file: string): Uint8Array;
+  readAgain?(file: RepositoryPath): Uint8Array;
   /**
    * Writes each file whole or not at all. A file that cannot be written is
    * returned with the reason and left as it was; the others are still written.
@@ -48,12 +56,12 @@ export interface ListFilters {
 
 /** A file's new content, by its repository path. */
 export interface FileBytes {
-  readonly file: string;
+  readonly file: RepositoryPath;
   readonly bytes: Uint8Array;
 }
 
 /** A file `write` left as it was, and why (the first line of the system's message). */
 export interface UnwrittenFile {
-  readonly file: string;
+  readonly file: RepositoryPath;
   readonly error: Error;
 }

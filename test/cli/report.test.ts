@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repositoryPath } from '../../src/dockerfile/index.ts';
 import type { PinReport } from '../../src/update/pin-report.ts';
 import { summaryLine, updateLineChunks } from '../../src/cli/report.ts';
 import { scanText } from '../../src/cli/scan-report.ts';
@@ -19,7 +20,7 @@ const report: PinReport = {
   unchanged: [{ file: 'Dockerfile', line: 4, kind: 'from', reference: 'x' }],
   skipped: [],
   errors: [],
-  changes: [{ file: 'Dockerfile', before: 'a', after: 'b', encoding: 'utf-8' }],
+  changes: [{ file: repositoryPath('Dockerfile'), before: 'a', after: 'b', encoding: 'utf-8' }],
 };
 
 describe('summaryLine', () => {

@@ -102,7 +102,7 @@ export interface Harness {
   readonly groupBy: OpenPullRequestsInput['groupBy'];
   /** A scheduled run on main as it is now: plan the repository's files, apply the rules, bring PRs in line. */
   propose(steer?: Steering, rules?: readonly IgnoreRule[]): ReturnType<typeof openPullRequests>;
-  deps(github?: GitHubRepository): CommentDeps;
+  deps(github?: CommentDeps['github']): CommentDeps;
 }
 
 export function harness(stub: GitHubStub, groupBy: OpenPullRequestsInput['groupBy'] = 'all'): Harness {
@@ -110,7 +110,11 @@ export function harness(stub: GitHubStub, groupBy: OpenPullRequestsInput['groupB
   const generation = { seed: 'one' };
   const registry = fakeRegistry(generation);
   const log = recordingLog();
-  const propose = async (steer: Steering = {}, rules: readonly IgnoreRule[] = [], on = github) => {
+  const propose = async (
+    steer: Steering = {},
+    rules: readonly IgnoreRule[] = [],
+    on: CommentDeps['github'] = github,
+  ) => {
     const files = new Map(Object.entries(stub.filesAt('main') ?? {}).map(([p, t]) => [p, Buffer.from(t)]));
     const plan = applyIgnoreRules(await planFiles(files, pinSettings, { registry }), rules);
     return openPullRequests(

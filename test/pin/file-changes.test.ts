@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repositoryPath } from '../../src/dockerfile/index.ts';
 import { fileChanges } from '../../src/pin/plan-pins.ts';
 import { ScannedFile } from '../../src/scan/scan.ts';
 import type { Update } from '../../src/update/update.ts';
@@ -9,7 +10,7 @@ const digest = `sha256:${'c'.repeat(64)}`;
 
 function scanned(file: string, bytes: Uint8Array): ScannedFile {
   const decoded = decodeDockerfile(bytes);
-  return new ScannedFile(file, bytes, decoded.text, decoded.encoding);
+  return new ScannedFile(repositoryPath(file), bytes, decoded.text, decoded.encoding);
 }
 
 /** The update of `FROM alpine:3.20` on the first line of `file`. */

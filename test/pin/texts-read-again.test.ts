@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repositoryPath, type RepositoryPath } from '../../src/dockerfile/index.ts';
 import { planPins } from '../../src/pin/plan-pins.ts';
 import { failureCode } from '../../src/update/failure.ts';
 import { filesPerWrite, writeChanges } from '../../src/pin/write-changes.ts';
@@ -78,7 +79,7 @@ describe('a run that lets go of file texts', () => {
     const planned = await plan(workspace, false);
     // Someone edits b/Dockerfile while the run resolves.
     const edited = '# caf\u00e9\nFROM debian:12 AS base\nRUN apt-get update\nFROM base\n';
-    await memory.write([{ file: 'b/Dockerfile', bytes: Buffer.from(edited) }]);
+    await memory.write([{ file: repositoryPath('b/Dockerfile'), bytes: Buffer.from(edited) }]);
 
     const failures = await writeChanges(workspace, planned);
 
@@ -99,7 +100,7 @@ describe('a run that lets go of file texts', () => {
   it('refuses a changed file in a diff too: its texts throw instead of showing another text', async () => {
     const memory = new MemoryWorkspace(files);
     const planned = await plan(memory, false);
-    await memory.write([{ file: 'a/Dockerfile', bytes: Buffer.from('FROM alpine:3.21\n') }]);
+    await memory.write([{ file: repositoryPath('a/Dockerfile'), bytes: Buffer.from('FROM alpine:3.21\n') }]);
     const change = planned.changes.find((entry) => entry.file === 'a/Dockerfile')!;
     expect(() => change.after).toThrow('changed since basepin read it');
     expect(() => change.before).toThrow('changed since basepin read it');
@@ -114,9 +115,12 @@ describe('a Dockerfile reached by two paths (a symlink)', () => {
     ]);
     const memory = new MemoryWorkspace(real);
     // `zz/Dockerfile` is a link to the first file: listed after every other, read and written through it.
-    const target = (file: string) => (file === 'zz/Dockerfile' ? real[0]![0] : file);
+    const target = (file: RepositoryPath) => (file === 'zz/Dockerfile' ? repositoryPath(real[0]![0]) : file);
     const linked: Workspace = {
-      list: async (paths, filters) => [...(await memory.list(paths, filters)), 'zz/Dockerfile'],
+      list: async (paths, filters) => [
+        ...(await memory.list(paths, filters)),
+        repositoryPath('zz/Dockerfile'),
+      ],
       read: (names, use) =>
         Promise.all(
           names.map(
@@ -129,13 +133,17 @@ describe('a Dockerfile reached by two paths (a symlink)', () => {
     const hashed = await plan(linked, false);
     expect(hashed.changes.map((change) => change.file)).toContain('zz/Dockerfile');
     expect(await writeChanges(linked, hashed)).toEqual([]);
-    expect(new TextDecoder().decode(memory.readAgain(real[0]![0]))).toBe(`FROM alpine:3.0@${digest}\n`);
+    expect(new TextDecoder().decode(memory.readAgain(repositoryPath(real[0]![0])))).toBe(
+      `FROM alpine:3.0@${digest}\n`,
+    );
   });
 
   it('a file that really changed is still refused, whatever this run wrote elsewhere', async () => {
     const memory = new MemoryWorkspace(files);
     const hashed = await plan(memory, false);
-    await memory.write([{ file: 'c/Dockerfile', bytes: new TextEncoder().encode('FROM busybox:1.37\n') }]);
+    await memory.write([
+      { file: repositoryPath('c/Dockerfile'), bytes: new TextEncoder().encode('FROM busybox:1.37\n') },
+    ]);
     const failures = await writeChanges(memory, hashed);
     expect(failures.map((failure) => [failure.file, failure.error.message])).toEqual([
       ['c/Dockerfile', 'changed since basepin read it; run basepin again'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repositoryPath } from '../../src/dockerfile/index.ts';
 import { writeChanges } from '../../src/pin/write-changes.ts';
 import type { FileChange } from '../../src/update/pin-report.ts';
 import type { Workspace } from '../../src/workspace/types.ts';
@@ -8,7 +9,7 @@ import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
 // renames, modes, temp files) is tested on the adapter, test/workspace/file-workspace.test.ts.
 
 const change = (file: string, after: string, encoding: FileChange['encoding'] = 'utf-8'): FileChange => ({
-  file,
+  file: repositoryPath(file),
   before: '',
   after,
   encoding,

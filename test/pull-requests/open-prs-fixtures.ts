@@ -1,4 +1,5 @@
 import { applyUpdates } from '../../src/update/apply-updates.ts';
+import { repositoryPath } from '../../src/dockerfile/index.ts';
 // Shared inputs for the open-prs tests: base Dockerfile texts and the Updates a pin run reports for them.
 import type { FileChange, PinReport } from '../../src/update/pin-report.ts';
 import type { Update } from '../../src/update/update.ts';
@@ -45,7 +46,7 @@ export function reportOf(updates: readonly Update[], errors: PinReport['errors']
     'services/api/Dockerfile': apiDockerfile,
   };
   const changes: FileChange[] = [...new Set(updates.map((u) => u.site.file))].map((file) => ({
-    file,
+    file: repositoryPath(file),
     before: texts[file] ?? '',
     // As planPins computes it: every update of the file applied to its base text.
     after: applyUpdates(

@@ -9,7 +9,7 @@ import { parseImageReference } from '../../src/reference/index.ts';
 import { pullRequestBody } from '../../src/pull-requests/pr-body.ts';
 import { buildState, readState, renderStateBlock, withState } from '../../src/pull-requests/pr-state.ts';
 import type { GitHubClientOptions } from '../../src/github/client.ts';
-import type { GitHubRepository } from '../../src/github/repository.ts';
+import type { GitDataApi, PullRequestsApi } from '../../src/github/index.ts';
 import { toPullRequest } from '../../src/github/schemas.ts';
 import { fakeRepository } from '../support/fake-repository.ts';
 import {
@@ -623,8 +623,7 @@ describe('openPullRequests with a stubbed GitHub', () => {
     const commits: { branch: string; files: Record<string, string> }[] = [];
     let written: Record<string, string> = {};
     let next = 100;
-    const github: GitHubRepository = fakeRepository({
-      repo,
+    const github = fakeRepository<PullRequestsApi & GitDataApi>({
       commitFiles: async (input) => {
         commits.push({
           branch: input.branch,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { replaceBranch } from '../../src/pull-requests/replace-branch.ts';
 import type { BranchCommit } from '../../src/github/branch-commits.ts';
 import { BranchMovedError } from '../../src/github/update-branch.ts';
+import type { GitDataApi } from '../../src/github/index.ts';
 import { fakeRepository } from '../support/fake-repository.ts';
 
 const sha = (c: string) => c.repeat(40);
@@ -31,7 +32,7 @@ const commit = (changes: Partial<BranchCommit>): BranchCommit => ({
 function github(heads: string[], foreign: Record<string, BranchCommit[]> = {}) {
   const moves: string[] = [];
   let index = 0;
-  const repository = fakeRepository({
+  const repository = fakeRepository<GitDataApi>({
     writeCommit: async () => sha('c'),
     listBranchCommits: async (_base: string, head: string) => {
       const commits = foreign[head] ?? [];

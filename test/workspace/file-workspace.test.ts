@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { repositoryPath } from '../../src/dockerfile/index.ts';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UnreadablePathError } from '../../src/workspace/discover-dockerfiles.ts';
@@ -58,9 +59,11 @@ describe('the workspace on disk', () => {
     expect(
       await workspace.read(listed, (file, content) => `${file}: ${new TextDecoder().decode(content)}`),
     ).toEqual(['services/api/Dockerfile: FROM b\n', 'services/web/web.Containerfile: FROM c\n']);
-    expect(await workspace.write([{ file: 'services/api/Dockerfile', bytes: bytes('FROM b@x\n') }])).toEqual(
-      [],
-    );
+    expect(
+      await workspace.write([
+        { file: repositoryPath('services/api/Dockerfile'), bytes: bytes('FROM b@x\n') },
+      ]),
+    ).toEqual([]);
     expect(readFileSync(join(root, 'services/api/Dockerfile'), 'utf8')).toBe('FROM b@x\n');
   });
 
@@ -68,7 +71,9 @@ describe('the workspace on disk', () => {
     const root = tree({ Dockerfile: '\uFEFFFROM a\r\n' });
     chmodSync(join(root, 'Dockerfile'), 0o600);
     const after = bytes('\uFEFFFROM a:latest@sha256:1\r\n');
-    expect(await openFileWorkspace(root).write([{ file: 'Dockerfile', bytes: after }])).toEqual([]);
+    expect(
+      await openFileWorkspace(root).write([{ file: repositoryPath('Dockerfile'), bytes: after }]),
+    ).toEqual([]);
     expect(readFileSync(join(root, 'Dockerfile'))).toEqual(Buffer.from(after));
     expect(statSync(join(root, 'Dockerfile')).mode & 0o777).toBe(0o600);
     expect(readdirSync(root)).toEqual(['Dockerfile']);
@@ -78,10 +83,10 @@ describe('the workspace on disk', () => {
     const root = tree({ 'ok/Dockerfile': 'FROM a\n' });
     // The folder of gone/Dockerfile vanished after the scan.
     const failures = await openFileWorkspace(root).write([
-      { file: 'gone/Dockerfile', bytes: bytes('FROM b@x\n') },
-      { file: 'ok/Dockerfile', bytes: bytes('FROM a@x\n') },
+      { file: repositoryPath('gone/Dockerfile'), bytes: bytes('FROM b@x\n') },
+      { file: repositoryPath('ok/Dockerfile'), bytes: bytes('FROM a@x\n') },
     ]);
-    expect(failures).toEqual([{ file: 'gone/Dockerfile', error: expect.any(Error) }]);
+    expect(failures).toEqual([{ file: repositoryPath('gone/Dockerfile'), error: expect.any(Error) }]);
     expect(failures[0]?.error.message).toMatch(/^ENOENT: [^\n]*$/);
     expect(readFileSync(join(root, 'ok/Dockerfile'), 'utf8')).toBe('FROM a@x\n');
     expect(readdirSync(root).sort()).toEqual(['ok']);
@@ -89,7 +94,7 @@ describe('the workspace on disk', () => {
 
   it('names a file gone since it was listed in a one-line UnreadablePathError', async () => {
     const workspace = openFileWorkspace(tree(repository));
-    const attempt = workspace.read(['services/gone/Dockerfile'], () => undefined);
+    const attempt = workspace.read([repositoryPath('services/gone/Dockerfile')], () => undefined);
     await expect(attempt).rejects.toThrow(UnreadablePathError);
     await expect(attempt).rejects.toThrow(/^cannot read services\/gone\/Dockerfile: ENOENT/);
   });
@@ -127,7 +132,7 @@ describe('the workspace in memory', () => {
   it('lists by the .gitignore rules in force after a write', async () => {
     const memory = new MemoryWorkspace(Object.entries(ignoring));
     expect(await memory.list(['tools'])).toEqual([]);
-    await memory.write([{ file: '.gitignore', bytes: bytes('vendor/\n') }]);
+    await memory.write([{ file: repositoryPath('.gitignore'), bytes: bytes('vendor/\n') }]);
     expect(await memory.list(['tools'])).toEqual(['tools/x.Containerfile']);
   });
 
@@ -136,6 +141,8 @@ describe('the workspace in memory', () => {
     for (const path of ['nope', '../x', 'services/nope/Dockerfile']) {
       await expect(memory.list([path])).rejects.toThrow(UnreadablePathError);
     }
-    await expect(memory.read(['nope'], () => undefined)).rejects.toThrow(/^cannot read nope: ENOENT/);
+    await expect(memory.read([repositoryPath('nope')], () => undefined)).rejects.toThrow(
+      /^cannot read nope: ENOENT/,
+    );
   });
 });
