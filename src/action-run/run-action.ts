@@ -4,6 +4,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, RepoRef } from '../github/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { OsvClient } from '../osv/index.ts';
 import type { Workspace } from '../workspace/types.ts';
 import { isInternal } from '../update/index.ts';
 import { renderJobSummary } from './job-summary.ts';
@@ -35,6 +36,8 @@ export interface ActionDeps {
   readonly log: GitHubLog;
   /** The clock changelog ages and `minimum-age` are measured by; default now. */
   readonly now?: () => Date;
+  /** The run's OSV client (`osv-api`); without it no vulnerabilities are asked. */
+  readonly osv?: OsvClient | undefined;
 }
 
 export class WrongCheckoutError extends Error {
@@ -93,7 +96,13 @@ export async function runAction(
   const only = context.steer?.onlyBranches;
   const { plan, changelogs } = await planRun(
     settings,
-    { registry: deps.registry, workspace: deps.workspace, now, debug: (line) => deps.log.debug?.(line) },
+    {
+      registry: deps.registry,
+      workspace: deps.workspace,
+      now,
+      debug: (line) => deps.log.debug?.(line),
+      osv: deps.osv,
+    },
     {
       facts: 'all',
       // Ignore rules come first, so an ignored image costs no changelog requests.

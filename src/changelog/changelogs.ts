@@ -9,6 +9,8 @@ import { memoizeRegistryClient, type MemoizedRegistryClient } from '../resolve/i
 import type { PinDeps, PinPlan } from '../pin/index.ts';
 import { holdBack } from '../hold-back/index.ts';
 import { updateFrom, updateImageName, type Update } from '../update/index.ts';
+import type { OsvClient } from '../osv/index.ts';
+import { addVulnerabilities } from './vulnerabilities.ts';
 
 /** The facts of each update, by `changelogKey`. */
 export type Changelogs = ReadonlyMap<string, ChangelogFacts>;
@@ -17,6 +19,8 @@ export interface ChangelogDeps {
   readonly registry: RegistryClient;
   readonly now: Date;
   readonly debug?: (line: string) => void;
+  /** Known vulnerabilities of each change (`osv-api`); none asked without it. */
+  readonly osv?: OsvClient | undefined;
 }
 
 export interface ChangelogOptions {
@@ -36,7 +40,10 @@ export interface ChangelogPlan {
   readonly changelogs: Changelogs;
 }
 
-type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms' | 'minimumAgeMs'>;
+type ChangelogSettings = Pick<
+  RunSettings,
+  'platform' | 'skipUnchangedPlatforms' | 'minimumAgeMs' | 'vulnerabilityPolicy' | 'osvApi'
+>;
 
 export function changelogKey(update: Update): string {
   return `${update.site.file}:${update.site.line}@${update.target.digest}`;
@@ -95,12 +102,16 @@ export async function addChangelogs(
     // skip-unchanged-platforms needs the two platform lists only; minimum-age needs build dates too.
     ...(all
       ? {}
-      : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
+      : {
+          packages: holdsIntroduced(settings),
+          lookupTags: false,
+          platformDetails: settings.minimumAgeMs !== undefined || holdsIntroduced(settings),
+        }),
   });
   const wanted = (
     all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings))
   ).filter((update) => options.only?.(update) ?? true);
-  const collected = await Promise.all(
+  const read = await Promise.all(
     wanted.map(async (update) => {
       const { site, target } = update;
       const facts = await collector.collect({
@@ -114,6 +125,7 @@ export async function addChangelogs(
       return [update, facts] as const;
     }),
   );
+  const collected = await addVulnerabilities(deps.osv, collector, read);
 
   const factsOf = new Map(collected);
   // The one hold-back step, now with facts: what skip-unchanged-platforms and minimum-age say.
@@ -138,9 +150,14 @@ export async function addChangelogs(
   return { plan: kept, changelogs };
 }
 
-/** Whether `minimum-age` or `skip-unchanged-platforms` can act on this update. */
+/** `vulnerability-policy: hold-introduced` with OSV on: every update's package diff is asked about. */
+const holdsIntroduced = (settings: ChangelogSettings) =>
+  settings.vulnerabilityPolicy === 'hold-introduced' && settings.osvApi !== 'off';
+
+/** Whether `minimum-age`, `vulnerability-policy` or `skip-unchanged-platforms` can act on this update. */
 function policyActsOn(update: Update, settings: ChangelogSettings): boolean {
   if (settings.minimumAgeMs !== undefined) return true;
+  if (holdsIntroduced(settings) && updateFrom(update) !== undefined) return true;
   if (!settings.skipUnchangedPlatforms || updateFrom(update) === undefined) return false;
   return (usedPlatforms(settings, update.site)?.length ?? 0) > 0;
 }
@@ -148,6 +165,7 @@ function policyActsOn(update: Update, settings: ChangelogSettings): boolean {
 /** Whether a plan needs facts for its settings alone (see `ChangelogOptions`). */
 export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boolean {
   // Neither setting set (the default): nothing to decide, so no pass over the updates.
-  if (settings.minimumAgeMs === undefined && !settings.skipUnchangedPlatforms) return false;
+  if (settings.minimumAgeMs === undefined && !settings.skipUnchangedPlatforms && !holdsIntroduced(settings))
+    return false;
   return plan.updates.some((update) => policyActsOn(update, settings));
 }

@@ -3,7 +3,7 @@ import { isIndexMediaType, type RegistryClient } from '../registry/index.ts';
 import { memoizeRegistryClient } from '../resolve/index.ts';
 import { defaultMaxSbomBytes, findSbom } from './attestations.ts';
 import { compareSnapshots } from './facts/index.ts';
-import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts/index.ts';
+import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot, SbomPackage } from './facts/index.ts';
 import { readMetadata, type StringMap } from './facts/index.ts';
 import { imagePlatforms, relevantEntries } from './facts/index.ts';
 import {
@@ -48,6 +48,35 @@ export interface CollectorOptions {
 
 export interface ChangelogCollector {
   collect(request: ChangelogRequest): Promise<ChangelogFacts>;
+  /**
+   * The old and the new packages behind facts this collector returned (the platforms used, concatenated),
+   * when both sides had an SBOM: what the vulnerability check asks about (`changelog/vulnerabilities.ts`).
+   */
+  packagesOf(facts: ChangelogFacts): SbomPackageChange | undefined;
+}
+
+/** Both sides' SBOM packages for the platforms used. */
+export interface SbomPackageChange {
+  readonly before: readonly SbomPackage[];
+  readonly after: readonly SbomPackage[];
+}
+
+/**
+ * The packages of the platforms whose SBOM was read on both sides, concatenated (the vulnerability check
+ * dedupes keys); undefined when there is none. A platform identical on both sides has no SBOM read: it
+ * cannot change what is known about it.
+ */
+function packageChangeOf(
+  before: ImageSnapshot | undefined,
+  after: ImageSnapshot,
+): SbomPackageChange | undefined {
+  const old = new Map(before?.details.map((detail) => [detail.platform, detail.packages]));
+  const pairs = after.details.flatMap((detail) => {
+    const was = old.get(detail.platform);
+    return was?.length && detail.packages?.length ? [[was, detail.packages] as const] : [];
+  });
+  if (!pairs.length) return undefined;
+  return { before: pairs.flatMap(([was]) => was), after: pairs.flatMap(([, now]) => now) };
 }
 
 /** Docker Hub pulls the changelog leaves for pinning, unless a caller says otherwise. */
@@ -97,6 +126,7 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
   const reserve = options.dockerHubReserve ?? defaultDockerHubReserve;
   const maxBytes = options.maxSbomBytes ?? defaultMaxSbomBytes;
   const results = new Map<string, Promise<ChangelogFacts>>();
+  const packageChanges = new WeakMap<ChangelogFacts, SbomPackageChange>();
   const canSpend = (ref: ImageReference, pulls: number): boolean =>
     factsMaySpend(client, ref, pulls, reserve);
   /** One page of the repository's tags (memoized per repository), undefined when it cannot be read. */
@@ -254,8 +284,17 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       before === undefined ? undefined : readDetails(request, before, identical, skipped),
       readDetails(request, after, identical, skipped),
     ]);
-    const facts = compare(beforeDetails, afterDetails);
-    if (options.lookupTags === false || facts.version?.to !== undefined) return facts;
+    const compared = compare(beforeDetails, afterDetails);
+    const facts =
+      options.lookupTags === false || compared.version?.to !== undefined
+        ? compared
+        : await withTags(request, compared);
+    // Only both sides: an empty old side would report every known vulnerability as introduced.
+    const packages = packageChangeOf(beforeDetails, afterDetails);
+    if (packages) packageChanges.set(facts, packages);
+    return facts;
+  };
+  const withTags = async (request: ChangelogRequest, facts: ChangelogFacts): Promise<ChangelogFacts> => {
     const tags = await siblingTags(client, request.ref, request.to, debug);
     return tags.length ? { ...facts, tags } : facts;
   };
@@ -270,6 +309,7 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       }
       return pending;
     },
+    packagesOf: (facts) => packageChanges.get(facts),
   };
 }
 

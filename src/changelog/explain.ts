@@ -3,10 +3,14 @@ import type { ChangelogFacts } from './facts/index.ts';
 import type { RunSettings } from '../config/settings.ts';
 import { formatPlatform, parseImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { OsvClient } from '../osv/index.ts';
+import { addVulnerabilities } from './vulnerabilities.ts';
 
 export interface ExplainDeps {
   readonly registry: RegistryClient;
   readonly debug?: ((line: string) => void) | undefined;
+  /** Known vulnerabilities fixed and introduced (`osv-api`); none asked without it. */
+  readonly osv?: OsvClient | undefined;
 }
 
 /**
@@ -22,7 +26,7 @@ export async function explainImage(
   const ref = parseImageReference(text);
   const current = await deps.registry.resolveTag(ref);
   const collector = createChangelogCollector({ client: deps.registry, debug: deps.debug });
-  return collector.collect({
+  const facts = await collector.collect({
     ref,
     image: `${ref.familiarName}:${ref.trackedTag}`,
     from: ref.digest,
@@ -30,4 +34,6 @@ export async function explainImage(
     toMediaType: current.mediaType,
     platforms: settings.platform ? [formatPlatform(settings.platform)] : undefined,
   });
+  const [asked] = await addVulnerabilities(deps.osv, collector, [[ref, facts]]);
+  return asked?.[1] ?? facts;
 }

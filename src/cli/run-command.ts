@@ -6,9 +6,10 @@ import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import { pinReportJsonChunks, planRun } from '../pipeline/index.ts';
-import { registryClientFor } from '../wiring/index.ts';
+import { osvClientFor, registryClientFor } from '../wiring/index.ts';
 import { writeChanges, type WriteFailure } from '../pin/index.ts';
 import type { RunSettings } from '../config/settings.ts';
+import type { OsvClient } from '../osv/index.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { openFileWorkspace } from '../workspace/file-workspace.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
@@ -53,6 +54,7 @@ async function pinOrCheck(
       now: io.now?.() ?? new Date(),
       debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
       onProgress: showProgress ? progressLine(io) : undefined,
+      osv: osvOf(settings, args, io),
     },
     {
       facts: args.changelog ? 'all' : 'policy',
@@ -140,6 +142,7 @@ async function explain(settings: RunSettings, args: CliArgs, io: CliIo, redactor
     facts = await explainImage(args.image ?? '', settings, {
       registry,
       debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
+      osv: osvOf(settings, args, io),
     });
   } catch (error) {
     if (error instanceof BadReferenceError) throw new UsageError(error.message);
@@ -170,6 +173,12 @@ function progressLine(io: CliIo): (done: number, total: number) => void {
     if (total < 20) return;
     io.stderr(done === total ? '\r\x1b[K' : `\rresolving ${done}/${total} references`);
   };
+}
+
+/** The run's OSV client, built from `osv-api` (a test's, through its seam). */
+function osvOf(settings: RunSettings, args: CliArgs, io: CliIo): OsvClient {
+  if (io.osv) return io.osv(settings);
+  return osvClientFor(settings, args.debug ? (line) => io.stderr(`${line}\n`) : undefined);
 }
 
 /** The registry client for a command: the test's, or one built from the settings whose secrets the redactor learns. */

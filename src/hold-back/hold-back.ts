@@ -53,7 +53,7 @@ export function holdBack(
 export function applyIgnoreRules(plan: PinPlan, ignores: readonly IgnoreRule[]): PinPlan {
   if (ignores.length === 0) return plan;
   const facts: UpdateFacts = {
-    settings: { skipUnchangedPlatforms: false, minimumAgeMs: undefined },
+    settings: { skipUnchangedPlatforms: false, minimumAgeMs: undefined, vulnerabilityPolicy: 'report' },
     now: new Date(0),
     ignores,
   };

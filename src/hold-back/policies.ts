@@ -1,6 +1,7 @@
 import { minimumAgePolicy, unchangedPlatformsPolicy } from './fact-policies.ts';
 import { ignoreRulePolicy } from './ignore-rule.ts';
 import type { HoldPolicy } from './policy.ts';
+import { vulnerabilityPolicy } from './vulnerability-policy.ts';
 
 /**
  * Every reason not to propose an update that a run checks after resolution, in the order their
@@ -12,4 +13,5 @@ export const holdPolicies: readonly HoldPolicy[] = [
   ignoreRulePolicy,
   unchangedPlatformsPolicy,
   minimumAgePolicy,
+  vulnerabilityPolicy,
 ];

@@ -6,6 +6,7 @@ import { planPins, type PinDeps, type PinPlan } from '../pin/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import type { Update } from '../update/index.ts';
 import type { Workspace } from '../workspace/types.ts';
+import type { OsvClient } from '../osv/index.ts';
 
 export interface PlanRunDeps {
   readonly registry: RegistryClient;
@@ -14,6 +15,8 @@ export interface PlanRunDeps {
   readonly now: Date;
   readonly debug?: ((line: string) => void) | undefined;
   readonly onProgress?: PinDeps['onProgress'];
+  /** The run's OSV client (`osv-api`): known vulnerabilities in the facts; none asked without it. */
+  readonly osv?: OsvClient | undefined;
 }
 
 export interface PlanRunRequest {
@@ -73,7 +76,7 @@ export async function planRun(
   return await addChangelogs(
     planned,
     settings,
-    { registry: pinning.registry, now: deps.now, debug: deps.debug },
+    { registry: pinning.registry, now: deps.now, debug: deps.debug, osv: deps.osv },
     { facts: request.facts, only: request.factsFor?.(planned) },
   );
 }

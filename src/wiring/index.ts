@@ -6,4 +6,5 @@
 export * from './action-settings.ts';
 export * from './proxy.ts';
 export * from './redacted-github.ts';
+export * from './osv-client.ts';
 export * from './registry-client.ts';

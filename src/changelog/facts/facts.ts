@@ -1,5 +1,6 @@
 import type { ImageMetadata } from './metadata.ts';
 import type { PackageDiff, SbomPackage } from './sbom.ts';
+import type { VulnerabilityReport } from '../../vulnerabilities/index.ts';
 
 /**
  * What the registry told us about one image digest: the index's platform list (when it is an index), and the
@@ -80,4 +81,6 @@ export interface ChangelogFacts {
   readonly details?: readonly PlatformFacts[] | undefined;
   /** Facts left out on purpose, said in the PR (`package diff skipped: Docker Hub pull budget`). */
   readonly skipped?: readonly string[] | undefined;
+  /** Known vulnerabilities fixed and introduced (OSV), when both SBOMs were read and `osv-api` is not off. */
+  readonly vulnerabilities?: VulnerabilityReport | undefined;
 }
