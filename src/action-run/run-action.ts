@@ -140,7 +140,14 @@ export async function runAction(
     context.steer?.onlyBranches === undefined &&
     plan.files.length > 0
   ) {
-    await publishDashboard(deps, dashboard, { plan, outcomes: pullRequests, baseBranch, settings, context });
+    await publishDashboard(deps, dashboard, {
+      plan,
+      outcomes: pullRequests,
+      baseBranch,
+      settings,
+      context,
+      changelogs,
+    });
   }
 
   const internal = plan.errors.filter((failure) => isInternal(failure.error)).length;

@@ -50,6 +50,8 @@ const options = {
   platform: { type: 'string' },
   concurrency: { type: 'string' },
   'minimum-age': { type: 'string' },
+  'osv-api': { type: 'string' },
+  'vulnerability-policy': { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -73,6 +75,16 @@ export const flagDocs: Record<
     syntax: '--minimum-age DURATION',
     what: 'hold back digests built less than DURATION ago (3d, 12h)',
     needs: 'a duration such as 3d',
+  },
+  'osv-api': {
+    syntax: '--osv-api URL',
+    what: 'where to ask which known vulnerabilities an update fixes or introduces (default https://api.osv.dev; off)',
+    needs: 'a URL such as https://api.osv.dev, or off',
+  },
+  'vulnerability-policy': {
+    syntax: '--vulnerability-policy POLICY',
+    what: 'report (default), or hold-introduced: hold back digests that add a known vulnerability',
+    needs: 'report or hold-introduced',
   },
   include: { syntax: '--include GLOB', what: 'also take files matching GLOB (repeatable)', needs: 'a glob' },
   exclude: { syntax: '--exclude GLOB', what: 'leave out files matching GLOB (repeatable)', needs: 'a glob' },
@@ -152,12 +164,14 @@ const registryFlags: readonly Flag[] = [
   'concurrency',
 ];
 
+const vulnerabilityFlags: readonly Flag[] = ['osv-api', 'vulnerability-policy'];
+
 /** Which flags each command takes; anything else is a usage error rather than silently ignored. */
 export const flagsByCommand: Record<CommandName, readonly Flag[]> = {
   scan: fileFlags,
-  pin: ['diff', 'changelog', 'minimum-age', ...fileFlags, ...registryFlags],
-  check: ['strict', 'changelog', 'minimum-age', ...fileFlags, ...registryFlags],
-  explain: ['json', 'config', 'debug', ...registryFlags],
+  pin: ['diff', 'changelog', 'minimum-age', ...vulnerabilityFlags, ...fileFlags, ...registryFlags],
+  check: ['strict', 'changelog', 'minimum-age', ...vulnerabilityFlags, ...fileFlags, ...registryFlags],
+  explain: ['json', 'config', 'debug', 'osv-api', ...registryFlags],
 };
 
 /** `see basepin pin --help` for the command in `argv`, else the general help. */
@@ -227,6 +241,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       platform: values.platform,
       concurrency: values.concurrency,
       'minimum-age': values['minimum-age'],
+      'osv-api': values['osv-api'],
+      'vulnerability-policy': values['vulnerability-policy'],
     },
     registryCredentials: values['registry-credential'] ?? [],
     config: values.config,

@@ -17,7 +17,9 @@ import {
 import { GitHubError } from '../github/index.ts';
 import type { Issue } from '../github/index.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/index.ts';
-import { updateImageName } from '../update/index.ts';
+import { updateImageName, type Update } from '../update/index.ts';
+import { changelogKey, type Changelogs } from '../changelog/index.ts';
+import { vulnerabilityHeadlinePart } from '../changelog/facts/index.ts';
 import type { PullRequestOutcome } from '../pull-requests/index.ts';
 import { failureMessage } from '../update/index.ts';
 import type { PinPlan } from '../pin/index.ts';
@@ -85,6 +87,15 @@ export interface DashboardInput {
   readonly serverUrl: string;
   /** Links to lines point at this commit. */
   readonly baseSha: string;
+  /** The run's facts: a pending update's known vulnerabilities are shown on its row. */
+  readonly changelogs?: Changelogs | undefined;
+}
+
+/** ` · fixes 3 known vulnerabilities (1 high)`: what the update does to known vulnerabilities, if anything. */
+function vulnerabilityNote(update: Update, changelogs: Changelogs | undefined): string {
+  const facts = changelogs?.get(changelogKey(update));
+  const part = facts && vulnerabilityHeadlinePart(facts);
+  return part === undefined ? '' : ` · ${part}`;
 }
 
 /** The dashboard body for a run's plan and outcomes. */
@@ -113,7 +124,7 @@ export function dashboardBody(input: DashboardInput): string {
       site(
         siteNote(u.site),
         updateFrom(u) === undefined ? 'unpinned' : 'stale',
-        `${updateImageName(u)} → ${u.target.digest}`,
+        `${updateImageName(u)} → ${u.target.digest}${vulnerabilityNote(u, input.changelogs)}`,
       ),
     ),
     ...input.plan.unchanged.map((n) => site(n, 'current')),
@@ -150,6 +161,7 @@ export async function publishDashboard(
     readonly plan: PinPlan;
     readonly outcomes: readonly PullRequestOutcome[];
     readonly baseBranch: string;
+    readonly changelogs?: Changelogs | undefined;
     readonly settings: { readonly branchPrefix: string; readonly excludeImages: readonly string[] };
     readonly context: { readonly repo: RepoRef; readonly serverUrl: string; readonly sha: string };
   },
@@ -168,6 +180,7 @@ export async function publishDashboard(
       repo: run.context.repo,
       serverUrl: run.context.serverUrl,
       baseSha: run.context.sha,
+      changelogs: run.changelogs,
     });
     const saved = await saveDashboard(deps.github, loaded, body);
     deps.log.info(`dashboard #${saved.issue}: ${saved.operation}`);

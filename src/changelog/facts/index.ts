@@ -10,3 +10,4 @@ export * from './platforms.ts';
 export * from './render.ts';
 export * from './sbom.ts';
 export * from './text.ts';
+export * from './vulnerabilities.ts';

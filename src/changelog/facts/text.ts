@@ -1,6 +1,7 @@
 import type { ChangelogFacts } from './facts.ts';
 import { dateWithAge, renderHeadline } from './headline.ts';
 import { untrustedText } from '../../text/untrusted.ts';
+import { vulnerabilityTextRows } from './vulnerabilities.ts';
 
 /**
  * The facts for a terminal (`basepin explain`) and for JSON (`--json`, the `changelog` object): the same
@@ -82,6 +83,7 @@ export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined
     ];
     row('platforms', parts.filter(Boolean).join('; '));
   }
+  for (const [label, text] of vulnerabilityTextRows(facts)) row(label, text);
   for (const note of facts.skipped ?? []) row('note', note);
   return lines.join('\n');
 }
