@@ -1,7 +1,6 @@
 import { displayId, type VulnerabilityReport } from './report.ts';
+import type { VulnerabilityPolicy } from './settings/index.ts';
 
-export const vulnerabilityPolicies = ['report', 'hold-introduced'] as const;
-export type VulnerabilityPolicy = (typeof vulnerabilityPolicies)[number];
 
 /** Why an update is held back by `vulnerability-policy`. */
 export interface VulnerabilityHold {
