@@ -72,7 +72,7 @@ describe('a rebuilt alpine with openssl and busybox upgrades', () => {
         expect(body).toContain(`[advisory](https://osv.dev/vulnerability/${id})`);
       }
       expect(body).toMatch(/`ALPINE-CVE-2025-9230` — [^\n]* · `openssl` `3\.5\.3-r0` → `3\.5\.4-r0` · /);
-      expect(body).toMatch(/\*\*Known vulnerabilities introduced\*\*\n- `BASEPIN-TEST-1` — critical/);
+      expect(body).toMatch(/\*\*Known vulnerabilities introduced\*\*\n\n- `BASEPIN-TEST-1` — critical/);
       expect(run.summary).toContain('fixes 4 known vulnerabilities (1 high), introduces 1 (critical)');
       // One querybatch for the run; one GET for each id shown, no more.
       expect(osv.requests.filter((r) => r.startsWith('POST'))).toEqual(['POST /v1/querybatch']);

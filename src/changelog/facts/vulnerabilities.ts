@@ -18,17 +18,32 @@ export function vulnerabilityHeadlinePart(facts: ChangelogFacts): string | undef
   return vulnerabilityHeadline(facts.vulnerabilities);
 }
 
+/** One list's lines (`- …`), without its title: each list is rendered on its own. */
+function listLines(
+  entries: readonly VulnerabilityEntry[],
+  format: 'markdown' | 'text',
+  maxItems?: number,
+): string[] {
+  return vulnerabilityDetailLines(
+    { status: 'known', fixed: entries, introduced: [], stillOpen: 0 },
+    { format, ...(maxItems === undefined ? {} : { maxItems }) },
+  ).filter((line) => line.startsWith('- '));
+}
+
 /** The details' section: the fixed and introduced lists, one line each; nothing when unknown or unavailable. */
 export function vulnerabilitySection(facts: ChangelogFacts, maxItems: number): string[] {
   const report = facts.vulnerabilities;
   if (report?.status !== 'known') return [];
-  const lines = vulnerabilityDetailLines(report, {
-    format: 'markdown',
-    maxItems: Number.isFinite(maxItems) ? maxItems : undefined,
-  });
-  if (!lines.length) return ['**Known vulnerabilities**: none fixed or introduced.', ''];
-  // The list titles become bold labels; their items stay a markdown list.
-  return [...lines.map((line) => (line.startsWith('- ') ? line : `**${line.replace(/:$/, '')}**`)), ''];
+  const max = Number.isFinite(maxItems) ? Math.max(0, maxItems) : undefined;
+  const lines: string[] = [];
+  const list = (title: string, entries: readonly VulnerabilityEntry[]) => {
+    if (entries.length) lines.push(`**${title}**`, '', ...listLines(entries, 'markdown', max), '');
+  };
+  list('Known vulnerabilities fixed', report.fixed);
+  list('Known vulnerabilities introduced', report.introduced);
+  if (!lines.length) lines.push('**Known vulnerabilities**: none fixed or introduced.', '');
+  if (report.stillOpen > 0) lines.push(`Still open in the changed packages: ${report.stillOpen}.`, '');
+  return lines;
 }
 
 /** The CLI's rows: `fixed  ALPINE-CVE-… — CVE-… — high (7.5) · openssl 3.3.1-r0 → 3.3.1-r1 · … · link`. */
@@ -36,17 +51,11 @@ export function vulnerabilityTextRows(facts: ChangelogFacts): [label: string, te
   const report = facts.vulnerabilities;
   if (report === undefined) return [];
   if (report.status === 'unavailable') return [['vulns', vulnerabilityDataUnavailable]];
-  // Each list on its own, so its lines carry their label and no title.
-  const items = (label: string, entries: VulnerabilityEntry[]) =>
-    vulnerabilityDetailLines(
-      { status: 'known', fixed: entries, introduced: [], stillOpen: 0 },
-      { format: 'text' },
-    )
-      .filter((line) => line.startsWith('- '))
-      .map((line): [string, string] => [label, line.slice(2)]);
-  const rows = [...items('fixed', [...report.fixed]), ...items('introduced', [...report.introduced])];
+  const items = (label: string, entries: readonly VulnerabilityEntry[]) =>
+    listLines(entries, 'text').map((line): [string, string] => [label, line.slice(2)]);
+  const rows = [...items('fixed', report.fixed), ...items('introduced', report.introduced)];
+  if (!rows.length) rows.push(['vulns', 'none fixed or introduced']);
   if (report.stillOpen > 0) rows.push(['vulns', `still open in the changed packages: ${report.stillOpen}`]);
-  if (!report.fixed.length && !report.introduced.length) rows.unshift(['vulns', 'none fixed or introduced']);
   return rows;
 }
 
