@@ -3,7 +3,8 @@ import { isIndexMediaType, type RegistryClient } from '../registry/index.ts';
 import { memoizeRegistryClient } from '../resolve/index.ts';
 import { defaultMaxSbomBytes, findSbom } from './attestations.ts';
 import { compareSnapshots } from './facts/index.ts';
-import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot, SbomPackage } from './facts/index.ts';
+import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts/index.ts';
+import { packageChangeOf, type SbomPackageChange } from './package-change.ts';
 import { readMetadata, type StringMap } from './facts/index.ts';
 import { imagePlatforms, relevantEntries } from './facts/index.ts';
 import {
@@ -53,30 +54,6 @@ export interface ChangelogCollector {
    * when both sides had an SBOM: what the vulnerability check asks about (`changelog/vulnerabilities.ts`).
    */
   packagesOf(facts: ChangelogFacts): SbomPackageChange | undefined;
-}
-
-/** Both sides' SBOM packages for the platforms used. */
-export interface SbomPackageChange {
-  readonly before: readonly SbomPackage[];
-  readonly after: readonly SbomPackage[];
-}
-
-/**
- * The packages of the platforms whose SBOM was read on both sides, concatenated (the vulnerability check
- * dedupes keys); undefined when there is none. A platform identical on both sides has no SBOM read: it
- * cannot change what is known about it.
- */
-function packageChangeOf(
-  before: ImageSnapshot | undefined,
-  after: ImageSnapshot,
-): SbomPackageChange | undefined {
-  const old = new Map(before?.details.map((detail) => [detail.platform, detail.packages]));
-  const pairs = after.details.flatMap((detail) => {
-    const was = old.get(detail.platform);
-    return was?.length && detail.packages?.length ? [[was, detail.packages] as const] : [];
-  });
-  if (!pairs.length) return undefined;
-  return { before: pairs.flatMap(([was]) => was), after: pairs.flatMap(([, now]) => now) };
 }
 
 /** Docker Hub pulls the changelog leaves for pinning, unless a caller says otherwise. */

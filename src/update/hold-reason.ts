@@ -4,11 +4,7 @@
  * reports, the job summary and the dashboard show its message as the site's reason.
  */
 export type HoldCode =
-  | 'excluded'
-  | 'ignored'
-  | 'unchanged-platforms'
-  | 'minimum-age'
-  | 'vulnerability-introduced';
+  'excluded' | 'ignored' | 'unchanged-platforms' | 'minimum-age' | 'vulnerability-introduced';
 
 export interface HoldReason {
   /** Which rule held the update back: stable, for code that branches on it. */

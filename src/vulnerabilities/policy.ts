@@ -1,7 +1,6 @@
 import { displayId, type VulnerabilityReport } from './report.ts';
 import type { VulnerabilityPolicy } from './settings/index.ts';
 
-
 /** Why an update is held back by `vulnerability-policy`. */
 export interface VulnerabilityHold {
   readonly kind: 'vulnerability-introduced';
