@@ -14,13 +14,17 @@ import { createRegistryClient } from '../src/registry/index.ts';
 import { resolveTargetDigest } from '../src/resolve/target-digest.ts';
 import {
   alpineSpdxStatement,
-  olderAlpineStatement,
+  olderSecurityStatement,
   storeBuildKitIndex,
 } from '../test/support/changelog-scenarios.ts';
 import type { CountingProxy } from '../test/support/counting-proxy.ts';
+import type { ChangelogFacts } from '../src/changelog/facts/index.ts';
 import { emptyRepo } from '../test/support/fixture-repo.ts';
 import { buildImage } from '../test/support/image-content.ts';
 import { pushFixtureRepo } from '../test/support/push-fixture.ts';
+import { addVulnerabilities } from '../src/changelog/vulnerabilities.ts';
+import { createOsvClient, reportManyVulnerabilities } from '../src/osv/index.ts';
+import { startOsvStandIn } from '../test/support/osv-server.ts';
 
 type Kind = 'attested' | 'annotated' | 'bare';
 
@@ -49,7 +53,7 @@ export async function benchChangelog(proxy: CountingProxy, count = 50): Promise<
           image: buildImage({ seed: `changelog-${i}-${age}`, platform, created }),
           annotations: annotations(kind, revision, created),
           ...(kind === 'attested'
-            ? { sbom: age === 'old' ? olderAlpineStatement() : alpineSpdxStatement(), provenance: true }
+            ? { sbom: age === 'old' ? olderSecurityStatement() : alpineSpdxStatement(), provenance: true }
             : {}),
         })),
       });
@@ -82,6 +86,7 @@ export async function benchChangelog(proxy: CountingProxy, count = 50): Promise<
     }),
   );
   const ms = performance.now() - started;
+  const osvFigures = await benchVulnerabilities(collector, facts);
 
   const manifestGets = proxy.count({ method: 'GET', path: /\/manifests\// });
   const blobGets = proxy.count({ method: 'GET', path: /\/blobs\// });
@@ -111,5 +116,65 @@ export async function benchChangelog(proxy: CountingProxy, count = 50): Promise<
       `${manifestGets + blobGets + heads + other} / ${minimumManifests + minimumBlobs + minimumHeads + minimumOther}`,
     ],
     ['changelog: images with source / package diff', `${withSource} / ${withPackages}`],
+    ...osvFigures,
   ];
+}
+
+/** 2,500 distinct Alpine package versions changed across 25 images: querybatch requests for them. */
+async function manyPackageVersions(api: `http${string}`): Promise<[string, string]> {
+  const client = createOsvClient({ api });
+  const apk = (name: string, version: string) => ({
+    name,
+    version,
+    purl: `pkg:apk/alpine/${name}@${version}?arch=x86_64&distro=3.23.2`,
+  });
+  const changes = Array.from({ length: 25 }, (_, image) => {
+    const names = Array.from({ length: 50 }, (_, i) => `bench-${image}-${i}`);
+    return {
+      before: names.map((name) => apk(name, '1.0-r0')),
+      after: names.map((name) => apk(name, '1.0-r1')),
+    };
+  });
+  await reportManyVulnerabilities(client, changes);
+  return [
+    'vulnerabilities: OSV querybatch requests for 2,500 package versions',
+    String(client.counters().querybatch),
+  ];
+}
+
+/**
+ * Known vulnerabilities of the collected changes, asked of an OSV stand-in on 127.0.0.1 as a run asks them
+ * (one `reportManyVulnerabilities` for every change): querybatch requests per 1,000 package versions asked,
+ * and record GETs per id shown.
+ */
+async function benchVulnerabilities(
+  collector: Parameters<typeof addVulnerabilities>[1],
+  facts: readonly ChangelogFacts[],
+): Promise<[string, string][]> {
+  const osv = await startOsvStandIn();
+  try {
+    const client = createOsvClient({ api: osv.url });
+    const withReports = await addVulnerabilities(
+      client,
+      collector,
+      facts.map((fact, i) => [i, fact] as const),
+    );
+    const { querybatch, vulns } = client.counters();
+    const versions = osv.queries.length;
+    const shown = new Set(
+      withReports.flatMap(([, { vulnerabilities: report }]) =>
+        report?.status === 'known' ? [...report.fixed, ...report.introduced].map((entry) => entry.id) : [],
+      ),
+    ).size;
+    return [
+      [
+        'vulnerabilities: OSV querybatch requests / package versions asked (at most 1 per 1,000)',
+        `${querybatch} / ${versions}`,
+      ],
+      ['vulnerabilities: OSV record GETs / ids shown (at most 1 per id)', `${vulns} / ${shown}`],
+      await manyPackageVersions(osv.url),
+    ];
+  } finally {
+    await osv.close();
+  }
 }

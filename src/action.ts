@@ -8,7 +8,7 @@ import { context } from '@actions/github';
 import { failureCode, failureMessage, isInternal } from './update/index.ts';
 import { groupUnreachable, unreachableLine } from './update/index.ts';
 import { redactedGitHubWrites } from './wiring/index.ts';
-import { registryClientFor } from './wiring/index.ts';
+import { osvClientFor, registryClientFor } from './wiring/index.ts';
 import { runAction } from './action-run/index.ts';
 import { renderJobSummary, runComment, runDashboardEdit } from './action-run/index.ts';
 import { readActionSettings, signatureTrustFor } from './wiring/index.ts';
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     github: redactedGitHubWrites(createGitHubRepository(octokit, repo), redact),
     defaultBranch: () => getDefaultBranch(octokit, repo),
     log,
+    osv: osvClientFor(settings, log.debug),
   };
   if (event.kind === 'issue_comment') {
     const outcome = await runComment(settings, runContext, deps, event);

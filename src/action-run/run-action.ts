@@ -4,6 +4,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { GitHubRepository } from '../github/index.ts';
 import type { GitHubLog, RepoRef } from '../github/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { OsvClient } from '../osv/index.ts';
 import type { SignatureTrust } from '../signature-check/index.ts';
 import type { Workspace } from '../workspace/index.ts';
 import { isInternal } from '../update/index.ts';
@@ -39,6 +40,8 @@ export interface ActionDeps {
   readonly now?: () => Date;
   /** The run's signature trust (built once by the entry); without it signatures are not looked for. */
   readonly signatureTrust?: SignatureTrust | undefined;
+  /** The run's OSV client (`osv-api`); without it no vulnerabilities are asked. */
+  readonly osv?: OsvClient | undefined;
 }
 
 export class WrongCheckoutError extends Error {
@@ -105,6 +108,7 @@ export async function runAction(
       now,
       debug: (line) => deps.log.debug?.(line),
       signatureTrust: deps.signatureTrust,
+      osv: deps.osv,
     },
     {
       facts: 'all',

@@ -10,6 +10,8 @@ import type { PinDeps, PinPlan } from '../pin/index.ts';
 import { holdBack, signaturePolicyActsOn } from '../hold-back/index.ts';
 import type { SignatureTrust } from '../signature-check/index.ts';
 import { updateFrom, updateImageName, type Update } from '../update/index.ts';
+import type { OsvClient } from '../osv/index.ts';
+import { addVulnerabilities } from './vulnerabilities.ts';
 
 /** The facts of each update, by `changelogKey`. */
 export type Changelogs = ReadonlyMap<string, ChangelogFacts>;
@@ -20,6 +22,8 @@ export interface ChangelogDeps {
   readonly debug?: (line: string) => void;
   /** The run's signature trust (built once by the entry); without it signatures are not looked for. */
   readonly signatureTrust?: SignatureTrust | undefined;
+  /** Known vulnerabilities of each change (`osv-api`); none asked without it. */
+  readonly osv?: OsvClient | undefined;
 }
 
 export interface ChangelogOptions {
@@ -39,8 +43,16 @@ export interface ChangelogPlan {
   readonly changelogs: Changelogs;
 }
 
-type ChangelogSettings = Pick<RunSettings, 'platform' | 'skipUnchangedPlatforms' | 'minimumAgeMs'> &
-  Pick<RunSettings, 'signaturePolicy' | 'signaturePolicyImages'>;
+type ChangelogSettings = Pick<
+  RunSettings,
+  | 'platform'
+  | 'skipUnchangedPlatforms'
+  | 'minimumAgeMs'
+  | 'vulnerabilityPolicy'
+  | 'osvApi'
+  | 'signaturePolicy'
+  | 'signaturePolicyImages'
+>;
 
 export function changelogKey(update: Update): string {
   return `${update.site.file}:${update.site.line}@${update.target.digest}`;
@@ -99,7 +111,11 @@ export async function addChangelogs(
     // skip-unchanged-platforms needs the two platform lists only; minimum-age needs build dates too.
     ...(all
       ? {}
-      : { packages: false, lookupTags: false, platformDetails: settings.minimumAgeMs !== undefined }),
+      : {
+          packages: holdsIntroduced(settings),
+          lookupTags: false,
+          platformDetails: settings.minimumAgeMs !== undefined || holdsIntroduced(settings),
+        }),
     // Shown with every changelog; without one, read only for signature-policy (provenance only shown).
     signatures:
       deps.signatureTrust && (all || settings.signaturePolicy !== 'report')
@@ -109,7 +125,7 @@ export async function addChangelogs(
   const wanted = (
     all ? plan.updates : plan.updates.filter((update) => policyActsOn(update, settings))
   ).filter((update) => options.only?.(update) ?? true);
-  const collected = await Promise.all(
+  const read = await Promise.all(
     wanted.map(async (update) => {
       const { site, target } = update;
       const facts = await collector.collect({
@@ -123,6 +139,7 @@ export async function addChangelogs(
       return [update, facts] as const;
     }),
   );
+  const collected = await addVulnerabilities(deps.osv, collector, read);
 
   const factsOf = new Map(collected);
   // The one hold-back step, now with facts: what skip-unchanged-platforms and minimum-age say.
@@ -147,9 +164,14 @@ export async function addChangelogs(
   return { plan: kept, changelogs };
 }
 
-/** Whether `minimum-age`, `skip-unchanged-platforms` or `signature-policy` can act on this update. */
+/** `vulnerability-policy: hold-introduced` with OSV on: every update's package diff is asked about. */
+const holdsIntroduced = (settings: ChangelogSettings) =>
+  settings.vulnerabilityPolicy === 'hold-introduced' && settings.osvApi !== 'off';
+
+/** Whether `minimum-age`, `vulnerability-policy`, `signature-policy` or `skip-unchanged-platforms` can act on this update. */
 function policyActsOn(update: Update, settings: ChangelogSettings): boolean {
   if (settings.minimumAgeMs !== undefined) return true;
+  if (holdsIntroduced(settings) && updateFrom(update) !== undefined) return true;
   if (signaturePolicyActsOn(settings, update.site.reference)) return true;
   if (!settings.skipUnchangedPlatforms || updateFrom(update) === undefined) return false;
   return (usedPlatforms(settings, update.site)?.length ?? 0) > 0;
@@ -161,6 +183,7 @@ export function changelogNeeded(plan: PinPlan, settings: ChangelogSettings): boo
   if (
     settings.minimumAgeMs === undefined &&
     !settings.skipUnchangedPlatforms &&
+    !holdsIntroduced(settings) &&
     settings.signaturePolicy === 'report'
   )
     return false;

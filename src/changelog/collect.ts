@@ -4,6 +4,7 @@ import { defaultDockerHubReserve, factsMaySpend, memoizeRegistryClient } from '.
 import { defaultMaxSbomBytes, findSbom } from './attestations.ts';
 import { compareSnapshots } from './facts/index.ts';
 import type { ChangelogFacts, ImageSnapshot, PlatformSnapshot } from './facts/index.ts';
+import { packageChangeOf, type SbomPackageChange } from './package-change.ts';
 import { readMetadata, type StringMap } from './facts/index.ts';
 import { imagePlatforms, relevantEntries } from './facts/index.ts';
 import {
@@ -51,6 +52,11 @@ export interface CollectorOptions {
 
 export interface ChangelogCollector {
   collect(request: ChangelogRequest): Promise<ChangelogFacts>;
+  /**
+   * The old and the new packages behind facts this collector returned (the platforms used, concatenated),
+   * when both sides had an SBOM: what the vulnerability check asks about (`changelog/vulnerabilities.ts`).
+   */
+  packagesOf(facts: ChangelogFacts): SbomPackageChange | undefined;
 }
 
 const budgetNote = {
@@ -81,6 +87,7 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
   const reserve = options.dockerHubReserve ?? defaultDockerHubReserve;
   const maxBytes = options.maxSbomBytes ?? defaultMaxSbomBytes;
   const results = new Map<string, Promise<ChangelogFacts>>();
+  const packageChanges = new WeakMap<ChangelogFacts, SbomPackageChange>();
   const canSpend = (ref: ImageReference, pulls: number): boolean =>
     factsMaySpend(client, ref, pulls, reserve);
   /** One page of the repository's tags (memoized per repository), undefined when it cannot be read. */
@@ -246,12 +253,21 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
           signatures.provenance(request.ref, after.index, afterDetails.details),
         ])
       : [];
-    const facts = {
+    const compared = {
       ...compare(beforeDetails, afterDetails),
       ...(signature && { signature }),
       ...(provenance && { provenance }),
     };
-    if (options.lookupTags === false || facts.version?.to !== undefined) return facts;
+    const facts =
+      options.lookupTags === false || compared.version?.to !== undefined
+        ? compared
+        : await withTags(request, compared);
+    // Only both sides: an empty old side would report every known vulnerability as introduced.
+    const packages = packageChangeOf(beforeDetails, afterDetails);
+    if (packages) packageChanges.set(facts, packages);
+    return facts;
+  };
+  const withTags = async (request: ChangelogRequest, facts: ChangelogFacts): Promise<ChangelogFacts> => {
     const tags = await siblingTags(client, request.ref, request.to, debug);
     return tags.length ? { ...facts, tags } : facts;
   };
@@ -266,6 +282,7 @@ export function createChangelogCollector(options: CollectorOptions): ChangelogCo
       }
       return pending;
     },
+    packagesOf: (facts) => packageChanges.get(facts),
   };
 }
 

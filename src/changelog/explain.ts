@@ -4,12 +4,16 @@ import type { RunSettings } from '../config/settings.ts';
 import { formatPlatform, parseImageReference } from '../reference/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import type { SignatureTrust } from '../signature-check/index.ts';
+import type { OsvClient } from '../osv/index.ts';
+import { addVulnerabilities } from './vulnerabilities.ts';
 
 export interface ExplainDeps {
   readonly registry: RegistryClient;
   readonly debug?: ((line: string) => void) | undefined;
   /** The run's signature trust; without it signatures and provenance are not looked for. */
   readonly signatureTrust?: SignatureTrust | undefined;
+  /** Known vulnerabilities fixed and introduced (`osv-api`); none asked without it. */
+  readonly osv?: OsvClient | undefined;
 }
 
 /**
@@ -29,7 +33,7 @@ export async function explainImage(
     debug: deps.debug,
     signatures: deps.signatureTrust && { trust: deps.signatureTrust, provenance: true },
   });
-  return collector.collect({
+  const facts = await collector.collect({
     ref,
     image: `${ref.familiarName}:${ref.trackedTag}`,
     from: ref.digest,
@@ -37,4 +41,6 @@ export async function explainImage(
     toMediaType: current.mediaType,
     platforms: settings.platform ? [formatPlatform(settings.platform)] : undefined,
   });
+  const [asked] = await addVulnerabilities(deps.osv, collector, [[ref, facts]]);
+  return asked?.[1] ?? facts;
 }

@@ -52,6 +52,8 @@ const options = {
   'minimum-age': { type: 'string' },
   'signature-policy': { type: 'string' },
   'sigstore-trusted-root': { type: 'string' },
+  'osv-api': { type: 'string' },
+  'vulnerability-policy': { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -85,6 +87,16 @@ export const flagDocs: Record<
     syntax: '--sigstore-trusted-root FILE',
     what: "a Sigstore trusted_root.json to check keyless signatures against (default Sigstore's public-good root)",
     needs: 'a file',
+  },
+  'osv-api': {
+    syntax: '--osv-api URL',
+    what: 'where to ask which known vulnerabilities an update fixes or introduces (default https://api.osv.dev; off)',
+    needs: 'a URL such as https://api.osv.dev, or off',
+  },
+  'vulnerability-policy': {
+    syntax: '--vulnerability-policy POLICY',
+    what: 'report (default), or hold-introduced: hold back digests that add a known vulnerability',
+    needs: 'report or hold-introduced',
   },
   include: { syntax: '--include GLOB', what: 'also take files matching GLOB (repeatable)', needs: 'a glob' },
   exclude: { syntax: '--exclude GLOB', what: 'leave out files matching GLOB (repeatable)', needs: 'a glob' },
@@ -165,13 +177,30 @@ const registryFlags: readonly Flag[] = [
 ];
 
 const signatureFlags: readonly Flag[] = ['signature-policy', 'sigstore-trusted-root'];
+const vulnerabilityFlags: readonly Flag[] = ['osv-api', 'vulnerability-policy'];
 
 /** Which flags each command takes; anything else is a usage error rather than silently ignored. */
 export const flagsByCommand: Record<CommandName, readonly Flag[]> = {
   scan: fileFlags,
-  pin: ['diff', 'changelog', 'minimum-age', ...signatureFlags, ...fileFlags, ...registryFlags],
-  check: ['strict', 'changelog', 'minimum-age', ...signatureFlags, ...fileFlags, ...registryFlags],
-  explain: ['json', 'config', 'debug', 'sigstore-trusted-root', ...registryFlags],
+  pin: [
+    'diff',
+    'changelog',
+    'minimum-age',
+    ...signatureFlags,
+    ...vulnerabilityFlags,
+    ...fileFlags,
+    ...registryFlags,
+  ],
+  check: [
+    'strict',
+    'changelog',
+    'minimum-age',
+    ...signatureFlags,
+    ...vulnerabilityFlags,
+    ...fileFlags,
+    ...registryFlags,
+  ],
+  explain: ['json', 'config', 'debug', 'sigstore-trusted-root', 'osv-api', ...registryFlags],
 };
 
 /** `see basepin pin --help` for the command in `argv`, else the general help. */
@@ -243,6 +272,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       'minimum-age': values['minimum-age'],
       'signature-policy': values['signature-policy'],
       'sigstore-trusted-root': values['sigstore-trusted-root'],
+      'osv-api': values['osv-api'],
+      'vulnerability-policy': values['vulnerability-policy'],
     },
     registryCredentials: values['registry-credential'] ?? [],
     config: values.config,

@@ -1,5 +1,6 @@
 import type { RunSettings } from '../config/settings.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { OsvClient } from '../osv/index.ts';
 
 export interface CliIo {
   readonly cwd: string;
@@ -19,6 +20,8 @@ export interface CliIo {
   readonly limitHeapGrowth?: () => Promise<void>;
   /** Test seam: the registry client a run uses (default: built from the settings). */
   readonly registry?: (settings: RunSettings) => RegistryClient;
+  /** Test seam: the OSV client a run uses (default: built from `osv-api`). */
+  readonly osv?: (settings: RunSettings) => OsvClient;
   /** Test seam: the clock for changelog ages and `minimum-age`. */
   readonly now?: () => Date;
 }

@@ -6,9 +6,10 @@ import { BadReferenceError } from '../reference/index.ts';
 import { RegistryError, type RegistryClient } from '../registry/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import { pinReportJsonChunks, planRun } from '../pipeline/index.ts';
-import { registryClientFor, signatureTrustFor } from '../wiring/index.ts';
+import { osvClientFor, registryClientFor, signatureTrustFor } from '../wiring/index.ts';
 import { writeChanges, type WriteFailure } from '../pin/index.ts';
 import type { RunSettings } from '../config/settings.ts';
+import type { OsvClient } from '../osv/index.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { openFileWorkspace } from '../workspace/index.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
@@ -55,6 +56,7 @@ async function pinOrCheck(
       debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
       onProgress: showProgress ? progressLine(io) : undefined,
       signatureTrust,
+      osv: osvOf(settings, args, io),
     },
     {
       facts: args.changelog ? 'all' : 'policy',
@@ -144,6 +146,7 @@ async function explain(settings: RunSettings, args: CliArgs, io: CliIo, redactor
       registry,
       debug: args.debug ? (line) => io.stderr(`${line}\n`) : undefined,
       signatureTrust,
+      osv: osvOf(settings, args, io),
     });
   } catch (error) {
     if (error instanceof BadReferenceError) throw new UsageError(error.message);
@@ -174,6 +177,12 @@ function progressLine(io: CliIo): (done: number, total: number) => void {
     if (total < 20) return;
     io.stderr(done === total ? '\r\x1b[K' : `\rresolving ${done}/${total} references`);
   };
+}
+
+/** The run's OSV client, built from `osv-api` (a test's, through its seam). */
+function osvOf(settings: RunSettings, args: CliArgs, io: CliIo): OsvClient {
+  if (io.osv) return io.osv(settings);
+  return osvClientFor(settings, args.debug ? (line) => io.stderr(`${line}\n`) : undefined);
 }
 
 /** The registry client for a command: the test's, or one built from the settings whose secrets the redactor learns. */

@@ -17,7 +17,7 @@ import {
   vulnerabilityPolicies,
   type OsvApi,
   type VulnerabilityPolicy,
-} from '../vulnerabilities/index.ts';
+} from '../vulnerabilities/settings/index.ts';
 import {
   parseBoolean,
   parseBranch,

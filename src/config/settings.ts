@@ -1,5 +1,5 @@
 import type { Platform } from '../reference/index.ts';
-import type { OsvApi, VulnerabilityPolicy } from '../vulnerabilities/index.ts';
+import type { OsvApi, VulnerabilityPolicy } from '../vulnerabilities/settings/index.ts';
 import type { SignaturePolicy } from '../signatures/index.ts';
 import { SettingsError } from './errors.ts';
 import {

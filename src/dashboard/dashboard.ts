@@ -17,14 +17,14 @@ import {
 import { GitHubError } from '../github/index.ts';
 import type { Issue } from '../github/index.ts';
 import type { GitHubLog, PullRequest, RepoRef } from '../github/index.ts';
-import { updateImageName } from '../update/index.ts';
+import { updateImageName, type Update } from '../update/index.ts';
+import { changelogKey, type Changelogs } from '../changelog/index.ts';
+import { vulnerabilityHeadlinePart } from '../changelog/facts/index.ts';
 import type { PullRequestOutcome } from '../pull-requests/index.ts';
 import { failureMessage } from '../update/index.ts';
 import type { PinPlan } from '../pin/index.ts';
 import { siteNote } from '../update/index.ts';
 import { updateFrom } from '../update/index.ts';
-import type { Update } from '../update/index.ts';
-import { changelogKey, type Changelogs } from '../changelog/index.ts';
 import { describeVerdict } from '../signatures/index.ts';
 import { commentUrl, fileLineUrl } from '../text/github-links.ts';
 
@@ -117,7 +117,7 @@ export interface DashboardInput {
   readonly serverUrl: string;
   /** Links to lines point at this commit. */
   readonly baseSha: string;
-  /** The run's facts: a pending update's line says what its signature check found. */
+  /** The run's facts: a pending update's line says what its signature check found and its known vulnerabilities. */
   readonly changelogs?: Changelogs | undefined;
 }
 
@@ -125,6 +125,13 @@ export interface DashboardInput {
 function signatureNote(changelogs: Changelogs | undefined, update: Update): string {
   const verdict = changelogs?.get(changelogKey(update))?.signature;
   return verdict === undefined ? '' : `; ${describeVerdict(verdict)}`;
+}
+
+/** ` · fixes 3 known vulnerabilities (1 high)`: what the update does to known vulnerabilities, if anything. */
+function vulnerabilityNote(update: Update, changelogs: Changelogs | undefined): string {
+  const facts = changelogs?.get(changelogKey(update));
+  const part = facts && vulnerabilityHeadlinePart(facts);
+  return part === undefined ? '' : ` · ${part}`;
 }
 
 /** The dashboard body for a run's plan and outcomes. */
@@ -153,7 +160,7 @@ export function dashboardBody(input: DashboardInput): string {
       site(
         siteNote(u.site),
         updateFrom(u) === undefined ? 'unpinned' : 'stale',
-        `${updateImageName(u)} → ${u.target.digest}${signatureNote(input.changelogs, u)}`,
+        `${updateImageName(u)} → ${u.target.digest}${vulnerabilityNote(u, input.changelogs)}${signatureNote(input.changelogs, u)}`,
       ),
     ),
     ...input.plan.unchanged.map((n) => site(n, 'current')),

@@ -56,6 +56,7 @@ export function applyIgnoreRules(plan: PinPlan, ignores: readonly IgnoreRule[]):
     settings: {
       skipUnchangedPlatforms: false,
       minimumAgeMs: undefined,
+      vulnerabilityPolicy: 'report',
       signaturePolicy: 'report',
       signaturePolicyImages: [],
     },

@@ -2,6 +2,7 @@ import { minimumAgePolicy, unchangedPlatformsPolicy } from './fact-policies.ts';
 import { ignoreRulePolicy } from './ignore-rule.ts';
 import { signaturePolicyHold } from './signature-policy.ts';
 import type { HoldPolicy } from './policy.ts';
+import { vulnerabilityPolicy } from './vulnerability-policy.ts';
 
 /**
  * Every reason not to propose an update that a run checks after resolution, in the order their
@@ -14,4 +15,5 @@ export const holdPolicies: readonly HoldPolicy[] = [
   unchangedPlatformsPolicy,
   minimumAgePolicy,
   signaturePolicyHold,
+  vulnerabilityPolicy,
 ];

@@ -4,8 +4,14 @@ import type { IgnoreRule } from '../dashboard/issue-body/index.ts';
 import type { HoldReason, Update } from '../update/index.ts';
 
 /** The settings the hold-back policies read. */
-export type HoldSettings = Pick<RunSettings, 'skipUnchangedPlatforms' | 'minimumAgeMs'> &
-  Pick<RunSettings, 'signaturePolicy' | 'signaturePolicyImages'>;
+export type HoldSettings = Pick<
+  RunSettings,
+  | 'skipUnchangedPlatforms'
+  | 'minimumAgeMs'
+  | 'vulnerabilityPolicy'
+  | 'signaturePolicy'
+  | 'signaturePolicyImages'
+>;
 
 /**
  * What is known about an update when the hold-back step asks its policies: the run's settings and

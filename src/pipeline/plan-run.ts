@@ -7,6 +7,7 @@ import type { RegistryClient } from '../registry/index.ts';
 import type { SignatureTrust } from '../signature-check/index.ts';
 import type { Update } from '../update/index.ts';
 import type { Workspace } from '../workspace/index.ts';
+import type { OsvClient } from '../osv/index.ts';
 
 export interface PlanRunDeps {
   readonly registry: RegistryClient;
@@ -17,6 +18,8 @@ export interface PlanRunDeps {
   readonly onProgress?: PinDeps['onProgress'];
   /** The run's signature trust, built once by the entry (`signatureTrustFor`); without it none are read. */
   readonly signatureTrust?: SignatureTrust | undefined;
+  /** The run's OSV client (`osv-api`): known vulnerabilities in the facts; none asked without it. */
+  readonly osv?: OsvClient | undefined;
 }
 
 export interface PlanRunRequest {
@@ -76,7 +79,13 @@ export async function planRun(
   return await addChangelogs(
     planned,
     settings,
-    { registry: pinning.registry, now: deps.now, debug: deps.debug, signatureTrust: deps.signatureTrust },
+    {
+      registry: pinning.registry,
+      now: deps.now,
+      debug: deps.debug,
+      signatureTrust: deps.signatureTrust,
+      osv: deps.osv,
+    },
     { facts: request.facts, only: request.factsFor?.(planned) },
   );
 }

@@ -3,7 +3,13 @@
  * excluded images, the site policy before resolution (no registry is asked about an excluded image);
  * reports, the job summary and the dashboard show its message as the site's reason.
  */
-export type HoldCode = 'excluded' | 'ignored' | 'unchanged-platforms' | 'minimum-age' | 'signature-policy';
+export type HoldCode =
+  | 'excluded'
+  | 'ignored'
+  | 'unchanged-platforms'
+  | 'minimum-age'
+  | 'signature-policy'
+  | 'vulnerability-introduced';
 
 export interface HoldReason {
   /** Which rule held the update back: stable, for code that branches on it. */

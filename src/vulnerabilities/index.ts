@@ -15,14 +15,15 @@ export {
 export { cvss3BaseScore } from './cvss.ts';
 export { compareDpkgVersions } from './dpkg-version.ts';
 export { osvQueryFor, queryKey, type ListedPackage, type OsvQuery, type QueryMapping } from './ecosystem.ts';
-export { defaultOsvApi, parseOsvApi, type OsvApi } from './osv-api.ts';
-export { planVulnerabilityQueries, type PlannedQuery, type VulnerabilityPlan } from './plan.ts';
 export {
-  vulnerabilityHoldBack,
+  defaultOsvApi,
+  parseOsvApi,
   vulnerabilityPolicies,
-  type VulnerabilityHold,
+  type OsvApi,
   type VulnerabilityPolicy,
-} from './policy.ts';
+} from './settings/index.ts';
+export { planVulnerabilityQueries, type PlannedQuery, type VulnerabilityPlan } from './plan.ts';
+export { vulnerabilityHoldBack, type VulnerabilityHold } from './policy.ts';
 export { parsePurl, type Purl } from './purl.ts';
 export { OsvIdSchema, OsvRecordSchema, osvIdPattern, type OsvAffected, type OsvRecord } from './record.ts';
 export {

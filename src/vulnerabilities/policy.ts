@@ -1,7 +1,5 @@
 import { displayId, type VulnerabilityReport } from './report.ts';
-
-export const vulnerabilityPolicies = ['report', 'hold-introduced'] as const;
-export type VulnerabilityPolicy = (typeof vulnerabilityPolicies)[number];
+import type { VulnerabilityPolicy } from './settings/index.ts';
 
 /** Why an update is held back by `vulnerability-policy`. */
 export interface VulnerabilityHold {

@@ -6,5 +6,6 @@
 export * from './action-settings.ts';
 export * from './proxy.ts';
 export * from './redacted-github.ts';
+export * from './osv-client.ts';
 export * from './registry-client.ts';
 export * from './signature-trust.ts';

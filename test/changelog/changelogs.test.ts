@@ -13,6 +13,7 @@ import { defaultRunSettings, type RunSettings } from '../../src/config/settings.
 import { dockerCliRebuild, windowsOnlyRebuild, type Scenario } from '../support/changelog-scenarios.ts';
 import { fixtureClient } from '../support/fixture-client.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
+import { createOsvClient } from '../../src/osv/index.ts';
 
 // The use case around the changelog facts: collected for a plan's updates, used by skip-unchanged-platforms
 // and minimum-age, and shown in the PR body, the job summary, --json and `basepin explain`.
@@ -174,6 +175,8 @@ describe('basepin explain', () => {
       interactive: false,
       version: 'test',
       registry: () => fake.client,
+      // No test reaches the public OSV.
+      osv: () => createOsvClient({ api: 'off' }),
       now: () => new Date('2026-11-22T12:00:00Z'),
     });
     return { code, stdout, stderr };

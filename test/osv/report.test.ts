@@ -7,46 +7,10 @@ import {
   vulnerabilityHoldBack,
   type VulnerabilityReport,
 } from '../../src/vulnerabilities/index.ts';
-import { alpineSpdxStatement } from '../support/changelog-scenarios.ts';
+import { alpineSpdxStatement, olderSecurityStatement } from '../support/changelog-scenarios.ts';
 import { startOsvStandIn, type RunningOsvStandIn } from '../support/osv-server.ts';
 
-interface SpdxPackage {
-  name: string;
-  versionInfo?: string;
-  externalRefs?: { referenceType: string; referenceLocator: string }[];
-}
-
-/**
- * The real alpine 3.23.2 SBOM as an older build would have listed it: the openssl family (openssl,
- * libssl3, libcrypto3, whose source is openssl through GENERATED_FROM) one release back, the busybox family
- * one revision back, zlib one revision back.
- */
-function olderStatement(): Record<string, unknown> {
-  const copy = structuredClone(alpineSpdxStatement()) as { predicate: { packages: SpdxPackage[] } };
-  const older: Record<string, [string, string]> = {
-    openssl: ['3.5.4-r0', '3.5.3-r0'],
-    libssl3: ['3.5.4-r0', '3.5.3-r0'],
-    libcrypto3: ['3.5.4-r0', '3.5.3-r0'],
-    busybox: ['1.37.0-r30', '1.37.0-r29'],
-    'busybox-binsh': ['1.37.0-r30', '1.37.0-r29'],
-    ssl_client: ['1.37.0-r30', '1.37.0-r29'],
-    zlib: ['1.3.1-r2', '1.3.1-r1'],
-  };
-  copy.predicate.packages = copy.predicate.packages.map((pkg) => {
-    const change = older[pkg.name];
-    if (!change) return pkg;
-    const [now, before] = change;
-    return {
-      ...pkg,
-      versionInfo: before,
-      externalRefs: pkg.externalRefs?.map((ref) => ({
-        ...ref,
-        referenceLocator: ref.referenceLocator.replace(`@${now}`, `@${before}`),
-      })),
-    };
-  });
-  return copy;
-}
+const olderStatement = () => olderSecurityStatement();
 
 const packagesOf = (statement: unknown) => sbomPackages(new TextEncoder().encode(JSON.stringify(statement)));
 

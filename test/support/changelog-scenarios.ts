@@ -75,6 +75,38 @@ export function olderAlpineStatement(statement = alpineSpdxStatement()): Record<
   return copy;
 }
 
+/**
+ * The statement as an older build with pending security fixes would have listed it: the openssl family
+ * (openssl, libssl3, libcrypto3, whose source is openssl through GENERATED_FROM) one release back, the
+ * busybox family one revision back, zlib one revision back.
+ */
+export function olderSecurityStatement(statement = alpineSpdxStatement()): Record<string, unknown> {
+  const copy = structuredClone(statement) as { predicate: { packages: SpdxPackage[] } };
+  const older: Record<string, [string, string]> = {
+    openssl: ['3.5.4-r0', '3.5.3-r0'],
+    libssl3: ['3.5.4-r0', '3.5.3-r0'],
+    libcrypto3: ['3.5.4-r0', '3.5.3-r0'],
+    busybox: ['1.37.0-r30', '1.37.0-r29'],
+    'busybox-binsh': ['1.37.0-r30', '1.37.0-r29'],
+    ssl_client: ['1.37.0-r30', '1.37.0-r29'],
+    zlib: ['1.3.1-r2', '1.3.1-r1'],
+  };
+  copy.predicate.packages = copy.predicate.packages.map((pkg) => {
+    const change = older[pkg.name];
+    if (!change) return pkg;
+    const [now, before] = change;
+    return {
+      ...pkg,
+      versionInfo: before,
+      externalRefs: pkg.externalRefs?.map((ref) => ({
+        ...ref,
+        referenceLocator: ref.referenceLocator.replace(`@${now}`, `@${before}`),
+      })),
+    };
+  });
+  return copy;
+}
+
 const get = (repo: FixtureRepo, digest: string): StoredContent => {
   const found = repo.manifests.get(digest) ?? repo.blobs.get(digest);
   if (!found) throw new Error(`fixture content ${digest} missing`);
@@ -86,7 +118,13 @@ const get = (repo: FixtureRepo, digest: string): StoredContent => {
  * linux/arm64/v8 rebuilt from an older commit with older created dates, a larger amd64 layer, and the
  * package changes of `olderAlpineStatement` in the amd64 SBOM. arm64 stays byte-identical.
  */
-export function alpineRebuild(options: { placeholderLayers?: boolean } = {}): Scenario {
+export function alpineRebuild(
+  options: {
+    placeholderLayers?: boolean;
+    /** The older amd64 SBOM made from the real one; default `olderAlpineStatement`. */
+    older?: (statement: Record<string, unknown>) => Record<string, unknown>;
+  } = {},
+): Scenario {
   const { repo, index } = loadAlpine(options);
   const renamed = new Map<string, StoredContent>();
   const newIndex = readJson(get(repo, index).bytes) as {
@@ -153,7 +191,7 @@ export function alpineRebuild(options: { placeholderLayers?: boolean } = {}): Sc
       entry.annotations['com.docker.official-images.bashbrew.arch'] === 'amd64'
     ) {
       const sbom = attestation.layers.find((l) => l.annotations?.['in-toto.io/predicate-type'] === SPDX)!;
-      const older = olderAlpineStatement(readJson(get(repo, sbom.digest).bytes));
+      const older = (options.older ?? olderAlpineStatement)(readJson(get(repo, sbom.digest).bytes));
       renamed.set(sbom.digest, get(repo, store(repo, IN_TOTO, jsonBytes(older))));
     }
     renamed.set(

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareApkVersions, compareDpkgVersions } from '../../src/vulnerabilities/index.ts';
 
-/** apk-tools' own table (test/unit/version.data): `a < b`, `a > b`, `a = b`; validity-only lines skipped. */
+/** The apk ordering table (`a < b`, `a > b`, `a = b`), written from Alpine's documented version format. */
 function apkTable(): [string, string, number][] {
-  const text = readFileSync(new URL('../fixtures/osv/apk-version.data', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../fixtures/osv/apk-version-order.txt', import.meta.url), 'utf8');
   return text
     .split('\n')
     .map((line) => line.split('#')[0]?.trim().split(/\s+/) ?? [])
@@ -18,12 +18,13 @@ function apkTable(): [string, string, number][] {
 describe('compareApkVersions', () => {
   const table = apkTable();
 
-  it('reads the whole apk-tools table', () => {
-    expect(table.length).toBeGreaterThan(700);
+  it('reads the whole table', () => {
+    expect(table.length).toBeGreaterThan(40);
   });
 
-  it.each(table)('%s vs %s → %i', (a, b, want) => {
+  it.each(table)('%s vs %s → %i, and the reverse', (a, b, want) => {
     expect(Math.sign(compareApkVersions(a, b))).toBe(want);
+    expect(Math.sign(compareApkVersions(b, a))).toBe(-want || 0);
   });
 
   it.each([

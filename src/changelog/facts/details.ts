@@ -2,6 +2,7 @@ import type { ChangelogFacts, PlatformFacts } from './facts.ts';
 import { baseMoved, dateWithAge } from './headline.ts';
 import type { PackageDiff } from './sbom.ts';
 import { codeSpan, markdownLink } from '../../text/markdown.ts';
+import { vulnerabilitySection } from './vulnerabilities.ts';
 
 /** How long a list may get; `Infinity` shows everything. The renderer lowers it until the body fits. */
 export interface ListLimit {
@@ -202,6 +203,7 @@ export function renderDetails(facts: ChangelogFacts, now: Date | undefined, limi
     ...platformSection(facts, limit),
     ...sizeSection(details),
     ...packageSection(details, limit),
+    ...vulnerabilitySection(facts, limit.maxItems),
     ...(facts.skipped ?? []).map((note) => `_${note}._\n`),
   ];
 }

@@ -1,6 +1,7 @@
 import type { ImageMetadata } from './metadata.ts';
 import type { PackageDiff, SbomPackage } from './sbom.ts';
 import type { Provenance, ProvenanceMatch, SignatureVerdict } from '../../signatures/index.ts';
+import type { VulnerabilityReport } from '../../vulnerabilities/index.ts';
 
 /**
  * What the registry told us about one image digest: the index's platform list (when it is an index), and the
@@ -85,6 +86,8 @@ export interface ChangelogFacts {
   readonly signature?: SignatureVerdict | undefined;
   /** The SLSA provenance of each platform used that has one, with how it compares to the image's source. */
   readonly provenance?: readonly PlatformProvenance[] | undefined;
+  /** Known vulnerabilities fixed and introduced (OSV), when both SBOMs were read and `osv-api` is not off. */
+  readonly vulnerabilities?: VulnerabilityReport | undefined;
 }
 
 export interface PlatformProvenance {

@@ -2,6 +2,7 @@ import { shortDigest } from '../../reference/index.ts';
 import type { ChangelogFacts, PlatformFacts } from './facts.ts';
 import { codeSpan } from '../../text/markdown.ts';
 import { untrustedText } from '../../text/untrusted.ts';
+import { vulnerabilityHeadlinePart } from './vulnerabilities.ts';
 
 const dayMs = 86_400_000;
 
@@ -94,5 +95,7 @@ export function renderHeadline(
     ].filter(Boolean);
     parts.push(counts.length ? counts.join(', ') : 'no package changes');
   }
+  const vulnerabilities = vulnerabilityHeadlinePart(facts);
+  if (vulnerabilities !== undefined) parts.push(vulnerabilities);
   return parts.join(' · ');
 }

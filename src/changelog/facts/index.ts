@@ -11,3 +11,4 @@ export * from './render.ts';
 export * from './sbom.ts';
 export * from './signature-lines.ts';
 export * from './text.ts';
+export * from './vulnerabilities.ts';

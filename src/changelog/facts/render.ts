@@ -4,6 +4,7 @@ import type { ChangelogFacts } from './facts.ts';
 import { renderHeadline } from './headline.ts';
 import { signatureFactLines } from './signature-lines.ts';
 import { codeSpan } from '../../text/markdown.ts';
+import { vulnerabilityNote } from './vulnerabilities.ts';
 
 export type { ChangelogFacts } from './facts.ts';
 
@@ -34,7 +35,8 @@ function hasDetails(facts: ChangelogFacts): boolean {
     facts.source !== undefined ||
     facts.platforms !== undefined ||
     facts.details !== undefined ||
-    facts.skipped !== undefined
+    facts.skipped !== undefined ||
+    facts.vulnerabilities !== undefined
   );
 }
 
@@ -115,6 +117,14 @@ function lowerBound(facts: readonly ChangelogFacts[], limit: number): number {
 
 /** Markdown for the "what changed" part of a pull request or job summary; one entry per distinct image change. */
 export function renderChangelog(facts: readonly ChangelogFacts[], options: RenderOptions = {}): string {
+  // OSV could not be asked: said once for the whole changelog, after the images.
+  const note = vulnerabilityNote(facts);
+  if (note === undefined) return renderImages(facts, options);
+  const suffix = `\n\n_${note}._`;
+  return `${renderImages(facts, { ...options, maxChars: (options.maxChars ?? Infinity) - suffix.length })}${suffix}`;
+}
+
+function renderImages(facts: readonly ChangelogFacts[], options: RenderOptions): string {
   const unique = dedupe(facts);
   const max = options.maxChars ?? Infinity;
   let text = '';

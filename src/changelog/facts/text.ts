@@ -2,6 +2,7 @@ import type { ChangelogFacts } from './facts.ts';
 import { dateWithAge, renderHeadline } from './headline.ts';
 import { untrustedText } from '../../text/untrusted.ts';
 import { signatureFactLines, signatureFactsJson } from './signature-lines.ts';
+import { vulnerabilityTextRows } from './vulnerabilities.ts';
 
 /**
  * The facts for a terminal (`basepin explain`) and for JSON (`--json`, the `changelog` object): the same
@@ -86,6 +87,7 @@ export function renderChangelogText(facts: ChangelogFacts, now: Date | undefined
     row('platforms', parts.filter(Boolean).join('; '));
   }
   for (const { label, text } of signatureFactLines(facts, 'plain')) row(label.toLowerCase(), text);
+  for (const [label, text] of vulnerabilityTextRows(facts)) row(label, text);
   for (const note of facts.skipped ?? []) row('note', note);
   return lines.join('\n');
 }
