@@ -33,6 +33,7 @@ function counting(workspace: MemoryWorkspace, gone: readonly string[] = []) {
   const readAgain: string[] = [];
   const wrapped: Workspace = {
     list: (paths, filters) => workspace.list(paths, filters),
+    listFiles: (paths, filters) => workspace.listFiles(paths, filters),
     read: (names, use) => workspace.read(names, use),
     write: (written) => workspace.write(written),
     readAgain: (file) => {
@@ -117,6 +118,10 @@ describe('a Dockerfile reached by two paths (a symlink)', () => {
     const target = (file: string) => (file === 'zz/Dockerfile' ? real[0]![0] : file);
     const linked: Workspace = {
       list: async (paths, filters) => [...(await memory.list(paths, filters)), 'zz/Dockerfile'],
+      listFiles: async (paths, filters) => [
+        ...(await memory.listFiles(paths, filters)),
+        { path: 'zz/Dockerfile', kind: 'dockerfile' },
+      ],
       read: (names, use) =>
         Promise.all(
           names.map(
