@@ -1,4 +1,4 @@
-export { extractSites } from './extract.ts';
+export { extractSites, maxParsedYaml } from './extract.ts';
 export type { ManifestExtraction } from './extract.ts';
 export type { LocalInclude } from './gitlab-ci.ts';
 export { classifyFile, fileKinds, isFileKind, isYamlPath, kindByName, looksLikeKubernetes } from './kinds.ts';
