@@ -26,6 +26,8 @@ export class MemoryWorkspace implements Workspace {
   readonly #files = new Map<string, Uint8Array>();
   /** Parsed `.gitignore` files by folder; emptied by `write`. */
   readonly #levels = new Map<string, IgnoreLevel[]>();
+  /** The file names in each folder (`.` is the root), made when a listing first asks; emptied by `write`. */
+  #folders: Map<string, string[]> | undefined;
 
   /** `files` by repository path; text is stored as its UTF-8 bytes. */
   constructor(files: Iterable<readonly [string, Uint8Array | string]> = []) {
@@ -76,12 +78,19 @@ export class MemoryWorkspace implements Workspace {
       .map(([file, kind]) => ({ path: file, kind }));
   }
 
-  /** The names of the files directly in a folder (`.` is the root). */
-  #namesIn(folder: string): string[] {
-    const prefix = folder === '.' || folder === '' ? '' : `${folder}/`;
-    return [...this.#files.keys()]
-      .filter((file) => file.startsWith(prefix) && !file.slice(prefix.length).includes('/'))
-      .map((file) => file.slice(prefix.length));
+  /** The names of the files directly in a folder (`.` is the root), from one pass over the files. */
+  #namesIn(folder: string): readonly string[] {
+    if (this.#folders === undefined) {
+      this.#folders = new Map();
+      for (const file of this.#files.keys()) {
+        const slash = file.lastIndexOf('/');
+        const parent = slash === -1 ? '.' : file.slice(0, slash);
+        const names = this.#folders.get(parent) ?? [];
+        names.push(file.slice(slash + 1));
+        this.#folders.set(parent, names);
+      }
+    }
+    return this.#folders.get(folder === '' ? '.' : folder) ?? [];
   }
 
   /** Whether (and as what) a file under the walked folder `prefix` is listed, as the walk on disk decides it. */
@@ -135,6 +144,7 @@ export class MemoryWorkspace implements Workspace {
   async write(files: readonly FileBytes[]): Promise<UnwrittenFile[]> {
     for (const { file, bytes } of files) this.#files.set(file, Uint8Array.from(bytes));
     this.#levels.clear();
+    this.#folders = undefined;
     return [];
   }
 }
