@@ -137,14 +137,16 @@ async function followIncludes<F>(
   };
   while (pending.length > 0) {
     const include = pending.shift()!;
-    let paths: readonly string[] = [include.path];
-    if (include.glob) {
-      try {
-        paths = await workspace.list(['.'], { include: [include.path], kinds: [] });
-      } catch (error) {
-        warn(include, `cannot list the included ${include.path}: ${firstLine(error)}`);
-        continue;
-      }
+    // Through the workspace's listing, so an included path is a listed one: a file named is taken as it
+    // is (or fails to be found), a glob lists what it matches.
+    let paths: readonly string[];
+    try {
+      paths = include.glob
+        ? await workspace.list(['.'], { include: [include.path], kinds: [] })
+        : await workspace.list([include.path], { kinds: [] });
+    } catch (error) {
+      warn(include, `cannot read the included ${include.path}: ${firstLine(error)}`);
+      continue;
     }
     for (const path of paths) {
       if (visited.has(path)) continue;
