@@ -4,7 +4,8 @@
  * naming 200 images, 20,000 naming 2,000). Prints figures; asserts nothing
  * (targets are in README.md). BENCH_SIZES=files:images,… changes the sizes;
  * BENCH_NODE_OPTIONS is passed to the measured CLI runs as NODE_OPTIONS;
- * BENCH_STARTUP_ONLY=1 measures the CLI's cold start alone.
+ * BENCH_STARTUP_ONLY=1 measures the CLI's cold start alone; `node bench/manifests.ts` the extraction of
+ * the other kinds of files alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { startRegistry, type RunningRegistry } from '../test/support/registry-se
 import { benchChangelog } from './changelog.ts';
 import { coldStartLines, measureColdStart } from './cold-start.ts';
 import { generateRepo, type BenchImage } from './generate.ts';
+import { benchManifests } from './manifests.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000:200,20000:2000').split(',').map((size) => {
   const [files, images] = size.split(':').map(Number);
@@ -186,6 +188,11 @@ async function main(): Promise<void> {
   console.log('basepin bench: CLI cold start (median of alternating runs)');
   for (const line of coldStartLines(measureColdStart())) console.log(`  ${line}`);
   if (process.env.BENCH_STARTUP_ONLY) return;
+  // In memory, before the registries start: extraction of the other kinds of files against Dockerfiles.
+  const manifestLines = benchManifests();
+  const manifestWidth = Math.max(...manifestLines.map(([label]) => label.length));
+  console.log('basepin bench: manifest extraction, in memory');
+  for (const [label, value] of manifestLines) console.log(`  ${label.padEnd(manifestWidth)}  ${value}`);
 
   const registries: RunningRegistry[] = [];
   const proxies: CountingProxy[] = [];

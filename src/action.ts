@@ -109,6 +109,15 @@ async function main(): Promise<void> {
   // A host that could not be reached is annotated at its first reference; the others are one line.
   for (const host of unreachable)
     core.warning(redact(unreachableLine(host)), { title: 'basepin: not resolved' });
+  // A file that could not be read as its kind: one annotation on the line and column the parser named.
+  for (const problem of result.plan.problems) {
+    core.warning(redact(problem.reason), {
+      file: problem.file,
+      startLine: problem.line,
+      startColumn: problem.column,
+      title: 'basepin: file not read',
+    });
+  }
   for (const note of result.plan.skipped) {
     core.warning(redact(`${note.reference}: ${note.reason ?? 'skipped'}`), {
       file: note.file,

@@ -1,4 +1,5 @@
 import { shortDigest } from '../reference/index.ts';
+import { describeProblem, type ManifestProblem } from '../manifests/index.ts';
 import { codeSpan, untrustedMarkdown } from '../text/markdown.ts';
 import { failureCode, failureMessage } from '../update/index.ts';
 import type { PullRequestOutcome } from '../pull-requests/index.ts';
@@ -17,7 +18,7 @@ const maxChangelogChars = 500_000;
  * Failure and skip reasons quote registries and Dockerfiles: escaped, so they cannot add markup or control characters.
  */
 export function renderJobSummary(
-  report: PinReport,
+  report: PinReport & { readonly problems?: readonly ManifestProblem[] },
   pullRequests: readonly PullRequestOutcome[],
   dryRun: boolean,
   changelog?: { readonly changelogs: Changelogs; readonly now: Date },
@@ -62,6 +63,15 @@ export function renderJobSummary(
       );
     }
     lines.push('');
+  }
+  if (report.problems?.length) {
+    // A file that could not be read is not a file without images: say which, and where the parser stopped.
+    lines.push(
+      '### Files not read',
+      '',
+      ...report.problems.map((problem) => `- ${untrustedMarkdown(describeProblem(problem), 2_000)}`),
+      '',
+    );
   }
   const { shown, unreachable } = groupUnreachable(report.errors);
   const leftAlone = [

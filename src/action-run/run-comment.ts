@@ -32,6 +32,7 @@ export async function runComment(
       commitMessagePrefix: settings.commitMessagePrefix,
       repo: context.repo,
       serverUrl: context.serverUrl,
+      fileKinds: settings.fileKinds,
     },
     {
       github: deps.github,

@@ -40,6 +40,7 @@ const options = {
   debug: { type: 'boolean' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
+  'file-kinds': { type: 'string', multiple: true },
   'exclude-image': { type: 'string', multiple: true },
   'pin-arg-repositories': { type: 'string' },
   'registry-mirror': { type: 'string', multiple: true },
@@ -100,6 +101,11 @@ export const flagDocs: Record<
   },
   include: { syntax: '--include GLOB', what: 'also take files matching GLOB (repeatable)', needs: 'a glob' },
   exclude: { syntax: '--exclude GLOB', what: 'leave out files matching GLOB (repeatable)', needs: 'a glob' },
+  'file-kinds': {
+    syntax: '--file-kinds KINDS',
+    what: 'read only these kinds of files, comma-separated (default all: dockerfile, compose, workflow, …)',
+    needs: 'a list of kinds',
+  },
   'exclude-image': {
     syntax: '--exclude-image GLOB',
     what: "leave images matching GLOB alone, e.g. 'node', 'ghcr.io/acme/*' (repeatable)",
@@ -160,6 +166,7 @@ const fileFlags: readonly Flag[] = [
   'json',
   'include',
   'exclude',
+  'file-kinds',
   'exclude-image',
   'pin-arg-repositories',
   'config',
@@ -261,6 +268,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     settingFlags: {
       include: values.include,
       exclude: values.exclude,
+      'file-kinds': values['file-kinds'],
       'exclude-image': values['exclude-image'],
       'pin-arg-repositories': values['pin-arg-repositories'],
       'registry-mirror': values['registry-mirror'],

@@ -17,6 +17,7 @@ import { ExitCode, type CliIo } from './io.ts';
 import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
 import { checkLineChunks, errorLines, skippedLines, summaryLine, updateLineChunks } from './report.ts';
 import { unifiedDiff } from './unified-diff.ts';
+import { problemLines } from './scan-report.ts';
 
 // What `pin`, `check` and `explain` load: settings, the Dockerfile scanner, the
 // registry client and changelogs. src/cli/main.ts imports this module only for
@@ -70,6 +71,7 @@ async function pinOrCheck(
   const changelogs = args.changelog ? collected : undefined;
 
   reportNoDockerfiles(plan.files.length, args, io);
+  if (!args.json) io.stderr(problemLines(plan.problems, paintOf(args, io)));
   if (changelogs && !args.json && !args.quiet)
     io.stdout(changelogLines(changelogs, io.now?.() ?? new Date()));
   if (args.command === 'check') return reportCheck(plan, args, io, changelogs);

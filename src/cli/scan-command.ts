@@ -5,7 +5,7 @@ import { openFileWorkspace } from '../workspace/index.ts';
 import type { CliArgs } from './args.ts';
 import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
 import { ExitCode, type CliIo } from './io.ts';
-import { scanJsonChunks, scanText } from './scan-report.ts';
+import { problemLines, scanJsonChunks, scanText } from './scan-report.ts';
 
 // What `scan` loads: settings and the Dockerfile scanner, no registry client,
 // no zod unless there is a config file (cold start, README).
@@ -16,9 +16,12 @@ export function runScan(args: CliArgs, io: CliIo, redactor: Redactor): Promise<n
 }
 
 async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<number> {
-  const { files, sites } = await scanDockerfiles(settings, openFileWorkspace(settings.cwd));
-  if (args.json) await writeChunks(io, scanJsonChunks(sites));
-  else io.stdout(scanText(sites, paintOf(args, io)));
+  const { files, sites, problems } = await scanDockerfiles(settings, openFileWorkspace(settings.cwd));
+  if (args.json) await writeChunks(io, scanJsonChunks(sites, problems));
+  else {
+    io.stdout(scanText(sites, paintOf(args, io)));
+    io.stderr(problemLines(problems, paintOf(args, io)));
+  }
   reportNoDockerfiles(files.length, args, io);
   return ExitCode.Done;
 }

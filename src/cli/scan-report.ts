@@ -1,4 +1,5 @@
 import type { ImageSite } from '../dockerfile/index.ts';
+import { describeProblem, problemJson, type ManifestProblem } from '../manifests/index.ts';
 import { jsonArrayChunks } from '../text/json-chunks.ts';
 import { plain, type Paint, type Style } from './colour.ts';
 
@@ -15,7 +16,10 @@ const statusStyle: Record<ImageSite['status'], Style> = {
  * The `scan --json` contract, `{"sites":[…]}` with repository paths, a chunk at a time for writing as it is
  * made (a 20,000-file scan is 14 MB of JSON).
  */
-export function* scanJsonChunks(sites: readonly ImageSite[]): Generator<string> {
+export function* scanJsonChunks(
+  sites: readonly ImageSite[],
+  problems: readonly ManifestProblem[] = [],
+): Generator<string> {
   yield* jsonArrayChunks('{"sites":', sites, (site) => ({
     file: site.file,
     line: site.line,
@@ -25,6 +29,8 @@ export function* scanJsonChunks(sites: readonly ImageSite[]): Generator<string> 
     status: site.status,
     reason: site.reason ?? null,
   }));
+  // Only when a file could not be read, so a scan without warnings keeps its bytes.
+  if (problems.length > 0) yield* jsonArrayChunks(',"warnings":', problems, problemJson);
   yield '}';
 }
 
@@ -48,4 +54,9 @@ export function scanText(sites: readonly ImageSite[], paint: Paint = plain): str
       return `${fields.filter(Boolean).join(' ')}\n`;
     })
     .join('');
+}
+
+/** One `warning:` line a file that could not be read as its kind: `file:line:column: reason`. */
+export function problemLines(problems: readonly ManifestProblem[], paint: Paint = plain): string {
+  return problems.map((problem) => `${paint('yellow', 'warning:')} ${describeProblem(problem)}\n`).join('');
 }

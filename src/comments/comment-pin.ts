@@ -3,16 +3,18 @@ import { codeSpan } from '../text/markdown.ts';
 import { encodeDockerfile } from '../dockerfile/index.ts';
 import { BranchMovedError } from '../github/index.ts';
 import { isForkHead } from '../github/index.ts';
-import { isDockerfileName } from '../workspace/index.ts';
+import { kindOfPath, type ListedKind } from '../workspace/index.ts';
+import { fileKinds, looksLikeKubernetes, type FileKind } from '../manifests/index.ts';
 import { updatePlace } from '../update/index.ts';
 import type { CommandPlace, CommandResult, CommentDeps, CommentSettings } from './types.ts';
 import { commitUrl } from '../text/github-links.ts';
 
-/** Dockerfiles read per `/basepin pin`: a pull request touching more is refused rather than half pinned. */
+/** Files read per `/basepin pin`: a pull request touching more is refused rather than half pinned. */
 export const maxPinnedFiles = 100;
 
 /**
- * Pins the Dockerfiles a pull request adds or changes, as one commit on its head branch. The files are read
+ * Pins the files a pull request adds or changes that name images (Dockerfiles and the other kinds of
+ * `file-kinds`), as one commit on its head branch. The files are read
  * through the API at the head sha seen now, never checked out; the branch moves from that sha only
  * (fast-forward, no force), so a push meanwhile makes this a polite refusal, not a lost commit.
  */
@@ -31,22 +33,9 @@ export async function pinCommand(
   }
   if (pr.state !== 'open') return { kind: 'refused', reply: 'This pull request is closed.' };
   const seen = pr.headSha;
-  const changed = (await deps.github.listChangedFiles(pr.number)).filter((path) =>
-    isDockerfileName(posix.basename(path)),
-  );
-  if (changed.length === 0)
-    return { kind: 'done', reply: 'This pull request changes no Dockerfile; nothing to pin.' };
-  if (changed.length > maxPinnedFiles) {
-    return {
-      kind: 'refused',
-      reply: `This pull request changes ${changed.length} Dockerfiles; \`/basepin pin\` reads at most ${maxPinnedFiles}.`,
-    };
-  }
-  const texts = new Map<string, Buffer>();
-  for (const path of changed) {
-    const bytes = await deps.github.readFileAt(path, seen);
-    if (bytes !== undefined) texts.set(path, bytes);
-  }
+  const read = await readChangedFiles(pr.number, seen, settings, deps);
+  if ('reply' in read) return read;
+  const texts = read.texts;
   const report = await deps.planFiles(texts);
   const failed =
     report.errors.length === 0
@@ -55,7 +44,7 @@ export async function pinCommand(
   if (report.changes.length === 0) {
     return {
       kind: 'done',
-      reply: `Every image reference in the changed Dockerfiles is pinned and current.${failed}`,
+      reply: `Every image reference in the changed files is pinned and current.${failed}`,
     };
   }
   const sha = await deps.github.writeCommit({
@@ -77,4 +66,52 @@ export async function pinCommand(
     kind: 'done',
     reply: `Pinned ${report.updates.length} reference(s) in ${report.changes.length} file(s) in [${sha.slice(0, 7)}](${link}).${failed}`,
   };
+}
+
+/**
+ * The changed files a pin reads, by the listing's names: a values file is a chart's when the head has a
+ * `Chart.yaml` next to it (read along, so the scan sees it); a plain YAML file only when its text looks
+ * like a Kubernetes manifest.
+ */
+async function readChangedFiles(
+  number: number,
+  seen: string,
+  settings: CommentSettings,
+  deps: CommentDeps,
+): Promise<{ readonly texts: Map<string, Buffer> } | CommandResult> {
+  const kinds = new Set<FileKind>(settings.fileKinds ?? fileKinds);
+  const charts = new Map<string, Buffer | undefined>();
+  const chartIn = async (folder: string): Promise<Buffer | undefined> => {
+    if (!charts.has(folder)) charts.set(folder, await deps.github.readFileAt(chartPath(folder), seen));
+    return charts.get(folder);
+  };
+  const candidates: { path: string; kind: ListedKind }[] = [];
+  for (const path of await deps.github.listChangedFiles(number)) {
+    const kind = kindOfPath(path, () => ['Chart.yaml']);
+    if (kind === undefined || (kind === 'yaml' ? !kinds.has('kubernetes') : !kinds.has(kind))) continue;
+    candidates.push({ path, kind });
+  }
+  if (candidates.length === 0)
+    return { kind: 'done', reply: 'This pull request changes no file that names images; nothing to pin.' };
+  if (candidates.length > maxPinnedFiles) {
+    return {
+      kind: 'refused',
+      reply: `This pull request changes ${candidates.length} files that may name images; \`/basepin pin\` reads at most ${maxPinnedFiles}.`,
+    };
+  }
+  const texts = new Map<string, Buffer>();
+  for (const { path, kind } of candidates) {
+    const folder = posix.dirname(path);
+    if (kind === 'helm-values' && (await chartIn(folder)) === undefined) continue;
+    const bytes = await deps.github.readFileAt(path, seen);
+    if (bytes === undefined) continue;
+    if (kind === 'yaml' && !looksLikeKubernetes(bytes.toString('utf8'))) continue;
+    texts.set(path, bytes);
+    if (kind === 'helm-values') texts.set(chartPath(folder), (await chartIn(folder))!);
+  }
+  return { texts };
+}
+
+function chartPath(folder: string): string {
+  return folder === '.' ? 'Chart.yaml' : `${folder}/Chart.yaml`;
 }

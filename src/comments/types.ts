@@ -5,6 +5,7 @@ import type { GitHubLog, PermissionLevel, PullRequest, RepoRef, RunEvent } from 
 import type { PullRequestOutcome, Steering } from '../pull-requests/index.ts';
 import type { PinReport } from '../update/index.ts';
 import type { Command } from './commands/index.ts';
+import type { FileKind } from '../manifests/index.ts';
 
 /** The `issue_comment` event as the entry read it; `author_association` is never used for authorisation. */
 export type CommentEvent = Omit<Extract<RunEvent, { kind: 'issue_comment' }>, 'kind' | 'authorAssociation'>;
@@ -18,6 +19,8 @@ export interface CommentSettings {
   readonly commitMessagePrefix: string;
   readonly repo: RepoRef;
   readonly serverUrl: string;
+  /** The kinds of files read (`file-kinds`); unset: every kind. */
+  readonly fileKinds?: readonly FileKind[] | undefined;
 }
 
 export interface CommentDeps {
@@ -28,7 +31,7 @@ export interface CommentDeps {
     steer: Steering,
     rules: readonly IgnoreRule[],
   ) => Promise<readonly PullRequestOutcome[]>;
-  /** Pins planned for Dockerfile texts read through the API (repository path → bytes). */
+  /** Pins planned for texts (Dockerfiles and the other kinds) read through the API (repository path → bytes). */
   readonly planFiles: (files: ReadonlyMap<string, Buffer>) => Promise<PinReport>;
 }
 

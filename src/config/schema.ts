@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Platform } from '../reference/index.ts';
+import { fileKinds, isFileKind, type FileKind } from '../manifests/index.ts';
 import {
   each,
   nonEmpty,
@@ -70,6 +71,23 @@ export type CommandPermission = (typeof commandPermissionValues)[number];
 
 const signaturePolicyValues = ['report', 'same-identity', 'require'] as const;
 
+/** `file-kinds`: each item one kind or several separated by commas, each one of `fileKinds`. */
+function parseFileKinds(raw: Shape): Parsed<FileKind[]> {
+  const kinds: FileKind[] = [];
+  const parsed = each((item) => {
+    for (const name of item.split(',').map((part) => part.trim())) {
+      if (name === '') continue;
+      if (!isFileKind(name))
+        return {
+          problem: `unknown file kind ${JSON.stringify(name)}; expected one of ${fileKinds.join(', ')}`,
+        };
+      if (!kinds.includes(name)) kinds.push(name);
+    }
+    return { value: item };
+  })(raw);
+  return 'problem' in parsed ? parsed : { value: kinds };
+}
+
 /** Image glob → value pairs (`signature-keys`): each glob once, no value empty. */
 function parsePatternPairs(raw: Shape): Parsed<Record<string, string>> {
   if (raw.kind !== 'pairs') return { problem: 'expected IMAGE-GLOB: value pairs' };
@@ -110,6 +128,14 @@ export const settingSpecs = {
     parse: each(nonEmpty),
     fallback: [],
   },
+  'file-kinds': {
+    shape: 'list',
+    file: fileList,
+    description:
+      'The kinds of files to read: `dockerfile`, `compose`, `workflow`, `kubernetes`, `helm-values`, `kustomize`, `devcontainer`, `gitlab-ci` (a list, comma-separated or one a line); default all.',
+    parse: parseFileKinds,
+    fallback: [...fileKinds],
+  } satisfies SettingSpec<FileKind[]>,
   'exclude-images': {
     shape: 'list',
     file: fileList,

@@ -1,6 +1,7 @@
 import type { Platform } from '../reference/index.ts';
 import type { OsvApi, VulnerabilityPolicy } from '../vulnerabilities/settings/index.ts';
 import type { SignaturePolicy } from '../signatures/index.ts';
+import type { FileKind } from '../manifests/index.ts';
 import { SettingsError } from './errors.ts';
 import {
   settingSpecs,
@@ -27,6 +28,8 @@ export interface RunSettings {
   readonly paths: readonly string[];
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /** The kinds of files read (`file-kinds`). */
+  readonly fileKinds: readonly FileKind[];
   readonly excludeImages: readonly string[];
   /** Pin `FROM $REPO:tag` in the FROM line (`src/dockerfile` ExtractOptions). */
   readonly pinArgRepositories: boolean;
@@ -106,6 +109,7 @@ export function runSettings(input: SettingsInput): RunSettings {
     paths: get('paths'),
     include: get('include'),
     exclude: get('exclude'),
+    fileKinds: get('file-kinds'),
     excludeImages: get('exclude-images'),
     pinArgRepositories: get('pin-arg-repositories'),
     registryMirrors: get('registry-mirrors'),

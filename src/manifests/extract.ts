@@ -63,6 +63,19 @@ const variableReasons: Readonly<Record<ManifestSiteKind, string>> = {
 
 const nothing: ManifestExtraction = { sites: [], problem: undefined, includes: [] };
 
+/**
+ * YAML parsed per file at most, in UTF-16 units. The `yaml` parser reads about 1 MB a second on a busy
+ * machine, so a file with more YAML to parse than this (after the cheap looks: only the Kubernetes
+ * documents that may name images count) is one warning instead of seconds of a run.
+ */
+export const maxParsedYaml = 1_000_000;
+
+function tooLarge(file: string, size: number): ManifestExtraction {
+  const megabytes = (size / 1_000_000).toFixed(1);
+  const reason = `not read: ${megabytes} MB of YAML to parse, over basepin's limit of ${maxParsedYaml / 1_000_000} MB a file; pin its images by hand or split the file`;
+  return { sites: [], problem: { file, line: 1, column: 1, reason }, includes: [] };
+}
+
 export function extractSites(kind: FileKind, file: string, text: string): ManifestExtraction {
   if (kind === 'dockerfile')
     return { sites: extractImageSites(file, text), problem: undefined, includes: [] };
@@ -91,6 +104,7 @@ export function extractSites(kind: FileKind, file: string, text: string): Manife
     return { sites: collector.sites, problem: undefined, includes: [] };
   }
   if (kind === 'kubernetes') return kubernetesStream(collector, lines);
+  if (text.length > maxParsedYaml) return tooLarge(file, text.length);
   const reading = readYaml(file, text, lines);
   if (!reading.ok) return { sites: [], problem: reading.problem, includes: [] };
   const extractor = yamlExtractors[kind];
@@ -115,9 +129,14 @@ function startOf(site: ImageSite): number {
  */
 function kubernetesStream(collector: SiteCollector, lines: LineIndex): ManifestExtraction {
   const { file, text } = collector;
-  for (const part of documentParts(text)) {
+  const parts = documentParts(text).filter((part) => {
     const partText = text.slice(part.start, part.end);
-    if (!partText.includes('image') || !mayHoldWorkload(partText)) continue;
+    return partText.includes('image') && mayHoldWorkload(partText);
+  });
+  const parsed = parts.reduce((sum, part) => sum + part.end - part.start, 0);
+  if (parsed > maxParsedYaml) return tooLarge(file, parsed);
+  for (const part of parts) {
+    const partText = text.slice(part.start, part.end);
     const partLines = lines.shifted(part.start);
     const reading = readYaml(file, partText, partLines);
     if (!reading.ok) return { sites: [], problem: reading.problem, includes: [] };

@@ -60,7 +60,8 @@ export function isYamlPath(path: string): boolean {
  * (a Helm template) is a Kubernetes file it does not parse.
  */
 export function looksLikeKubernetes(text: string): boolean {
-  return /^apiVersion[ \t]*:/m.test(text) && /^kind[ \t]*:/m.test(text);
+  // A UTF-8 BOM stays in the decoded text, before the first key.
+  return /^\uFEFF?apiVersion[ \t]*:/m.test(text) && /^\uFEFF?kind[ \t]*:/m.test(text);
 }
 
 /** The kind of a file: by name, else a YAML file whose text looks like Kubernetes. */

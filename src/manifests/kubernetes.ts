@@ -20,7 +20,7 @@ const podSpecPaths: Readonly<Record<string, readonly string[]>> = {
 const containerLists = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
 const workloadKindLine = new RegExp(
-  `^kind:[ \\t]*["']?(?:${Object.keys(podSpecPaths).join('|')})["']?[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
+  `^\\uFEFF?kind:[ \\t]*["']?(?:${Object.keys(podSpecPaths).join('|')})["']?[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
   'm',
 );
 

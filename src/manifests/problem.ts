@@ -14,3 +14,8 @@ export interface ManifestProblem {
 export function describeProblem(problem: ManifestProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.reason}`;
 }
+
+/** A problem in `--json` (`pin`, `check` and `scan` print them as `warnings`). */
+export function problemJson(problem: ManifestProblem): ManifestProblem {
+  return { file: problem.file, line: problem.line, column: problem.column, reason: problem.reason };
+}

@@ -94,7 +94,11 @@ export class ApiRepository {
       } else listed.push(path);
     }
     const contents = await this.#readAll(listed);
-    return { workspace: new MemoryWorkspace([...ignoreFiles, ...contents]), listed, unread };
+    // A values file is a chart's only next to a `Chart.yaml`: the scan's listing needs its name, not its bytes.
+    const charts = [...this.#tree.files.keys()]
+      .filter((path) => posix.basename(path) === 'Chart.yaml' && !listed.includes(path))
+      .map((path) => [path, placeholder] as const);
+    return { workspace: new MemoryWorkspace([...ignoreFiles, ...charts, ...contents]), listed, unread };
   }
 
   /** Files of the tree, `blobReadsInFlight` at a time, in the order given. */

@@ -24,7 +24,16 @@ export async function planFiles(
 ): Promise<PinPlan> {
   const safe = [...files].filter(([path]) => safePath(path));
   if (safe.length === 0) {
-    return { files: [], sites: [], updates: [], unchanged: [], skipped: [], errors: [], changes: [] };
+    return {
+      files: [],
+      problems: [],
+      sites: [],
+      updates: [],
+      unchanged: [],
+      skipped: [],
+      errors: [],
+      changes: [],
+    };
   }
   const workspace = new MemoryWorkspace(safe);
   return planPins({ ...settings, paths: safe.map(([path]) => path) }, { ...deps, workspace });

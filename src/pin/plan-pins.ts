@@ -17,6 +17,7 @@ import {
 } from '../update/index.ts';
 import type { Update } from '../update/index.ts';
 import { scanDockerfiles, type ScannedFile } from '../scan/index.ts';
+import type { ManifestProblem } from '../manifests/index.ts';
 
 export interface PinDeps {
   readonly registry: RegistryClient;
@@ -32,6 +33,8 @@ export interface PinDeps {
 
 export interface PinPlan extends PinReport {
   readonly files: readonly ScannedFile[];
+  /** Files that could not be read as their kind (`ScanResult.problems`): one warning each. */
+  readonly problems: readonly ManifestProblem[];
 }
 
 /**
@@ -82,6 +85,7 @@ export async function planPins(settings: Omit<RunSettings, 'cwd'>, deps: PinDeps
   const written = fileChanges(scan.files, updates);
   return {
     files: scan.files,
+    problems: scan.problems,
     sites: scan.sites,
     updates: written.updates,
     unchanged,

@@ -4,6 +4,7 @@ import { failureCode, failureMessage } from '../update/index.ts';
 import type { PinReport, SiteFailure, SiteNote } from '../update/index.ts';
 import { updateFrom, updateRepository, updateTag, type Update } from '../update/index.ts';
 import { jsonArrayChunks } from '../text/json-chunks.ts';
+import { problemJson, type ManifestProblem } from '../manifests/index.ts';
 
 /**
  * The JSON shapes of a pin run, shared by `basepin pin --json` / `check --json`
@@ -50,11 +51,16 @@ export function noteJson(note: SiteNote) {
  * 16 MB string (so a 20,000-file run keeps its memory bounded). A chunk ends between entries, never inside a value,
  * so a secret is always whole within one chunk for the redactor.
  */
-export function* pinReportJsonChunks(report: PinReport, changelogs?: Changelogs): Generator<string> {
+export function* pinReportJsonChunks(
+  report: PinReport & { readonly problems?: readonly ManifestProblem[] },
+  changelogs?: Changelogs,
+): Generator<string> {
   // Key order is part of the contract: test/pipeline/report-shapes.test.ts holds the exact bytes.
   yield* jsonArrayChunks('{"updates":', report.updates, (update) => updateJson(update, changelogs));
   yield* jsonArrayChunks(',"unchanged":', report.unchanged, noteJson);
   yield* jsonArrayChunks(',"skipped":', report.skipped, noteJson);
   yield* jsonArrayChunks(',"errors":', report.errors, failureJson);
+  // Only when a file could not be read, so a run without warnings keeps its bytes.
+  if (report.problems?.length) yield* jsonArrayChunks(',"warnings":', report.problems, problemJson);
   yield `,"dockerHubPulls":${JSON.stringify(report.dockerHubPulls ?? 0)}}`;
 }

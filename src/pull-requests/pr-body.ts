@@ -64,7 +64,7 @@ const changelogMarker = '\u0000changelog\u0000';
 function render(input: PullRequestBodyInput, shown: readonly Update[]): string {
   const hidden = input.updates.length - shown.length;
   const lines = [
-    'basepin pins Dockerfile base images to immutable digests and keeps those pins fresh.',
+    'basepin pins the images this repository builds and runs to immutable digests and keeps those pins fresh.',
     '',
     '| File | Reference | Digest |',
     '| --- | --- | --- |',

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { decodeDockerfile, extractImageSites, type TextEncoding } from '../dockerfile/index.ts';
+import { decodeDockerfile, type TextEncoding } from '../dockerfile/index.ts';
 import type { ImageSite, RepositoryPath } from '../dockerfile/index.ts';
 import type { RunSettings } from '../config/settings.ts';
+import type { FileKind, ManifestProblem } from '../manifests/index.ts';
 import type { Workspace } from '../workspace/index.ts';
+import { readListed } from './read-listed.ts';
 import { WriteError } from './write-error.ts';
 
 export type ScanSettings = Pick<RunSettings, 'paths' | 'include' | 'exclude'> &
-  Partial<Pick<RunSettings, 'pinArgRepositories'>>;
+  Partial<Pick<RunSettings, 'pinArgRepositories' | 'fileKinds'>>;
 
 export interface ScanOptions {
   /**
@@ -26,6 +28,8 @@ export interface ScanOptions {
 export class ScannedFile {
   /** The repository path the workspace listed (src/workspace/types.ts): every report names the file by it. */
   readonly file: RepositoryPath;
+  /** What it was read as (`dockerfile`, `compose`, …). */
+  readonly kind: FileKind;
   /** How its bytes decode: an edited text is written back the same way. */
   readonly encoding: TextEncoding;
   /** UTF-16 length of the decoded text: every edit must fit inside it. */
@@ -40,8 +44,10 @@ export class ScannedFile {
     text: string,
     encoding: TextEncoding,
     rereadFrom?: Workspace,
+    kind: FileKind = 'dockerfile',
   ) {
     this.file = file;
+    this.kind = kind;
     this.encoding = encoding;
     this.length = text.length;
     const rereads = rereadFrom?.readAgain !== undefined;
@@ -83,32 +89,35 @@ export class ScannedFile {
 export interface ScanResult {
   readonly files: readonly ScannedFile[];
   readonly sites: readonly ImageSite[];
+  /**
+   * Files that could not be read as their kind (a YAML or JSON syntax error, text that is not UTF-8, a
+   * GitLab include that cannot be read): one warning each (`describeProblem`); the other files went on.
+   */
+  readonly problems: readonly ManifestProblem[];
 }
 
-/** Finds every Dockerfile under the settings' paths and every image site in them. No network. */
+/**
+ * Finds every file of the kinds the settings read (Dockerfiles, compose, workflows, …) under the
+ * settings' paths and every image site in them, GitLab CI includes followed. No network.
+ */
 export async function scanDockerfiles(
   settings: ScanSettings,
   workspace: Workspace,
   scanOptions: ScanOptions = {},
 ): Promise<ScanResult> {
-  const paths = await workspace.list([...settings.paths], {
+  const filters = {
     include: [...settings.include],
     exclude: [...settings.exclude],
-  });
-  const options = { pinArgRepositories: settings.pinArgRepositories };
+    ...(settings.fileKinds ? { kinds: [...settings.fileKinds] } : {}),
+  };
+  const listed = await workspace.listFiles([...settings.paths], filters);
   const rereadFrom = scanOptions.keepTexts === false ? workspace : undefined;
-  const read = await workspace.read(paths, (file, bytes) => {
-    const decoded = decodeDockerfile(bytes);
-    const scanned = new ScannedFile(file, bytes, decoded.text, decoded.encoding, rereadFrom);
-    return { scanned, sites: extractImageSites(file, decoded.text, options) };
+  return readListed(workspace, listed, {
+    pinArgRepositories: settings.pinArgRepositories,
+    followIncludes: settings.fileKinds === undefined || settings.fileKinds.includes('gitlab-ci'),
+    makeFile: (file, bytes, text, encoding, kind) =>
+      new ScannedFile(file, bytes, text, encoding, rereadFrom, kind),
   });
-  const files: ScannedFile[] = [];
-  const sites: ImageSite[] = [];
-  for (const entry of read) {
-    files.push(entry.scanned);
-    for (const site of entry.sites) sites.push(site);
-  }
-  return { files, sites };
 }
 
 /** What identifies a file's content between the scan and the write. */

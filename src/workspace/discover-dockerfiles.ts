@@ -1,13 +1,25 @@
 /**
- * Finds Dockerfiles under the given paths: the usual names, minus what
+ * Finds Dockerfiles and the other kinds of files basepin reads (listing-rules.ts) under the given
+ * paths: the usual names, minus what
  * `.gitignore` files (the working directory's and every nested one) ignore,
  * plus `include` globs, minus `exclude` globs.
  */
+import { readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { deepestIgnoreDecides, isDockerfileName, listFilters, skippedFolders } from './listing-rules.ts';
+import type { FileKind } from '../manifests/index.ts';
 import { repositoryPath, type RepositoryPath } from '../dockerfile/index.ts';
+import {
+  deepestIgnoreDecides,
+  explicitKind,
+  kindSet,
+  listedKind,
+  listFilters,
+  skippedFolders,
+  type ListedFile,
+  type ListedKind,
+} from './listing-rules.ts';
 
 export { isDockerfileName } from './listing-rules.ts';
 
@@ -17,6 +29,8 @@ export interface DiscoverOptions {
   readonly include?: readonly string[];
   /** Globs (relative to cwd) of files and folders to leave out. */
   readonly exclude?: readonly string[];
+  /** The kinds to list by name (`file-kinds`); unset: every kind. */
+  readonly kinds?: readonly FileKind[];
 }
 
 /** A path given to discovery that cannot be read. */
@@ -58,16 +72,25 @@ export async function discoverDockerfiles(
   paths: readonly string[],
   options: DiscoverOptions,
 ): Promise<RepositoryPath[]> {
+  return (await discoverFiles(paths, options)).map((listed) => listed.path);
+}
+
+/** `discoverDockerfiles` with what each file is read as (`ListedKind`). */
+export async function discoverFiles(
+  paths: readonly string[],
+  options: DiscoverOptions,
+): Promise<ListedFile[]> {
   const givenPaths = paths.length > 0 ? paths : ['.'];
   const cwd = path.resolve(options.cwd);
   const { included, excluded } = listFilters(options);
+  const kinds = kindSet(options.kinds);
   // Where a path on disk becomes a repository path, once.
   const display = (absolute: string): RepositoryPath => {
     const relative = path.relative(cwd, absolute);
     const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
     return repositoryPath(inside ? relative.split(path.sep).join('/') : absolute);
   };
-  const found = new Set<RepositoryPath>();
+  const found = new Map<RepositoryPath, ListedKind>();
   const gitignores = new Map<string, Promise<Ignore | undefined>>();
   const rulesIn = (folder: string): Promise<Ignore | undefined> => {
     let rules = gitignores.get(folder);
@@ -97,6 +120,7 @@ export async function discoverDockerfiles(
     const own = hasGitignore ? await rulesIn(folder) : undefined;
     const here = own ? [...levels, { base: folder, rules: own }] : levels;
     const folders: Pending[] = [];
+    const names = (): string[] => entries.map((entry) => entry.name);
     for (const entry of entries) {
       const absolute = path.join(folder, entry.name);
       const shown = display(absolute);
@@ -113,8 +137,10 @@ export async function discoverDockerfiles(
       if (isFolder) {
         if (skippedFolders.has(entry.name) || excluded(shown) || isIgnored(here, absolute, true)) continue;
         folders.push({ folder: absolute, levels: here });
-      } else if (isFile && (isDockerfileName(entry.name) || included(shown))) {
-        if (!excluded(shown) && !isIgnored(here, absolute, false)) found.add(shown);
+      } else if (isFile) {
+        const kind = listedKind(shown, names, kinds, included(shown));
+        if (kind !== undefined && !excluded(shown) && !isIgnored(here, absolute, false))
+          found.set(shown, kind);
       }
     }
     return folders;
@@ -160,12 +186,18 @@ export async function discoverDockerfiles(
     }
     if (!info.isDirectory()) {
       // A file named explicitly is always taken.
-      found.add(display(absolute));
+      const shown = display(absolute);
+      found.set(
+        shown,
+        explicitKind(shown, () => namesIn(path.dirname(absolute))),
+      );
       continue;
     }
     await walk(absolute, await ancestorLevels(cwd, absolute, rulesIn));
   }
-  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...found]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, kind]) => ({ path: file, kind }));
 }
 
 /** The .gitignore files from cwd down to (not including) `folder`, when `folder` is inside cwd. */
@@ -195,4 +227,13 @@ async function readGitignore(folder: string): Promise<Ignore | undefined> {
     return undefined;
   }
   return ignore().add(text);
+}
+
+/** The names in a folder, or none when it cannot be read (a values file then is not a chart's). */
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
 }

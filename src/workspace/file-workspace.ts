@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { discoverDockerfiles } from './discover-dockerfiles.ts';
+import { discoverDockerfiles, discoverFiles } from './discover-dockerfiles.ts';
 import { mapFiles } from './read-files.ts';
 import type { FileBytes, UnwrittenFile, Workspace } from './types.ts';
 import { writeFileAtomic } from './write-atomic.ts';
@@ -19,6 +19,7 @@ export function openFileWorkspace(root: string): Workspace {
   const folder = resolve(root);
   return {
     list: (paths, filters = {}) => discoverDockerfiles(paths, { cwd: folder, ...filters }),
+    listFiles: (paths, filters = {}) => discoverFiles(paths, { cwd: folder, ...filters }),
     read: (files, use) => mapFiles(folder, files, use),
     readAgain: (file) => readFileSync(resolve(folder, file)),
     write: (files) => writeFiles(folder, files),

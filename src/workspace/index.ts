@@ -8,5 +8,5 @@ export type { FileBytes, ListFilters, RepositoryPath, UnwrittenFile, Workspace }
 export { openFileWorkspace } from './file-workspace.ts';
 export { MemoryWorkspace } from './memory-workspace.ts';
 export { UnreadablePathError } from './discover-dockerfiles.ts';
-export { isDockerfileName } from './listing-rules.ts';
+export { isDockerfileName, kindOfPath, type ListedFile, type ListedKind } from './listing-rules.ts';
 export { writeFileAtomic } from './write-atomic.ts';

@@ -1,9 +1,11 @@
 import type { Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import type { RepositoryPath } from '../dockerfile/index.ts';
+import { fileKinds, kindByName, isYamlPath, type FileKind } from '../manifests/index.ts';
 
 /**
  * Which files a workspace lists, the same on disk (discover-dockerfiles.ts) and in memory
- * (memory-workspace.ts): Dockerfile names, the folders never walked, the include/exclude globs, and
+ * (memory-workspace.ts): Dockerfile names and the other kinds' names (`src/manifests/` `kindByName`), the folders never walked, the include/exclude globs, and
  * the `.gitignore` rule that the deepest matching file decides.
  */
 
@@ -109,4 +111,59 @@ export function deepestIgnoreDecides<L extends { readonly rules: Ignore }>(
     if (result.unignored) return false;
   }
   return false;
+}
+
+/**
+ * What a listed file is read as: a kind its name says, or `yaml`, a YAML file with no name of its own,
+ * a Kubernetes manifest if its text says so (read, then `looksLikeKubernetes`).
+ */
+export type ListedKind = FileKind | 'yaml';
+
+/** A listed file: its repository path and what the scan reads it as. */
+export interface ListedFile {
+  readonly path: RepositoryPath;
+  readonly kind: ListedKind;
+}
+
+/**
+ * What a file is read as by its path and the names of the files in its folder (a values file counts only
+ * next to a `Chart.yaml`), or undefined when its name says nothing.
+ */
+export function kindOfPath(path: string, folderFiles: () => Iterable<string>): ListedKind | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (isDockerfileName(name)) return 'dockerfile';
+  const named = kindByName(path, valuesName.test(name) ? folderFiles() : []);
+  if (named) return named;
+  return isYamlPath(path) ? 'yaml' : undefined;
+}
+
+const valuesName = /^values(?:[-.][^/]+)?\.ya?ml$/;
+
+/**
+ * Whether a walked file is listed, and as what: by its name when its kind is on (`kinds`; a plain YAML
+ * file when `kubernetes` is), or whatever its name when an `include` glob takes it (a file no name
+ * describes is then read as a Dockerfile, as `include` always did). A file named explicitly is
+ * `explicitKind`'s.
+ */
+export function listedKind(
+  path: string,
+  folderFiles: () => Iterable<string>,
+  kinds: ReadonlySet<FileKind>,
+  included: boolean,
+): ListedKind | undefined {
+  const kind = kindOfPath(path, folderFiles);
+  if (included) return kind ?? 'dockerfile';
+  if (kind === undefined) return undefined;
+  if (kind === 'yaml') return kinds.has('kubernetes') ? kind : undefined;
+  return kinds.has(kind) ? kind : undefined;
+}
+
+/** A file named explicitly is always taken: as its name says, else as a Dockerfile. */
+export function explicitKind(path: string, folderFiles: () => Iterable<string>): ListedKind {
+  return kindOfPath(path, folderFiles) ?? 'dockerfile';
+}
+
+/** The kinds a listing takes: all of them unless the `file-kinds` setting says which. */
+export function kindSet(kinds: readonly FileKind[] | undefined): ReadonlySet<FileKind> {
+  return new Set(kinds ?? fileKinds);
 }

@@ -1,7 +1,17 @@
 import { posix } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { UnreadablePathError } from './discover-dockerfiles.ts';
-import { deepestIgnoreDecides, isDockerfileName, listFilters, skippedFolders } from './listing-rules.ts';
+import {
+  deepestIgnoreDecides,
+  explicitKind,
+  kindSet,
+  listedKind,
+  listFilters,
+  skippedFolders,
+  type ListedFile,
+  type ListedKind,
+} from './listing-rules.ts';
+import type { FileKind } from '../manifests/index.ts';
 import type { FileBytes, ListFilters, UnwrittenFile, Workspace } from './types.ts';
 import { repositoryPath, type RepositoryPath } from '../dockerfile/index.ts';
 
@@ -9,7 +19,7 @@ import { repositoryPath, type RepositoryPath } from '../dockerfile/index.ts';
  * A workspace held in memory, keyed by repository path. `/basepin pin` scans
  * Dockerfiles read through the API in one, so nothing of a pull request
  * touches the disk; use-case tests pass one instead of making temp folders.
- * It lists like the disk one: Dockerfile names, `include`, `exclude`, `.git`
+ * It lists like the disk one: Dockerfile names and the other kinds' (listing-rules.ts), `include`, `exclude`, `.git`
  * and `node_modules` left out, `.gitignore` files honoured (the deepest
  * matching rule decides; an ignored folder is not entered).
  */
@@ -17,6 +27,8 @@ export class MemoryWorkspace implements Workspace {
   readonly #files = new Map<string, Uint8Array>();
   /** Parsed `.gitignore` files by folder; emptied by `write`. */
   readonly #levels = new Map<string, IgnoreLevel[]>();
+  /** The file names in each folder (`.` is the root), made when a listing first asks; emptied by `write`. */
+  #folders: Map<string, string[]> | undefined;
 
   /** `files` by repository path; text is stored as its UTF-8 bytes. */
   constructor(files: Iterable<readonly [string, Uint8Array | string]> = []) {
@@ -35,14 +47,22 @@ export class MemoryWorkspace implements Workspace {
   }
 
   async list(paths: readonly string[], filters: ListFilters = {}): Promise<RepositoryPath[]> {
+    return (await this.listFiles(paths, filters)).map((listed) => listed.path);
+  }
+
+  async listFiles(paths: readonly string[], filters: ListFilters = {}): Promise<ListedFile[]> {
     const { included, excluded } = listFilters(filters);
-    const found = new Set<RepositoryPath>();
+    const kinds = kindSet(filters.kinds);
+    const found = new Map<RepositoryPath, ListedKind>();
     for (const given of paths.length > 0 ? paths : ['.']) {
       const path = posix.normalize(given).replace(/\/+$/, '');
       if (path === '..' || path.startsWith('../') || path.startsWith('/')) throw missing(given);
       if (this.#files.has(path)) {
         // A file named explicitly is always taken.
-        found.add(repositoryPath(path));
+        found.set(
+          repositoryPath(path),
+          explicitKind(path, () => this.#namesIn(posix.dirname(path))),
+        );
         continue;
       }
       const prefix = path === '.' ? '' : `${path}/`;
@@ -50,31 +70,51 @@ export class MemoryWorkspace implements Workspace {
       if (under.length === 0 && prefix !== '') throw missing(given);
       const above = path === '.' ? [] : ancestors(path);
       for (const file of under) {
-        if (this.#taken(file, prefix, above, included, excluded)) found.add(repositoryPath(file));
+        const kind = this.#taken(file, prefix, above, included, excluded, kinds);
+        if (kind !== undefined) found.set(repositoryPath(file), kind);
       }
     }
-    return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...found]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([file, kind]) => ({ path: file, kind }));
   }
 
-  /** Whether a file under the walked folder `prefix` is listed, as the walk on disk decides it. */
+  /** The names of the files directly in a folder (`.` is the root), from one pass over the files. */
+  #namesIn(folder: string): readonly string[] {
+    if (this.#folders === undefined) {
+      this.#folders = new Map();
+      for (const file of this.#files.keys()) {
+        const slash = file.lastIndexOf('/');
+        const parent = slash === -1 ? '.' : file.slice(0, slash);
+        const names = this.#folders.get(parent) ?? [];
+        names.push(file.slice(slash + 1));
+        this.#folders.set(parent, names);
+      }
+    }
+    return this.#folders.get(folder === '' ? '.' : folder) ?? [];
+  }
+
+  /** Whether (and as what) a file under the walked folder `prefix` is listed, as the walk on disk decides it. */
   #taken(
     file: string,
     prefix: string,
     above: readonly string[],
     included: (path: string) => boolean,
     excluded: (path: string) => boolean,
-  ): boolean {
+    kinds: ReadonlySet<FileKind>,
+  ): ListedKind | undefined {
     const levels = above.flatMap((folder) => this.#level(folder));
     const folders = file.slice(prefix.length).split('/').slice(0, -1);
     let folder = prefix.replace(/\/$/, '');
     levels.push(...this.#level(folder));
     for (const name of folders) {
       folder = folder === '' ? name : `${folder}/${name}`;
-      if (skippedFolders.has(name) || excluded(folder) || isIgnored(levels, folder, true)) return false;
+      if (skippedFolders.has(name) || excluded(folder) || isIgnored(levels, folder, true)) return undefined;
       levels.push(...this.#level(folder));
     }
-    if (!isDockerfileName(posix.basename(file)) && !included(file)) return false;
-    return !excluded(file) && !isIgnored(levels, file, false);
+    const kind = listedKind(file, () => this.#namesIn(posix.dirname(file)), kinds, included(file));
+    if (kind === undefined) return undefined;
+    return !excluded(file) && !isIgnored(levels, file, false) ? kind : undefined;
   }
 
   /** The `.gitignore` of a folder (`''` is the root), as one level or none. */
@@ -108,6 +148,7 @@ export class MemoryWorkspace implements Workspace {
   async write(files: readonly FileBytes[]): Promise<UnwrittenFile[]> {
     for (const { file, bytes } of files) this.#files.set(file, Uint8Array.from(bytes));
     this.#levels.clear();
+    this.#folders = undefined;
     return [];
   }
 }

@@ -1,4 +1,6 @@
 import type { RepositoryPath } from '../dockerfile/index.ts';
+import type { FileKind } from '../manifests/index.ts';
+import type { ListedFile } from './listing-rules.ts';
 
 export type { RepositoryPath } from '../dockerfile/index.ts';
 
@@ -18,12 +20,18 @@ export type { RepositoryPath } from '../dockerfile/index.ts';
  */
 export interface Workspace {
   /**
-   * The Dockerfiles under `paths` (relative to the root; none means the
+   * The files to scan under `paths` (relative to the root; none means the
    * whole root), plus `include` globs, minus `exclude` globs: sorted,
    * de-duplicated repository paths. A file named in `paths` is always
    * taken. Throws `UnreadablePathError` for a path that cannot be read.
    */
   list(paths: readonly string[], filters?: ListFilters): Promise<RepositoryPath[]>;
+  /**
+   * What `list` lists, each with what the scan reads it as (`ListedKind`): the Dockerfiles and the other
+   * kinds of `filters.kinds` (all when unset), found by their names, and YAML files that may be
+   * Kubernetes manifests. `list` is its paths.
+   */
+  listFiles(paths: readonly string[], filters?: ListFilters): Promise<ListedFile[]>;
   /**
    * Hands each listed file's bytes to `use`, a bounded number at a time, and
    * returns what `use` returned, in the order of `files`. The bytes are not
@@ -52,6 +60,8 @@ export interface ListFilters {
   readonly include?: readonly string[];
   /** Globs (relative to the root) of files and folders to leave out. */
   readonly exclude?: readonly string[];
+  /** The kinds of files to list by name (the `file-kinds` setting); unset: every kind. */
+  readonly kinds?: readonly FileKind[];
 }
 
 /** A file's new content, by its repository path. */

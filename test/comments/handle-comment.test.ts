@@ -262,6 +262,41 @@ describe('pin', () => {
     );
   });
 
+  it('pins the other kinds of files a pull request changes too, a values file only in a chart', async () => {
+    const values = 'image:\n  registry: docker.io\n  repository: bitnami/redis\n  tag: "7.2"\n  digest: ""\n';
+    stub.pushCommit(
+      'feature',
+      {
+        ...stub.filesAt('main'),
+        'compose.yaml': 'services:\n  db:\n    image: postgres:16 # the database\n',
+        'charts/cache/Chart.yaml': 'apiVersion: v2\nname: cache\nversion: 1.0.0\n',
+        'charts/cache/values.yaml': values,
+        'config/values.yaml': values,
+        'k8s/pod.yaml':
+          'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n',
+        'config/settings.yaml': 'image: not-a-site:1\n',
+      },
+      'Add services',
+      'colleague',
+    );
+    const number = stub.openPullRequest({ head: 'feature', title: 'Add services' });
+    const event = comment(stub, number, 'wes', '/basepin pin');
+    expect(await handleComment(event, commentSettings(stub), h.deps())).toMatchObject({ kind: 'done' });
+    expect(stub.fileAt('feature', 'compose.yaml')).toBe(
+      `services:\n  db:\n    image: postgres:16@${served('docker.io/library/postgres', '16')} # the database\n`,
+    );
+    expect(stub.fileAt('feature', 'charts/cache/values.yaml')).toBe(
+      values.replace('digest: ""', `digest: "${served('docker.io/bitnami/redis', '7.2')}"`),
+    );
+    expect(stub.fileAt('feature', 'k8s/pod.yaml')).toContain(
+      `image: nginx:1.27@${served('docker.io/library/nginx', '1.27')}\n`,
+    );
+    // No Chart.yaml next to it: not a chart's values, and no Kubernetes manifest either.
+    expect(stub.fileAt('feature', 'config/values.yaml')).toBe(values);
+    expect(stub.fileAt('feature', 'config/settings.yaml')).toBe('image: not-a-site:1\n');
+    expect(lastReply(number)).toMatch(/^basepin: Pinned 3 reference\(s\) in 3 file\(s\)/);
+  });
+
   it('a branch that moved meanwhile is left alone, with a reply to comment again', async () => {
     const number = colleaguePr();
     const deps = h.deps();

@@ -34,6 +34,7 @@ function counting(workspace: MemoryWorkspace, gone: readonly string[] = []) {
   const readAgain: string[] = [];
   const wrapped: Workspace = {
     list: (paths, filters) => workspace.list(paths, filters),
+    listFiles: (paths, filters) => workspace.listFiles(paths, filters),
     read: (names, use) => workspace.read(names, use),
     write: (written) => workspace.write(written),
     readAgain: (file) => {
@@ -120,6 +121,10 @@ describe('a Dockerfile reached by two paths (a symlink)', () => {
       list: async (paths, filters) => [
         ...(await memory.list(paths, filters)),
         repositoryPath('zz/Dockerfile'),
+      ],
+      listFiles: async (paths, filters) => [
+        ...(await memory.listFiles(paths, filters)),
+        { path: repositoryPath('zz/Dockerfile'), kind: 'dockerfile' },
       ],
       read: (names, use) =>
         Promise.all(

@@ -19,6 +19,7 @@ const change = (file: string, after: string, encoding: FileChange['encoding'] = 
 function refusing(workspace: MemoryWorkspace, ...refused: string[]): Workspace {
   return {
     list: (paths, filters) => workspace.list(paths, filters),
+    listFiles: (paths, filters) => workspace.listFiles(paths, filters),
     read: (files, use) => workspace.read(files, use),
     write: async (files) => [
       ...(await workspace.write(files.filter(({ file }) => !refused.includes(file)))),

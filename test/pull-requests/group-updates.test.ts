@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BranchNameError, branchName, branchSlug } from '../../src/pull-requests/branch-name.ts';
 import { branchNameProblem } from '../../src/config/git-branch.ts';
 import { groupUpdates, type GroupBy } from '../../src/pull-requests/group-updates.ts';
+import { extractSites, type FileKind } from '../../src/manifests/index.ts';
+import { isPinnableSite } from '../../src/dockerfile/index.ts';
+import type { Update } from '../../src/update/index.ts';
 import { alpineUpdate, appUpdate, digest, movedTo, nodeUpdate, updateOf } from './open-prs-fixtures.ts';
 
 describe('branchSlug', () => {
@@ -125,5 +128,63 @@ describe('groupUpdates', () => {
 
   it('makes no group from no updates', () => {
     expect(groupUpdates([], 'all', 'basepin/')).toEqual([]);
+  });
+});
+
+describe('groupUpdates on every kind of file', () => {
+  /** The update of the first pinnable site `extractSites` finds in a file of `kind`. */
+  const manifestUpdate = (kind: FileKind, file: string, text: string, to: string): Update => {
+    const site = extractSites(kind, file, text).sites.find(isPinnableSite);
+    if (!site) throw new Error(`no pinnable site in ${file}`);
+    return { site, target: { digest: to, mediaType: 'application/vnd.oci.image.index.v1+json' } };
+  };
+  const updates = [
+    manifestUpdate('dockerfile', 'Dockerfile', 'FROM bitnami/redis:7.2\n', digest('1')),
+    manifestUpdate('compose', 'compose.yaml', 'services:\n  db:\n    image: postgres:16\n', digest('2')),
+    manifestUpdate(
+      'workflow',
+      '.github/workflows/ci.yml',
+      'jobs:\n  a:\n    container: postgres:16\n',
+      digest('2'),
+    ),
+    manifestUpdate(
+      'workflow',
+      '.github/workflows/nightly.yml',
+      'jobs:\n  a:\n    container: node:22\n',
+      digest('3'),
+    ),
+    manifestUpdate(
+      'helm-values',
+      'chart/values.yaml',
+      'image:\n  registry: docker.io\n  repository: bitnami/redis\n  tag: "7.2"\n  digest: ""\n',
+      digest('1'),
+    ),
+    manifestUpdate(
+      'devcontainer',
+      '.devcontainer/devcontainer.json',
+      '{ "image": "node:22" }\n',
+      digest('3'),
+    ),
+  ];
+  const branches = (groupBy: GroupBy) =>
+    Object.fromEntries(
+      groupUpdates(updates, groupBy, 'basepin/').map((g) => [g.branch, g.updates.map((u) => u.site.file)]),
+    );
+
+  it('by directory: each file’s folder, dot folders slugged without their dot', () => {
+    expect(branches('directory')).toEqual({
+      'basepin/devcontainer': ['.devcontainer/devcontainer.json'],
+      'basepin/github-workflows': ['.github/workflows/ci.yml', '.github/workflows/nightly.yml'],
+      'basepin/root': ['Dockerfile', 'compose.yaml'],
+      'basepin/chart': ['chart/values.yaml'],
+    });
+  });
+
+  it('by image: a chart’s registry/repository is the same image as a Dockerfile’s', () => {
+    expect(branches('image')).toEqual({
+      'basepin/bitnami-redis': ['Dockerfile', 'chart/values.yaml'],
+      'basepin/node': ['.devcontainer/devcontainer.json', '.github/workflows/nightly.yml'],
+      'basepin/postgres': ['.github/workflows/ci.yml', 'compose.yaml'],
+    });
   });
 });

@@ -94,7 +94,8 @@ describe('discoverDockerfiles', () => {
       'pkg/dockerfile.go': '',
       'ci/Dockerfile.yml': '',
     });
-    expect(await discoverDockerfiles(['.'], { cwd: root })).toEqual([
+    // A YAML file is listed only as a possible Kubernetes manifest (listing-kinds.test.ts).
+    expect(await discoverDockerfiles(['.'], { cwd: root, kinds: ['dockerfile'] })).toEqual([
       'svc/Containerfile-hardlinks',
       'svc/Dockerfile-2',
       'svc/Dockerfile_test',
