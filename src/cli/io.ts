@@ -1,5 +1,6 @@
 import type { RunSettings } from '../config/settings.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { PacerClock } from '../org-github/index.ts';
 
 export interface CliIo {
   readonly cwd: string;
@@ -21,6 +22,10 @@ export interface CliIo {
   readonly registry?: (settings: RunSettings) => RegistryClient;
   /** Test seam: the clock for changelog ages and `minimum-age`. */
   readonly now?: () => Date;
+  /** Test seam: the clock `basepin org` paces GitHub writes and ages installation tokens by. */
+  readonly pacerClock?: PacerClock;
+  /** Test seam: milliseconds per unit of the GitHub client's back-off after a 5xx (default GitHub's). */
+  readonly githubRetryDelayUnitMs?: number;
 }
 
 /** sysexits(3): 64 EX_USAGE, 70 EX_SOFTWARE. */

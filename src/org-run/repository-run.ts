@@ -63,7 +63,7 @@ export async function runRepository(
     const fileSource =
       file === undefined
         ? undefined
-        : configTextSource(`${shown}: ${repositorySettingsPath}`, new TextDecoder().decode(file));
+        : configTextSource(repositorySettingsPath, new TextDecoder().decode(file));
     const settings = repositoryRunSettings(deps.org, fileSource);
     const baseBranch = settings.baseBranch ?? repository.defaultBranch;
     if (baseBranch !== repository.defaultBranch) {

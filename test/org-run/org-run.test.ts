@@ -1,71 +1,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RepositoryRow } from '../../src/org/index.ts';
 import { fakeClock } from '../org-github/fake-clock.ts';
-import { startCountingProxy, type CountingProxy } from '../support/counting-proxy.ts';
 import { createGitHubOrgStub, type GitHubOrgStub } from '../support/github-org-stub.ts';
-import { pushImage } from '../support/push.ts';
-import { startRegistry, type RunningRegistry } from '../support/registry-server.ts';
-import { simulatedOrganisation, type SimulatedOrg } from '../support/simulated-org.ts';
+import type { SimulatedOrg } from '../support/simulated-org.ts';
 import { orgSources, registryFor, runOrgOnce, runSingle } from './org-fixture.ts';
+import { startOrgWorld, type OrgWorld } from './org-world.ts';
 
 // An organisation run end to end: the organisation stand-in on 127.0.0.1 and the real local registry (Docker
 // Hub's names aliased to it, so the Dockerfiles stay as a real organisation writes them).
 
-const tagCount = 12;
-let registry: RunningRegistry;
-let proxy: CountingProxy;
-const digests = new Map<string, string>();
-
+let world: OrgWorld;
 beforeAll(async () => {
-  registry = await startRegistry({ auth: 'none' });
-  proxy = await startCountingProxy(registry);
-  const bases = [
-    'node',
-    'python',
-    'golang',
-    'alpine',
-    'debian',
-    'ubuntu',
-    'nginx',
-    'redis',
-    'postgres',
-    'eclipse-temurin',
-  ];
-  for (let i = 0; i < tagCount; i++) {
-    const image = `${bases[i % bases.length]}:${Math.floor(i / bases.length) + 1}.${i % 7}`;
-    const [name = '', tag = ''] = image.split(':');
-    const pushed = await pushImage(registry, `library/${name}`, tag, { seed: `org-${i}` });
-    digests.set(image, pushed.digest);
-  }
+  world = await startOrgWorld();
 }, 60_000);
-afterAll(async () => {
-  await proxy?.stop();
-  await registry?.stop();
-});
+afterAll(() => world?.stop());
 
 let stubs: GitHubOrgStub[] = [];
 afterEach(async () => {
   await Promise.all(stubs.map((stub) => stub.stop()));
   stubs = [];
 });
-
-/** Half the pinned references carry the registry's digest (current), half a made-up one (stale). */
-function organisation(repositories: number): SimulatedOrg {
-  let flip = false;
-  return simulatedOrganisation({
-    repositories,
-    tags: tagCount,
-    archived: 2,
-    forks: 2,
-    empty: 2,
-    truncated: 2,
-    failing: 5,
-    digestOf: (image) => {
-      flip = !flip;
-      return flip ? digests.get(image)! : `sha256:${'ab'.repeat(32)}`;
-    },
-  });
-}
 
 async function stubOf(org: SimulatedOrg, clock: ReturnType<typeof fakeClock>): Promise<GitHubOrgStub> {
   const stub = await createGitHubOrgStub({
@@ -90,14 +44,14 @@ const byName = (rows: readonly RepositoryRow[]) => new Map(rows.map((row) => [ro
 
 describe('basepin org over 200 repositories', () => {
   it('opens the pull requests the per-repository action would, asks each image once, keeps the pace, and a second run writes nothing', async () => {
-    const org = organisation(200);
+    const org = world.organisation(200);
     const clock = fakeClock();
     const stub = await stubOf(org, clock);
-    const settings = orgSources(proxy);
-    proxy.reset();
+    const settings = orgSources(world.proxy);
+    world.proxy.reset();
     const first = await runOrgOnce({
       stub,
-      registry: registryFor(settings, registry.dir),
+      registry: registryFor(settings, world.registry.dir),
       org: settings,
       clock,
     });
@@ -125,12 +79,12 @@ describe('basepin org over 200 repositories', () => {
     expect(stub.limits.violations).toBe(0);
 
     // Each tag is asked once for the whole organisation, however many repositories name it.
-    const tagReads = proxy.requests
+    const tagReads = world.proxy.requests
       .map((r) => /^\/v2\/library\/([^/]+)\/manifests\/([^/]+)$/.exec(r.path))
       .filter((m): m is RegExpExecArray => m !== null && !m[2]!.startsWith('sha256:'))
       .map((m) => `${m[1]}:${m[2]}`);
     expect(new Set(tagReads).size).toBe(tagReads.length);
-    expect(new Set(tagReads).size).toBeLessThanOrEqual(tagCount);
+    expect(new Set(tagReads).size).toBeLessThanOrEqual(world.tagCount);
 
     // The single-repository path over the same repositories, in a stand-in of their own.
     const plain = org.repositories.filter(
@@ -144,7 +98,8 @@ describe('basepin org over 200 repositories', () => {
       staticTokens: ['ghs_ready'],
     });
     stubs.push(alone);
-    for (const spec of sample) await runSingle(alone, spec, registryFor(settings, registry.dir), settings);
+    for (const spec of sample)
+      await runSingle(alone, spec, registryFor(settings, world.registry.dir), settings);
     for (const spec of sample) {
       expect(pullRequestsOf(stub, spec.name)).toEqual(pullRequestsOf(alone, spec.name));
       expect(pullRequestsOf(stub, spec.name).length).toBeGreaterThan(0);
@@ -154,7 +109,7 @@ describe('basepin org over 200 repositories', () => {
     stub.resetRequests();
     const second = await runOrgOnce({
       stub,
-      registry: registryFor(settings, registry.dir),
+      registry: registryFor(settings, world.registry.dir),
       org: settings,
       clock,
     });
@@ -168,15 +123,15 @@ describe('basepin org over 200 repositories', () => {
   }, 300_000);
 
   it('stopped halfway, then run again: every repository consistent, no duplicate branch or pull request', async () => {
-    const org = organisation(40);
+    const org = world.organisation(40);
     const clock = fakeClock();
     const stub = await stubOf(org, clock);
-    const settings = orgSources(proxy);
+    const settings = orgSources(world.proxy);
     let reached = 0;
     const firstOrder: string[] = [];
     const stopped = await runOrgOnce({
       stub,
-      registry: registryFor(settings, registry.dir),
+      registry: registryFor(settings, world.registry.dir),
       org: settings,
       clock,
       stopRequested: () => reached >= 15,
@@ -192,7 +147,7 @@ describe('basepin org over 200 repositories', () => {
     const secondOrder: string[] = [];
     const resumed = await runOrgOnce({
       stub,
-      registry: registryFor(settings, registry.dir),
+      registry: registryFor(settings, world.registry.dir),
       org: settings,
       clock,
       onRow: (row) => secondOrder.push(row.repository),
@@ -214,7 +169,7 @@ describe('basepin org over 200 repositories', () => {
     // And a third run finds nothing to do.
     const before = stub.state('svc-00000').issues.get(1)?.body;
     stub.resetRequests();
-    await runOrgOnce({ stub, registry: registryFor(settings, registry.dir), org: settings, clock });
+    await runOrgOnce({ stub, registry: registryFor(settings, world.registry.dir), org: settings, clock });
     expect(stub.state('svc-00000').issues.get(1)?.body).toBe(before);
     // (A repository whose ruleset refuses writes is refused again, and nothing is made.)
     expect(
