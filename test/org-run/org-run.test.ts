@@ -176,4 +176,25 @@ describe('basepin org over 200 repositories', () => {
       stub.requests.filter((r) => r.kind === 'write' && r.repository !== 'acme/platform' && r.status < 400),
     ).toEqual([]);
   }, 60_000);
+
+  it('takes over a branch a killed run left without its pull request', async () => {
+    const org = world.organisation(20);
+    const clock = fakeClock();
+    const stub = await stubOf(org, clock);
+    const settings = orgSources(world.proxy);
+    // A job killed between pushing the branch and opening its pull request left this behind.
+    const state = stub.state('svc-00000');
+    state.refs.set('basepin/all', state.refs.get('main')!);
+    const { rows } = await runOrgOnce({
+      stub,
+      registry: registryFor(settings, world.registry.dir),
+      org: settings,
+      clock,
+    });
+    expect(rows.find((row) => row.repository === 'acme/svc-00000')?.state).toBe('proposed');
+    const open = [...state.pulls.values()].filter((pr) => pr.state === 'open');
+    expect(open.map((pr) => pr.head)).toEqual(['basepin/all']);
+    expect(state.refs.get('basepin/all')).toBe(open[0]!.headSha);
+    expect(state.refs.get('basepin/all')).not.toBe(state.refs.get('main'));
+  }, 60_000);
 });
