@@ -99,9 +99,10 @@ async function orgCommand(args: OrgArgs, io: CliIo, redactor: Redactor): Promise
   const env = io.env;
   const selection = parseRepositorySelection(args.repositories);
   const token = env.BASEPIN_TOKEN || env.GITHUB_TOKEN || undefined;
+  // A key's text from the environment (the action's `private-key` input), or a file named by the flag.
   const privateKey =
     args.privateKey === undefined
-      ? undefined
+      ? env.BASEPIN_APP_PRIVATE_KEY || undefined
       : await readFile(resolve(io.cwd, args.privateKey), 'utf8').catch(() => {
           throw new OrgAuthError(`--private-key: ${args.privateKey} cannot be read`);
         });
