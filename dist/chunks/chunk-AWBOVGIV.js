@@ -1,0 +1,108 @@
+import { createRequire as __basepinCreateRequire } from 'node:module'; const require = __basepinCreateRequire(import.meta.url);
+import {
+  UnreadablePathError
+} from "./chunk-6IYPST4G.js";
+import {
+  ExitCode
+} from "./chunk-PKHAXSO7.js";
+import {
+  credentialLines,
+  defaultConfigPath,
+  flagSource,
+  loadConfigSource,
+  runSettings
+} from "./chunk-NCNEZE7A.js";
+import {
+  SettingsError
+} from "./chunk-QQR26GZI.js";
+import {
+  UsageError
+} from "./chunk-IQVZ4PLX.js";
+import {
+  paintFor
+} from "./chunk-2O4QNXZY.js";
+
+// src/cli/command-setup.ts
+import { stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve as resolve2 } from "node:path";
+
+// src/cli/settings.ts
+import { resolve } from "node:path";
+async function resolveCliSettings(args, env, cwd) {
+  const configPath = args.config ?? defaultConfigPath;
+  const file = await loadConfigSource(resolve(cwd, configPath), {
+    required: args.config !== void 0,
+    shown: configPath
+  });
+  const flags = flagSource(args.settingFlags);
+  const withPaths = args.paths.length ? { ...flags, values: { ...flags.values, paths: { kind: "list", value: args.paths } } } : flags;
+  return runSettings({
+    cwd,
+    sources: [withPaths, file],
+    credentials: {
+      ...credentialLines(
+        "BASEPIN_REGISTRY_CREDENTIALS",
+        env.BASEPIN_REGISTRY_CREDENTIALS ? [env.BASEPIN_REGISTRY_CREDENTIALS] : []
+      ),
+      ...credentialLines("--registry-credential", args.registryCredentials)
+    }
+  });
+}
+
+// src/cli/command-setup.ts
+async function withSettings(args, io, redactor, body) {
+  try {
+    const settings = await rootedAtGivenFolder(await resolveCliSettings(args, io.env, io.cwd));
+    for (const { username, password } of Object.values(settings.credentials)) {
+      redactor.addCredential(username, password);
+    }
+    return await body(settings);
+  } catch (error) {
+    if (error instanceof SettingsError || error instanceof UsageError) {
+      io.stderr(`basepin: ${error.message}
+`);
+      return ExitCode.Usage;
+    }
+    if (error instanceof UnreadablePathError) {
+      io.stderr(`basepin: ${error.message}
+`);
+      return ExitCode.Unresolved;
+    }
+    throw error;
+  }
+}
+async function rootedAtGivenFolder(settings) {
+  if (settings.paths.length !== 1) return settings;
+  const folder = resolve2(settings.cwd, settings.paths[0]);
+  const fromCwd = relative(settings.cwd, folder);
+  if (!(fromCwd.startsWith("..") || isAbsolute(fromCwd))) return settings;
+  const isFolder = await stat(folder).then(
+    (found) => found.isDirectory(),
+    () => false
+  );
+  return isFolder ? { ...settings, cwd: folder, paths: ["."] } : settings;
+}
+function shownPaths(args) {
+  return args.paths.length ? args.paths.join(", ") : ".";
+}
+function reportNoDockerfiles(files, args, io) {
+  if (files === 0) io.stderr(`basepin: no Dockerfiles found under ${shownPaths(args)}
+`);
+}
+function paintOf(args, io) {
+  return paintFor(Boolean(io.colour) && !args.json);
+}
+async function writeChunks(io, chunks, end = "\n") {
+  for (const chunk of chunks) {
+    io.stdout(chunk);
+    await io.stdoutDrained?.();
+  }
+  if (end !== "") io.stdout(end);
+}
+
+export {
+  withSettings,
+  reportNoDockerfiles,
+  paintOf,
+  writeChunks
+};
