@@ -4,8 +4,9 @@
  * naming 200 images, 20,000 naming 2,000). Prints figures; asserts nothing
  * (targets are in README.md). BENCH_SIZES=files:images,… changes the sizes;
  * BENCH_NODE_OPTIONS is passed to the measured CLI runs as NODE_OPTIONS;
- * BENCH_STARTUP_ONLY=1 measures the CLI's cold start alone; `node bench/manifests.ts` the extraction of
- * the other kinds of files alone.
+ * BENCH_STARTUP_ONLY=1 measures the CLI's cold start alone; BENCH_ORG_ONLY=1 the organisation run alone
+ * (bench/org.ts, BENCH_ORG_REPOS repositories); `node bench/manifests.ts` the extraction of the other
+ * kinds of files alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { startCountingProxy, type CountingProxy } from '../test/support/counting
 import { pushIndex } from '../test/support/push.ts';
 import { startRegistry, type RunningRegistry } from '../test/support/registry-server.ts';
 import { benchChangelog } from './changelog.ts';
+import { benchOrg } from './org.ts';
 import { coldStartLines, measureColdStart } from './cold-start.ts';
 import { generateRepo, type BenchImage } from './generate.ts';
 import { benchManifests } from './manifests.ts';
@@ -188,6 +190,7 @@ async function main(): Promise<void> {
   console.log('basepin bench: CLI cold start (median of alternating runs)');
   for (const line of coldStartLines(measureColdStart())) console.log(`  ${line}`);
   if (process.env.BENCH_STARTUP_ONLY) return;
+  if (process.env.BENCH_ORG_ONLY) return printOrg();
   // In memory, before the registries start: extraction of the other kinds of files against Dockerfiles.
   const manifestLines = benchManifests();
   const manifestWidth = Math.max(...manifestLines.map(([label]) => label.length));
@@ -261,11 +264,19 @@ async function main(): Promise<void> {
     const changelog = await benchChangelog(proxies[0]!);
     const changelogWidth = Math.max(...changelog.map(([label]) => label.length));
     for (const [label, value] of changelog) console.log(`  ${label.padEnd(changelogWidth)}  ${value}`);
+    await printOrg();
   } finally {
     await Promise.all(proxies.map((proxy) => proxy.stop()));
     await Promise.all(registries.map((registry) => registry.stop()));
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The organisation run (bench/org.ts): BENCH_ORG_REPOS repositories, default 1,000. */
+async function printOrg(): Promise<void> {
+  const lines = await benchOrg();
+  const width = Math.max(...lines.map(([label]) => label.length));
+  for (const [label, value] of lines) console.log(`  ${label.padEnd(width)}  ${value}`);
 }
 
 await main();

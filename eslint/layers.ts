@@ -30,6 +30,8 @@ export const layerTable: Readonly<Record<string, Layer>> = {
   // What the entries build from settings: the registry client, the GitHub writes, the network, the action's inputs.
   'src/wiring/': entry,
   // Use cases, one room per capability, each with one face (index.ts); listed from the top of the floor down.
+  // Organisation runs: each repository read through the API and run as the action runs it, one row each.
+  'src/org-run/': useCase,
   'src/action-run/': useCase,
   'src/pipeline/': useCase,
   'src/comments/': useCase,

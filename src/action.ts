@@ -10,6 +10,7 @@ import { groupUnreachable, unreachableLine } from './update/index.ts';
 import { redactedGitHubWrites } from './wiring/index.ts';
 import { osvClientFor, registryClientFor } from './wiring/index.ts';
 import { runAction } from './action-run/index.ts';
+import { runOrgCommand } from './cli/org-command.ts';
 import { renderJobSummary, runComment, runDashboardEdit } from './action-run/index.ts';
 import { readActionSettings, signatureTrustFor } from './wiring/index.ts';
 import {
@@ -34,6 +35,7 @@ function secret(value: string): void {
 async function main(): Promise<void> {
   const env = process.env;
   useGuardedDispatcher(env);
+  if (core.getInput('repositories').trim() !== '') return runOrgMode(env);
   const event = readRunEvent(context.eventName ?? '', context.payload);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const { settings, token } = await readActionSettings((name) => core.getInput(name), workspace);
@@ -137,6 +139,42 @@ async function main(): Promise<void> {
     });
   for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, redact(value));
   if (result.failure) core.setFailed(redact(result.failure));
+}
+
+/**
+ * Organisation mode (input `repositories`): `basepin org` over the App installation's repositories, its
+ * progress lines in the log, its job summary in the step's, and the step failed when a repository failed.
+ */
+async function runOrgMode(env: NodeJS.ProcessEnv): Promise<void> {
+  const token = core.getInput('token');
+  const privateKey = core.getInput('private-key');
+  for (const value of [token, privateKey]) if (value) secret(value);
+  const flag = (name: string, input = name) => {
+    const value = core.getInput(input).trim();
+    return value === '' ? [] : [`--${name}`, value];
+  };
+  const configFile = core.getInput('config-file');
+  const argv = [
+    ...flag('repositories'),
+    ...flag('app-id'),
+    ...flag('installation-id'),
+    ...(configFile && configFile !== '.github/basepin.yml' ? ['--config', configFile] : []),
+    ...(core.getInput('dry-run').trim() === 'true' ? ['--dry-run'] : []),
+  ];
+  const code = await runOrgCommand(
+    argv,
+    {
+      cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+      env: { ...env, BASEPIN_TOKEN: token, BASEPIN_APP_PRIVATE_KEY: privateKey },
+      stdout: (text) => core.info(redact(text.trimEnd())),
+      stderr: (text) => core.info(redact(text.trimEnd())),
+      interactive: true,
+      version: 'action',
+    },
+    redactor,
+  );
+  if (code === 2) core.setFailed('basepin: some repositories failed; see the job summary');
+  else if (code !== 0) core.setFailed(`basepin: the organisation run did not start (exit ${code})`);
 }
 
 /** Runs the action once; never throws: a failure fails the step through `core.setFailed`. */

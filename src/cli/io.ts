@@ -1,6 +1,7 @@
 import type { RunSettings } from '../config/settings.ts';
 import type { RegistryClient } from '../registry/index.ts';
 import type { OsvClient } from '../osv/index.ts';
+import type { PacerClock } from '../org-github/index.ts';
 
 export interface CliIo {
   readonly cwd: string;
@@ -24,6 +25,10 @@ export interface CliIo {
   readonly osv?: (settings: RunSettings) => OsvClient;
   /** Test seam: the clock for changelog ages and `minimum-age`. */
   readonly now?: () => Date;
+  /** Test seam: the clock `basepin org` paces GitHub writes and ages installation tokens by. */
+  readonly pacerClock?: PacerClock;
+  /** Test seam: milliseconds per unit of the GitHub client's back-off after a 5xx (default GitHub's). */
+  readonly githubRetryDelayUnitMs?: number;
 }
 
 /** sysexits(3): 64 EX_USAGE, 70 EX_SOFTWARE. */

@@ -1,7 +1,7 @@
 import { parseCliArgs, UsageError, type CliArgs } from './args.ts';
 import { commandHelp, usage } from './help.ts';
 import { ExitCode, type CliIo } from './io.ts';
-import { createRedactor } from '../text/redactor.ts';
+import { createRedactor, type Redactor } from '../text/redactor.ts';
 
 export { ExitCode, type CliIo } from './io.ts';
 
@@ -16,6 +16,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     stdout: (text) => rawIo.stdout(redactor.redact(text)),
     stderr: (text) => rawIo.stderr(redactor.redact(text)),
   };
+  if (argv[0] === 'org') return runOrg(argv.slice(1), io, redactor);
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
@@ -53,5 +54,23 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         return ExitCode.Internal;
       }
     }
+  }
+}
+
+/** `basepin org …`: its own flags and help; loaded only when asked for. */
+async function runOrg(argv: readonly string[], io: CliIo, redactor: Redactor): Promise<number> {
+  const { orgUsage } = await import('./org-args.ts');
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(orgUsage);
+    return ExitCode.Done;
+  }
+  try {
+    const { runOrgCommand } = await import('./org-command.ts');
+    return await runOrgCommand(argv, io, redactor);
+  } catch (error) {
+    io.stderr(
+      `basepin: internal error, a bug in basepin: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    return ExitCode.Internal;
   }
 }

@@ -29,6 +29,11 @@ export interface GitHubClientOptions {
    * Tests turn it off to stay fast.
    */
   readonly paceWrites?: boolean;
+  /**
+   * A limit answer is waited out and sent again by a pacer around the client (an organisation run's): the
+   * plugin neither retries it nor warns that it gives up on it; the line goes to the debug log.
+   */
+  readonly limitsPacedOutside?: boolean;
   readonly log?: GitHubLog;
   /** Defaults to the global `fetch` at request time (an entry may install a proxy-aware dispatcher there). */
   readonly fetch?: typeof fetch;
@@ -58,6 +63,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       _octokit: unknown,
       retryCount: number,
     ) => {
+      if (options.limitsPacedOutside === true) {
+        log?.debug?.(`GitHub ${kind} rate limit on ${request.method} ${request.url}; the pacer waits it out`);
+        return false;
+      }
       const again = retryCount < rateLimitRetries;
       log?.warning(
         `GitHub ${kind} rate limit on ${request.method} ${request.url}; ` +

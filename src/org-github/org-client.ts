@@ -39,6 +39,7 @@ export async function createOrgClient(options: OrgClientOptions): Promise<OrgCli
     ...(options.retryDelayUnitMs === undefined ? {} : { retryDelayUnitMs: options.retryDelayUnitMs }),
     paceWrites: false,
     rateLimitRetries: 0,
+    limitsPacedOutside: true,
   });
   // The pacer wraps outside the authentication, so a request waits before its token is looked at.
   const installationId =

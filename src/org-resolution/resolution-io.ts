@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { parseResolutionFile, resolutionFileVersion, type ResolutionFile } from '../org/index.ts';
+import {
+  parseResolutionFile,
+  ResolutionFileError,
+  resolutionFileVersion,
+  type ResolutionFile,
+} from '../org/index.ts';
 import { writeFileAtomic } from '../workspace/index.ts';
 
 /** Most a resolution file may weigh: an organisation's manifests and configs, not more. */
@@ -9,12 +14,12 @@ export const maxResolutionBytes = 256 * 1024 * 1024;
 export async function readResolutionFile(path: string): Promise<ResolutionFile> {
   const bytes = await readFile(path).catch((error: unknown) => {
     const code = (error as { code?: unknown }).code;
-    throw new Error(
+    throw new ResolutionFileError(
       `${path}: the resolution file cannot be read (${typeof code === 'string' ? code : 'error'})`,
     );
   });
   if (bytes.length > maxResolutionBytes) {
-    throw new Error(`${path}: the resolution file is larger than ${maxResolutionBytes} bytes`);
+    throw new ResolutionFileError(`${path}: the resolution file is larger than ${maxResolutionBytes} bytes`);
   }
   return parseResolutionFile(bytes, path);
 }

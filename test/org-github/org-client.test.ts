@@ -146,13 +146,17 @@ describe('paced writes against the stand-in', () => {
     const pacer = new WritePacer({ clock, writeSpacingMs: 0 });
     await writes(0, pacer, clock);
     stub.limits.forceSecondary(2);
+    const warnings: string[] = [];
     const { octokit } = await createOrgClient({
       auth: { kind: 'token', token: 'ghs_ready' },
       pacer,
       baseUrl: stub.url,
       retryDelayUnitMs: 1,
+      log: { info: () => undefined, warning: (line) => warnings.push(line) },
     });
     await octokit.rest.git.createBlob({ owner: 'acme', repo: 'api', content: 'after the limit' });
+    // The pacer waited the answers out: nothing "gave up", so nothing says so.
+    expect(warnings.filter((line) => /rate limit/.test(line))).toEqual([]);
     expect(stub.limits.secondaryAnswers).toBe(2);
     expect(stub.requests.filter((r) => r.kind === 'write').map((r) => r.status)).toEqual([403, 403, 201]);
     expect(pacer.report()).toMatchObject({ limitAnswers: 2, waitedMs: 120_000 });

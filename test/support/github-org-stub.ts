@@ -21,6 +21,7 @@ import type {
 } from './github-org-stub-api.ts';
 import { checkAppJwt, installationListing } from './github-org-stub-app.ts';
 import { StubLimits } from './github-org-stub-limits.ts';
+import { authenticatedUser, graphql } from './github-stub-viewer.ts';
 
 export type {
   GitHubOrgStub,
@@ -115,6 +116,15 @@ export async function createGitHubOrgStub(options: OrgStubOptions): Promise<GitH
     throw new StubHttpError(404, 'Not Found');
   };
 
+  // Who an installation token is: `GET /user` refuses it, GraphQL's `viewer` names the App's bot.
+  const identityReply = (segments: readonly string[], body: unknown): StubReply => {
+    const any = [...repos.values()][0]?.state;
+    if (any === undefined) throw new StubHttpError(404, 'Not Found');
+    if (segments.length === 1 && segments[0] === 'user') return authenticatedUser(any);
+    if (segments.length === 1 && segments[0] === 'graphql') return graphql(any, 'login', body);
+    throw new StubHttpError(404, 'Not Found');
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const parsed = new URL(request.url ?? '/', 'http://stub.invalid');
     const method = request.method ?? 'GET';
@@ -181,9 +191,7 @@ export async function createGitHubOrgStub(options: OrgStubOptions): Promise<GitH
                     kind,
                     request.headers.accept ?? '',
                   )
-                : (() => {
-                    throw new StubHttpError(404, 'Not Found');
-                  })();
+                : identityReply(segments, body);
           reply = { ...inner, headers: { ...verdict.headers, ...inner.headers } };
         }
       }
