@@ -3,8 +3,8 @@ import { commands, flagDocs, flagsByCommand, type CommandName, type Flag } from 
 // The help texts: `basepin --help` and `basepin COMMAND --help`, drawn from the flag table in ./args.ts.
 
 const summaries: Record<CommandName, string> = {
-  scan: 'list every image reference in the Dockerfiles under PATH (no network)',
-  pin: 'resolve tags to digests and rewrite the Dockerfiles in place',
+  scan: 'list every image reference in the files under PATH (no network)',
+  pin: 'resolve tags to digests and rewrite the files in place',
   check: 'like pin, but write nothing; exit 1 when a pin is missing or stale',
   explain:
     'what changed in IMAGE[:TAG] since @OLD_DIGEST, or what its tag points at: build dates, source, base, platforms, size, packages',
@@ -43,6 +43,7 @@ export const usage = [
   '',
   'Commands:',
   ...commands.map((command) => `  ${command.padEnd(7)}  ${summaries[command]}`),
+  `  ${'org'.padEnd(7)}  every repository a GitHub App installation sees, through the API (\`basepin org --help\`)`,
   '',
   'Options (`basepin COMMAND --help` shows which a command takes):',
   ...optionLines([...new Set<Flag>([...flagsByCommand.pin, 'strict']), 'help', 'version']).map((line) =>
