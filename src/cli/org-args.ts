@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './args.ts';
+import { checkFlags, UsageError } from './flag-check.ts';
 
 /** `basepin org`, `basepin org plan`, `basepin org run`. */
 export type OrgMode = 'all' | 'plan' | 'run';
@@ -38,6 +38,18 @@ const options = {
   debug: { type: 'boolean' },
 } as const;
 
+/** What each flag given without its value needed: `--shards needs a number`. */
+const needs: Readonly<Record<string, string>> = {
+  repositories: 'all, or names and globs such as acme/svc-*',
+  'app-id': 'a GitHub App id',
+  'private-key': 'a file',
+  'installation-id': 'an installation id',
+  config: 'a file',
+  shards: 'a number',
+  shard: 'a number',
+  resolution: 'a file',
+};
+
 export const orgUsage = `Usage: basepin org [plan|run] [options]
 
 Runs basepin over the repositories a GitHub App installation sees, reading them through the API.
@@ -68,6 +80,12 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
 
 /** `argv` after `org`. */
 export function parseOrgArgs(argv: readonly string[]): OrgArgs {
+  checkFlags(argv, {
+    options,
+    needs: (flag) => needs[flag],
+    suggestions: [...Object.keys(options), 'help'],
+    seeHelp: 'see basepin org --help',
+  });
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
