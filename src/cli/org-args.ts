@@ -69,6 +69,19 @@ Options:
   --json                  the rows as JSON on stdout
   --dry-run               read and plan, write nothing
   --config FILE           org-wide settings (default .github/basepin.yml when present)
+  --shards N              (org plan) how many shards to split the repositories into
+  --shard I               (org run) which shard to run, 0 to N-1
+  --resolution FILE       (org plan) where to write the resolved digests; (org run) where to read them
+  --debug                 print the stack of an internal error
+  -h, --help              this help
+
+Examples:
+  basepin org --dry-run
+  basepin org --repositories 'acme/svc-*' --app-id 12345 --private-key app.pem
+  basepin org plan --shards 4 --resolution resolution.json
+  basepin org run --shard 0 --resolution resolution.json
+
+Exit codes: 0 done · 2 a repository failed, or the installation could not be read · 64 usage error · 70 internal error
 `;
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
