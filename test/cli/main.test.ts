@@ -208,13 +208,27 @@ describe('runCli: usage, help and version', () => {
 
 describe('runCli: what it says about the folder it was given', () => {
   it.each(['scan', 'pin', 'check'])(
-    '%s: no Dockerfiles is one line on stderr and exit 0',
+    '%s: no image files is one line on stderr and exit 0',
     async (command) => {
       const empty = join(dir, 'empty');
       mkdirSync(empty);
       const result = await cliWith({ registry: () => unreachable }, command, 'empty');
-      expect(result.stderr).toBe('basepin: no Dockerfiles found under empty\n');
+      expect(result.stderr).toBe('basepin: no image files found under empty\n');
       expect(result.stdout).toBe('');
+      expect(result.code).toBe(ExitCode.Done);
+    },
+  );
+
+  it.each(['scan', 'pin', 'check'])(
+    '%s: with --file-kinds, the line names the kinds looked for',
+    async (command) => {
+      const result = await cliWith(
+        { registry: () => unreachable },
+        command,
+        '--file-kinds',
+        'compose,workflow',
+      );
+      expect(result.stderr).toBe('basepin: no image files found under . (file kinds: compose, workflow)\n');
       expect(result.code).toBe(ExitCode.Done);
     },
   );
