@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
+import { checkFlags, UsageError } from './flag-check.ts';
 import { closest } from './suggest.ts';
 
-/** A usage error: exit 64 with a one-line message. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError };
 
 export type CommandName = 'scan' | 'pin' | 'check' | 'explain';
 export const commands: readonly CommandName[] = ['scan', 'pin', 'check', 'explain'];
@@ -216,40 +214,14 @@ function seeHelp(argv: readonly string[]): string {
   return `see basepin ${command ? `${command} ` : ''}--help`;
 }
 
-/** Flag problems parseArgs reports in its own words, found first so the message names the flag and a fix. */
-function checkFlags(argv: readonly string[]): void {
-  const command = argv.find((arg): arg is CommandName => (commands as readonly string[]).includes(arg));
-  const known = Object.keys(options) as Flag[];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') return;
-    if (!arg.startsWith('-') || arg === '-') continue;
-    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined;
-    const flag =
-      name ??
-      known.find((candidate) => 'short' in options[candidate] && `-${options[candidate].short}` === arg);
-    if (flag === undefined || !(known as string[]).includes(flag)) {
-      const shown = name === undefined ? arg : `--${name}`;
-      const guess =
-        name === undefined
-          ? undefined
-          : closest(name, command ? [...flagsByCommand[command], 'help'] : known);
-      throw new UsageError(
-        `unknown option ${shown}${guess ? ` (did you mean --${guess}?)` : ''}; ${seeHelp(argv)}`,
-      );
-    }
-    const doc = flagDocs[flag as Flag];
-    if (options[flag as Flag].type === 'string' && !arg.includes('=')) {
-      const value = argv[i + 1];
-      if (value === undefined || (value.startsWith('-') && value !== '-'))
-        throw new UsageError(`--${flag} needs ${doc.needs}`);
-      i++;
-    }
-  }
-}
-
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  checkFlags(argv);
+  const command = argv.find((arg): arg is CommandName => (commands as readonly string[]).includes(arg));
+  checkFlags(argv, {
+    options,
+    needs: (flag) => flagDocs[flag as Flag].needs,
+    suggestions: command ? [...flagsByCommand[command], 'help'] : Object.keys(options),
+    seeHelp: seeHelp(argv),
+  });
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });

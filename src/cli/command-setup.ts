@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { SettingsError } from '../config/errors.ts';
 import type { RunSettings } from '../config/settings.ts';
+import { fileKinds } from '../manifests/index.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { UnreadablePathError } from '../workspace/index.ts';
 import { UsageError, type CliArgs } from './args.ts';
@@ -62,9 +63,15 @@ function shownPaths(args: CliArgs): string {
   return args.paths.length ? args.paths.join(', ') : '.';
 }
 
-/** An empty checkout or a mistyped folder is worth a line on stderr, not a silent zero (exit 0: nothing failed). */
-export function reportNoDockerfiles(files: number, args: CliArgs, io: CliIo): void {
-  if (files === 0) io.stderr(`basepin: no Dockerfiles found under ${shownPaths(args)}\n`);
+/**
+ * An empty checkout or a mistyped folder is worth a line on stderr, not a silent zero (exit 0: nothing failed);
+ * it names the file kinds looked for when `file-kinds` narrowed them, the likelier cause then.
+ */
+export function reportNoImageFiles(files: number, settings: RunSettings, args: CliArgs, io: CliIo): void {
+  if (files > 0) return;
+  const narrowed = settings.fileKinds.length < fileKinds.length;
+  const kinds = narrowed ? ` (file kinds: ${settings.fileKinds.join(', ')})` : '';
+  io.stderr(`basepin: no image files found under ${shownPaths(args)}${kinds}\n`);
 }
 
 export function paintOf(args: CliArgs, io: CliIo): Paint {

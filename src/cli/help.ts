@@ -27,6 +27,14 @@ const examples: Record<CommandName, readonly string[]> = {
 const exitCodes =
   'Exit codes: 0 done · 1 check found work · 2 some references could not be resolved · 64 usage error · 70 internal error';
 
+/** Each command's help lists only the codes it can return (./run-command.ts, ./scan-command.ts). */
+const commandExitCodes: Record<CommandName, string> = {
+  scan: 'Exit codes: 0 done · 2 a path could not be read · 64 usage error · 70 internal error',
+  pin: 'Exit codes: 0 done · 2 some references could not be resolved or written · 64 usage error · 70 internal error',
+  check: exitCodes,
+  explain: 'Exit codes: 0 done · 2 the image could not be read · 64 usage error · 70 internal error',
+};
+
 function optionLines(flags: readonly Flag[]): string[] {
   const width = Math.max(...flags.map((flag) => flagDocs[flag].syntax.length));
   return flags.map((flag) => {
@@ -71,6 +79,6 @@ export function commandHelp(command: CommandName): string {
     'Examples:',
     ...examples[command].map((example) => `  ${example}`),
     '',
-    exitCodes,
+    commandExitCodes[command],
   ].join('\n');
 }

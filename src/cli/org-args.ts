@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './args.ts';
+import { checkFlags, UsageError } from './flag-check.ts';
 
 /** `basepin org`, `basepin org plan`, `basepin org run`. */
 export type OrgMode = 'all' | 'plan' | 'run';
@@ -38,6 +38,18 @@ const options = {
   debug: { type: 'boolean' },
 } as const;
 
+/** What each flag given without its value needed: `--shards needs a number`. */
+const needs: Readonly<Record<string, string>> = {
+  repositories: 'all, or names and globs such as acme/svc-*',
+  'app-id': 'a GitHub App id',
+  'private-key': 'a file',
+  'installation-id': 'an installation id',
+  config: 'a file',
+  shards: 'a number',
+  shard: 'a number',
+  resolution: 'a file',
+};
+
 export const orgUsage = `Usage: basepin org [plan|run] [options]
 
 Runs basepin over the repositories a GitHub App installation sees, reading them through the API.
@@ -57,6 +69,19 @@ Options:
   --json                  the rows as JSON on stdout
   --dry-run               read and plan, write nothing
   --config FILE           org-wide settings (default .github/basepin.yml when present)
+  --shards N              (org plan) how many shards to split the repositories into
+  --shard I               (org run) which shard to run, 0 to N-1
+  --resolution FILE       (org plan) where to write the resolved digests; (org run) where to read them
+  --debug                 print the stack of an internal error
+  -h, --help              this help
+
+Examples:
+  basepin org --dry-run
+  basepin org --repositories 'acme/svc-*' --app-id 12345 --private-key app.pem
+  basepin org plan --shards 4 --resolution resolution.json
+  basepin org run --shard 0 --resolution resolution.json
+
+Exit codes: 0 done · 2 a repository failed, or the installation could not be read · 64 usage error · 70 internal error
 `;
 
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
@@ -68,6 +93,12 @@ function wholeNumber(flag: string, value: string | undefined): number | undefine
 
 /** `argv` after `org`. */
 export function parseOrgArgs(argv: readonly string[]): OrgArgs {
+  checkFlags(argv, {
+    options,
+    needs: (flag) => needs[flag],
+    suggestions: [...Object.keys(options), 'help'],
+    seeHelp: 'see basepin org --help',
+  });
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });

@@ -14,7 +14,7 @@ import type { Redactor } from '../text/redactor.ts';
 import { openFileWorkspace } from '../workspace/index.ts';
 import { UsageError, type CliArgs, type CommandName } from './args.ts';
 import { ExitCode, type CliIo } from './io.ts';
-import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
+import { paintOf, reportNoImageFiles, withSettings, writeChunks } from './command-setup.ts';
 import { checkLineChunks, errorLines, skippedLines, summaryLine, updateLineChunks } from './report.ts';
 import { unifiedDiff } from './unified-diff.ts';
 import { problemLines } from './scan-report.ts';
@@ -70,7 +70,7 @@ async function pinOrCheck(
   );
   const changelogs = args.changelog ? collected : undefined;
 
-  reportNoDockerfiles(plan.files.length, args, io);
+  reportNoImageFiles(plan.files.length, settings, args, io);
   if (!args.json) io.stderr(problemLines(plan.problems, paintOf(args, io)));
   if (changelogs && !args.json && !args.quiet)
     io.stdout(changelogLines(changelogs, io.now?.() ?? new Date()));

@@ -3,7 +3,7 @@ import type { RunSettings } from '../config/settings.ts';
 import type { Redactor } from '../text/redactor.ts';
 import { openFileWorkspace } from '../workspace/index.ts';
 import type { CliArgs } from './args.ts';
-import { paintOf, reportNoDockerfiles, withSettings, writeChunks } from './command-setup.ts';
+import { paintOf, reportNoImageFiles, withSettings, writeChunks } from './command-setup.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import { problemLines, scanJsonChunks, scanText } from './scan-report.ts';
 
@@ -22,6 +22,6 @@ async function scan(settings: RunSettings, args: CliArgs, io: CliIo): Promise<nu
     io.stdout(scanText(sites, paintOf(args, io)));
     io.stderr(problemLines(problems, paintOf(args, io)));
   }
-  reportNoDockerfiles(files.length, args, io);
+  reportNoImageFiles(files.length, settings, args, io);
   return ExitCode.Done;
 }

@@ -85,7 +85,11 @@ function parseFileKinds(raw: Shape): Parsed<FileKind[]> {
     }
     return { value: item };
   })(raw);
-  return 'problem' in parsed ? parsed : { value: kinds };
+  if ('problem' in parsed) return parsed;
+  // An empty list would read nothing and report nothing: a mistake, never a wish.
+  if (kinds.length === 0)
+    return { problem: `no file kind given; expected one or more of ${fileKinds.join(', ')}` };
+  return { value: kinds };
 }
 
 /** Image glob → value pairs (`signature-keys`): each glob once, no value empty. */

@@ -160,6 +160,47 @@ describe('runCli: usage, help and version', () => {
     expect(scan.stdout).not.toContain('--registry-mirror');
   });
 
+  it.each([
+    ['scan', ['0 done', '2 a path could not be read', '64', '70'], ['1 check found work']],
+    ['pin', ['0 done', '2 some references', '64', '70'], ['1 check found work']],
+    ['check', ['0 done', '1 check found work', '2 some references', '64', '70'], []],
+    [
+      'explain',
+      ['0 done', '2 the image could not be read', '64', '70'],
+      ['1 check found work', 'references'],
+    ],
+  ])('%s --help lists only the exit codes %s can return', async (command, present, absent) => {
+    const { stdout } = await cli(command, '--help');
+    const codes = stdout.split('\n').find((line) => line.startsWith('Exit codes:')) ?? '';
+    for (const text of present) expect(codes).toContain(text);
+    for (const text of absent) expect(codes).not.toContain(text);
+  });
+
+  it('org --help lists every flag under Options, with examples and its exit codes', async () => {
+    const { stdout, code } = await cli('org', '--help');
+    expect(code).toBe(ExitCode.Done);
+    const options = stdout.slice(stdout.indexOf('Options:'), stdout.indexOf('Examples:'));
+    for (const flag of [
+      '--repositories',
+      '--app-id',
+      '--private-key',
+      '--installation-id',
+      '--json',
+      '--dry-run',
+      '--config',
+      '--shards N',
+      '--shard I',
+      '--resolution FILE',
+      '--debug',
+    ])
+      expect(options).toMatch(new RegExp(`^  ${flag}`, 'm'));
+    expect(stdout).toContain('Examples:\n  basepin org');
+    expect(stdout).toContain('basepin org plan --shards 4 --resolution');
+    expect(stdout).toMatch(
+      /^Exit codes: 0 done · 2 a repository failed.* · 64 usage error · 70 internal error$/m,
+    );
+  });
+
   it('--version prints the version', async () => {
     expect((await cli('--version')).stdout).toBe('basepin test\n');
   });
@@ -167,13 +208,27 @@ describe('runCli: usage, help and version', () => {
 
 describe('runCli: what it says about the folder it was given', () => {
   it.each(['scan', 'pin', 'check'])(
-    '%s: no Dockerfiles is one line on stderr and exit 0',
+    '%s: no image files is one line on stderr and exit 0',
     async (command) => {
       const empty = join(dir, 'empty');
       mkdirSync(empty);
       const result = await cliWith({ registry: () => unreachable }, command, 'empty');
-      expect(result.stderr).toBe('basepin: no Dockerfiles found under empty\n');
+      expect(result.stderr).toBe('basepin: no image files found under empty\n');
       expect(result.stdout).toBe('');
+      expect(result.code).toBe(ExitCode.Done);
+    },
+  );
+
+  it.each(['scan', 'pin', 'check'])(
+    '%s: with --file-kinds, the line names the kinds looked for',
+    async (command) => {
+      const result = await cliWith(
+        { registry: () => unreachable },
+        command,
+        '--file-kinds',
+        'compose,workflow',
+      );
+      expect(result.stderr).toBe('basepin: no image files found under . (file kinds: compose, workflow)\n');
       expect(result.code).toBe(ExitCode.Done);
     },
   );

@@ -32,6 +32,20 @@ describe('one validation for every source', () => {
     }
   });
 
+  it.each([
+    ['the flag', () => fromFlags({ 'file-kinds': [''] }), '--file-kinds: '],
+    ['the flag', () => fromFlags({ 'file-kinds': [', '] }), '--file-kinds: '],
+    ['the input', () => fromInputs({ 'file-kinds': ',' }), 'input file-kinds: '],
+    ['the file', () => fromFile('file-kinds: []'), `${file}: file-kinds: `],
+    ['the file', () => fromFile('file-kinds: ","'), `${file}: file-kinds: `],
+  ])(
+    'file-kinds: an empty list from %s is an error naming the setting, not a run that reads nothing',
+    (_source, attempt, prefix) => {
+      expect(attempt).toThrow(SettingsError);
+      expect(attempt).toThrow(`${prefix}no file kind given; expected one or more of dockerfile, compose`);
+    },
+  );
+
   it('reads registry aliases (with a repository prefix) and the per-host deadline from every source', () => {
     const harbor = {
       host: 'harbor.corp',
