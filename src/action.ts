@@ -92,8 +92,8 @@ async function main(): Promise<void> {
   if (result.plan.files.length === 0) {
     // An empty workspace is most often a checkout that did not happen: say so instead of a green zero.
     core.warning(
-      `no Dockerfiles found under ${settings.paths.join(', ')} in ${workspace}; is actions/checkout a step before basepin, and are paths right?`,
-      { title: 'basepin: no Dockerfiles' },
+      `no image files found under ${settings.paths.join(', ')} in ${workspace}; is actions/checkout a step before basepin, and are paths right?`,
+      { title: 'basepin: no image files' },
     );
   }
   const { shown, unreachable } = groupUnreachable(result.plan.errors);

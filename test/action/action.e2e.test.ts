@@ -135,7 +135,7 @@ describe('the bundled action on a schedule', () => {
 });
 
 describe('the bundled action on an empty workspace', () => {
-  it('warns that no Dockerfiles were found (a missing checkout) instead of a silent green run', async () => {
+  it('warns that no image files were found (a missing checkout) instead of a silent green run', async () => {
     const files = { 'README.md': 'no Dockerfiles here\n' };
     const workspace = mkdtempSync(join(tmpdir(), 'basepin-workspace-'));
     writeTree(workspace, files);
@@ -144,7 +144,7 @@ describe('the bundled action on an empty workspace', () => {
       const run = await runAction(workspace, stub, {});
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(
-        /::warning title=basepin%3A no Dockerfiles::no Dockerfiles found under \. in /,
+        /::warning title=basepin%3A no image files::no image files found under \. in /,
       );
       expect(stub.writes()).toEqual([]);
     } finally {
