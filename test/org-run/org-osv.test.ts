@@ -32,7 +32,27 @@ afterAll(async () => {
   await registry?.stop();
 });
 
-describe('basepin org with osv-api', () => {
+/** `basepin org --repositories svc-*` in a checkout whose settings file is `settings`. */
+async function orgRun(stand: GitHubOrgStub, settings: string) {
+  const cwd = testDir('org-osv');
+  mkdirSync(join(cwd, '.github'));
+  writeFileSync(join(cwd, '.github/basepin.yml'), settings);
+  let stderr = '';
+  const code = await runCli(['org', '--repositories', 'svc-*'], {
+    cwd,
+    env: { GITHUB_TOKEN: 'ghs_ready', GITHUB_API_URL: stand.url, GITHUB_REPOSITORY: 'acme/platform' },
+    stdout: () => undefined,
+    stderr: (text) => (stderr += text),
+    interactive: false,
+    version: 'test',
+    now: () => runDate,
+    pacerClock: fakeClock(),
+    githubRetryDelayUnitMs: 1,
+  });
+  return { code, stderr };
+}
+
+describe('basepin org: one OSV client and one signature trust for the organisation', () => {
   it('two repositories sharing an image change cost one OSV querybatch, and both pull requests name the CVEs', async () => {
     const dockerfile = `FROM --platform=linux/amd64 ${registry.host}/library/alpine:3.23@${alpine.from}\n`;
     stub = await createGitHubOrgStub({
@@ -44,24 +64,10 @@ describe('basepin org with osv-api', () => {
       ],
       staticTokens: ['ghs_ready'],
     });
-    const cwd = testDir('org-osv');
-    mkdirSync(join(cwd, '.github'));
-    writeFileSync(
-      join(cwd, '.github/basepin.yml'),
+    const { code, stderr } = await orgRun(
+      stub,
       `insecure-registries: ['${registry.host}']\nosv-api: ${osv.url}\n`,
     );
-    let stderr = '';
-    const code = await runCli(['org', '--repositories', 'svc-*'], {
-      cwd,
-      env: { GITHUB_TOKEN: 'ghs_ready', GITHUB_API_URL: stub.url, GITHUB_REPOSITORY: 'acme/platform' },
-      stdout: () => undefined,
-      stderr: (text) => (stderr += text),
-      interactive: false,
-      version: 'test',
-      now: () => runDate,
-      pacerClock: fakeClock(),
-      githubRetryDelayUnitMs: 1,
-    });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     for (const name of ['svc-a', 'svc-b']) {
@@ -74,4 +80,17 @@ describe('basepin org with osv-api', () => {
     expect(gets.length).toBeGreaterThan(0);
     expect(new Set(gets).size).toBe(gets.length);
   }, 120_000);
+
+  it('reads the org-wide signature keys once, before any repository: an unreadable key is a settings error', async () => {
+    await stub?.stop();
+    stub = await createGitHubOrgStub({
+      owner: 'acme',
+      repositories: [{ name: 'svc-a', files: { Dockerfile: 'FROM alpine:3.23\n' } }],
+      staticTokens: ['ghs_ready'],
+    });
+    const { code, stderr } = await orgRun(stub, `signature-keys:\n  'acme/*': keys/missing.pem\n`);
+    expect(code).toBe(64);
+    expect(stderr).toMatch(/^basepin: [^\n]*signature-keys[^\n]*keys\/missing\.pem/);
+    expect(stub.requests.filter((r) => r.repository === 'acme/svc-a')).toEqual([]);
+  });
 });
