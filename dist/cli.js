@@ -82,7 +82,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
   });
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-S53FTNDX.js"),
+    import("./chunks/main-C3HWU4G6.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {

@@ -28,7 +28,7 @@ import {
 } from '../org-resolution/index.ts';
 import { runOrganisation } from '../org-run/index.ts';
 import type { Redactor } from '../text/redactor.ts';
-import { registryClientFor } from '../wiring/index.ts';
+import { osvClientFor, registryClientFor, signatureTrustFor } from '../wiring/index.ts';
 import { ExitCode, type CliIo } from './io.ts';
 import { UsageError } from './args.ts';
 import { parseOrgArgs, type OrgArgs } from './org-args.ts';
@@ -148,6 +148,10 @@ async function orgCommand(args: OrgArgs, io: CliIo, redactor: Redactor): Promise
       dockerConfigDir: env.DOCKER_CONFIG,
       onSecret: (secret) => redactor.add(secret),
     });
+  // Built once from the org-wide settings and shared by every repository: the OSV client's cache then spans
+  // the organisation (one query per unique package version), the trust roots and keys are read once.
+  const osv = io.osv?.(settings) ?? osvClientFor(settings, log.debug);
+  const signatureTrust = await signatureTrustFor(settings);
   const recording = args.mode === 'plan' ? recordResolution(live) : undefined;
   const registry = resolution !== undefined ? resolutionClient(resolution) : (recording?.client ?? live);
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
@@ -175,6 +179,8 @@ async function orgCommand(args: OrgArgs, io: CliIo, redactor: Redactor): Promise
         serverUrl,
         log,
         now: io.now ?? (() => new Date()),
+        osv,
+        signatureTrust,
         ...(dashboardRepo === undefined ? {} : { dashboard: createGitHubRepository(octokit, dashboardRepo) }),
         stopRequested: () => stop,
         onRow: (row, done, total) => {

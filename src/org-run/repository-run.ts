@@ -11,7 +11,9 @@ import {
   type BlobCache,
   type TreeLimits,
 } from '../org-github/index.ts';
+import type { OsvClient } from '../osv/index.ts';
 import type { RegistryClient } from '../registry/index.ts';
+import type { SignatureTrust } from '../signature-check/index.ts';
 
 /** The repository's own settings file, read from its tree (never from the running checkout). */
 export const repositorySettingsPath = '.github/basepin.yml';
@@ -30,6 +32,13 @@ export interface RepositoryRunDeps {
   readonly log: GitHubLog;
   readonly now: () => Date;
   readonly treeLimits?: TreeLimits;
+  /**
+   * ONE OSV client for the whole run, built from the org-wide `osv-api`: it caches per run, so each package
+   * version is asked once for the organisation. Without it no vulnerabilities are asked.
+   */
+  readonly osv?: OsvClient | undefined;
+  /** The run's signature trust, built once from the org-wide settings; without it none are looked for. */
+  readonly signatureTrust?: SignatureTrust | undefined;
 }
 
 function failedRow(repository: OrgRepository, error: unknown, dockerfiles = 0): RepositoryRow {
@@ -86,6 +95,8 @@ export async function runRepository(
         defaultBranch: () => Promise.resolve(repository.defaultBranch),
         log: prefixedLog(deps.log, shown),
         now: deps.now,
+        osv: deps.osv,
+        signatureTrust: deps.signatureTrust,
       },
     );
     const pullRequests = result.pullRequests

@@ -30,9 +30,11 @@ export interface RunEvent {
  */
 export function runBundledAction(
   workspace: string,
-  stub: GitHubStub,
+  stub: Pick<GitHubStub, 'url' | 'branchSha'>,
   inputs: Record<string, string>,
   event?: RunEvent,
+  /** Runner variables that differ from the single-repository defaults (the running repository, DOCKER_CONFIG). */
+  runner: Record<string, string> = {},
 ): Promise<ActionRun> {
   const runDir = mkdtempSync(join(tmpdir(), 'basepin-run-'));
   trackTempDir(runDir);
@@ -63,6 +65,7 @@ export function runBundledAction(
     GITHUB_STEP_SUMMARY: summaryFile,
     INPUT_TOKEN: 'ghs_testtoken',
     'INPUT_CONFIG-FILE': '.github/basepin.yml',
+    ...runner,
   };
   // No test reaches the public OSV: a run asks it only when the test names a stand-in.
   for (const [name, value] of Object.entries({ 'osv-api': 'off', ...inputs }))
