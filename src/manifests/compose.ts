@@ -1,22 +1,23 @@
-/** Compose files: `services.<name>.image`, unless the service builds that image. */
+/** Compose files: `services.<name>.image`, unless a service builds that image. */
 import { addScalarSite, leftAlone, type SiteCollector } from './sites.ts';
 import { reasons } from './reasons.ts';
 import { keysOf, lookup, resolved, scalarText, isScalar, type YamlDocument } from './yaml-tree.ts';
 
 export function composeSites(collector: SiteCollector, document: YamlDocument): void {
   const services = lookup(document, document.contents, 'services');
-  for (const name of keysOf(document, services)) {
+  const images = keysOf(document, services).map((name) => {
     const service = lookup(document, services, name);
     const image = resolved(document, lookup(document, service, 'image'));
-    if (!image) continue;
-    if (lookup(document, service, 'build') !== undefined) {
-      if (collector.seen.has(image)) continue;
-      collector.seen.add(image);
-      const written = isScalar(image) ? scalarText(image, collector.text) : '';
-      const line = collector.lines.line(image.range?.[0] ?? 0);
-      collector.sites.push(leftAlone(collector, 'skipped', line, written, reasons.composeBuild));
-      continue;
-    }
-    addScalarSite(collector, image);
+    return { image, builds: lookup(document, service, 'build') !== undefined };
+  });
+  // Building services first: a scalar one of them builds (an anchor shared with a service that only
+  // pulls) is skipped for all, since a digest there would name the build too.
+  for (const { image, builds } of images) {
+    if (!image || !builds || collector.seen.has(image)) continue;
+    collector.seen.add(image);
+    const written = isScalar(image) ? scalarText(image, collector.text) : '';
+    const line = collector.lines.line(image.range?.[0] ?? 0);
+    collector.sites.push(leftAlone(collector, 'skipped', line, written, reasons.composeBuild));
   }
+  for (const { image, builds } of images) if (image && !builds) addScalarSite(collector, image);
 }

@@ -88,6 +88,16 @@ describe('compose', () => {
       'x-built: &built\n  build: .\nservices:\n  a:\n    <<: *built\n    image: me/app:1\n',
       [[6, 'skipped', 'me/app:1', reasons.composeBuild]],
     ],
+    [
+      'an anchor a pulling service shares with a building one: skipped for both',
+      'x-img: &img alpine:3.20\nservices:\n  a: {image: *img}\n  b:\n    image: *img\n    build: .\n',
+      [[1, 'skipped', 'alpine:3.20', reasons.composeBuild]],
+    ],
+    [
+      'an image a building service reaches through a merge key',
+      'x-base: &base\n  image: alpine:3.20\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n    build: .\n',
+      [[2, 'skipped', 'alpine:3.20', reasons.composeBuild]],
+    ],
     ['no services', 'volumes:\n  image: {}\n', []],
   ])('%s', (_name, text, rows) => {
     expect(rowsOf('compose', text)).toEqual(rows);
