@@ -97,6 +97,11 @@ describe('devcontainer', () => {
     ['only the top-level image', '{"build": {"image": "alpine:3"}, "dockerComposeFile": "c.yaml"}', []],
     ['an image that is not a string', '{"image": 3}', [[1, 'invalid', '', reasons.notText]]],
     [
+      'a key written twice: the last is the one the tools use',
+      '{\n  "image": "alpine:3.19",\n  "image": "alpine:3.20"\n}\n',
+      [[3, 'pinnable', 'alpine:3.20', 'alpine:3.20']],
+    ],
+    [
       'a variable',
       '{"image": "mcr.microsoft.com/devcontainers/go:${localEnv:GO}"}',
       [[1, 'skipped', 'mcr.microsoft.com/devcontainers/go:${localEnv:GO}', reasons.devcontainerVariable]],
