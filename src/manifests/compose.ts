@@ -1,7 +1,8 @@
 /** Compose files: `services.<name>.image`, unless a service builds that image. */
 import { addScalarSite, leftAlone, type SiteCollector } from './sites.ts';
 import { reasons } from './reasons.ts';
-import { keysOf, lookup, resolved, scalarText, isScalar, type YamlDocument } from './yaml-tree.ts';
+import { parseDocument } from 'yaml';
+import { keysOf, lookup, resolved, scalarText, isMap, isScalar, type YamlDocument } from './yaml-tree.ts';
 
 export function composeSites(collector: SiteCollector, document: YamlDocument): void {
   const services = lookup(document, document.contents, 'services');
@@ -20,4 +21,18 @@ export function composeSites(collector: SiteCollector, document: YamlDocument): 
     collector.sites.push(leftAlone(collector, 'skipped', line, written, reasons.composeBuild));
   }
   for (const { image, builds } of images) if (image && !builds) addScalarSite(collector, image);
+}
+
+/**
+ * Whether a file no name describes is a compose file: a top-level `services:` mapping (GitLab CI's
+ * top-level `services:` is a list), in YAML or JSON. A file that does not parse but has a `services:`
+ * line is taken, so its syntax error is reported rather than the file passed over.
+ */
+export function looksLikeCompose(text: string): boolean {
+  const servicesLine = /^\uFEFF?services[ \t]*:/m.test(text);
+  // JSON is YAML too: `{"services": {…}}`.
+  if (!servicesLine && !/"services"\s*:/.test(text)) return false;
+  const document = parseDocument(text, { uniqueKeys: false });
+  if (document.errors.length > 0) return servicesLine;
+  return isMap(resolved(document, lookup(document, document.contents, 'services')));
 }
