@@ -157,7 +157,7 @@ async function followIncludes<F>(
         ? await workspace.list(['.'], { include: [include.path], kinds: [] })
         : await workspace.list([include.path], { kinds: [] });
     } catch (error) {
-      warn(include, `cannot read the included ${include.path}: ${firstLine(error)}`);
+      warn(include, includeFailure(include.path, error));
       continue;
     }
     for (const path of paths) {
@@ -169,12 +169,26 @@ async function followIncludes<F>(
         );
         collect(result, entry!, pending);
       } catch (error) {
-        warn(include, `cannot read the included ${path}: ${firstLine(error)}`);
+        warn(include, includeFailure(path, error));
       }
     }
   }
 }
 
-function firstLine(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+/**
+ * Why an include could not be read, in a user's words and with the repository path only: the system's
+ * message names the absolute path (and the workspace's repeats the path before it).
+ */
+function includeFailure(path: string, error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `the included ${path} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+      return `the included ${path} cannot be read: permission denied`;
+    default:
+      return `the included ${path} cannot be read${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
 }

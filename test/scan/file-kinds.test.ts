@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scanDockerfiles } from '../../src/scan/index.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openFileWorkspace } from '../../src/workspace/file-workspace.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
+import { testDir } from '../support/temp-dir.ts';
 
 const settings = { paths: ['.'], include: [], exclude: [] };
 
@@ -33,7 +37,7 @@ describe('scanning files of every kind', () => {
       ['ci/shared.yml', 'gitlab-ci'],
     ]);
     expect(problems).toEqual([
-      { file: '.gitlab-ci.yml', line: 4, column: 1, reason: expect.stringContaining('ci/missing.yml') },
+      { file: '.gitlab-ci.yml', line: 4, column: 1, reason: 'the included ci/missing.yml does not exist' },
     ]);
   });
 
@@ -109,5 +113,14 @@ describe('scanning files of every kind', () => {
     const workspace = new MemoryWorkspace([['deploy/prod.yml', 'services: {a: {image: postgres:16}}\n']]);
     const { sites } = await scanDockerfiles({ ...settings, include: ['deploy/*.yml'] }, workspace);
     expect(where(sites)).toEqual(['deploy/prod.yml:1 compose postgres:16']);
+  });
+
+  it('says a missing include on disk does not exist, once, with its repository path only', async () => {
+    const root = testDir('missing-include');
+    writeFileSync(join(root, '.gitlab-ci.yml'), 'image: alpine:3.20\n\n\ninclude: missing.yml\n');
+    const { problems } = await scanDockerfiles(settings, openFileWorkspace(root));
+    expect(problems).toEqual([
+      { file: '.gitlab-ci.yml', line: 4, column: 1, reason: 'the included missing.yml does not exist' },
+    ]);
   });
 });
