@@ -150,6 +150,11 @@ describe('workflow', () => {
       "name: x\nruns:\n  using: 'docker'\n  image: 'docker://alpine:3.20'\n",
       [[4, 'pinnable', 'alpine:3.20', 'alpine:3.20']],
     ],
+    [
+      'a docker:// step and a container sharing an anchor: the container refuses it, so neither pins',
+      'jobs:\n  a:\n    steps:\n      - uses: &img docker://alpine:3.20\n  b:\n    container: *img\n',
+      [[4, 'invalid', 'docker://alpine:3.20', 'invalid reference format']],
+    ],
     ['a docker action built from a Dockerfile', 'runs:\n  using: docker\n  image: Dockerfile\n', []],
     ['a JavaScript action', 'runs:\n  using: node20\n  main: index.js\n  image: docker://alpine:3\n', []],
   ])('%s', (_name, text, rows) => {
