@@ -43,14 +43,10 @@ export function scanText(sites: readonly ImageSite[], paint: Paint = plain): str
   return sites
     .map((site) => {
       const resolved = site.resolved && site.resolved !== site.written ? `(= ${site.resolved})` : '';
-      const fields = [
-        `${site.file}:${site.line}`,
-        site.kind,
-        site.written,
-        paint(statusStyle[site.status], site.status),
-        site.reason ?? '',
-        resolved,
-      ];
+      // An empty image (`image: ""`) is still a field: `""`, so the status stays the fourth.
+      const reference = site.written === '' ? '""' : site.written;
+      const place = `${site.file}:${site.line} ${site.kind} ${reference}`;
+      const fields = [place, paint(statusStyle[site.status], site.status), site.reason ?? '', resolved];
       return `${fields.filter(Boolean).join(' ')}\n`;
     })
     .join('');

@@ -3,7 +3,7 @@
  * accepts the comments and trailing commas these files use and gives every
  * node's offset.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ManifestProblem } from './problem.ts';
 import { reasons } from './reasons.ts';
 import { addTextSite, leftAlone, type SiteCollector } from './sites.ts';
@@ -20,7 +20,9 @@ export function devcontainerSites(collector: SiteCollector): ManifestProblem | u
     return { file, line, column, reason: `JSON: ${words(printParseErrorCode(error.error))}` };
   }
   if (root?.type !== 'object') return undefined;
-  const image = findNodeAtLocation(root, ['image']);
+  // A key written twice: the dev container tools (and JSONC parsers) use the last, so only it is a site.
+  const property = root.children?.findLast((child) => child.children?.[0]?.value === 'image');
+  const image = property?.children?.[1];
   if (!image) return undefined;
   const line = lines.line(image.offset + bom);
   if (image.type !== 'string' || typeof image.value !== 'string') {

@@ -90,6 +90,7 @@ export function extractSites(kind: FileKind, file: string, text: string): Manife
     variableReason: variableReasons[kind],
     sites: [],
     seen: new Set(),
+    scalarSites: new Map(),
   };
   if (kind === 'devcontainer') {
     const problem = devcontainerSites(collector);

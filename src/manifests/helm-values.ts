@@ -7,7 +7,17 @@ import type { Node } from 'yaml';
 import { existingDigest } from './digest-key.ts';
 import { reasons } from './reasons.ts';
 import { addKeyedSite, addScalarSite, leftAlone, type SiteCollector } from './sites.ts';
-import { isMap, isScalar, isSeq, lookup, resolved, scalarText, type YamlDocument } from './yaml-tree.ts';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  lookup,
+  ownValue,
+  resolved,
+  scalarText,
+  type YamlDocument,
+} from './yaml-tree.ts';
 
 export function helmValuesSites(collector: SiteCollector, document: YamlDocument): void {
   visit(collector, document, document.contents, 0);
@@ -78,7 +88,14 @@ function imageMapping(
     collector.sites.push(leftAlone(collector, 'skipped', line, image, reason));
     return;
   }
-  const target = existingDigest(resolved(document, digest) ?? null, text);
+  // A digest key a merge key brings in, or an alias, is another mapping's: writing there would pin it too.
+  const ownDigest = ownValue(document, map, 'digest');
+  if (ownDigest === undefined || isAlias(ownDigest)) {
+    const reason = ownDigest === undefined ? reasons.helmMergedDigest : reasons.aliasedDigest;
+    collector.sites.push(leftAlone(collector, 'skipped', line, image, reason));
+    return;
+  }
+  const target = existingDigest(ownDigest, text);
   if (!target) {
     collector.sites.push(leftAlone(collector, 'skipped', line, image, reasons.escaped));
     return;

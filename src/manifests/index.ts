@@ -1,3 +1,4 @@
+export { looksLikeCompose } from './compose.ts';
 export { extractSites, maxParsedYaml } from './extract.ts';
 export type { ManifestExtraction } from './extract.ts';
 export type { LocalInclude } from './gitlab-ci.ts';

@@ -7,7 +7,16 @@ import { digestOnlyReason } from '../dockerfile/index.ts';
 import { existingDigest, newDigestKey } from './digest-key.ts';
 import { reasons } from './reasons.ts';
 import { addKeyedSite, leftAlone, type SiteCollector } from './sites.ts';
-import { isScalar, itemsOf, lookup, resolved, scalarText, type YamlDocument } from './yaml-tree.ts';
+import {
+  isAlias,
+  isScalar,
+  itemsOf,
+  lookup,
+  ownValue,
+  resolved,
+  scalarText,
+  type YamlDocument,
+} from './yaml-tree.ts';
 
 export function kustomizeSites(collector: SiteCollector, document: YamlDocument): void {
   const { text, lines } = collector;
@@ -30,10 +39,15 @@ export function kustomizeSites(collector: SiteCollector, document: YamlDocument)
       continue;
     }
     const image = `${name}:${tag}`;
+    // Only the entry's own `digest:` is its pin: one a merge key brings in is another entry's, and an
+    // own key written after the merge overrides it, so a missing one is added as for any entry.
+    const ownDigest = ownValue(document, entry, 'digest');
+    if (isAlias(ownDigest)) {
+      collector.sites.push(leftAlone(collector, 'skipped', line, image, reasons.aliasedDigest));
+      continue;
+    }
     const target =
-      digestNode === undefined
-        ? newDigestKey(entry, text)
-        : existingDigest(resolved(document, digestNode) ?? null, text);
+      ownDigest === undefined ? newDigestKey(entry, text) : existingDigest(ownDigest, text);
     if (!target) {
       collector.sites.push(leftAlone(collector, 'skipped', line, image, reasons.escaped));
       continue;

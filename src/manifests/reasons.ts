@@ -15,6 +15,9 @@ export const reasons = {
     'Go template (a Helm chart template): its images come from the chart values; pin them in values.yaml',
   helmVariable: 'variable: the value holds $…, which the chart fills in; pin the value where it is set',
   helmNoDigestKey: 'the chart has no digest key; a digest in `tag` may break its templates',
+  helmMergedDigest:
+    'the digest key comes through a merge key and belongs to the mapping it is written in; write the key out to pin it',
+  aliasedDigest: 'the digest is an alias to another key; write it out to pin it',
   helmEmptyTag: 'the tag is empty: the chart uses its appVersion; set `tag` to pin it',
   helmNumericTag: 'the tag is a YAML number (1.20 reads as 1.2); quote it to pin it',
   kustomizeVariable: 'variable: the value holds $…, which a tool fills in; pin the value where it is set',

@@ -30,6 +30,8 @@ export interface SiteCollector {
   readonly sites: ImageSite[];
   /** Scalars already made a site: an alias to an image is one site, at its anchor. */
   readonly seen: Set<Node>;
+  /** The site each scalar made and the prefix it was read with, for a scalar read again another way. */
+  readonly scalarSites: Map<Node, { readonly prefix: string; readonly site: ImageSite }>;
 }
 
 /**
@@ -37,8 +39,35 @@ export interface SiteCollector {
  * the image inside the value (`docker://`), not part of the site's range.
  */
 export function addScalarSite(collector: SiteCollector, node: Node | null | undefined, prefix = ''): void {
-  if (!node || collector.seen.has(node)) return;
+  if (!node) return;
+  const earlier = collector.scalarSites.get(node);
+  if (earlier) {
+    if (earlier.prefix !== prefix) refuseIfRefused(collector, node, prefix, earlier.site);
+    return;
+  }
+  if (collector.seen.has(node)) return;
   collector.seen.add(node);
+  const count = collector.sites.length;
+  judgeScalar(collector, node, prefix);
+  const made = collector.sites[count];
+  if (made) collector.scalarSites.set(node, { prefix, site: made });
+}
+
+/**
+ * A scalar read again another way (a workflow's `docker://` step and a job's `container:` through one
+ * anchor): it is pinned only when every place would pin it, so a place that refuses it wins.
+ */
+function refuseIfRefused(collector: SiteCollector, node: Node, prefix: string, earlier: ImageSite): void {
+  if (!earlier.pin) return;
+  const scratch: SiteCollector = { ...collector, sites: [], seen: new Set(), scalarSites: new Map() };
+  judgeScalar(scratch, node, prefix);
+  const refusal = scratch.sites[0];
+  if (!refusal || refusal.pin) return;
+  collector.sites[collector.sites.indexOf(earlier)] = refusal;
+  collector.scalarSites.set(node, { prefix, site: refusal });
+}
+
+function judgeScalar(collector: SiteCollector, node: Node, prefix: string): void {
   if (!isScalar(node)) {
     const line = collector.lines.line(node.range?.[0] ?? 0);
     collector.sites.push(leftAlone(collector, 'invalid', line, '', reasons.notText));

@@ -109,6 +109,20 @@ export function lookup(
   return undefined;
 }
 
+/**
+ * The value of `key` in a mapping's own pairs, never one a merge key brings
+ * in: a digest is written where it is read, and a merged one belongs to the
+ * mapping it was written in. `null` when the key is there with no value.
+ */
+export function ownValue(document: YamlDocument, map: unknown, key: string): Node | null | undefined {
+  const node = resolved(document, map);
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) {
+    if (isScalar(pair.key) && pair.key.value === key) return (pair.value as Node | null) ?? null;
+  }
+  return undefined;
+}
+
 /** The keys of a mapping, its own first, then those merge keys bring in. */
 export function keysOf(document: YamlDocument, map: unknown, depth = 0): string[] {
   const node = resolved(document, map);
@@ -174,4 +188,4 @@ export function valueRange(node: Scalar, text: string): SourceRange | undefined 
   }
 }
 
-export { isMap, isScalar, isSeq };
+export { isAlias, isMap, isScalar, isSeq };

@@ -7,6 +7,7 @@ import {
 } from '../dockerfile/index.ts';
 import {
   extractSites,
+  looksLikeCompose,
   looksLikeKubernetes,
   type FileKind,
   type LocalInclude,
@@ -95,8 +96,12 @@ function readOne<F>(
     const sites = extractImageSites(file, text, { pinArgRepositories: options.pinArgRepositories });
     return { ...nothing, file: options.makeFile(file, bytes, text, encoding, 'dockerfile'), sites };
   }
-  if (listedAs === 'yaml' && !looksLikeKubernetes(text)) return nothing;
-  const kind = listedAs === 'yaml' ? 'kubernetes' : listedAs;
+  const kind = listedAs === 'yaml' || listedAs === 'by-content' ? kindByContent(text, listedAs) : listedAs;
+  if (kind === undefined) {
+    // A file someone named is never passed over in silence; a walked YAML file that is none of these is.
+    if (listedAs === 'yaml') return nothing;
+    return { ...nothing, problem: { file, line: 1, column: 1, reason: 'not a file kind basepin reads' } };
+  }
   const made = options.makeFile(file, bytes, text, encoding, kind);
   // YAML and JSON are UTF-8: other bytes are no text a parser reads as the tools do.
   if (encoding !== 'utf-8') {
@@ -109,6 +114,13 @@ function readOne<F>(
     line: lineNaming(text, include.path),
   }));
   return { file: made, sites: extraction.sites, problem: extraction.problem, includes };
+}
+
+/** A walked YAML file is read only as Kubernetes; a named YAML or JSON file as compose too. */
+function kindByContent(text: string, listedAs: 'yaml' | 'by-content'): FileKind | undefined {
+  if (looksLikeKubernetes(text)) return 'kubernetes';
+  if (listedAs === 'by-content' && looksLikeCompose(text)) return 'compose';
+  return undefined;
 }
 
 /** The line that names an include, for its warning; the first line when the text spells it otherwise. */
@@ -145,7 +157,7 @@ async function followIncludes<F>(
         ? await workspace.list(['.'], { include: [include.path], kinds: [] })
         : await workspace.list([include.path], { kinds: [] });
     } catch (error) {
-      warn(include, `cannot read the included ${include.path}: ${firstLine(error)}`);
+      warn(include, includeFailure(include.path, error));
       continue;
     }
     for (const path of paths) {
@@ -157,12 +169,26 @@ async function followIncludes<F>(
         );
         collect(result, entry!, pending);
       } catch (error) {
-        warn(include, `cannot read the included ${path}: ${firstLine(error)}`);
+        warn(include, includeFailure(path, error));
       }
     }
   }
 }
 
-function firstLine(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+/**
+ * Why an include could not be read, in a user's words and with the repository path only: the system's
+ * message names the absolute path (and the workspace's repeats the path before it).
+ */
+function includeFailure(path: string, error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `the included ${path} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+      return `the included ${path} cannot be read: permission denied`;
+    default:
+      return `the included ${path} cannot be read${typeof code === 'string' ? ` (${code})` : ''}`;
+  }
 }

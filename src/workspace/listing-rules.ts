@@ -114,10 +114,12 @@ export function deepestIgnoreDecides<L extends { readonly rules: Ignore }>(
 }
 
 /**
- * What a listed file is read as: a kind its name says, or `yaml`, a YAML file with no name of its own,
- * a Kubernetes manifest if its text says so (read, then `looksLikeKubernetes`).
+ * What a listed file is read as: a kind its name says; `yaml`, a walked YAML file with no name of its own,
+ * a Kubernetes manifest if its text says so (read, then `looksLikeKubernetes`); or `by-content`, a YAML or
+ * JSON file someone named (a path or an `include` glob) with no name of its own: read as its text says,
+ * with a warning when it is no kind basepin reads.
  */
-export type ListedKind = FileKind | 'yaml';
+export type ListedKind = FileKind | 'yaml' | 'by-content';
 
 /** A listed file: its repository path and what the scan reads it as. */
 export interface ListedFile {
@@ -129,7 +131,7 @@ export interface ListedFile {
  * What a file is read as by its path and the names of the files in its folder (a values file counts only
  * next to a `Chart.yaml`), or undefined when its name says nothing.
  */
-export function kindOfPath(path: string, folderFiles: () => Iterable<string>): ListedKind | undefined {
+export function kindOfPath(path: string, folderFiles: () => Iterable<string>): FileKind | 'yaml' | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (isDockerfileName(name)) return 'dockerfile';
   const named = kindByName(path, valuesName.test(name) ? folderFiles() : []);
@@ -142,7 +144,7 @@ const valuesName = /^values(?:[-.][^/]+)?\.ya?ml$/;
 /**
  * Whether a walked file is listed, and as what: by its name when its kind is on (`kinds`; a plain YAML
  * file when `kubernetes` is), or whatever its name when an `include` glob takes it (a file no name
- * describes is then read as a Dockerfile, as `include` always did). A file named explicitly is
+ * describes is then read as a Dockerfile, as `include` always did, unless it is YAML or JSON). A file named explicitly is
  * `explicitKind`'s.
  */
 export function listedKind(
@@ -152,16 +154,26 @@ export function listedKind(
   included: boolean,
 ): ListedKind | undefined {
   const kind = kindOfPath(path, folderFiles);
-  if (included) return kind ?? 'dockerfile';
+  if (included) return namedKind(path, kind);
   if (kind === undefined) return undefined;
   if (kind === 'yaml') return kinds.has('kubernetes') ? kind : undefined;
   return kinds.has(kind) ? kind : undefined;
 }
 
-/** A file named explicitly is always taken: as its name says, else as a Dockerfile. */
+/**
+ * A file named explicitly is always taken: as its name says; a YAML or JSON file no name describes by its
+ * content (never as a Dockerfile); anything else as a Dockerfile.
+ */
 export function explicitKind(path: string, folderFiles: () => Iterable<string>): ListedKind {
-  return kindOfPath(path, folderFiles) ?? 'dockerfile';
+  return namedKind(path, kindOfPath(path, folderFiles));
 }
+
+function namedKind(path: string, kind: ListedKind | undefined): ListedKind {
+  if (kind === 'yaml' || (kind === undefined && jsonPath.test(path))) return 'by-content';
+  return kind ?? 'dockerfile';
+}
+
+const jsonPath = /\.json$/i;
 
 /** The kinds a listing takes: all of them unless the `file-kinds` setting says which. */
 export function kindSet(kinds: readonly FileKind[] | undefined): ReadonlySet<FileKind> {

@@ -60,4 +60,10 @@ describe('scanText', () => {
         `Dockerfile:3 from alpine@sha256:${'a'.repeat(64)} skipped digest-only reference has no tag to follow\n`,
     );
   });
+
+  it('writes an empty image as "" so the status stays the fourth field', async () => {
+    const { extractSites } = await import('../../src/manifests/index.ts');
+    const { sites } = extractSites('compose', 'compose.yaml', 'services:\n  web:\n    image: ""\n');
+    expect(scanText(sites)).toBe('compose.yaml:3 compose "" invalid the image is empty\n');
+  });
 });

@@ -88,6 +88,16 @@ describe('compose', () => {
       'x-built: &built\n  build: .\nservices:\n  a:\n    <<: *built\n    image: me/app:1\n',
       [[6, 'skipped', 'me/app:1', reasons.composeBuild]],
     ],
+    [
+      'an anchor a pulling service shares with a building one: skipped for both',
+      'x-img: &img alpine:3.20\nservices:\n  a: {image: *img}\n  b:\n    image: *img\n    build: .\n',
+      [[1, 'skipped', 'alpine:3.20', reasons.composeBuild]],
+    ],
+    [
+      'an image a building service reaches through a merge key',
+      'x-base: &base\n  image: alpine:3.20\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n    build: .\n',
+      [[2, 'skipped', 'alpine:3.20', reasons.composeBuild]],
+    ],
     ['no services', 'volumes:\n  image: {}\n', []],
   ])('%s', (_name, text, rows) => {
     expect(rowsOf('compose', text)).toEqual(rows);
@@ -139,6 +149,11 @@ describe('workflow', () => {
       'a docker action with an image',
       "name: x\nruns:\n  using: 'docker'\n  image: 'docker://alpine:3.20'\n",
       [[4, 'pinnable', 'alpine:3.20', 'alpine:3.20']],
+    ],
+    [
+      'a docker:// step and a container sharing an anchor: the container refuses it, so neither pins',
+      'jobs:\n  a:\n    steps:\n      - uses: &img docker://alpine:3.20\n  b:\n    container: *img\n',
+      [[4, 'invalid', 'docker://alpine:3.20', 'invalid reference format']],
     ],
     ['a docker action built from a Dockerfile', 'runs:\n  using: docker\n  image: Dockerfile\n', []],
     ['a JavaScript action', 'runs:\n  using: node20\n  main: index.js\n  image: docker://alpine:3\n', []],

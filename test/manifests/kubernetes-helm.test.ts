@@ -100,6 +100,22 @@ describe('helm-values', () => {
       [[2, 'skipped', 'nginx:1.27', reasons.helmNoDigestKey]],
     ],
     [
+      "a digest key a merge key brings in is the anchor's",
+      `a: &base\n  repository: nginx\n  tag: "1.27"\n  digest: ${digestA}\nb:\n  <<: *base\n  repository: redis\n  tag: "7"\n`,
+      [
+        [2, 'pinned', 'nginx:1.27', digestA],
+        [7, 'skipped', 'redis:7', reasons.helmMergedDigest],
+      ],
+    ],
+    [
+      "a digest that is an alias to another mapping's",
+      `a:\n  repository: nginx\n  tag: "1.27"\n  digest: &d ${digestA}\nb:\n  repository: redis\n  tag: "7"\n  digest: *d\n`,
+      [
+        [2, 'pinned', 'nginx:1.27', digestA],
+        [6, 'skipped', 'redis:7', reasons.aliasedDigest],
+      ],
+    ],
+    [
       'an empty tag',
       'image:\n  repository: nginx\n  tag: ""\n  digest: ""\n',
       [[2, 'skipped', 'nginx', reasons.helmEmptyTag]],

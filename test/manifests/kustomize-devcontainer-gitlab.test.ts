@@ -24,6 +24,22 @@ describe('kustomize', () => {
       'images:\n- name: nginx\n  newName: my/nginx\n',
       [[2, 'skipped', 'my/nginx', reasons.kustomizeNoTag]],
     ],
+    [
+      "a digest a merge key brings in is the anchor's, not the entry's",
+      `images:\n- &base\n  name: nginx\n  newTag: "1.27"\n  digest: ${digestA}\n- <<: *base\n  name: redis\n  newTag: "7"\n`,
+      [
+        [3, 'pinned', 'nginx:1.27', digestA],
+        [6, 'pinnable', 'redis:7', ''],
+      ],
+    ],
+    [
+      "a digest that is an alias to another entry's",
+      `images:\n- name: nginx\n  newTag: "1.27"\n  digest: &d ${digestA}\n- name: redis\n  newTag: "7"\n  digest: *d\n`,
+      [
+        [2, 'pinned', 'nginx:1.27', digestA],
+        [5, 'skipped', 'redis:7', reasons.aliasedDigest],
+      ],
+    ],
     ['no name', 'images:\n- newTag: "1"\n', [[2, 'invalid', '', reasons.kustomizeNoName]]],
     [
       'a variable tag',
@@ -45,6 +61,13 @@ describe('kustomize', () => {
   test('a new digest key at the end of a file without a final line break', () => {
     expect(pinAll('kustomize', 'images:\n- name: nginx\n  newTag: "1.27"', digestA)).toBe(
       `images:\n- name: nginx\n  newTag: "1.27"\n  digest: ${digestA}`,
+    );
+  });
+
+  test('an entry whose digest a merge key brings in gets a digest key of its own', () => {
+    const text = `images:\n- &base\n  name: nginx\n  newTag: "1.27"\n  digest: ${digestB}\n- <<: *base\n  name: redis\n  newTag: "7"\n`;
+    expect(pinAll('kustomize', text, digestA)).toBe(
+      `images:\n- &base\n  name: nginx\n  newTag: "1.27"\n  digest: ${digestA}\n- <<: *base\n  name: redis\n  newTag: "7"\n  digest: ${digestA}\n`,
     );
   });
 
@@ -73,6 +96,11 @@ describe('devcontainer', () => {
     ['an escaped image', '{"image": "alpine\\u003a3.20"}', [[1, 'skipped', 'alpine:3.20', reasons.escaped]]],
     ['only the top-level image', '{"build": {"image": "alpine:3"}, "dockerComposeFile": "c.yaml"}', []],
     ['an image that is not a string', '{"image": 3}', [[1, 'invalid', '', reasons.notText]]],
+    [
+      'a key written twice: the last is the one the tools use',
+      '{\n  "image": "alpine:3.19",\n  "image": "alpine:3.20"\n}\n',
+      [[3, 'pinnable', 'alpine:3.20', 'alpine:3.20']],
+    ],
     [
       'a variable',
       '{"image": "mcr.microsoft.com/devcontainers/go:${localEnv:GO}"}',

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scanDockerfiles } from '../../src/scan/index.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openFileWorkspace } from '../../src/workspace/file-workspace.ts';
 import { MemoryWorkspace } from '../../src/workspace/memory-workspace.ts';
+import { testDir } from '../support/temp-dir.ts';
 
 const settings = { paths: ['.'], include: [], exclude: [] };
 
@@ -33,7 +37,7 @@ describe('scanning files of every kind', () => {
       ['ci/shared.yml', 'gitlab-ci'],
     ]);
     expect(problems).toEqual([
-      { file: '.gitlab-ci.yml', line: 4, column: 1, reason: expect.stringContaining('ci/missing.yml') },
+      { file: '.gitlab-ci.yml', line: 4, column: 1, reason: 'the included ci/missing.yml does not exist' },
     ]);
   });
 
@@ -82,5 +86,41 @@ describe('scanning files of every kind', () => {
       'b/compose.yaml:1:1',
     ]);
     expect(problems[1]!.reason).toBe('not UTF-8 text');
+  });
+
+  it('reads a YAML or JSON file named with no name of its own by its content, never as a Dockerfile', async () => {
+    const workspace = new MemoryWorkspace([
+      ['deploy/prod.yml', 'services: {a: {image: postgres:16}}\n'],
+      ['deploy/pod.yml', 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: nginx:1.27\n'],
+      ['deploy/ci.yml', 'services:\n  - redis:7\nFROM: alpine:3.20\n'],
+      ['deploy/app.json', '{"services": {"a": {"image": "redis:7"}}}\n'],
+      ['deploy/other.json', '{"FROM": "alpine:3.20"}\n'],
+    ]);
+    const paths = ['deploy/prod.yml', 'deploy/pod.yml', 'deploy/ci.yml', 'deploy/app.json', 'deploy/other.json'];
+    const { sites, problems } = await scanDockerfiles({ ...settings, paths }, workspace);
+    expect(where(sites)).toEqual([
+      'deploy/app.json:1 compose redis:7',
+      'deploy/pod.yml:5 kubernetes nginx:1.27',
+      'deploy/prod.yml:1 compose postgres:16',
+    ]);
+    expect(problems).toEqual([
+      { file: 'deploy/ci.yml', line: 1, column: 1, reason: 'not a file kind basepin reads' },
+      { file: 'deploy/other.json', line: 1, column: 1, reason: 'not a file kind basepin reads' },
+    ]);
+  });
+
+  it('reads a YAML file an include glob takes by its content', async () => {
+    const workspace = new MemoryWorkspace([['deploy/prod.yml', 'services: {a: {image: postgres:16}}\n']]);
+    const { sites } = await scanDockerfiles({ ...settings, include: ['deploy/*.yml'] }, workspace);
+    expect(where(sites)).toEqual(['deploy/prod.yml:1 compose postgres:16']);
+  });
+
+  it('says a missing include on disk does not exist, once, with its repository path only', async () => {
+    const root = testDir('missing-include');
+    writeFileSync(join(root, '.gitlab-ci.yml'), 'image: alpine:3.20\n\n\ninclude: missing.yml\n');
+    const { problems } = await scanDockerfiles(settings, openFileWorkspace(root));
+    expect(problems).toEqual([
+      { file: '.gitlab-ci.yml', line: 4, column: 1, reason: 'the included missing.yml does not exist' },
+    ]);
   });
 });

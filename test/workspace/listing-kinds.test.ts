@@ -103,7 +103,7 @@ describe.each([
     expect(await workspace.list(['.'], filters)).toEqual(listed.map(([path]) => path));
   });
 
-  it('takes a file named explicitly as its name says, a values file as a chart’s only next to Chart.yaml', async () => {
+  it('takes a file named explicitly as its name says (else by its content), a values file as a chart’s only next to Chart.yaml', async () => {
     const workspace = open();
     const found = await workspace.listFiles(
       ['charts/web/values.yaml', 'notachart/values.yaml', 'README.md'],
@@ -114,7 +114,7 @@ describe.each([
     expect(found).toEqual([
       { path: 'README.md', kind: 'dockerfile' },
       { path: 'charts/web/values.yaml', kind: 'helm-values' },
-      { path: 'notachart/values.yaml', kind: 'yaml' },
+      { path: 'notachart/values.yaml', kind: 'by-content' },
     ]);
   });
 });
