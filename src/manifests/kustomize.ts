@@ -46,8 +46,7 @@ export function kustomizeSites(collector: SiteCollector, document: YamlDocument)
       collector.sites.push(leftAlone(collector, 'skipped', line, image, reasons.aliasedDigest));
       continue;
     }
-    const target =
-      ownDigest === undefined ? newDigestKey(entry, text) : existingDigest(ownDigest, text);
+    const target = ownDigest === undefined ? newDigestKey(entry, text) : existingDigest(ownDigest, text);
     if (!target) {
       collector.sites.push(leftAlone(collector, 'skipped', line, image, reasons.escaped));
       continue;

@@ -96,7 +96,13 @@ describe('scanning files of every kind', () => {
       ['deploy/app.json', '{"services": {"a": {"image": "redis:7"}}}\n'],
       ['deploy/other.json', '{"FROM": "alpine:3.20"}\n'],
     ]);
-    const paths = ['deploy/prod.yml', 'deploy/pod.yml', 'deploy/ci.yml', 'deploy/app.json', 'deploy/other.json'];
+    const paths = [
+      'deploy/prod.yml',
+      'deploy/pod.yml',
+      'deploy/ci.yml',
+      'deploy/app.json',
+      'deploy/other.json',
+    ];
     const { sites, problems } = await scanDockerfiles({ ...settings, paths }, workspace);
     expect(where(sites)).toEqual([
       'deploy/app.json:1 compose redis:7',
