@@ -82,7 +82,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
   });
   const [{ runCli }, { wantsColour }] = await Promise.all([
-    import("./chunks/main-W33TTT4N.js"),
+    import("./chunks/main-KNODSWOX.js"),
     import("./chunks/colour-TJ2Y733V.js")
   ]);
   process.exitCode = await runCli(process.argv.slice(2), {
@@ -103,7 +103,7 @@ if (Number(process.versions.node.split(".")[0]) < minimumNodeMajor) {
     version: package_default.version,
     // Every connection checks the address it dials (so a registry cannot steer requests to internal or metadata addresses); undici loads only for commands that connect.
     prepareNetwork: async () => {
-      const { useGuardedDispatcher } = await import("./chunks/wiring-3ESJB4FW.js");
+      const { useGuardedDispatcher } = await import("./chunks/wiring-GHLYVP2P.js");
       useGuardedDispatcher(process.env);
     },
     limitHeapGrowth: async () => {

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { fileList, type SettingSpec, type Zod } from './setting-spec.ts';
+import { signatureSettings } from './signature-settings.ts';
 import type { Platform } from '../reference/index.ts';
 import { fileKinds, isFileKind, type FileKind } from '../manifests/index.ts';
 import {
@@ -10,7 +11,6 @@ import {
   text,
   textSetting,
   type Shape,
-  type ShapeKind,
 } from './shape.ts';
 import {
   defaultOsvApi,
@@ -32,6 +32,8 @@ import {
   type Parsed,
 } from './values.ts';
 
+export type { SettingSpec } from './setting-spec.ts';
+
 /**
  * Every setting basepin reads, once. A setting has one kebab-case name that is
  * the config-file key and the action input (the CLI flag is its singular form
@@ -44,32 +46,12 @@ import {
  * when it is a flag; `npm run docs` regenerates README and the JSON Schema.
  */
 
-/** zod, handed in by `./file-schema.ts`: this module does not load it, so runs without a config file never do. */
-type Zod = typeof z;
-
-export interface SettingSpec<T> {
-  readonly shape: ShapeKind;
-  /**
-   * The config-file form (YAML), also the JSON Schema's; absent when the file may not set it (secrets,
-   * per-run switches). A function, so the schema is built only when a config file is read (cold start).
-   */
-  readonly file?: (zod: Zod) => z.ZodType;
-  /** The CLI flag, when it differs from the key or the key is not a flag (`null`). */
-  readonly flag?: string | null;
-  readonly input?: boolean;
-  readonly description: string;
-  readonly parse: (raw: Shape) => Parsed<T>;
-  readonly fallback: T;
-}
-
 const groupByValues = ['all', 'image', 'directory'] as const;
 export type GroupBy = (typeof groupByValues)[number];
 
 /** Who may run comment commands: write is the floor; a repository may raise it. */
 const commandPermissionValues = ['write', 'maintain', 'admin'] as const;
 export type CommandPermission = (typeof commandPermissionValues)[number];
-
-const signaturePolicyValues = ['report', 'same-identity', 'require'] as const;
 
 /** `file-kinds`: each item one kind or several separated by commas, each one of `fileKinds`. */
 function parseFileKinds(raw: Shape): Parsed<FileKind[]> {
@@ -92,21 +74,6 @@ function parseFileKinds(raw: Shape): Parsed<FileKind[]> {
   return { value: kinds };
 }
 
-/** Image glob → value pairs (`signature-keys`): each glob once, no value empty. */
-function parsePatternPairs(raw: Shape): Parsed<Record<string, string>> {
-  if (raw.kind !== 'pairs') return { problem: 'expected IMAGE-GLOB: value pairs' };
-  const pairs: Record<string, string> = {};
-  for (const [pattern, value] of raw.value) {
-    if (pattern.trim() === '' || value.trim() === '')
-      return { problem: `${pattern || 'a pattern'}: an empty value` };
-    if (pairs[pattern] !== undefined) return { problem: `${pattern} is given more than once` };
-    pairs[pattern] = value;
-  }
-  return { value: pairs };
-}
-
-/** A person writes `labels: dependencies` as naturally as a list: both are a list. */
-const fileList = (z: Zod) => z.union([z.string().min(1), z.array(z.string().min(1))]);
 const fileMirrorUrls = (z: Zod) => z.union([z.string(), z.array(z.string()).min(1)]);
 
 export const settingSpecs = {
@@ -345,41 +312,7 @@ export const settingSpecs = {
     fallback: 'write',
   } satisfies SettingSpec<CommandPermission>,
   // Signatures and provenance (src/signatures/, src/signature-check/).
-  'signature-policy': {
-    shape: 'text',
-    file: (z) => z.enum(signaturePolicyValues),
-    description:
-      "What an update's signature must be: `report` (show it), `same-identity` (hold back an update whose signature is missing, does not verify or comes from another identity than the pinned digest's) or `require` (hold back anything not validly signed).",
-    parse: textSetting((value) => parseChoice(value, signaturePolicyValues)),
-    fallback: 'report',
-  } satisfies SettingSpec<(typeof signaturePolicyValues)[number]>,
-  'signature-policy-images': {
-    shape: 'list',
-    file: fileList,
-    flag: null,
-    description:
-      'Globs of images `signature-policy` applies to, matched as `exclude-images` (`cgr.dev/**`, `alpine:3.*`); empty: every image.',
-    parse: each(nonEmpty),
-    fallback: [],
-  },
-  'signature-keys': {
-    shape: 'pairs',
-    file: (z) => z.record(z.string().min(1), z.string().min(1)),
-    flag: null,
-    input: false,
-    description:
-      "Image glob → public key (a PEM file's path, or the PEM itself) that signs it, for signatures made with a key rather than keyless.",
-    parse: (raw) => parsePatternPairs(raw),
-    fallback: {},
-  } satisfies SettingSpec<Readonly<Record<string, string>>>,
-  'sigstore-trusted-root': {
-    shape: 'text',
-    file: (z) => z.string().min(1),
-    description:
-      'A Sigstore `trusted_root.json` to check keyless signatures against (a private Sigstore deployment); default the public-good root shipped with basepin.',
-    parse: textSetting(nonEmpty),
-    fallback: undefined,
-  } satisfies SettingSpec<string | undefined>,
+  ...signatureSettings,
 } as const satisfies Record<string, SettingSpec<unknown>>;
 
 export type SettingKey = keyof typeof settingSpecs;
